@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { ScenarioError } from '../scenario/errors.js';
+import { UsageError } from './errors.js';
+import { registerRun } from './run-command.js';
+import { registerValidate } from './validate-command.js';
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+/** Run the ersim command line; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = new Command('ersim')
+    .description('packet-level simulator of Internet and ExpressRoute paths to Microsoft\'s cloud')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerRun(program, io);
+  registerValidate(program, io);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  try {
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ScenarioError || error instanceof UsageError) {
+      io.err(`ersim: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`ersim: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,10 @@
+import { IssueList } from '../scenario/errors.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { compile } from './compile.js';
+
+/** Build the scenario's network once to find what only the topology reveals; throws with lines. */
+export function checkScenario(loaded: LoadedScenario): void {
+  const issues = new IssueList();
+  compile(loaded.scenario, { seed: loaded.scenario.seed, replication: 0 }, issues);
+  if (!issues.empty) throw loaded.fail(issues.issues);
+}

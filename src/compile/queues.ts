@@ -1,0 +1,25 @@
+import { ClassMap } from '../net/queues/class-map.js';
+import { DeficitRoundRobinQueue } from '../net/queues/deficit-round-robin.js';
+import { DropTailQueue } from '../net/queues/drop-tail.js';
+import type { QueueDiscipline } from '../net/queues/queue-discipline.js';
+import { StrictPriorityQueue } from '../net/queues/strict-priority.js';
+import type { QueueSpec } from '../scenario/scenario.js';
+
+export function buildClassMap(spec: QueueSpec): ClassMap {
+  return ClassMap.fromClasses(spec.classes);
+}
+
+export function buildQueue(spec: QueueSpec): QueueDiscipline {
+  const limits = spec.classes.map((c) => ({ packets: c.limitPackets, bytes: c.limitBytes }));
+  switch (spec.kind) {
+    case 'droptail':
+      return new DropTailQueue({ packets: spec.limitPackets, bytes: spec.limitBytes });
+    case 'priority':
+      return new StrictPriorityQueue(limits);
+    case 'drr':
+      return new DeficitRoundRobinQueue(
+        limits,
+        spec.classes.map((c) => c.weight * spec.quantum),
+      );
+  }
+}

@@ -1,0 +1,23 @@
+import type { Nanos } from './time.js';
+
+/** Anything that can be woken by the simulator. `tag` lets one object tell its events apart. */
+export interface EventHandler {
+  onEvent(tag: number): void;
+}
+
+/**
+ * The pending-event set. Ties in time are broken by insertion order, so a run is deterministic.
+ * `pop` returns the handler of the earliest event and leaves its time and tag in
+ * `lastTime` / `lastTag`, so no object is allocated per event.
+ */
+export interface EventList {
+  readonly size: number;
+  push(time: Nanos, handler: EventHandler, tag: number): void;
+  /** Time of the earliest event, or Infinity when empty. */
+  peekTime(): Nanos;
+  pop(): EventHandler;
+  readonly lastTime: Nanos;
+  readonly lastTag: number;
+}
+
+export type EventListKind = 'heap-js' | 'quaternary';

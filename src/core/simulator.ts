@@ -1,0 +1,69 @@
+import type { EventHandler, EventList, EventListKind } from './event-list.js';
+import { HeapJsEventList } from './heap-js-event-list.js';
+import { QuaternaryEventList } from './quaternary-event-list.js';
+import { RandomStreams } from './random.js';
+import type { Nanos } from './time.js';
+
+export interface SimulatorOptions {
+  seed: number;
+  replication?: number;
+  /** Statistics ignore everything before this time. */
+  warmup?: Nanos;
+  eventList?: EventListKind;
+}
+
+export function createEventList(kind: EventListKind = 'quaternary'): EventList {
+  return kind === 'heap-js' ? new HeapJsEventList() : new QuaternaryEventList();
+}
+
+/**
+ * The discrete-event core: a clock, the pending events and the random streams of one run.
+ * Everything that happens in a simulation is an event handled by some EventHandler.
+ */
+export class Simulator {
+  now: Nanos = 0;
+  eventsProcessed = 0;
+  readonly warmup: Nanos;
+  readonly random: RandomStreams;
+  private readonly events: EventList;
+
+  constructor(options: SimulatorOptions) {
+    this.warmup = options.warmup ?? 0;
+    this.random = new RandomStreams(options.seed, options.replication ?? 0);
+    this.events = createEventList(options.eventList);
+  }
+
+  /** Wake `handler` with `tag` at absolute time `time` (never in the past). */
+  at(time: Nanos, handler: EventHandler, tag = 0): void {
+    if (time < this.now) throw new Error(`event scheduled in the past: ${time} < ${this.now}`);
+    this.events.push(time, handler, tag);
+  }
+
+  /** Wake `handler` after `delay` nanoseconds. */
+  after(delay: Nanos, handler: EventHandler, tag = 0): void {
+    this.at(this.now + delay, handler, tag);
+  }
+
+  get pendingEvents(): number {
+    return this.events.size;
+  }
+
+  /** Process every event with time <= `until`, then leave the clock at `until`. */
+  runUntil(until: Nanos): void {
+    const events = this.events;
+    let processed = 0;
+    while (events.peekTime() <= until) {
+      const handler = events.pop();
+      this.now = events.lastTime;
+      processed++;
+      handler.onEvent(events.lastTag);
+    }
+    this.eventsProcessed += processed;
+    if (until > this.now && until !== Infinity) this.now = until;
+  }
+
+  /** True once `time` lies inside the measured interval (after the warm-up). */
+  measuring(time: Nanos): boolean {
+    return time >= this.warmup;
+  }
+}

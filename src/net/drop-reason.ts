@@ -1,0 +1,12 @@
+/** Why a packet was dropped. Numeric so counters can live in typed arrays. */
+export const DropReason = {
+  QueueFull: 0,
+  Policer: 1,
+  Loss: 2,
+  LinkDown: 3,
+  NoRoute: 4,
+} as const;
+export type DropReason = (typeof DropReason)[keyof typeof DropReason];
+
+export const DROP_REASON_NAMES = ['queue_full', 'policer', 'loss', 'link_down', 'no_route'] as const;
+export const DROP_REASON_COUNT = DROP_REASON_NAMES.length;

@@ -1,0 +1,184 @@
+import type { EventHandler } from '../core/event-list.js';
+import type { Simulator } from '../core/simulator.js';
+import type { Nanos } from '../core/time.js';
+import { NS_PER_S } from '../core/time.js';
+import { LinkStats } from '../stats/link-stats.js';
+import { DropReason } from './drop-reason.js';
+import type { LossModel } from './loss-model.js';
+import type { Node } from './node.js';
+import type { Packet, PacketSink } from './packet.js';
+import { Pipe } from './pipe.js';
+import type { ClassMap } from './queues/class-map.js';
+import type { QueueDiscipline } from './queues/queue-discipline.js';
+import type { TokenBucket } from './token-bucket.js';
+
+export interface LinkConfig {
+  name: string;
+  from: Node;
+  to: Node;
+  bandwidthBps: number;
+  delay: Nanos;
+  mtu: number;
+  queue: QueueDiscipline;
+  classMap: ClassMap;
+  policer?: TokenBucket;
+  loss?: LossModel;
+}
+
+/** Where a link sends the packets it drops (counted per flow, then recycled). */
+export interface DropHandler {
+  drop(packet: Packet, reason: DropReason): void;
+}
+
+/**
+ * One direction of a link: policer, egress queue, serializer and the in-flight pipe.
+ *
+ * The serializer has no event of its own. Its next dequeue decision is due at `busyUntil`, and it is
+ * made lazily ("caught up") the next time the link is touched: on an arrival, or when the pipe's
+ * head lands. That is exact because nothing can reach the queue between two touches, and the pipe
+ * always holds the packet being serialized, whose arrival (busyUntil + delay) is never earlier than
+ * the pending decision. So a link has at most one event in the event list, whatever it carries.
+ */
+export class Link implements PacketSink, EventHandler {
+  readonly name: string;
+  readonly from: Node;
+  readonly to: Node;
+  readonly bandwidthBps: number;
+  readonly delay: Nanos;
+  readonly mtu: number;
+  readonly classMap: ClassMap;
+  readonly stats: LinkStats;
+  up = true;
+
+  private readonly queue: QueueDiscipline;
+  private readonly classOf: Uint8Array;
+  private readonly policer: TokenBucket | null;
+  private readonly loss: LossModel | null;
+  private readonly nsPerByte: number;
+  private readonly pipe = new Pipe();
+  private busyUntil: Nanos = 0;
+  private eventPending = false;
+  /** Bumped when the link fails, so that its stale pipe event is ignored. */
+  private generation = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly drops: DropHandler,
+    config: LinkConfig,
+  ) {
+    this.name = config.name;
+    this.from = config.from;
+    this.to = config.to;
+    this.bandwidthBps = config.bandwidthBps;
+    this.delay = config.delay;
+    this.mtu = config.mtu;
+    this.queue = config.queue;
+    this.classMap = config.classMap;
+    this.classOf = config.classMap.classOf;
+    this.policer = config.policer ?? null;
+    this.loss = config.loss ?? null;
+    this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
+    this.stats = new LinkStats(config.classMap.count);
+  }
+
+  receive(packet: Packet): void {
+    const now = this.sim.now;
+    if (!this.up) return this.dropPacket(packet, DropReason.LinkDown);
+    if (this.policer !== null && !this.policer.conforms(packet.size, now)) {
+      return this.dropPacket(packet, DropReason.Policer);
+    }
+    const queue = this.queue;
+    if (queue.packets > 0) this.serveUntil(now);
+    packet.enqueuedAt = now;
+    if (queue.packets === 0 && this.busyUntil <= now) this.transmit(packet, now);
+    else if (!queue.enqueue(packet, this.classOf[packet.dscp]!)) this.dropPacket(packet, DropReason.QueueFull);
+  }
+
+  onEvent(generation: number): void {
+    if (generation !== this.generation) return;
+    const now = this.sim.now;
+    this.eventPending = true; // hold back scheduling while the pipe is being emptied
+    if (this.queue.packets > 0) this.serveUntil(now);
+    const pipe = this.pipe;
+    const loss = this.loss;
+    while (pipe.headArrival() <= now) {
+      const packet = pipe.shift();
+      if (loss !== null && loss.lose()) this.dropPacket(packet, DropReason.Loss);
+      else packet.forward();
+    }
+    this.eventPending = false;
+    if (pipe.length > 0) this.schedule();
+  }
+
+  /** Take the link down (dropping everything queued or in flight) or bring it back up. */
+  setUp(up: boolean): void {
+    if (up === this.up) return;
+    this.up = up;
+    if (up) return;
+    const now = this.sim.now;
+    this.serveUntil(now);
+    if (this.busyUntil > now) {
+      this.stats.busyNs -= this.busyUntil - Math.max(now, this.sim.warmup);
+      this.busyUntil = now;
+    }
+    for (let p = this.queue.dequeue(); p !== undefined; p = this.queue.dequeue()) this.dropPacket(p, DropReason.LinkDown);
+    while (this.pipe.length > 0) this.dropPacket(this.pipe.shift(), DropReason.LinkDown);
+    this.generation++;
+    this.eventPending = false;
+  }
+
+  /** Bring the statistics up to `end`: transmissions due by then start; busy time is clipped. */
+  finish(end: Nanos): void {
+    this.serveUntil(end);
+    if (this.busyUntil > end && end > this.sim.warmup) this.stats.busyNs -= this.busyUntil - end;
+  }
+
+  get queuedPackets(): number {
+    return this.queue.packets;
+  }
+
+  get inFlightPackets(): number {
+    return this.pipe.length;
+  }
+
+  /** Serialization time of `bytes` on this link. */
+  transmissionTime(bytes: number): Nanos {
+    return Math.round(bytes * this.nsPerByte);
+  }
+
+  private serveUntil(now: Nanos): void {
+    const queue = this.queue;
+    while (this.busyUntil <= now && queue.packets > 0) this.transmit(queue.dequeue()!, this.busyUntil);
+  }
+
+  private transmit(packet: Packet, start: Nanos): void {
+    const end = start + Math.round(packet.size * this.nsPerByte);
+    this.busyUntil = end;
+    const warmup = this.sim.warmup;
+    const stats = this.stats;
+    if (start >= warmup) {
+      stats.txPackets++;
+      stats.txBytes += packet.size;
+      stats.queueDelay.record(start - packet.enqueuedAt);
+      stats.busyNs += end - start;
+    } else if (end > warmup) {
+      stats.busyNs += end - warmup;
+    }
+    this.pipe.push(packet, end + this.delay);
+    if (!this.eventPending) this.schedule();
+  }
+
+  private schedule(): void {
+    this.eventPending = true;
+    this.sim.at(this.pipe.headArrival(), this, this.generation);
+  }
+
+  private dropPacket(packet: Packet, reason: DropReason): void {
+    if (this.sim.now >= this.sim.warmup) {
+      const i = reason * this.stats.classes + this.classOf[packet.dscp]!;
+      this.stats.dropPackets[i]!++;
+      this.stats.dropBytes[i]! += packet.size;
+    }
+    this.drops.drop(packet, reason);
+  }
+}

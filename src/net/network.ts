@@ -1,0 +1,57 @@
+import type { Simulator } from '../core/simulator.js';
+import type { Nanos } from '../core/time.js';
+import { FlowStats } from '../stats/flow-stats.js';
+import type { DropReason } from './drop-reason.js';
+import { Link, type DropHandler, type LinkConfig } from './link.js';
+import { Node } from './node.js';
+import { PacketPool, type Packet } from './packet.js';
+
+/** The nodes and links of one simulation, the packet pool they share, and per-flow statistics. */
+export class Network implements DropHandler {
+  readonly nodes: Node[] = [];
+  readonly links: Link[] = [];
+  readonly flows: FlowStats[] = [];
+  readonly pool = new PacketPool();
+  private readonly nodesByName = new Map<string, Node>();
+
+  constructor(readonly sim: Simulator) {}
+
+  addNode(name: string): Node {
+    if (this.nodesByName.has(name)) throw new Error(`node '${name}' defined twice`);
+    const node = new Node(name, this.nodes.length);
+    this.nodes.push(node);
+    this.nodesByName.set(name, node);
+    return node;
+  }
+
+  node(name: string): Node {
+    const node = this.nodesByName.get(name);
+    if (node === undefined) throw new Error(`no node '${name}'`);
+    return node;
+  }
+
+  addLink(config: Omit<LinkConfig, 'from' | 'to'> & { from: Node | string; to: Node | string }): Link {
+    const from = typeof config.from === 'string' ? this.node(config.from) : config.from;
+    const to = typeof config.to === 'string' ? this.node(config.to) : config.to;
+    const link = new Link(this.sim, this, { ...config, from, to });
+    from.out.push(link);
+    this.links.push(link);
+    return link;
+  }
+
+  addFlow(name: string): FlowStats {
+    const flow = new FlowStats(name, this.flows.length);
+    this.flows.push(flow);
+    return flow;
+  }
+
+  drop(packet: Packet, _reason: DropReason): void {
+    if (packet.sentAt >= this.sim.warmup) this.flows[packet.flow]!.lostPackets++;
+    this.pool.release(packet);
+  }
+
+  /** Close the books at `end` (the last simulated instant). */
+  finish(end: Nanos): void {
+    for (const link of this.links) link.finish(end);
+  }
+}

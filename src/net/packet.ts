@@ -1,0 +1,46 @@
+import type { Nanos } from '../core/time.js';
+
+/** Anything a packet can be handed to: a link, or the sink at the end of a route. */
+export interface PacketSink {
+  receive(packet: Packet): void;
+}
+
+/**
+ * A packet carries its route (htsim style): the links it crosses, then its sink. `hop` indexes the
+ * element that is to receive it next. Packets are pooled and reused; see PacketPool.
+ */
+export class Packet {
+  flow = 0;
+  seq = 0;
+  size = 0;
+  dscp = 0;
+  route: readonly PacketSink[] = [];
+  hop = 0;
+  sentAt: Nanos = 0;
+  enqueuedAt: Nanos = 0;
+
+  /** Hand the packet to the next element of its route. */
+  forward(): void {
+    this.route[this.hop++]!.receive(this);
+  }
+}
+
+/** Recycles packets so that the hot path allocates nothing in the steady state. */
+export class PacketPool {
+  private readonly free: Packet[] = [];
+  allocated = 0;
+
+  take(): Packet {
+    const p = this.free.pop();
+    if (p !== undefined) return p;
+    this.allocated++;
+    return new Packet();
+  }
+
+  release(packet: Packet): void {
+    packet.route = EMPTY_ROUTE;
+    this.free.push(packet);
+  }
+}
+
+const EMPTY_ROUTE: readonly PacketSink[] = [];

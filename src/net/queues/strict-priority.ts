@@ -1,0 +1,31 @@
+import type { Packet } from '../packet.js';
+import { ClassQueues } from './class-queues.js';
+import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
+
+/** Non-preemptive strict priority: always serve the lowest-numbered non-empty class. */
+export class StrictPriorityQueue implements QueueDiscipline {
+  private readonly queues: ClassQueues;
+
+  constructor(limits: readonly QueueLimit[]) {
+    this.queues = new ClassQueues(limits);
+  }
+
+  get packets(): number {
+    return this.queues.packets;
+  }
+
+  get bytes(): number {
+    return this.queues.bytes;
+  }
+
+  enqueue(packet: Packet, cls: number): boolean {
+    return this.queues.add(packet, cls);
+  }
+
+  dequeue(): Packet | undefined {
+    const q = this.queues;
+    if (q.packets === 0) return undefined;
+    for (let cls = 0; cls < q.classes; cls++) if (q.classPackets[cls]! > 0) return q.take(cls);
+    return undefined;
+  }
+}

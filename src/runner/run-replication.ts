@@ -1,0 +1,57 @@
+import { compile } from '../compile/compile.js';
+import type { EventListKind } from '../core/event-list.js';
+import { NS_PER_S } from '../core/time.js';
+import type { Scenario } from '../scenario/scenario.js';
+import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';
+
+export interface ReplicationResult {
+  flows: Row[];
+  links: Row[];
+  drops: Row[];
+  summary: Row;
+}
+
+export interface ReplicationOptions {
+  replication: number;
+  seed: number;
+  eventList?: EventListKind;
+  /** Called with the simulated fraction done, about a hundred times per run. */
+  onProgress?: (fraction: number, events: number) => void;
+}
+
+const PROGRESS_STEPS = 100;
+
+/** Compile and simulate one replication of a scenario, and return its result rows. */
+export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
+  const id: RunIdentity = { replication: options.replication, seed: options.seed };
+  const run = compile(scenario, options);
+  const { sim, network } = run;
+  const started = process.hrtime.bigint();
+  run.begin();
+  const end = scenario.duration;
+  for (let step = 1; step <= PROGRESS_STEPS; step++) {
+    sim.runUntil(Math.round((end * step) / PROGRESS_STEPS));
+    options.onProgress?.(step / PROGRESS_STEPS, sim.eventsProcessed);
+  }
+  network.finish(end);
+  const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
+
+  const measured = end - scenario.warmup;
+  const flows = scenario.flows.map((spec, i) => flowRow(id, network.flows[i]!, spec.from, spec.to, spec.dscp, measured));
+  return {
+    flows,
+    links: network.links.map((link) => linkRow(id, link, measured)),
+    drops: network.links.flatMap((link) => dropRows(id, link)),
+    summary: {
+      scenario: scenario.name,
+      replication: id.replication,
+      seed: id.seed,
+      sim_time_s: end / NS_PER_S,
+      warmup_s: scenario.warmup / NS_PER_S,
+      events: sim.eventsProcessed,
+      packets_allocated: network.pool.allocated,
+      wall_s: wall,
+      events_per_s: sim.eventsProcessed / wall,
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import type { IssueList } from './errors.js';
+import type { FieldPath } from './errors.js';
+import type {
+  ParsedFlow,
+  ParsedLink,
+  ParsedPacketSize,
+  ParsedPeriod,
+  ParsedQueue,
+  ParsedScenario,
+  ParsedSource,
+} from './schema.js';
+import {
+  DEFAULTS,
+  type FlowSpec,
+  type LinkSpec,
+  type PeriodSpec,
+  type QueueClassSpec,
+  type QueueSpec,
+  type Scenario,
+  type SizeSpec,
+  type SourceSpec,
+} from './scenario.js';
+
+/** Fill defaults and check what the schema cannot: names, references, times, DSCP maps. */
+export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
+  const duration = parsed.duration;
+  const warmup = parsed.warmup ?? 0;
+  if (warmup >= duration) issues.add(['warmup'], 'the warm-up must end before the duration');
+
+  const nodes = new Set<string>();
+  parsed.nodes.forEach((node, i) => {
+    if (nodes.has(node)) issues.add(['nodes', i], `node '${node}' is listed twice`);
+    nodes.add(node);
+  });
+
+  const links: LinkSpec[] = [];
+  const linkNames = new Set<string>();
+  parsed.links.forEach((link, i) => {
+    for (const spec of normalizeLink(link, ['links', i], nodes, duration, issues)) {
+      if (linkNames.has(spec.name)) issues.add([...spec.origin, 'name'], `link '${spec.name}' is defined twice`);
+      linkNames.add(spec.name);
+      links.push(spec);
+    }
+  });
+
+  const flowNames = new Set<string>();
+  const flows = parsed.flows.map((flow, i) => {
+    const spec = normalizeFlow(flow, ['flows', i], i, nodes, duration, issues);
+    if (flowNames.has(spec.name)) issues.add(['flows', i, 'name'], `flow '${spec.name}' is defined twice`);
+    flowNames.add(spec.name);
+    return spec;
+  });
+
+  return {
+    name: parsed.name,
+    description: parsed.description ?? '',
+    duration,
+    warmup,
+    seed: parsed.seed ?? DEFAULTS.seed,
+    replications: parsed.replications ?? DEFAULTS.replications,
+    nodes: parsed.nodes,
+    links,
+    flows,
+  };
+}
+
+function normalizeLink(link: ParsedLink, at: FieldPath, nodes: Set<string>, duration: number, issues: IssueList): LinkSpec[] {
+  for (const end of ['from', 'to'] as const) {
+    if (!nodes.has(link[end])) issues.add([...at, end], `no node named '${link[end]}' (add it to nodes)`);
+  }
+  if (link.from === link.to) issues.add([...at, 'to'], 'a link must join two different nodes');
+  link.outages?.forEach((o, k) => {
+    if (o.at >= duration) issues.add([...at, 'outages', k, 'at'], 'the outage starts after the end of the run');
+  });
+  const common = {
+    bandwidthBps: link.bandwidth,
+    delay: link.delay,
+    mtu: link.mtu ?? DEFAULTS.mtu,
+    queue: normalizeQueue(link.queue, [...at, 'queue'], issues),
+    policer: link.policer && { rateBps: link.policer.rate, burstBytes: link.policer.burst },
+    loss: link.loss ?? 0,
+    outages: link.outages ?? [],
+    origin: at,
+  };
+  const forward: LinkSpec = { ...common, name: link.name ?? `${link.from}->${link.to}`, from: link.from, to: link.to };
+  if (link.duplex === false) return [forward];
+  const reverse: LinkSpec = {
+    ...common,
+    name: link.name !== undefined ? `${link.name}-rev` : `${link.to}->${link.from}`,
+    from: link.to,
+    to: link.from,
+  };
+  return [forward, reverse];
+}
+
+function normalizeQueue(queue: ParsedQueue | undefined, at: FieldPath, issues: IssueList): QueueSpec {
+  if (queue === undefined || queue.kind === 'droptail') {
+    const classes = normalizeClasses(queue?.classes, at, issues);
+    return {
+      kind: 'droptail',
+      limitPackets: queue?.limit_packets ?? (queue?.limit_bytes !== undefined ? Infinity : DEFAULTS.queueLimitPackets),
+      limitBytes: queue?.limit_bytes ?? Infinity,
+      classes,
+    };
+  }
+  const classes = normalizeClasses(queue.classes, at, issues);
+  if (queue.kind === 'priority') return { kind: 'priority', classes };
+  return { kind: 'drr', quantum: queue.quantum ?? DEFAULTS.drrQuantum, classes };
+}
+
+const STANDARD_CLASSES: QueueClassSpec[] = [
+  { name: 'voice', dscp: [46] },
+  { name: 'video', dscp: [34, 36, 38] },
+  { name: 'sharing', dscp: [18, 20, 22] },
+  { name: 'bulk', dscp: [10, 12, 14] },
+  { name: 'default', dscp: 'default' },
+].map((c) => ({ ...c, limitPackets: DEFAULTS.queueLimitPackets, limitBytes: Infinity, weight: 1 }) as QueueClassSpec);
+
+function normalizeClasses(
+  classes: NonNullable<ParsedQueue['classes']> | undefined,
+  at: FieldPath,
+  issues: IssueList,
+): QueueClassSpec[] {
+  if (classes === undefined) return STANDARD_CLASSES.map((c) => ({ ...c }));
+  const seen = new Map<number, string>();
+  const names = new Set<string>();
+  let defaults = 0;
+  classes.forEach((c, i) => {
+    if (names.has(c.name)) issues.add([...at, 'classes', i, 'name'], `class '${c.name}' is defined twice`);
+    names.add(c.name);
+    if (c.dscp === 'default') {
+      if (++defaults > 1) issues.add([...at, 'classes', i, 'dscp'], 'only one class can take the default DSCP values');
+      return;
+    }
+    c.dscp.forEach((d, k) => {
+      const owner = seen.get(d);
+      if (owner !== undefined) issues.add([...at, 'classes', i, 'dscp', k], `DSCP ${d} is already in class '${owner}'`);
+      seen.set(d, c.name);
+    });
+  });
+  return classes.map((c) => ({
+    name: c.name,
+    dscp: c.dscp,
+    limitPackets: c.limit_packets ?? (c.limit_bytes !== undefined ? Infinity : DEFAULTS.queueLimitPackets),
+    limitBytes: c.limit_bytes ?? Infinity,
+    weight: c.weight ?? 1,
+  }));
+}
+
+function normalizeFlow(
+  flow: ParsedFlow,
+  at: FieldPath,
+  index: number,
+  nodes: Set<string>,
+  duration: number,
+  issues: IssueList,
+): FlowSpec {
+  for (const end of ['from', 'to'] as const) {
+    if (!nodes.has(flow[end])) issues.add([...at, end], `no node named '${flow[end]}'`);
+  }
+  if (flow.from === flow.to) issues.add([...at, 'to'], 'a flow must go between two different nodes');
+  const start = flow.start ?? 0;
+  const stop = flow.stop ?? duration;
+  if (stop > duration) issues.add([...at, 'stop'], 'the flow stops after the end of the run');
+  if (start >= stop) issues.add([...at, 'start'], 'the flow must start before it stops');
+  if (flow.path !== undefined) {
+    flow.path.forEach((node, k) => {
+      if (!nodes.has(node)) issues.add([...at, 'path', k], `no node named '${node}'`);
+    });
+    if (flow.path[0] !== flow.from) issues.add([...at, 'path', 0], 'a pinned path must begin at the flow\'s source');
+    if (flow.path[flow.path.length - 1] !== flow.to) {
+      issues.add([...at, 'path', flow.path.length - 1], 'a pinned path must end at the flow\'s destination');
+    }
+  }
+  return {
+    name: flow.name ?? `flow${index + 1}`,
+    from: flow.from,
+    to: flow.to,
+    protocol: 'udp',
+    source: normalizeSource(flow.source),
+    dscp: flow.dscp ?? 0,
+    start,
+    stop,
+    path: flow.path,
+    origin: at,
+  };
+}
+
+function normalizeSource(source: ParsedSource): SourceSpec {
+  const size = normalizeSize(source.packet_size);
+  if (source.kind === 'onoff') {
+    return { kind: 'onoff', rateBps: source.rate, size, on: normalizePeriod(source.on), off: normalizePeriod(source.off) };
+  }
+  return { kind: source.kind, rateBps: source.rate, size };
+}
+
+function normalizeSize(size: ParsedPacketSize | undefined): SizeSpec {
+  if (size === undefined) return { kind: 'fixed', bytes: DEFAULTS.packetSize };
+  if (typeof size === 'number') return { kind: 'fixed', bytes: size };
+  return { kind: 'exponential', mean: size.exponential };
+}
+
+function normalizePeriod(period: ParsedPeriod): PeriodSpec {
+  if (typeof period === 'number') return { kind: 'exponential', mean: period };
+  if ('exponential' in period) return { kind: 'exponential', mean: period.exponential };
+  return { kind: 'pareto', mean: period.pareto.mean, shape: period.pareto.shape };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { parseDscp } from '../net/queues/class-map.js';
+import { parseBandwidth, parseSize, parseTime } from './units.js';
+
+function unitField(kind: string, example: string, parse: (s: string) => number | undefined, allowZero: boolean) {
+  return z.string({ error: `expected a ${kind} with its unit, like ${example}` }).transform((text, ctx) => {
+    const value = parse(text);
+    if (value === undefined || !Number.isFinite(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected a ${kind} with its unit, like ${example}; got "${text}"` });
+      return z.NEVER;
+    }
+    if (value < 0 || (!allowZero && value === 0)) {
+      ctx.addIssue({ code: 'custom', message: `${kind} must be ${allowZero ? 'zero or more' : 'positive'}; got "${text}"` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** bits per second */
+export const bandwidth = unitField('bandwidth', '1Gbps or 150Mbps', parseBandwidth, false);
+/** nanoseconds, >= 0 */
+export const duration = unitField('time', '10ms or 30s', parseTime, true);
+/** nanoseconds, > 0 */
+export const positiveDuration = unitField('time', '10ms or 30s', parseTime, false);
+/** bytes, > 0 */
+export const size = unitField('size', '1500B or 64KB', parseSize, false);
+
+export const dscp = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const parsed = parseDscp(value);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected a DSCP value 0-63 or a name like EF, AF41, CS0; got "${value}"` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const name = z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names use letters, digits and _ . : - only');
+
+const queueClass = z.strictObject({
+  name,
+  dscp: z.union([z.literal('default'), z.array(dscp).min(1)]),
+  limit_packets: z.number().int().positive().optional(),
+  limit_bytes: size.optional(),
+  weight: z.number().positive().optional(),
+});
+
+export const queue = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('droptail'),
+    limit_packets: z.number().int().positive().optional(),
+    limit_bytes: size.optional(),
+    classes: z.array(queueClass).min(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('priority'), classes: z.array(queueClass).min(1) }),
+  z.strictObject({ kind: z.literal('drr'), quantum: size.optional(), classes: z.array(queueClass).min(1) }),
+]);
+
+const outage = z.strictObject({ at: duration, duration: positiveDuration });
+
+export const link = z.strictObject({
+  name: name.optional(),
+  from: name,
+  to: name,
+  bandwidth,
+  delay: duration,
+  mtu: size.optional(),
+  duplex: z.boolean().optional(),
+  queue: queue.optional(),
+  policer: z.strictObject({ rate: bandwidth, burst: size }).optional(),
+  loss: z.number().min(0).max(1).optional(),
+  outages: z.array(outage).optional(),
+});
+
+const packetSize = z.union([size, z.strictObject({ exponential: size })]);
+
+const period = z.union([
+  positiveDuration,
+  z.strictObject({ exponential: positiveDuration }),
+  z.strictObject({ pareto: z.strictObject({ mean: positiveDuration, shape: z.number().gt(1) }) }),
+]);
+
+export const source = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('cbr'), rate: bandwidth, packet_size: packetSize.optional() }),
+  z.strictObject({ kind: z.literal('poisson'), rate: bandwidth, packet_size: packetSize.optional() }),
+  z.strictObject({
+    kind: z.literal('onoff'),
+    rate: bandwidth,
+    packet_size: packetSize.optional(),
+    on: period,
+    off: period,
+  }),
+]);
+
+export const flow = z.strictObject({
+  name: name.optional(),
+  from: name,
+  to: name,
+  protocol: z.literal('udp').optional(),
+  source,
+  dscp: dscp.optional(),
+  start: duration.optional(),
+  stop: duration.optional(),
+  path: z.array(name).min(2).optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  name,
+  description: z.string().optional(),
+  duration: positiveDuration,
+  warmup: duration.optional(),
+  seed: z.number().int().nonnegative().optional(),
+  replications: z.number().int().positive().optional(),
+  nodes: z.array(name).min(1),
+  links: z.array(link).min(1),
+  flows: z.array(flow).min(1),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+export type ParsedLink = z.output<typeof link>;
+export type ParsedFlow = z.output<typeof flow>;
+export type ParsedQueue = z.output<typeof queue>;
+export type ParsedSource = z.output<typeof source>;
+export type ParsedPeriod = z.output<typeof period>;
+export type ParsedPacketSize = z.output<typeof packetSize>;

@@ -1,0 +1,31 @@
+import type { Nanos } from '../core/time.js';
+import { DelayStats } from './delay-stats.js';
+
+/** Per-flow counters in the spirit of ns-3's FlowMonitor, for packets sent after the warm-up. */
+export class FlowStats {
+  txPackets = 0;
+  txBytes = 0;
+  rxPackets = 0;
+  rxBytes = 0;
+  lostPackets = 0;
+  readonly delay = new DelayStats();
+  /** RFC 3550 interarrival jitter estimate, nanoseconds. */
+  jitter = 0;
+  private lastTransit = -1;
+
+  constructor(
+    readonly name: string,
+    readonly index: number,
+  ) {}
+
+  recordArrival(bytes: number, transit: Nanos): void {
+    this.rxPackets++;
+    this.rxBytes += bytes;
+    this.delay.record(transit);
+    if (this.lastTransit >= 0) {
+      const d = transit - this.lastTransit;
+      this.jitter += ((d < 0 ? -d : d) - this.jitter) / 16;
+    }
+    this.lastTransit = transit;
+  }
+}

@@ -1,0 +1,95 @@
+import type { Nanos } from '../core/time.js';
+import { NS_PER_MS, NS_PER_S } from '../core/time.js';
+import { DROP_REASON_NAMES, DropReason } from '../net/drop-reason.js';
+import type { Link } from '../net/link.js';
+import type { FlowStats } from '../stats/flow-stats.js';
+
+/** One row of a results table: column name -> value (NaN for "not defined"). */
+export type Row = Record<string, string | number>;
+
+export interface RunIdentity {
+  replication: number;
+  seed: number;
+}
+
+const ms = (ns: Nanos): number => ns / NS_PER_MS;
+
+export function flowRow(id: RunIdentity, flow: FlowStats, from: string, to: string, dscp: number, measured: Nanos): Row {
+  const seen = flow.rxPackets + flow.lostPackets;
+  const d = flow.delay;
+  return {
+    replication: id.replication,
+    seed: id.seed,
+    flow: flow.name,
+    from,
+    to,
+    dscp,
+    tx_packets: flow.txPackets,
+    tx_bytes: flow.txBytes,
+    rx_packets: flow.rxPackets,
+    rx_bytes: flow.rxBytes,
+    lost_packets: flow.lostPackets,
+    loss_ratio: seen === 0 ? NaN : flow.lostPackets / seen,
+    throughput_bps: (flow.rxBytes * 8 * NS_PER_S) / measured,
+    delay_mean_ms: ms(d.mean),
+    delay_p50_ms: ms(d.percentile(50)),
+    delay_p95_ms: ms(d.percentile(95)),
+    delay_p99_ms: ms(d.percentile(99)),
+    delay_max_ms: d.count === 0 ? NaN : ms(d.max),
+    jitter_ms: d.count === 0 ? NaN : ms(flow.jitter),
+  };
+}
+
+export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {
+  const s = link.stats;
+  const q = s.queueDelay;
+  const row: Row = {
+    replication: id.replication,
+    seed: id.seed,
+    link: link.name,
+    from: link.from.name,
+    to: link.to.name,
+    bandwidth_bps: link.bandwidthBps,
+    delay_ms: ms(link.delay),
+    tx_packets: s.txPackets,
+    tx_bytes: s.txBytes,
+    throughput_bps: (s.txBytes * 8 * NS_PER_S) / measured,
+    utilization: s.busyNs / measured,
+    queue_delay_mean_ms: ms(q.mean),
+    queue_delay_p50_ms: ms(q.percentile(50)),
+    queue_delay_p99_ms: ms(q.percentile(99)),
+  };
+  let total = 0;
+  for (const reason of Object.values(DropReason)) {
+    if (reason === DropReason.NoRoute) continue; // a node's drop, never a link's
+    const n = s.dropsByReason(reason);
+    row[`drops_${DROP_REASON_NAMES[reason]}`] = n;
+    total += n;
+  }
+  row.drops_total = total;
+  return row;
+}
+
+export const DROP_COLUMNS = ['replication', 'seed', 'link', 'class', 'reason', 'packets', 'bytes'] as const;
+
+/** Non-zero drop counters of a link, one row per (class, reason). */
+export function dropRows(id: RunIdentity, link: Link): Row[] {
+  const s = link.stats;
+  const rows: Row[] = [];
+  for (let c = 0; c < s.classes; c++) {
+    for (let r = 0; r < DROP_REASON_NAMES.length; r++) {
+      const packets = s.dropPackets[r * s.classes + c]!;
+      if (packets === 0) continue;
+      rows.push({
+        replication: id.replication,
+        seed: id.seed,
+        link: link.name,
+        class: link.classMap.names[c]!,
+        reason: DROP_REASON_NAMES[r]!,
+        packets,
+        bytes: s.dropBytes[r * s.classes + c]!,
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,47 @@
+import type { Network } from '../net/network.js';
+import type { Packet, PacketSink } from '../net/packet.js';
+import type { FlowStats } from '../stats/flow-stats.js';
+
+/** The sending end of a UDP flow: stamps packets and puts them on the flow's route. */
+export class UdpSender {
+  private seq = 0;
+
+  /** `route` is the flow's links followed by its UdpSink. */
+  constructor(
+    private readonly network: Network,
+    private readonly flow: FlowStats,
+    private readonly route: readonly PacketSink[],
+    private readonly dscp: number,
+  ) {}
+
+  send(size: number): void {
+    const sim = this.network.sim;
+    const packet = this.network.pool.take();
+    packet.flow = this.flow.index;
+    packet.seq = this.seq++;
+    packet.size = size;
+    packet.dscp = this.dscp;
+    packet.route = this.route;
+    packet.hop = 0;
+    packet.sentAt = sim.now;
+    if (sim.now >= sim.warmup) {
+      this.flow.txPackets++;
+      this.flow.txBytes += size;
+    }
+    packet.forward();
+  }
+}
+
+/** The receiving end of a UDP flow: records one-way delay and jitter, then recycles the packet. */
+export class UdpSink implements PacketSink {
+  constructor(
+    private readonly network: Network,
+    private readonly flow: FlowStats,
+  ) {}
+
+  receive(packet: Packet): void {
+    const sim = this.network.sim;
+    if (packet.sentAt >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
+    this.network.pool.release(packet);
+  }
+}
