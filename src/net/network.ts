@@ -46,7 +46,7 @@ export class Network implements DropHandler {
   }
 
   drop(packet: Packet, _reason: DropReason): void {
-    if (packet.sentAt >= this.sim.warmup) this.flows[packet.flow]!.lostPackets++;
+    if (this.sim.now >= this.sim.warmup) this.flows[packet.flow]!.lostPackets++;
     this.pool.release(packet);
   }
 

@@ -1,7 +1,7 @@
 import type { Nanos } from '../core/time.js';
 import { DelayStats } from './delay-stats.js';
 
-/** Per-flow counters in the spirit of ns-3's FlowMonitor, for packets sent after the warm-up. */
+/** Per-flow counters in the spirit of ns-3's FlowMonitor. Each event (send, arrival, drop) counts when it happens after the warm-up. */
 export class FlowStats {
   txPackets = 0;
   txBytes = 0;

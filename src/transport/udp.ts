@@ -41,7 +41,7 @@ export class UdpSink implements PacketSink {
 
   receive(packet: Packet): void {
     const sim = this.network.sim;
-    if (packet.sentAt >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
+    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
     this.network.pool.release(packet);
   }
 }

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ersim, filesIn, tempDir, writeScenario } from './cli-helpers.js';
+
+const GOOD = `name: ok
+duration: 1s
+nodes: [a, b]
+links:
+  - { from: a, to: b, bandwidth: 10Mbps, delay: 1ms }
+flows:
+  - { from: a, to: b, source: { kind: cbr, rate: 1Mbps } }
+`;
+
+/** Each case: a broken scenario, and what the error must name (field path and line). */
+const CASES: { name: string; text: string; expect: RegExp }[] = [
+  { name: 'YAML syntax', text: GOOD.replace('nodes: [a, b]', 'nodes: [a, b'), expect: /bad\.yaml:\d+: .*YAML syntax/ },
+  { name: 'unknown field', text: GOOD.replace('delay: 1ms }', 'delay: 1ms, colour: red }'), expect: /bad\.yaml:5: links\[0\]\.colour: unknown field 'colour'/ },
+  { name: 'wrong unit', text: GOOD.replace('bandwidth: 10Mbps', 'bandwidth: 10MB'), expect: /bad\.yaml:5: links\[0\]\.bandwidth: expected a bandwidth/ },
+  { name: 'link to a missing node', text: GOOD.replace('{ from: a, to: b, bandwidth', '{ from: a, to: c, bandwidth'), expect: /bad\.yaml:5: links\[0\]\.to: no node named 'c'/ },
+  { name: 'negative bandwidth', text: GOOD.replace('bandwidth: 10Mbps', 'bandwidth: -10Mbps'), expect: /bad\.yaml:5: links\[0\]\.bandwidth: / },
+  {
+    name: 'no route between a flow\'s ends',
+    text: GOOD.replace('nodes: [a, b]', 'nodes: [a, b, c]').replace('{ from: a, to: b, source', '{ from: a, to: c, source'),
+    expect: /bad\.yaml:7: flows\[0\]\.to: no route from 'a' to 'c'/,
+  },
+  { name: 'missing field', text: GOOD.replace('duration: 1s\n', ''), expect: /bad\.yaml:1: duration: this field is required/ },
+  { name: 'packet larger than the MTU', text: GOOD.replace('rate: 1Mbps }', 'rate: 1Mbps, packet_size: 9000B }'), expect: /flows\[0\]\.source\.packet_size: .*MTU/ },
+];
+
+describe('bad input', () => {
+  it.each(CASES)('$name: exits non-zero naming file, field and line, and writes nothing', async (c) => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'bad.yaml', c.text);
+    const out = join(dir, 'out');
+    for (const command of [['validate', file], ['run', file, '--out', out]]) {
+      const result = await ersim(...command);
+      expect(result.code).not.toBe(0);
+      expect(result.err).toMatch(c.expect);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(filesIn(dir)).toEqual(['bad.yaml']);
+  });
+
+  it('accepts the good scenario the cases start from', async () => {
+    const dir = tempDir();
+    const result = await ersim('validate', writeScenario(dir, 'good.yaml', GOOD));
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/ok/);
+  });
+
+  it('rejects unknown options and bad option values', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'good.yaml', GOOD);
+    expect((await ersim('run', file, '--colour', 'red')).code).not.toBe(0);
+    const badSeed = await ersim('run', file, '--seed', 'x', '--out', join(dir, 'out'));
+    expect(badSeed.code).not.toBe(0);
+    expect(badSeed.err).toMatch(/--seed/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('names a file that cannot be read', async () => {
+    const result = await ersim('validate', '/nonexistent/scenario.yaml');
+    expect(result.code).not.toBe(0);
+    expect(result.err).toMatch(/\/nonexistent\/scenario\.yaml: .*cannot read/);
+  });
+});

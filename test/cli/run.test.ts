@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ersim, filesIn, tempDir, writeScenario } from './cli-helpers.js';
+
+const SCENARIO = `
+name: two-flows
+duration: 2s
+warmup: 200ms
+seed: 5
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 100Mbps, delay: 2ms }
+  - { from: r, to: b, bandwidth: 20Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 50 }, loss: 0.01 }
+flows:
+  - { name: bursty, from: a, to: b, source: { kind: onoff, rate: 30Mbps, on: 50ms, off: { pareto: { mean: 50ms, shape: 1.5 } } } }
+  - { name: poisson, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 5Mbps, packet_size: { exponential: 600B } } }
+`;
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+/** summary.csv minus its two wall-clock columns, which measure the machine, not the model. */
+const summaryWithoutTiming = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(',').slice(0, -2).join(','))
+    .join('\n');
+
+describe('ersim run', () => {
+  it('writes flows, links, drops and summary CSV files and prints a table', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SCENARIO);
+    const out = join(dir, 'out');
+    const result = await ersim('run', file, '--out', out);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(filesIn(out)).toEqual(['drops.csv', 'flows.csv', 'links.csv', 'summary.csv']);
+    expect(result.out).toMatch(/bursty/);
+    expect(read(out, 'flows.csv').split('\n')[0]).toBe(
+      'replication,seed,flow,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms',
+    );
+    expect(read(out, 'drops.csv')).toMatch(/r->b,default,loss,/);
+    expect(read(out, 'drops.csv')).toMatch(/r->b,voice,loss,/);
+  });
+
+  it('gives byte-identical files for the same seed and different ones for another seed', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SCENARIO);
+    const runs = ['a', 'b', 'c'].map((n) => join(dir, n));
+    expect((await ersim('run', file, '--out', runs[0]!, '-q')).code).toBe(0);
+    expect((await ersim('run', file, '--out', runs[1]!, '-q')).code).toBe(0);
+    expect((await ersim('run', file, '--out', runs[2]!, '-q', '--seed', '6')).code).toBe(0);
+    for (const f of ['flows.csv', 'links.csv', 'drops.csv']) expect(read(runs[1]!, f)).toBe(read(runs[0]!, f));
+    expect(summaryWithoutTiming(read(runs[1]!, 'summary.csv'))).toBe(summaryWithoutTiming(read(runs[0]!, 'summary.csv')));
+    expect(read(runs[2]!, 'flows.csv')).not.toBe(read(runs[0]!, 'flows.csv'));
+  });
+
+  it('runs replications with independent streams, one block of rows each', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SCENARIO);
+    const out = join(dir, 'out');
+    expect((await ersim('run', file, '--out', out, '-q', '--replications', '3')).code).toBe(0);
+    const rows = read(out, 'flows.csv').trim().split('\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['0', '0', '1', '1', '2', '2']);
+    expect(new Set(rows.map((r) => r.split(',').slice(6).join(','))).size).toBe(6);
+  });
+
+  it('overrides the duration from the command line', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SCENARIO);
+    const out = join(dir, 'out');
+    expect((await ersim('run', file, '--out', out, '-q', '--duration', '1s')).code).toBe(0);
+    expect(read(out, 'summary.csv')).toMatch(/\ntwo-flows,0,5,1,0.2,/);
+  });
+
+  it('prints help for every command', async () => {
+    for (const args of [['--help'], ['run', '--help'], ['validate', '--help']]) {
+      const result = await ersim(...args);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/Usage: ersim/);
+    }
+  });
+});

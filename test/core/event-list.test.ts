@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { EventHandler, EventList } from '../../src/core/event-list.js';
+import { HeapJsEventList } from '../../src/core/heap-js-event-list.js';
+import { QuaternaryEventList } from '../../src/core/quaternary-event-list.js';
+import { RandomStream } from '../../src/core/random.js';
+
+const handler: EventHandler = { onEvent: () => undefined };
+
+describe.each([
+  ['heap-js', () => new HeapJsEventList()],
+  ['quaternary', () => new QuaternaryEventList(4)],
+])('%s event list', (_name, make: () => EventList) => {
+  it('pops in time order and breaks ties by insertion order', () => {
+    const list = make();
+    list.push(30, handler, 1);
+    list.push(10, handler, 2);
+    list.push(30, handler, 3);
+    list.push(10, handler, 4);
+    list.push(20, handler, 5);
+    const popped: [number, number][] = [];
+    while (list.size > 0) {
+      list.pop();
+      popped.push([list.lastTime, list.lastTag]);
+    }
+    expect(popped).toEqual([[10, 2], [10, 4], [20, 5], [30, 1], [30, 3]]);
+    expect(list.peekTime()).toBe(Infinity);
+  });
+
+  it('agrees with a stable sort under interleaved pushes and pops (hold model)', () => {
+    const list = make();
+    const random = new RandomStream('event-list-test');
+    const reference: { time: number; seq: number }[] = [];
+    let seq = 0;
+    let now = 0;
+    for (let i = 0; i < 500; i++) {
+      const time = Math.floor(random.uniform() * 50); // many ties
+      list.push(time, handler, seq);
+      reference.push({ time, seq: seq++ });
+    }
+    for (let i = 0; i < 20_000; i++) {
+      list.pop();
+      reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+      const expected = reference.shift()!;
+      expect([list.lastTime, list.lastTag]).toEqual([expected.time, expected.seq]);
+      now = list.lastTime;
+      const time = now + Math.floor(random.exponential(20));
+      list.push(time, handler, seq);
+      reference.push({ time, seq: seq++ });
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream, RandomStreams } from '../../src/core/random.js';
+
+describe('named random streams', () => {
+  it('depend only on (seed, replication, name)', () => {
+    const a = new RandomStreams(7, 0);
+    const b = new RandomStreams(7, 0);
+    b.stream('another flow'); // creating other streams first changes nothing
+    const x = a.stream('flow:f1');
+    const y = b.stream('flow:f1');
+    for (let i = 0; i < 100; i++) expect(x.uniform()).toBe(y.uniform());
+  });
+
+  it('differ across seeds, replications and names', () => {
+    const first = (seed: number, rep: number, name: string) => new RandomStreams(seed, rep).stream(name).uniform();
+    const base = first(7, 0, 'f');
+    expect(first(8, 0, 'f')).not.toBe(base);
+    expect(first(7, 1, 'f')).not.toBe(base);
+    expect(first(7, 0, 'g')).not.toBe(base);
+  });
+
+  it('refuse to hand out the same stream twice', () => {
+    const streams = new RandomStreams(1, 0);
+    streams.stream('x');
+    expect(() => streams.stream('x')).toThrow(/twice/);
+  });
+
+  it('draw exponential and Pareto variates with the requested mean', () => {
+    const r = new RandomStream('moments');
+    const n = 400_000;
+    let e = 0;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      e += r.exponential(5);
+      p += r.pareto(5, 2.5); // finite variance for shape > 2
+    }
+    expect(e / n).toBeCloseTo(5, 1);
+    expect(Math.abs(p / n - 5) / 5).toBeLessThan(0.02);
+  });
+});

@@ -1,0 +1,26 @@
+import { checkScenario } from '../src/compile/check.js';
+import { runReplication, type ReplicationResult } from '../src/runner/run-replication.js';
+import { parseScenarioText } from '../src/scenario/load.js';
+import type { Row } from '../src/stats/records.js';
+
+/** Parse, check and run one replication of a scenario written inline. */
+export function simulate(yaml: string, seed = 1, replication = 0): ReplicationResult {
+  const loaded = parseScenarioText(yaml, 'inline.yaml');
+  checkScenario(loaded);
+  return runReplication(loaded.scenario, { seed, replication });
+}
+
+export function rowOf(rows: readonly Row[], column: string, value: string): Row {
+  const row = rows.find((r) => r[column] === value);
+  if (row === undefined) throw new Error(`no row with ${column} = ${value}`);
+  return row;
+}
+
+export const num = (row: Row, column: string): number => {
+  const v = row[column];
+  if (typeof v !== 'number') throw new Error(`column ${column} is not a number`);
+  return v;
+};
+
+/** |measured - expected| / expected */
+export const relativeError = (measured: number, expected: number): number => Math.abs(measured - expected) / expected;
