@@ -1,7 +1,20 @@
 import { checkScenario } from '../src/compile/check.js';
+import { compile } from '../src/compile/compile.js';
+import type { Network } from '../src/net/network.js';
 import { runReplication, type ReplicationResult } from '../src/runner/run-replication.js';
 import { parseScenarioText } from '../src/scenario/load.js';
 import type { Row } from '../src/stats/records.js';
+
+/** Compile and run a scenario, keeping the network for inspection. */
+export function simulateNetwork(yaml: string, seed = 1): Network {
+  const loaded = parseScenarioText(yaml, 'inline.yaml');
+  checkScenario(loaded);
+  const run = compile(loaded.scenario, { seed, replication: 0 });
+  run.begin();
+  run.sim.runUntil(loaded.scenario.duration);
+  run.network.finish(loaded.scenario.duration);
+  return run.network;
+}
 
 /** Parse, check and run one replication of a scenario written inline. */
 export function simulate(yaml: string, seed = 1, replication = 0): ReplicationResult {

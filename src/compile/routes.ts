@@ -1,7 +1,7 @@
 import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import { shortestPath } from '../net/routing/shortest-path.js';
-import type { IssueList } from '../scenario/errors.js';
+import { IssueList } from '../scenario/errors.js';
 import type { FlowSpec } from '../scenario/scenario.js';
 
 /** The links a flow crosses: its pinned path, or the lowest-delay path. Reports what is wrong. */
@@ -21,6 +21,14 @@ export function resolveRoute(network: Network, flow: FlowSpec, issues: IssueList
     }
     route.push(link);
   }
+  return route;
+}
+
+/** The path back from a flow's destination (for ACKs and responses): the pinned path reversed, or the lowest-delay one. */
+export function resolveReverseRoute(network: Network, flow: FlowSpec, issues: IssueList): Link[] | undefined {
+  const reversed = { ...flow, from: flow.to, to: flow.from, path: flow.path && [...flow.path].reverse() };
+  const route = resolveRoute(network, reversed, new IssueList());
+  if (route === undefined) issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`);
   return route;
 }
 

@@ -16,3 +16,17 @@ export class BernoulliLoss implements LossModel {
     return this.random.uniform() < this.p;
   }
 }
+
+/** Drops the packets with the given 1-based arrival numbers on the wire: deterministic experiments. */
+export class DropListLoss implements LossModel {
+  private count = 0;
+  private readonly drops: Set<number>;
+
+  constructor(packetNumbers: readonly number[]) {
+    this.drops = new Set(packetNumbers);
+  }
+
+  lose(): boolean {
+    return this.drops.has(++this.count);
+  }
+}

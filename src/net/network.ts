@@ -1,6 +1,6 @@
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
-import { FlowStats } from '../stats/flow-stats.js';
+import { FlowStats, type FlowInfo } from '../stats/flow-stats.js';
 import type { DropReason } from './drop-reason.js';
 import { Link, type DropHandler, type LinkConfig } from './link.js';
 import { Node } from './node.js';
@@ -39,14 +39,18 @@ export class Network implements DropHandler {
     return link;
   }
 
-  addFlow(name: string): FlowStats {
-    const flow = new FlowStats(name, this.flows.length);
+  addFlow(name: string, info: FlowInfo): FlowStats {
+    const flow = new FlowStats(name, this.flows.length, info);
     this.flows.push(flow);
     return flow;
   }
 
   drop(packet: Packet, _reason: DropReason): void {
-    if (this.sim.now >= this.sim.warmup) this.flows[packet.flow]!.lostPackets++;
+    if (this.sim.now >= this.sim.warmup) {
+      const flow = this.flows[packet.flow]!;
+      if (packet.isAck) flow.lostAcks++;
+      else flow.lostPackets++;
+    }
     this.pool.release(packet);
   }
 

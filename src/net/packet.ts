@@ -11,8 +11,16 @@ export interface PacketSink {
  */
 export class Packet {
   flow = 0;
+  /** UDP: packet number. TCP: first byte of the payload. */
   seq = 0;
+  /** Bytes on the wire (IP packet). */
   size = 0;
+  /** TCP payload bytes (0 for a pure ACK). */
+  payload = 0;
+  /** TCP cumulative acknowledgement: next byte expected (ACK packets only). */
+  ack = 0;
+  /** True for a packet that only acknowledges (counted apart from the flow's data). */
+  isAck = false;
   dscp = 0;
   route: readonly PacketSink[] = [];
   hop = 0;

@@ -37,7 +37,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
 
   const measured = end - scenario.warmup;
-  const flows = scenario.flows.map((spec, i) => flowRow(id, network.flows[i]!, spec.from, spec.to, spec.dscp, measured));
+  const flows = network.flows.map((flow) => flowRow(id, flow, measured, end));
   return {
     flows,
     links: network.links.map((link) => linkRow(id, link, measured)),

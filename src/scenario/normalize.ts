@@ -3,22 +3,27 @@ import type { FieldPath } from './errors.js';
 import type {
   ParsedFlow,
   ParsedLink,
+  ParsedApp,
+  ParsedDistribution,
   ParsedPacketSize,
-  ParsedPeriod,
+  ParsedTcp,
   ParsedQueue,
   ParsedScenario,
   ParsedSource,
 } from './schema.js';
+import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
+import type { DistributionSpec } from '../traffic/distribution.js';
 import {
   DEFAULTS,
+  type AppSpec,
   type FlowSpec,
   type LinkSpec,
-  type PeriodSpec,
   type QueueClassSpec,
   type QueueSpec,
   type Scenario,
   type SizeSpec,
   type SourceSpec,
+  type TcpSpec,
 } from './scenario.js';
 
 /** Fill defaults and check what the schema cannot: names, references, times, DSCP maps. */
@@ -69,6 +74,9 @@ function normalizeLink(link: ParsedLink, at: FieldPath, nodes: Set<string>, dura
     if (!nodes.has(link[end])) issues.add([...at, end], `no node named '${link[end]}' (add it to nodes)`);
   }
   if (link.from === link.to) issues.add([...at, 'to'], 'a link must join two different nodes');
+  if (link.loss !== undefined && link.drop_packets !== undefined) {
+    issues.add([...at, 'drop_packets'], 'give either a loss probability or packets to drop, not both');
+  }
   link.outages?.forEach((o, k) => {
     if (o.at >= duration) issues.add([...at, 'outages', k, 'at'], 'the outage starts after the end of the run');
   });
@@ -79,6 +87,7 @@ function normalizeLink(link: ParsedLink, at: FieldPath, nodes: Set<string>, dura
     queue: normalizeQueue(link.queue, [...at, 'queue'], issues),
     policer: link.policer && { rateBps: link.policer.rate, burstBytes: link.policer.burst },
     loss: link.loss ?? 0,
+    dropPackets: link.drop_packets ?? [],
     outages: link.outages ?? [],
     origin: at,
   };
@@ -172,24 +181,56 @@ function normalizeFlow(
       issues.add([...at, 'path', flow.path.length - 1], 'a pinned path must end at the flow\'s destination');
     }
   }
+  const base = { name: flow.name ?? `flow${index + 1}`, from: flow.from, to: flow.to, dscp: flow.dscp ?? 0, start, stop, path: flow.path, origin: at };
+  if (flow.protocol === 'tcp') {
+    if (flow.source !== undefined) issues.add([...at, 'source'], 'a TCP flow takes an app, not a source');
+    if (flow.app === undefined) issues.add([...at, 'app'], 'a TCP flow needs an app (bulk or request_response)');
+    return { ...base, protocol: 'tcp', tcp: normalizeTcp(flow.tcp), app: normalizeApp(flow.app ?? { kind: 'bulk' }) };
+  }
+  if (flow.app !== undefined) issues.add([...at, 'app'], 'apps run over TCP: add protocol: tcp');
+  if (flow.tcp !== undefined) issues.add([...at, 'tcp'], 'TCP settings need protocol: tcp');
+  if (flow.source === undefined) issues.add([...at, 'source'], 'a UDP flow needs a source (cbr, poisson or onoff)');
+  const source = flow.source ?? { kind: 'cbr', rate: 1 };
+  return { ...base, protocol: 'udp', source: normalizeSource(source) };
+}
+
+function normalizeTcp(tcp: ParsedTcp | undefined): TcpSpec {
+  const d = DEFAULT_TCP;
   return {
-    name: flow.name ?? `flow${index + 1}`,
-    from: flow.from,
-    to: flow.to,
-    protocol: 'udp',
-    source: normalizeSource(flow.source),
-    dscp: flow.dscp ?? 0,
-    start,
-    stop,
-    path: flow.path,
-    origin: at,
+    congestionControl: tcp?.cc ?? d.congestionControl,
+    mss: tcp?.mss,
+    timestamps: tcp?.timestamps ?? d.timestamps,
+    initialWindow: tcp?.initial_window ?? d.initialWindow,
+    initialRto: d.initialRto,
+    minRto: tcp?.min_rto ?? d.minRto,
+    maxRto: d.maxRto,
+    delayedAck: tcp?.delayed_ack ?? d.delayedAck,
+    delayedAckTimeout: d.delayedAckTimeout,
+    receiveWindow: tcp?.receive_window ?? d.receiveWindow,
+  };
+}
+
+function normalizeApp(app: ParsedApp): AppSpec {
+  if (app.kind === 'bulk') return { kind: 'bulk', size: app.size ?? Infinity };
+  return {
+    kind: 'request_response',
+    request: normalizeDistribution(app.request, 'fixed'),
+    response: normalizeDistribution(app.response, 'fixed'),
+    think: app.think === undefined ? { kind: 'fixed', mean: 0 } : normalizeDistribution(app.think, 'fixed'),
+    count: app.count ?? Infinity,
   };
 }
 
 function normalizeSource(source: ParsedSource): SourceSpec {
   const size = normalizeSize(source.packet_size);
   if (source.kind === 'onoff') {
-    return { kind: 'onoff', rateBps: source.rate, size, on: normalizePeriod(source.on), off: normalizePeriod(source.off) };
+    return {
+      kind: 'onoff',
+      rateBps: source.rate,
+      size,
+      on: normalizeDistribution(source.on, 'exponential'),
+      off: normalizeDistribution(source.off, 'exponential'),
+    };
   }
   return { kind: source.kind, rateBps: source.rate, size };
 }
@@ -200,8 +241,9 @@ function normalizeSize(size: ParsedPacketSize | undefined): SizeSpec {
   return { kind: 'exponential', mean: size.exponential };
 }
 
-function normalizePeriod(period: ParsedPeriod): PeriodSpec {
-  if (typeof period === 'number') return { kind: 'exponential', mean: period };
-  if ('exponential' in period) return { kind: 'exponential', mean: period.exponential };
-  return { kind: 'pareto', mean: period.pareto.mean, shape: period.pareto.shape };
+/** A plain value is `plain` (fixed, or exponential for on/off periods). */
+function normalizeDistribution(d: ParsedDistribution, plain: 'fixed' | 'exponential'): DistributionSpec {
+  if (typeof d === 'number') return { kind: plain, mean: d };
+  if ('exponential' in d) return { kind: 'exponential', mean: d.exponential };
+  return { kind: 'pareto', mean: d.pareto.mean, shape: d.pareto.shape };
 }

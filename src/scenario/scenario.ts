@@ -1,4 +1,6 @@
 import type { Nanos } from '../core/time.js';
+import type { TcpConfig } from '../transport/tcp/tcp-config.js';
+import type { DistributionSpec } from '../traffic/distribution.js';
 import type { FieldPath } from './errors.js';
 
 /** A validated scenario with every default filled in: what compile/ turns into a network. */
@@ -38,6 +40,8 @@ export interface LinkSpec {
   queue: QueueSpec;
   policer?: { rateBps: number; burstBytes: number };
   loss: number;
+  /** 1-based numbers of the packets to drop deterministically on the wire. */
+  dropPackets: number[];
   outages: { at: Nanos; duration: Nanos }[];
   /** Where the link was written in the file, for error messages. */
   origin: FieldPath;
@@ -45,21 +49,29 @@ export interface LinkSpec {
 
 export type SizeSpec = { kind: 'fixed'; bytes: number } | { kind: 'exponential'; mean: number };
 
-export type PeriodSpec =
-  | { kind: 'exponential'; mean: Nanos }
-  | { kind: 'pareto'; mean: Nanos; shape: number };
 
 export type SourceSpec =
   | { kind: 'cbr'; rateBps: number; size: SizeSpec }
   | { kind: 'poisson'; rateBps: number; size: SizeSpec }
-  | { kind: 'onoff'; rateBps: number; size: SizeSpec; on: PeriodSpec; off: PeriodSpec };
+  | { kind: 'onoff'; rateBps: number; size: SizeSpec; on: DistributionSpec; off: DistributionSpec };
 
-export interface FlowSpec {
+export type AppSpec =
+  | { kind: 'bulk'; size: number }
+  | {
+      kind: 'request_response';
+      request: DistributionSpec;
+      response: DistributionSpec;
+      think: DistributionSpec;
+      count: number;
+    };
+
+/** TCP settings of a flow; `mss` undefined means "path MTU - 40". */
+export type TcpSpec = Omit<TcpConfig, 'mss'> & { mss?: number };
+
+interface FlowBase {
   name: string;
   from: string;
   to: string;
-  protocol: 'udp';
-  source: SourceSpec;
   dscp: number;
   start: Nanos;
   stop: Nanos;
@@ -67,6 +79,19 @@ export interface FlowSpec {
   path?: string[];
   origin: FieldPath;
 }
+
+export interface UdpFlowSpec extends FlowBase {
+  protocol: 'udp';
+  source: SourceSpec;
+}
+
+export interface TcpFlowSpec extends FlowBase {
+  protocol: 'tcp';
+  tcp: TcpSpec;
+  app: AppSpec;
+}
+
+export type FlowSpec = UdpFlowSpec | TcpFlowSpec;
 
 export const DEFAULTS = {
   seed: 1,

@@ -69,16 +69,46 @@ export const link = z.strictObject({
   queue: queue.optional(),
   policer: z.strictObject({ rate: bandwidth, burst: size }).optional(),
   loss: z.number().min(0).max(1).optional(),
+  drop_packets: z.array(z.number().int().positive()).optional(),
   outages: z.array(outage).optional(),
 });
 
 const packetSize = z.union([size, z.strictObject({ exponential: size })]);
 
-const period = z.union([
-  positiveDuration,
-  z.strictObject({ exponential: positiveDuration }),
-  z.strictObject({ pareto: z.strictObject({ mean: positiveDuration, shape: z.number().gt(1) }) }),
+/** A random quantity: a plain value (fixed), `{ exponential: mean }` or `{ pareto: { mean, shape } }`. */
+function distribution<T extends z.ZodType<number, string>>(value: T) {
+  return z.union([
+    value,
+    z.strictObject({ exponential: value }),
+    z.strictObject({ pareto: z.strictObject({ mean: value, shape: z.number().gt(1) }) }),
+  ]);
+}
+
+/** Periods are exponential when given as a plain time. */
+const period = distribution(positiveDuration);
+const sizeDistribution = distribution(size);
+const timeDistribution = distribution(duration);
+
+const app = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('bulk'), size: size.optional() }),
+  z.strictObject({
+    kind: z.literal('request_response'),
+    request: sizeDistribution,
+    response: sizeDistribution,
+    think: timeDistribution.optional(),
+    count: z.number().int().positive().optional(),
+  }),
 ]);
+
+const tcp = z.strictObject({
+  cc: z.enum(['newreno', 'cubic']).optional(),
+  mss: size.optional(),
+  timestamps: z.boolean().optional(),
+  initial_window: z.number().int().positive().optional(),
+  min_rto: positiveDuration.optional(),
+  delayed_ack: z.boolean().optional(),
+  receive_window: size.optional(),
+});
 
 export const source = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('cbr'), rate: bandwidth, packet_size: packetSize.optional() }),
@@ -96,8 +126,10 @@ export const flow = z.strictObject({
   name: name.optional(),
   from: name,
   to: name,
-  protocol: z.literal('udp').optional(),
-  source,
+  protocol: z.enum(['udp', 'tcp']).optional(),
+  source: source.optional(),
+  app: app.optional(),
+  tcp: tcp.optional(),
   dscp: dscp.optional(),
   start: duration.optional(),
   stop: duration.optional(),
@@ -122,5 +154,7 @@ export type ParsedLink = z.output<typeof link>;
 export type ParsedFlow = z.output<typeof flow>;
 export type ParsedQueue = z.output<typeof queue>;
 export type ParsedSource = z.output<typeof source>;
-export type ParsedPeriod = z.output<typeof period>;
+export type ParsedDistribution = z.output<typeof period>;
+export type ParsedApp = z.output<typeof app>;
+export type ParsedTcp = z.output<typeof tcp>;
 export type ParsedPacketSize = z.output<typeof packetSize>;

@@ -1,5 +1,14 @@
 import type { Nanos } from '../core/time.js';
 import { DelayStats } from './delay-stats.js';
+import type { TcpStats } from './tcp-stats.js';
+
+/** What a flow is, for the result rows. */
+export interface FlowInfo {
+  from: string;
+  to: string;
+  dscp: number;
+  protocol: 'udp' | 'tcp';
+}
 
 /** Per-flow counters in the spirit of ns-3's FlowMonitor. Each event (send, arrival, drop) counts when it happens after the warm-up. */
 export class FlowStats {
@@ -8,14 +17,20 @@ export class FlowStats {
   rxPackets = 0;
   rxBytes = 0;
   lostPackets = 0;
+  /** TCP: pure ACKs dropped on the way back. */
+  lostAcks = 0;
   readonly delay = new DelayStats();
   /** RFC 3550 interarrival jitter estimate, nanoseconds. */
   jitter = 0;
   private lastTransit = -1;
 
+  /** Present for TCP flows. */
+  tcp: TcpStats | undefined;
+
   constructor(
     readonly name: string,
     readonly index: number,
+    readonly info: FlowInfo,
   ) {}
 
   recordArrival(bytes: number, transit: Nanos): void {

@@ -14,29 +14,46 @@ export interface RunIdentity {
 
 const ms = (ns: Nanos): number => ns / NS_PER_MS;
 
-export function flowRow(id: RunIdentity, flow: FlowStats, from: string, to: string, dscp: number, measured: Nanos): Row {
+export function flowRow(id: RunIdentity, flow: FlowStats, measured: Nanos, end: Nanos): Row {
   const seen = flow.rxPackets + flow.lostPackets;
   const d = flow.delay;
+  const tcp = flow.tcp;
+  const perSecond = (bytes: number) => (bytes * 8 * NS_PER_S) / measured;
   return {
     replication: id.replication,
     seed: id.seed,
     flow: flow.name,
-    from,
-    to,
-    dscp,
+    protocol: flow.info.protocol,
+    from: flow.info.from,
+    to: flow.info.to,
+    dscp: flow.info.dscp,
     tx_packets: flow.txPackets,
     tx_bytes: flow.txBytes,
     rx_packets: flow.rxPackets,
     rx_bytes: flow.rxBytes,
     lost_packets: flow.lostPackets,
     loss_ratio: seen === 0 ? NaN : flow.lostPackets / seen,
-    throughput_bps: (flow.rxBytes * 8 * NS_PER_S) / measured,
+    throughput_bps: perSecond(flow.rxBytes),
     delay_mean_ms: ms(d.mean),
     delay_p50_ms: ms(d.percentile(50)),
     delay_p95_ms: ms(d.percentile(95)),
     delay_p99_ms: ms(d.percentile(99)),
     delay_max_ms: d.count === 0 ? NaN : ms(d.max),
     jitter_ms: d.count === 0 ? NaN : ms(flow.jitter),
+    goodput_bps: tcp ? perSecond(tcp.goodputBytes) : NaN,
+    delivered_bytes: tcp ? tcp.goodputBytes : NaN,
+    retransmits: tcp ? tcp.retransmits : NaN,
+    timeouts: tcp ? tcp.timeouts : NaN,
+    lost_acks: tcp ? flow.lostAcks : NaN,
+    rtt_mean_ms: tcp ? ms(tcp.rtt.mean) : NaN,
+    rtt_p99_ms: tcp ? ms(tcp.rtt.percentile(99)) : NaN,
+    cwnd_final_bytes: tcp ? tcp.cwnd.current : NaN,
+    cwnd_mean_bytes: tcp ? tcp.cwnd.mean(end) : NaN,
+    slow_start_end_ms: tcp ? ms(tcp.slowStartEnd) : NaN,
+    completions: tcp ? tcp.completion.count : NaN,
+    fct_ms: tcp ? ms(tcp.completion.mean) : NaN,
+    fct_p50_ms: tcp ? ms(tcp.completion.percentile(50)) : NaN,
+    fct_p99_ms: tcp ? ms(tcp.completion.percentile(99)) : NaN,
   };
 }
 

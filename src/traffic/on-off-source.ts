@@ -1,14 +1,9 @@
-import type { RandomStream } from '../core/random.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
+import type { Sampler } from './distribution.js';
 import type { PacketSizeModel } from './packet-size.js';
 import { Source, type PacketEmitter, type SourceTiming } from './source.js';
-
-/** A distribution of period lengths in nanoseconds. */
-export type PeriodDistribution =
-  | { kind: 'exponential'; mean: Nanos }
-  | { kind: 'pareto'; mean: Nanos; shape: number };
 
 /**
  * Alternates on and off periods; while on it sends at the peak rate like a CBR source. The long-run
@@ -25,28 +20,23 @@ export class OnOffSource extends Source {
     sizes: PacketSizeModel,
     timing: SourceTiming,
     peakRateBps: number,
-    private readonly on: PeriodDistribution,
-    private readonly off: PeriodDistribution,
-    private readonly random: RandomStream,
+    private readonly on: Sampler,
+    private readonly off: Sampler,
   ) {
     super(sim, emitter, sizes, timing);
     this.nsPerByte = (8 * NS_PER_S) / peakRateBps;
     this.nextTime = timing.start;
-    this.onEnds = timing.start + this.draw(on);
+    this.onEnds = timing.start + on.next();
   }
 
   protected nextSendTime(lastSize: number): Nanos {
     this.nextTime += lastSize * this.nsPerByte;
     while (this.nextTime >= this.onEnds) {
       // The next packet would fall after the on period: skip an off period, start a new on period.
-      const onStarts = this.onEnds + this.draw(this.off);
+      const onStarts = this.onEnds + this.off.next();
       this.nextTime = onStarts;
-      this.onEnds = onStarts + this.draw(this.on);
+      this.onEnds = onStarts + this.on.next();
     }
     return Math.round(this.nextTime);
-  }
-
-  private draw(d: PeriodDistribution): number {
-    return d.kind === 'exponential' ? this.random.exponential(d.mean) : this.random.pareto(d.mean, d.shape);
   }
 }

@@ -24,6 +24,7 @@ export class UdpSender {
     packet.route = this.route;
     packet.hop = 0;
     packet.sentAt = sim.now;
+    packet.isAck = false;
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += size;

@@ -37,7 +37,7 @@ describe('ersim run', () => {
     expect(filesIn(out)).toEqual(['drops.csv', 'flows.csv', 'links.csv', 'summary.csv']);
     expect(result.out).toMatch(/bursty/);
     expect(read(out, 'flows.csv').split('\n')[0]).toBe(
-      'replication,seed,flow,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms',
+      'replication,seed,flow,protocol,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms,goodput_bps,delivered_bytes,retransmits,timeouts,lost_acks,rtt_mean_ms,rtt_p99_ms,cwnd_final_bytes,cwnd_mean_bytes,slow_start_end_ms,completions,fct_ms,fct_p50_ms,fct_p99_ms',
     );
     expect(read(out, 'drops.csv')).toMatch(/r->b,default,loss,/);
     expect(read(out, 'drops.csv')).toMatch(/r->b,voice,loss,/);
@@ -62,7 +62,7 @@ describe('ersim run', () => {
     expect((await ersim('run', file, '--out', out, '-q', '--replications', '3')).code).toBe(0);
     const rows = read(out, 'flows.csv').trim().split('\n').slice(1);
     expect(rows.map((r) => r.split(',')[0])).toEqual(['0', '0', '1', '1', '2', '2']);
-    expect(new Set(rows.map((r) => r.split(',').slice(6).join(','))).size).toBe(6);
+    expect(new Set(rows.map((r) => r.split(',').slice(7).join(','))).size).toBe(6);
   });
 
   it('overrides the duration from the command line', async () => {

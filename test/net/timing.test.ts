@@ -21,7 +21,7 @@ function twoHops(limitPackets = 100) {
       network.pool.release(p);
     },
   };
-  const flow = network.addFlow('f');
+  const flow = network.addFlow('f', { from: 'A', to: 'C', dscp: 0, protocol: 'udp' });
   const send = (seq: number, size: number) => {
     const p = network.pool.take();
     Object.assign(p, { flow: flow.index, seq, size, dscp: 0, route: [ab, bc, sink], hop: 0, sentAt: sim.now });

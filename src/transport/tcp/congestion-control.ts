@@ -1,0 +1,42 @@
+import type { Nanos } from '../../core/time.js';
+
+/** The window state a congestion control algorithm updates (bytes). */
+export interface WindowState {
+  cwnd: number;
+  ssthresh: number;
+  readonly mss: number;
+}
+
+/**
+ * A congestion control algorithm. The sender handles loss detection and recovery (NewReno fast
+ * recovery, RTO); the algorithm decides how the window grows and how far it backs off.
+ */
+export interface CongestionControl {
+  /** New data acknowledged outside recovery. `srtt` may be NaN before the first sample. */
+  onAck(w: WindowState, ackedBytes: number, now: Nanos, srtt: Nanos): void;
+  /** Loss detected by duplicate ACKs: return the new ssthresh, given the bytes in flight. */
+  onFastRetransmit(w: WindowState, flight: number, now: Nanos): number;
+  /** Retransmission timeout: return the new ssthresh (the sender sets cwnd to one segment). */
+  onTimeout(w: WindowState, flight: number, now: Nanos): number;
+}
+
+/** Slow start (RFC 5681), counting at most one MSS per ACK as RFC 3465 with L = 1 does. */
+export function slowStart(w: WindowState, ackedBytes: number): void {
+  w.cwnd += Math.min(ackedBytes, w.mss);
+}
+
+/** NewReno's window: Reno AIMD (RFC 5681); its loss recovery (RFC 6582) lives in the sender. */
+export class NewRenoControl implements CongestionControl {
+  onAck(w: WindowState, ackedBytes: number): void {
+    if (w.cwnd < w.ssthresh) slowStart(w, ackedBytes);
+    else w.cwnd += Math.max(1, (w.mss * w.mss) / w.cwnd);
+  }
+
+  onFastRetransmit(w: WindowState, flight: number): number {
+    return Math.max(flight / 2, 2 * w.mss);
+  }
+
+  onTimeout(w: WindowState, flight: number): number {
+    return Math.max(flight / 2, 2 * w.mss);
+  }
+}

@@ -1,0 +1,45 @@
+import type { Nanos } from '../../core/time.js';
+import { millis, seconds } from '../../core/time.js';
+
+export type CongestionControlKind = 'newreno' | 'cubic';
+
+export interface TcpConfig {
+  congestionControl: CongestionControlKind;
+  /** Maximum segment size: path MTU - 40 (IP + TCP headers). */
+  mss: number;
+  /** TCP timestamps option (12 bytes per segment): payload per segment = mss - 12. */
+  timestamps: boolean;
+  /** Initial window, segments (RFC 6928). */
+  initialWindow: number;
+  /** Initial RTO before any RTT sample (RFC 6298: 1 s). */
+  initialRto: Nanos;
+  minRto: Nanos;
+  maxRto: Nanos;
+  /** Acknowledge every second full segment, or after `delayedAckTimeout`. */
+  delayedAck: boolean;
+  delayedAckTimeout: Nanos;
+  /** Advertised receive window, bytes. */
+  receiveWindow: number;
+}
+
+export const IP_TCP_HEADER_BYTES = 40;
+export const TIMESTAMP_OPTION_BYTES = 12;
+
+export const DEFAULT_TCP: TcpConfig = {
+  congestionControl: 'newreno',
+  mss: 1460,
+  timestamps: true,
+  initialWindow: 10,
+  initialRto: seconds(1),
+  minRto: millis(200),
+  maxRto: seconds(60),
+  delayedAck: false,
+  delayedAckTimeout: millis(40),
+  receiveWindow: 64 * 1024 * 1024,
+};
+
+/** Payload bytes per full segment, and the header bytes every segment and ACK carries. */
+export function segmentLayout(config: TcpConfig): { payload: number; header: number } {
+  const option = config.timestamps ? TIMESTAMP_OPTION_BYTES : 0;
+  return { payload: config.mss - option, header: IP_TCP_HEADER_BYTES + option };
+}

@@ -1,0 +1,112 @@
+import { Timer, type TimerOwner } from '../../core/timer.js';
+import type { Network } from '../../net/network.js';
+import type { Packet, PacketSink } from '../../net/packet.js';
+import type { FlowStats } from '../../stats/flow-stats.js';
+
+/** Told when more bytes have arrived in order. */
+export interface DeliveryListener {
+  onDelivered(totalInOrderBytes: number): void;
+}
+
+/**
+ * The receiving half of a TCP connection: cumulative ACKs, an out-of-order buffer of byte ranges,
+ * optional delayed ACKs (every second full segment, or when the timer expires; out-of-order data
+ * and hole fills are acknowledged at once, RFC 5681 4.2). The application reads at once, so the
+ * advertised window stays at its configured size.
+ */
+export class TcpReceiver implements PacketSink, TimerOwner {
+  /** Next byte expected. */
+  private rcvNxt = 0;
+  /** Out-of-order ranges [start, end), sorted and disjoint, all beyond rcvNxt. */
+  private readonly ranges: number[] = [];
+  private unacked = 0;
+  private readonly delayedAckTimer: Timer;
+  listener: DeliveryListener | undefined;
+
+  constructor(
+    private readonly network: Network,
+    private readonly flow: FlowStats,
+    private readonly ackRoute: readonly PacketSink[],
+    private readonly dscp: number,
+    private readonly ackBytes: number,
+    private readonly delayedAck: boolean,
+    private readonly delayedAckTimeout: number,
+  ) {
+    this.delayedAckTimer = new Timer(network.sim, this);
+  }
+
+  get delivered(): number {
+    return this.rcvNxt;
+  }
+
+  receive(packet: Packet): void {
+    const sim = this.network.sim;
+    const start = packet.seq;
+    const end = start + packet.payload;
+    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
+    this.network.pool.release(packet);
+
+    if (end <= this.rcvNxt) return this.sendAck(); // duplicate: tell the sender where we are
+    if (start > this.rcvNxt) {
+      this.insertRange(start, end);
+      return this.sendAck(); // out of order: duplicate ACK at once
+    }
+    const hadHoles = this.ranges.length > 0;
+    this.advance(end);
+    if (hadHoles || !this.delayedAck) return this.sendAck();
+    if (++this.unacked >= 2) this.sendAck();
+    else if (!this.delayedAckTimer.armed) this.delayedAckTimer.set(sim.now + this.delayedAckTimeout);
+  }
+
+  onTimer(): void {
+    if (this.unacked > 0) this.sendAck();
+  }
+
+  private advance(end: number): void {
+    const before = this.rcvNxt;
+    let next = end;
+    const ranges = this.ranges;
+    let consumed = 0;
+    while (consumed < ranges.length && ranges[consumed]! <= next) {
+      if (ranges[consumed + 1]! > next) next = ranges[consumed + 1]!;
+      consumed += 2;
+    }
+    if (consumed > 0) ranges.splice(0, consumed);
+    this.rcvNxt = next;
+    const sim = this.network.sim;
+    if (sim.now >= sim.warmup) this.flow.tcp!.goodputBytes += next - before;
+    this.listener?.onDelivered(next);
+  }
+
+  private insertRange(start: number, end: number): void {
+    const ranges = this.ranges;
+    let i = 0;
+    while (i < ranges.length && ranges[i + 1]! < start) i += 2;
+    // merge with every range that overlaps or touches [start, end)
+    let j = i;
+    while (j < ranges.length && ranges[j]! <= end) {
+      start = Math.min(start, ranges[j]!);
+      end = Math.max(end, ranges[j + 1]!);
+      j += 2;
+    }
+    ranges.splice(i, j - i, start, end);
+  }
+
+  private sendAck(): void {
+    this.unacked = 0;
+    this.delayedAckTimer.cancel();
+    const sim = this.network.sim;
+    const packet = this.network.pool.take();
+    packet.flow = this.flow.index;
+    packet.seq = 0;
+    packet.payload = 0;
+    packet.ack = this.rcvNxt;
+    packet.isAck = true;
+    packet.size = this.ackBytes;
+    packet.dscp = this.dscp;
+    packet.route = this.ackRoute;
+    packet.hop = 0;
+    packet.sentAt = sim.now;
+    packet.forward();
+  }
+}

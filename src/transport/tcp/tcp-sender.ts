@@ -1,0 +1,218 @@
+import { Timer, type TimerOwner } from '../../core/timer.js';
+import type { Nanos } from '../../core/time.js';
+import type { Network } from '../../net/network.js';
+import type { Packet, PacketSink } from '../../net/packet.js';
+import type { FlowStats } from '../../stats/flow-stats.js';
+import type { TcpStats } from '../../stats/tcp-stats.js';
+import type { CongestionControl, WindowState } from './congestion-control.js';
+import { RttEstimator } from './rtt-estimator.js';
+import { segmentLayout, type TcpConfig } from './tcp-config.js';
+
+/**
+ * The sending half of a TCP connection, in bytes: slow start and congestion avoidance from the
+ * congestion control, fast retransmit and NewReno fast recovery (RFC 6582), the RFC 6298 timer
+ * with Karn's rule and exponential backoff, go-back-N after a timeout. It is also the sink of the
+ * ACK route. The connection is established when the flow starts (no handshake is modelled).
+ */
+export class TcpSender implements PacketSink, TimerOwner, WindowState {
+  cwnd: number;
+  ssthresh = Infinity;
+  readonly mss: number;
+
+  private readonly header: number;
+  private readonly rtt: RttEstimator;
+  private readonly rto: Timer;
+  private readonly stats: TcpStats;
+  /** Oldest unacknowledged byte, next byte to send, highest byte sent + 1, end of the app's data. */
+  private sndUna = 0;
+  private sndNxt = 0;
+  private sndMax = 0;
+  private writeEnd = 0;
+  private dupAcks = 0;
+  private inRecovery = false;
+  private recover = -1;
+  /** Karn: the one segment being timed (-1: none), and when it was sent. */
+  private timedSeq = -1;
+  private timedAt: Nanos = 0;
+  private inSlowStart = true;
+  private consecutiveTimeouts = 0;
+
+  constructor(
+    private readonly network: Network,
+    private readonly flow: FlowStats,
+    private readonly route: readonly PacketSink[],
+    private readonly dscp: number,
+    private readonly config: TcpConfig,
+    private readonly cc: CongestionControl,
+    private readonly receiveWindow: number,
+  ) {
+    const layout = segmentLayout(config);
+    this.mss = layout.payload;
+    this.header = layout.header;
+    this.cwnd = config.initialWindow * this.mss;
+    this.rtt = new RttEstimator(config.initialRto, config.minRto, config.maxRto);
+    this.rto = new Timer(network.sim, this);
+    this.stats = flow.tcp!;
+    this.stats.cwnd.set(this.cwnd, network.sim.now);
+  }
+
+  /** Give the sender `bytes` more application data (Infinity: an unlimited bulk source). */
+  write(bytes: number): void {
+    this.writeEnd += bytes;
+    this.trySend();
+  }
+
+  /** The application has no more data: nothing beyond what was already sent will be. */
+  finishWriting(): void {
+    this.writeEnd = Math.min(this.writeEnd, this.sndMax);
+  }
+
+  /** Bytes the application has handed over so far. */
+  get written(): number {
+    return this.writeEnd;
+  }
+
+  get acknowledged(): number {
+    return this.sndUna;
+  }
+
+  get smoothedRtt(): Nanos {
+    return this.rtt.srtt;
+  }
+
+  /** An ACK arrives at the end of the reverse route. */
+  receive(packet: Packet): void {
+    const ack = packet.ack;
+    this.network.pool.release(packet);
+    const now = this.network.sim.now;
+    if (ack > this.sndUna) this.onNewAck(ack, now);
+    else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck(now);
+    this.trySend();
+  }
+
+  onTimer(): void {
+    const now = this.network.sim.now;
+    const sim = this.network.sim;
+    if (now >= sim.warmup) {
+      this.stats.timeouts++;
+      this.stats.timeoutRtos.push(this.rtt.rto);
+    }
+    this.endSlowStart(now);
+    // RFC 5681 3.1: when the segment has already been retransmitted by the timer, ssthresh holds.
+    if (this.consecutiveTimeouts++ === 0) this.ssthresh = this.cc.onTimeout(this, this.sndMax - this.sndUna, now);
+    this.setCwnd(this.mss, now);
+    this.inSlowStart = true;
+    this.recover = this.sndMax;
+    this.inRecovery = false;
+    this.dupAcks = 0;
+    this.sndNxt = this.sndUna; // go back N
+    this.timedSeq = -1;
+    this.rtt.backOff();
+    this.trySend();
+  }
+
+  private onNewAck(ack: number, now: Nanos): void {
+    const acked = ack - this.sndUna;
+    if (this.timedSeq >= 0 && ack > this.timedSeq) {
+      const sample = now - this.timedAt;
+      this.rtt.sample(sample);
+      if (now >= this.network.sim.warmup) this.stats.rtt.record(sample);
+      this.timedSeq = -1;
+    }
+    this.sndUna = ack;
+    this.consecutiveTimeouts = 0;
+    if (this.sndNxt < ack) this.sndNxt = ack;
+    this.dupAcks = 0;
+    if (this.inRecovery) {
+      if (ack >= this.recover) {
+        // Full acknowledgement: leave fast recovery with the window at ssthresh (RFC 6582 3.2 step 3).
+        this.inRecovery = false;
+        this.setCwnd(Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
+      } else {
+        // Partial acknowledgement: retransmit the next hole, deflate by what was acked.
+        this.retransmit(ack);
+        this.setCwnd(Math.max(this.cwnd - acked + (acked >= this.mss ? this.mss : 0), this.mss), now);
+      }
+    } else {
+      this.cc.onAck(this, acked, now, this.rtt.srtt);
+      this.stats.cwnd.set(this.cwnd, now);
+      if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart(now);
+    }
+    if (this.sndUna >= this.sndMax) this.rto.cancel();
+    else this.rto.set(now + this.rtt.rto);
+  }
+
+  private onDuplicateAck(now: Nanos): void {
+    this.dupAcks++;
+    if (this.inRecovery) {
+      this.setCwnd(this.cwnd + this.mss, now); // window inflation: one segment has left the network
+    } else if (this.dupAcks === 3 && this.sndUna > this.recover) {
+      this.endSlowStart(now);
+      this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna, now);
+      this.recover = this.sndMax;
+      this.inRecovery = true;
+      this.retransmit(this.sndUna);
+      this.setCwnd(this.ssthresh + 3 * this.mss, now);
+    }
+  }
+
+  private trySend(): void {
+    const window = Math.min(this.cwnd, this.receiveWindow);
+    while (this.sndNxt < this.writeEnd) {
+      const length = Math.min(this.mss, this.writeEnd - this.sndNxt);
+      if (this.sndNxt + length - this.sndUna > window && this.sndNxt > this.sndUna) break;
+      const isRetransmission = this.sndNxt < this.sndMax;
+      if (isRetransmission) this.countRetransmission();
+      else if (this.timedSeq < 0) {
+        this.timedSeq = this.sndNxt;
+        this.timedAt = this.network.sim.now;
+      }
+      this.emit(this.sndNxt, length);
+      this.sndNxt += length;
+      if (this.sndNxt > this.sndMax) this.sndMax = this.sndNxt;
+      if (!this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
+    }
+  }
+
+  private retransmit(seq: number): void {
+    this.countRetransmission();
+    this.emit(seq, Math.min(this.mss, this.sndMax - seq));
+    this.rto.set(this.network.sim.now + this.rtt.rto);
+  }
+
+  private countRetransmission(): void {
+    this.timedSeq = -1; // Karn: no sample may come from retransmitted data
+    if (this.network.sim.now >= this.network.sim.warmup) this.stats.retransmits++;
+  }
+
+  private emit(seq: number, length: number): void {
+    const sim = this.network.sim;
+    const packet = this.network.pool.take();
+    packet.flow = this.flow.index;
+    packet.seq = seq;
+    packet.payload = length;
+    packet.ack = 0;
+    packet.isAck = false;
+    packet.size = length + this.header;
+    packet.dscp = this.dscp;
+    packet.route = this.route;
+    packet.hop = 0;
+    packet.sentAt = sim.now;
+    if (sim.now >= sim.warmup) {
+      this.flow.txPackets++;
+      this.flow.txBytes += packet.size;
+    }
+    packet.forward();
+  }
+
+  private setCwnd(cwnd: number, now: Nanos): void {
+    this.cwnd = cwnd;
+    this.stats.cwnd.set(cwnd, now);
+  }
+
+  private endSlowStart(now: Nanos): void {
+    if (!this.inSlowStart) return;
+    this.inSlowStart = false;
+    if (Number.isNaN(this.stats.slowStartEnd)) this.stats.slowStartEnd = now;
+  }
+}

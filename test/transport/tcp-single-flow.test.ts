@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { num, relativeError, rowOf, simulate, simulateNetwork } from '../helpers.js';
+
+/**
+ * a -> r -> b: a fast access link and a 100 Mbps bottleneck; ACKs come back on separate links.
+ * Base RTT = 2 x (1 ms + 9 ms) = 20 ms plus serialization.
+ */
+function path(opts: { flow: string; bottleneckExtra?: string; queue?: number; duration?: string }): string {
+  return `
+name: tcp-path
+duration: ${opts.duration ?? '10s'}
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+  - { from: r, to: b, bandwidth: 100Mbps, delay: 9ms, duplex: false, queue: { kind: droptail, limit_packets: ${opts.queue ?? 1000} }${opts.bottleneckExtra ?? ''} }
+  - { from: b, to: r, bandwidth: 100Mbps, delay: 9ms, duplex: false }
+  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+flows:
+  - ${opts.flow}
+`;
+}
+
+const MSS = 1448;
+const PACKET_BITS = 1500 * 8;
+const CAPACITY = 100e6;
+const BASE_RTT = 0.02 + PACKET_BITS / 10e9 + PACKET_BITS / CAPACITY + (52 * 8) / CAPACITY + (52 * 8) / 10e9;
+
+describe('TCP, one flow on a lossless path', () => {
+  const bdp = (CAPACITY * BASE_RTT) / 8; // bytes
+  const rwnd = Math.round(1.3 * bdp);
+  const yaml = path({
+    flow: `{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: { receive_window: ${rwnd}B } }`,
+    queue: 1000, // far more than the 0.3 BDP the window can put in the queue: no loss
+  });
+
+  it('fills the bottleneck: goodput >= 95% of capacity after slow start, without loss', () => {
+    const row = rowOf(simulate(yaml).flows, 'flow', 'f');
+    expect(num(row, 'lost_packets')).toBe(0);
+    expect(num(row, 'retransmits')).toBe(0);
+    expect(num(row, 'goodput_bps')).toBeGreaterThan(0.95 * CAPACITY);
+    // every packet carries 1448 of 1500 bytes: goodput cannot exceed 96.5% of the capacity
+    expect(num(row, 'goodput_bps')).toBeLessThanOrEqual(CAPACITY * (MSS / 1500));
+  });
+
+  it('leaves slow start after the number of RTTs theory predicts (within 1)', () => {
+    const row = rowOf(simulate(yaml).flows, 'flow', 'f');
+    // cwnd doubles every RTT from 10 segments until it reaches the receive window
+    const rounds = Math.ceil(Math.log2(rwnd / (10 * MSS)));
+    const measured = num(row, 'slow_start_end_ms') / 1000 / BASE_RTT;
+    expect(Math.abs(measured - rounds)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('TCP loss recovery', () => {
+  it('repairs a single loss by fast retransmit, without a timeout', () => {
+    const network = simulateNetwork(
+      path({
+        flow: '{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB } }',
+        bottleneckExtra: ', drop_packets: [60]',
+      }),
+    );
+    const tcp = network.flows[0]!.tcp!;
+    expect(network.flows[0]!.lostPackets).toBe(1);
+    expect(tcp.retransmits).toBe(1);
+    expect(tcp.timeouts).toBe(0);
+    expect(tcp.completion.count).toBe(1);
+  });
+
+  it('times out when a burst empties the window, and doubles the RTO on repeated loss', () => {
+    // The first window is the 10 first packets; the retransmission after the first timeout is
+    // packet 11 and is lost too. No RTT sample exists yet, so the RTO starts at 1 s (RFC 6298).
+    const network = simulateNetwork(
+      path({
+        flow: '{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 100KB } }',
+        bottleneckExtra: ', drop_packets: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]',
+      }),
+    );
+    const tcp = network.flows[0]!.tcp!;
+    expect(tcp.timeouts).toBe(2);
+    expect(tcp.timeoutRtos).toEqual([1e9, 2e9]);
+    // ssthresh = 10 / 2 = 5 segments at the first timeout and held at the second (RFC 5681 3.1).
+    // Then slow start 1, 2, 4, 5 and congestion avoidance 6, 7, ... 12: 75 >= 70 segments in
+    // 11 rounds, the last byte arriving about 10.5 RTTs after the second timeout at 3 s.
+    expect(tcp.completion.count).toBe(1);
+    expect(tcp.completion.mean).toBeGreaterThan(3e9 + 10 * BASE_RTT * 1e9);
+    expect(tcp.completion.mean).toBeLessThan(3e9 + 11 * BASE_RTT * 1e9);
+  });
+});
+
+describe('short transfers on an idle path', () => {
+  /**
+   * With IW = 10 segments and one ACK per segment, round k carries 10 x 2^(k-1) segments. The last
+   * byte arrives (k - 1) base RTTs after the start, plus the one-way trip of the first packet of
+   * the last round, plus the serialization at the bottleneck of the rest of that round. Once a
+   * round's window holds a bandwidth-delay product, the bottleneck never idles again: that round
+   * is the last, and carries everything left.
+   */
+  function expectedFct(bytes: number): number {
+    const segments = Math.ceil(bytes / MSS);
+    const bdpPackets = (BASE_RTT * CAPACITY) / PACKET_BITS;
+    let sent = 0;
+    let round = 0;
+    let last = 0;
+    while (sent < segments) {
+      round++;
+      const window = 10 * 2 ** (round - 1);
+      last = window >= bdpPackets ? segments - sent : Math.min(window, segments - sent);
+      sent += last;
+    }
+    const oneWay = 0.01 + PACKET_BITS / 10e9 + PACKET_BITS / CAPACITY;
+    return (round - 1) * BASE_RTT + oneWay + ((last - 1) * PACKET_BITS) / CAPACITY;
+  }
+
+  it.each([10e3, 100e3, 1e6])('a %d-byte transfer completes in slow-start rounds x RTT + serialization (within 5%)', (bytes) => {
+    const row = rowOf(
+      simulate(path({ flow: `{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: ${bytes}B } }` })).flows,
+      'flow',
+      'f',
+    );
+    expect(num(row, 'completions')).toBe(1);
+    expect(relativeError(num(row, 'fct_ms') / 1000, expectedFct(bytes))).toBeLessThan(0.05);
+  });
+});
