@@ -21,6 +21,9 @@ export class Packet {
   ack = 0;
   /** True for a packet that only acknowledges (counted apart from the flow's data). */
   isAck = false;
+  /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them. */
+  readonly sack = new Float64Array(6);
+  sackCount = 0;
   dscp = 0;
   route: readonly PacketSink[] = [];
   hop = 0;

@@ -207,6 +207,7 @@ function normalizeTcp(tcp: ParsedTcp | undefined): TcpSpec {
     delayedAck: tcp?.delayed_ack ?? d.delayedAck,
     delayedAckTimeout: d.delayedAckTimeout,
     receiveWindow: tcp?.receive_window ?? d.receiveWindow,
+    sack: tcp?.sack ?? d.sack,
   };
 }
 

@@ -108,6 +108,7 @@ const tcp = z.strictObject({
   min_rto: positiveDuration.optional(),
   delayed_ack: z.boolean().optional(),
   receive_window: size.optional(),
+  sack: z.boolean().optional(),
 });
 
 export const source = z.discriminatedUnion('kind', [

@@ -52,10 +52,10 @@ describe('TCP, one flow on a lossless path', () => {
 });
 
 describe('TCP loss recovery', () => {
-  it('repairs a single loss by fast retransmit, without a timeout', () => {
+  it.each([true, false])('repairs a single loss by fast retransmit, without a timeout (SACK %s)', (sack) => {
     const network = simulateNetwork(
       path({
-        flow: '{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB } }',
+        flow: `{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB }, tcp: { sack: ${sack} } }`,
         bottleneckExtra: ', drop_packets: [60]',
       }),
     );
@@ -64,6 +64,28 @@ describe('TCP loss recovery', () => {
     expect(tcp.retransmits).toBe(1);
     expect(tcp.timeouts).toBe(0);
     expect(tcp.completion.count).toBe(1);
+  });
+
+  it('repairs several losses of one window within one RTT with SACK, one per RTT without', () => {
+    const run = (sack: boolean) =>
+      simulateNetwork(
+        path({
+          flow: `{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1MB }, tcp: { sack: ${sack} } }`,
+          bottleneckExtra: ', drop_packets: [40, 44, 48, 52, 56]',
+        }),
+      ).flows[0]!.tcp!;
+    const withSack = run(true);
+    const newReno = run(false);
+    for (const tcp of [withSack, newReno]) {
+      expect(tcp.timeouts).toBe(0);
+      expect(tcp.retransmits).toBe(5);
+      expect(tcp.completion.count).toBe(1);
+    }
+    // NewReno learns of one hole per partial ACK and recovers for five RTTs instead of one; new
+    // data keeps flowing meanwhile, so the transfer ends at least one RTT later, not four.
+    const extraRtts = (newReno.completion.mean - withSack.completion.mean) / 1e9 / BASE_RTT;
+    expect(extraRtts).toBeGreaterThan(1);
+    expect(extraRtts).toBeLessThan(4);
   });
 
   it('times out when a burst empties the window, and doubles the RTO on repeated loss', () => {

@@ -20,6 +20,8 @@ export interface TcpConfig {
   delayedAckTimeout: Nanos;
   /** Advertised receive window, bytes. */
   receiveWindow: number;
+  /** Selective acknowledgements (RFC 2018) with RFC 6675 loss recovery; off: NewReno recovery. */
+  sack: boolean;
 }
 
 export const IP_TCP_HEADER_BYTES = 40;
@@ -36,6 +38,7 @@ export const DEFAULT_TCP: TcpConfig = {
   delayedAck: false,
   delayedAckTimeout: millis(40),
   receiveWindow: 64 * 1024 * 1024,
+  sack: true,
 };
 
 /** Payload bytes per full segment, and the header bytes every segment and ACK carries. */

@@ -32,7 +32,7 @@ export function createTcpHalf(
   const dataRoute: PacketSink[] = [...dataPath];
   const ackRoute: PacketSink[] = [...ackPath];
   const { header } = segmentLayout(config);
-  const receiver = new TcpReceiver(network, stats, ackRoute, dscp, header, config.delayedAck, config.delayedAckTimeout);
+  const receiver = new TcpReceiver(network, stats, ackRoute, dscp, header, config.delayedAck, config.delayedAckTimeout, config.sack);
   const sender = new TcpSender(network, stats, dataRoute, dscp, config, createCongestionControl(config), config.receiveWindow);
   dataRoute.push(receiver);
   ackRoute.push(sender);

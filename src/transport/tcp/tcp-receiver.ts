@@ -20,6 +20,8 @@ export class TcpReceiver implements PacketSink, TimerOwner {
   /** Out-of-order ranges [start, end), sorted and disjoint, all beyond rcvNxt. */
   private readonly ranges: number[] = [];
   private unacked = 0;
+  /** Index in `ranges` of the range holding the latest out-of-order arrival (-1: none). */
+  private latestRange = -1;
   private readonly delayedAckTimer: Timer;
   listener: DeliveryListener | undefined;
 
@@ -31,6 +33,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     private readonly ackBytes: number,
     private readonly delayedAck: boolean,
     private readonly delayedAckTimeout: number,
+    private readonly sack: boolean,
   ) {
     this.delayedAckTimer = new Timer(network.sim, this);
   }
@@ -48,9 +51,10 @@ export class TcpReceiver implements PacketSink, TimerOwner {
 
     if (end <= this.rcvNxt) return this.sendAck(); // duplicate: tell the sender where we are
     if (start > this.rcvNxt) {
-      this.insertRange(start, end);
+      this.latestRange = this.insertRange(start, end);
       return this.sendAck(); // out of order: duplicate ACK at once
     }
+    this.latestRange = -1;
     const hadHoles = this.ranges.length > 0;
     this.advance(end);
     if (hadHoles || !this.delayedAck) return this.sendAck();
@@ -78,7 +82,8 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     this.listener?.onDelivered(next);
   }
 
-  private insertRange(start: number, end: number): void {
+  /** Add [start, end) to the out-of-order ranges; returns the index of the range now holding it. */
+  private insertRange(start: number, end: number): number {
     const ranges = this.ranges;
     let i = 0;
     while (i < ranges.length && ranges[i + 1]! < start) i += 2;
@@ -90,6 +95,30 @@ export class TcpReceiver implements PacketSink, TimerOwner {
       j += 2;
     }
     ranges.splice(i, j - i, start, end);
+    return i;
+  }
+
+  /**
+   * RFC 2018: the first block holds the latest arrival; up to two more follow, lowest first (they
+   * point the sender at the oldest holes). Returns the option's bytes on the wire (2 + 8 per block,
+   * padded to 4).
+   */
+  private fillSack(packet: Packet): number {
+    const ranges = this.ranges;
+    let n = 0;
+    if (this.latestRange >= 0) {
+      packet.sack[0] = ranges[this.latestRange]!;
+      packet.sack[1] = ranges[this.latestRange + 1]!;
+      n = 1;
+    }
+    for (let i = 0; i < ranges.length && n < 3; i += 2) {
+      if (i === this.latestRange) continue;
+      packet.sack[2 * n] = ranges[i]!;
+      packet.sack[2 * n + 1] = ranges[i + 1]!;
+      n++;
+    }
+    packet.sackCount = n;
+    return n === 0 ? 0 : (2 + 8 * n + 3) & ~3;
   }
 
   private sendAck(): void {
@@ -102,7 +131,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     packet.payload = 0;
     packet.ack = this.rcvNxt;
     packet.isAck = true;
-    packet.size = this.ackBytes;
+    packet.size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
     packet.dscp = this.dscp;
     packet.route = this.ackRoute;
     packet.hop = 0;

@@ -6,13 +6,17 @@ import type { FlowStats } from '../../stats/flow-stats.js';
 import type { TcpStats } from '../../stats/tcp-stats.js';
 import type { CongestionControl, WindowState } from './congestion-control.js';
 import { RttEstimator } from './rtt-estimator.js';
+import { SackScoreboard } from './sack-scoreboard.js';
 import { segmentLayout, type TcpConfig } from './tcp-config.js';
+
+const DUP_THRESH = 3;
 
 /**
  * The sending half of a TCP connection, in bytes: slow start and congestion avoidance from the
- * congestion control, fast retransmit and NewReno fast recovery (RFC 6582), the RFC 6298 timer
- * with Karn's rule and exponential backoff, go-back-N after a timeout. It is also the sink of the
- * ACK route. The connection is established when the flow starts (no handshake is modelled).
+ * congestion control; loss recovery by SACK (RFC 6675: scoreboard, IsLost, pipe, NextSeg) or,
+ * without SACK, NewReno fast retransmit and fast recovery (RFC 6582); the RFC 6298 timer with
+ * Karn's rule and exponential backoff, then go-back-N (skipping SACKed data). It is also the sink of
+ * the ACK route. The connection is established when the flow starts (no handshake is modelled).
  */
 export class TcpSender implements PacketSink, TimerOwner, WindowState {
   cwnd: number;
@@ -23,6 +27,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private readonly rtt: RttEstimator;
   private readonly rto: Timer;
   private readonly stats: TcpStats;
+  private readonly scoreboard: SackScoreboard | null;
   /** Oldest unacknowledged byte, next byte to send, highest byte sent + 1, end of the app's data. */
   private sndUna = 0;
   private sndNxt = 0;
@@ -30,7 +35,10 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private writeEnd = 0;
   private dupAcks = 0;
   private inRecovery = false;
+  /** RFC 6582 / 6675 RecoveryPoint: recovery ends when everything below it is acknowledged. */
   private recover = -1;
+  /** RFC 6675 HighRxt: the highest byte retransmitted in this recovery, + 1. */
+  private highRxt = 0;
   /** Karn: the one segment being timed (-1: none), and when it was sent. */
   private timedSeq = -1;
   private timedAt: Nanos = 0;
@@ -42,7 +50,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     private readonly flow: FlowStats,
     private readonly route: readonly PacketSink[],
     private readonly dscp: number,
-    private readonly config: TcpConfig,
+    config: TcpConfig,
     private readonly cc: CongestionControl,
     private readonly receiveWindow: number,
   ) {
@@ -52,6 +60,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.cwnd = config.initialWindow * this.mss;
     this.rtt = new RttEstimator(config.initialRto, config.minRto, config.maxRto);
     this.rto = new Timer(network.sim, this);
+    this.scoreboard = config.sack ? new SackScoreboard() : null;
     this.stats = flow.tcp!;
     this.stats.cwnd.set(this.cwnd, network.sim.now);
   }
@@ -76,13 +85,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     return this.sndUna;
   }
 
-  get smoothedRtt(): Nanos {
-    return this.rtt.srtt;
-  }
-
   /** An ACK arrives at the end of the reverse route. */
   receive(packet: Packet): void {
     const ack = packet.ack;
+    const scoreboard = this.scoreboard;
+    if (scoreboard !== null) {
+      for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack[2 * i]!, packet.sack[2 * i + 1]!);
+    }
     this.network.pool.release(packet);
     const now = this.network.sim.now;
     if (ack > this.sndUna) this.onNewAck(ack, now);
@@ -121,22 +130,25 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
     this.sndUna = ack;
     this.consecutiveTimeouts = 0;
+    this.scoreboard?.trimBelow(ack);
     if (this.sndNxt < ack) this.sndNxt = ack;
+    if (this.highRxt < ack) this.highRxt = ack;
     this.dupAcks = 0;
     if (this.inRecovery) {
       if (ack >= this.recover) {
-        // Full acknowledgement: leave fast recovery with the window at ssthresh (RFC 6582 3.2 step 3).
+        // Full acknowledgement: leave recovery with the window at ssthresh (RFC 6582 3.2 step 3).
         this.inRecovery = false;
         this.setCwnd(Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
-      } else {
-        // Partial acknowledgement: retransmit the next hole, deflate by what was acked.
-        this.retransmit(ack);
+      } else if (this.scoreboard === null) {
+        // NewReno partial acknowledgement: retransmit the next hole, deflate by what was acked.
+        this.retransmit(ack, Math.min(this.mss, this.sndMax - ack));
         this.setCwnd(Math.max(this.cwnd - acked + (acked >= this.mss ? this.mss : 0), this.mss), now);
       }
     } else {
       this.cc.onAck(this, acked, now, this.rtt.srtt);
       this.stats.cwnd.set(this.cwnd, now);
       if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart(now);
+      if (this.scoreboard !== null && this.lossDetected()) this.enterRecovery(now);
     }
     if (this.sndUna >= this.sndMax) this.rto.cancel();
     else this.rto.set(now + this.rtt.rto);
@@ -145,38 +157,109 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private onDuplicateAck(now: Nanos): void {
     this.dupAcks++;
     if (this.inRecovery) {
-      this.setCwnd(this.cwnd + this.mss, now); // window inflation: one segment has left the network
-    } else if (this.dupAcks === 3 && this.sndUna > this.recover) {
-      this.endSlowStart(now);
-      this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna, now);
-      this.recover = this.sndMax;
-      this.inRecovery = true;
-      this.retransmit(this.sndUna);
-      this.setCwnd(this.ssthresh + 3 * this.mss, now);
+      // NewReno window inflation: one segment has left the network. (SACK counts the pipe instead.)
+      if (this.scoreboard === null) this.setCwnd(this.cwnd + this.mss, now);
+    } else if (this.lossDetected()) {
+      this.enterRecovery(now);
+    }
+  }
+
+  /** Three duplicate ACKs, or (with SACK) the oldest outstanding byte counts as lost. */
+  private lossDetected(): boolean {
+    if (this.sndUna <= this.recover) return false;
+    if (this.dupAcks >= DUP_THRESH) return true;
+    return this.scoreboard !== null && this.scoreboard.lossBound((DUP_THRESH - 1) * this.mss) > this.sndUna;
+  }
+
+  private enterRecovery(now: Nanos): void {
+    this.endSlowStart(now);
+    this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna, now);
+    this.recover = this.sndMax;
+    this.inRecovery = true;
+    this.highRxt = this.sndUna;
+    if (this.scoreboard === null) {
+      this.retransmit(this.sndUna, Math.min(this.mss, this.sndMax - this.sndUna));
+      this.setCwnd(this.ssthresh + DUP_THRESH * this.mss, now);
+    } else {
+      this.setCwnd(this.ssthresh, now);
     }
   }
 
   private trySend(): void {
+    if (this.inRecovery && this.scoreboard !== null) return this.sackRecoverySend(this.scoreboard);
     const window = Math.min(this.cwnd, this.receiveWindow);
     while (this.sndNxt < this.writeEnd) {
-      const length = Math.min(this.mss, this.writeEnd - this.sndNxt);
-      if (this.sndNxt + length - this.sndUna > window && this.sndNxt > this.sndUna) break;
-      const isRetransmission = this.sndNxt < this.sndMax;
-      if (isRetransmission) this.countRetransmission();
-      else if (this.timedSeq < 0) {
-        this.timedSeq = this.sndNxt;
-        this.timedAt = this.network.sim.now;
+      if (this.sndNxt < this.sndMax && this.scoreboard !== null) {
+        // go-back-N after a timeout: skip what the receiver already holds
+        this.sndNxt = this.scoreboard.nextUnsacked(this.sndNxt);
+        if (this.sndNxt >= this.writeEnd) break;
       }
-      this.emit(this.sndNxt, length);
+      const limit = this.sndNxt < this.sndMax ? this.nextBoundary(this.sndNxt) : this.writeEnd;
+      const length = Math.min(this.mss, limit - this.sndNxt);
+      if (this.sndNxt + length - this.sndUna > window && this.sndNxt > this.sndUna) break;
+      this.sendSegment(this.sndNxt, length);
       this.sndNxt += length;
-      if (this.sndNxt > this.sndMax) this.sndMax = this.sndNxt;
-      if (!this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
     }
   }
 
-  private retransmit(seq: number): void {
+  /**
+   * RFC 6675 transmission during recovery: while cwnd - pipe allows a segment, send NextSeg: the
+   * first lost hole not yet retransmitted, else new data.
+   */
+  private sackRecoverySend(scoreboard: SackScoreboard): void {
+    const lossBound = scoreboard.lossBound((DUP_THRESH - 1) * this.mss);
+    let pipe = this.pipe(scoreboard, lossBound);
+    const window = Math.min(this.cwnd, this.receiveWindow);
+    for (;;) {
+      if (window - pipe < this.mss && pipe > 0) return;
+      const hole = scoreboard.nextUnsacked(Math.max(this.highRxt, this.sndUna));
+      let length: number;
+      if (hole < lossBound && hole < this.sndMax) {
+        length = Math.min(hole + this.mss, scoreboard.nextSackedAfter(hole), this.sndMax) - hole;
+        this.retransmit(hole, length);
+        this.highRxt = hole + length;
+      } else if (this.sndMax < this.writeEnd && this.sndMax - this.sndUna + this.mss <= this.receiveWindow) {
+        length = Math.min(this.mss, this.writeEnd - this.sndMax);
+        this.sndNxt = this.sndMax;
+        this.sendSegment(this.sndMax, length);
+        this.sndNxt = this.sndMax;
+      } else {
+        return;
+      }
+      pipe += length;
+    }
+  }
+
+  /**
+   * RFC 6675 pipe, in bytes: outstanding bytes neither SACKed nor lost, plus retransmitted bytes
+   * not yet SACKed or acknowledged.
+   */
+  private pipe(scoreboard: SackScoreboard, lossBound: number): number {
+    const notLostFrom = Math.max(lossBound, this.sndUna);
+    const inFlight = this.sndMax - notLostFrom - scoreboard.sackedIn(notLostFrom, this.sndMax);
+    const retransmitted = this.highRxt > this.sndUna ? this.highRxt - this.sndUna - scoreboard.sackedIn(this.sndUna, this.highRxt) : 0;
+    return inFlight + retransmitted;
+  }
+
+  /** Where a retransmission starting at `seq` must stop: the next SACKed byte, or sndMax. */
+  private nextBoundary(seq: number): number {
+    return this.scoreboard === null ? this.sndMax : Math.min(this.sndMax, this.scoreboard.nextSackedAfter(seq));
+  }
+
+  private sendSegment(seq: number, length: number): void {
+    if (seq < this.sndMax) this.countRetransmission();
+    else if (this.timedSeq < 0) {
+      this.timedSeq = seq;
+      this.timedAt = this.network.sim.now;
+    }
+    this.emit(seq, length);
+    if (seq + length > this.sndMax) this.sndMax = seq + length;
+    if (!this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
+  }
+
+  private retransmit(seq: number, length: number): void {
     this.countRetransmission();
-    this.emit(seq, Math.min(this.mss, this.sndMax - seq));
+    this.emit(seq, length);
     this.rto.set(this.network.sim.now + this.rtt.rto);
   }
 
