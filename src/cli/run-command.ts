@@ -7,6 +7,7 @@ import { runScenario } from '../runner/run-scenario.js';
 import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
 import { parseTime } from '../scenario/units.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
+import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
 import { UsageError } from './errors.js';
 import { createProgress } from './progress.js';
 import { fixed, textTable } from './table.js';
@@ -18,6 +19,7 @@ interface RunOptions {
   replications?: string;
   quiet?: boolean;
   eventList: string;
+  timeseries?: string | boolean;
 }
 
 export function registerRun(program: Command, io: { out: (s: string) => void }): void {
@@ -30,6 +32,7 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
     .option('--event-list <kind>', 'event list implementation: quaternary or heap-js', 'quaternary')
+    .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: RunOptions) => {
       const overrides: Record<string, unknown> = {};
@@ -43,6 +46,12 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
       if (options.eventList !== 'quaternary' && options.eventList !== 'heap-js') {
         throw new UsageError(`--event-list: expected quaternary or heap-js, got "${options.eventList}"`);
       }
+      let timeSeriesInterval: number | undefined;
+      if (options.timeseries !== undefined) {
+        const text = options.timeseries === true ? '100ms' : String(options.timeseries);
+        timeSeriesInterval = parseTime(text);
+        if (timeSeriesInterval === undefined || timeSeriesInterval <= 0) throw new UsageError(`--timeseries: expected an interval like 100ms, got "${text}"`);
+      }
       const loaded = loadScenarioFile(file, overrides as ScenarioOverrides);
       checkScenario(loaded);
       const scenario = loaded.scenario;
@@ -54,17 +63,20 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
         seed: scenario.seed,
         replications: scenario.replications,
         eventList: options.eventList,
+        timeSeriesInterval,
         onProgress: (replication, fraction, events) =>
           progress.update((replication + fraction) / scenario.replications, `rep ${replication + 1}/${scenario.replications} | ${events} events`),
       });
       progress.stop();
 
-      const written = writeFilesAtomically(out, {
+      const files: Record<string, string> = {
         'flows.csv': await toCsv(result.flows),
         'links.csv': await toCsv(result.links),
         'drops.csv': await toCsv(result.drops, DROP_COLUMNS),
         'summary.csv': await toCsv(result.summary),
-      });
+      };
+      if (timeSeriesInterval !== undefined) files['timeseries.csv'] = await toCsv(result.timeSeries, TIME_SERIES_COLUMNS);
+      const written = writeFilesAtomically(out, files);
       if (!quiet) io.out(`${flowTable(result.flows)}\n\n${summaryLine(result.summary)}\nwrote ${written.join(', ')}\n`);
     });
 }

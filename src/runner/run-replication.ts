@@ -1,6 +1,7 @@
 import { compile } from '../compile/compile.js';
 import type { EventListKind } from '../core/event-list.js';
-import { NS_PER_S } from '../core/time.js';
+import { NS_PER_S, type Nanos } from '../core/time.js';
+import { TimeSeriesSampler } from '../stats/time-series.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';
 
@@ -9,12 +10,16 @@ export interface ReplicationResult {
   links: Row[];
   drops: Row[];
   summary: Row;
+  /** Present when a sampling interval was given. */
+  timeSeries: Row[];
 }
 
 export interface ReplicationOptions {
   replication: number;
   seed: number;
   eventList?: EventListKind;
+  /** Sample flows and links at this interval (nanoseconds) into the time series. */
+  timeSeriesInterval?: Nanos;
   /** Called with the simulated fraction done, about a hundred times per run. */
   onProgress?: (fraction: number, events: number) => void;
 }
@@ -26,8 +31,11 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   const id: RunIdentity = { replication: options.replication, seed: options.seed };
   const run = compile(scenario, options);
   const { sim, network } = run;
+  const sampler =
+    options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id.replication);
   const started = process.hrtime.bigint();
   run.begin();
+  sampler?.begin();
   const end = scenario.duration;
   for (let step = 1; step <= PROGRESS_STEPS; step++) {
     sim.runUntil(Math.round((end * step) / PROGRESS_STEPS));
@@ -42,6 +50,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     flows,
     links: network.links.map((link) => linkRow(id, link, measured)),
     drops: network.links.flatMap((link) => dropRows(id, link)),
+    timeSeries: sampler?.rows ?? [],
     summary: {
       scenario: scenario.name,
       replication: id.replication,

@@ -1,4 +1,5 @@
 import type { EventListKind } from '../core/event-list.js';
+import type { Nanos } from '../core/time.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { Row } from '../stats/records.js';
 import { runReplication } from './run-replication.js';
@@ -8,29 +9,33 @@ export interface ScenarioResult {
   links: Row[];
   drops: Row[];
   summary: Row[];
+  timeSeries: Row[];
 }
 
 export interface ScenarioRunOptions {
   seed: number;
   replications: number;
   eventList?: EventListKind;
+  timeSeriesInterval?: Nanos;
   onProgress?: (replication: number, fraction: number, events: number) => void;
 }
 
 /** Every replication of a scenario in order; rows are concatenated replication by replication. */
 export function runScenario(scenario: Scenario, options: ScenarioRunOptions): ScenarioResult {
-  const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [] };
+  const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [], timeSeries: [] };
   for (let replication = 0; replication < options.replications; replication++) {
     const r = runReplication(scenario, {
       replication,
       seed: options.seed,
       eventList: options.eventList,
+      timeSeriesInterval: options.timeSeriesInterval,
       onProgress: options.onProgress && ((f, e) => options.onProgress!(replication, f, e)),
     });
     result.flows.push(...r.flows);
     result.links.push(...r.links);
     result.drops.push(...r.drops);
     result.summary.push(r.summary);
+    result.timeSeries.push(...r.timeSeries);
   }
   return result;
 }

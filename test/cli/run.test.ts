@@ -17,6 +17,19 @@ flows:
   - { name: poisson, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 5Mbps, packet_size: { exponential: 600B } } }
 `;
 
+const TCP_SCENARIO = `
+name: tcp
+duration: 2s
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 1Gbps, delay: 1ms }
+  - { from: r, to: b, bandwidth: 50Mbps, delay: 10ms, queue: { kind: droptail, limit_packets: 60 }, loss: 0.001 }
+flows:
+  - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk } }
+  - { name: cubic, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: { cc: cubic }, start: 300ms }
+  - { name: web, from: a, to: b, protocol: tcp, app: { kind: request_response, request: 400B, response: { pareto: { mean: 30KB, shape: 1.5 } }, think: { exponential: 50ms } } }
+`;
+
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 /** summary.csv minus its two wall-clock columns, which measure the machine, not the model. */
 const summaryWithoutTiming = (text: string) =>
@@ -71,6 +84,34 @@ describe('ersim run', () => {
     const out = join(dir, 'out');
     expect((await ersim('run', file, '--out', out, '-q', '--duration', '1s')).code).toBe(0);
     expect(read(out, 'summary.csv')).toMatch(/\ntwo-flows,0,5,1,0.2,/);
+  });
+
+  it('writes timeseries.csv only when asked, without changing any other result', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'tcp.yaml', TCP_SCENARIO);
+    const plain = join(dir, 'plain');
+    const sampled = join(dir, 'sampled');
+    expect((await ersim('run', file, '--out', plain, '-q')).code).toBe(0);
+    expect((await ersim('run', file, '--out', sampled, '-q', '--timeseries', '250ms')).code).toBe(0);
+    expect(filesIn(plain)).not.toContain('timeseries.csv');
+    for (const f of ['flows.csv', 'links.csv', 'drops.csv']) expect(read(sampled, f)).toBe(read(plain, f));
+    const lines = read(sampled, 'timeseries.csv').trim().split('\n');
+    expect(lines[0]).toBe('replication,time_s,kind,name,throughput_bps,goodput_bps,cwnd_bytes,queue_packets');
+    const bulk = lines.filter((l) => l.includes(',flow,bulk,')).map((l) => l.split(','));
+    expect(bulk.map((r) => Number(r[1]))).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+    // goodput per interval averages to the flow's goodput
+    const flows = read(sampled, 'flows.csv').trim().split('\n').map((l) => l.split(','));
+    const goodput = Number(flows[1]![flows[0]!.indexOf('goodput_bps')]);
+    const mean = bulk.reduce((s, r) => s + Number(r[5]), 0) / bulk.length;
+    expect(Math.abs(mean - goodput) / goodput).toBeLessThan(1e-9);
+  });
+
+  it('gives byte-identical TCP results for the same seed', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'tcp.yaml', TCP_SCENARIO);
+    expect((await ersim('run', file, '--out', join(dir, 'a'), '-q')).code).toBe(0);
+    expect((await ersim('run', file, '--out', join(dir, 'b'), '-q')).code).toBe(0);
+    for (const f of ['flows.csv', 'links.csv', 'drops.csv']) expect(read(join(dir, 'b'), f)).toBe(read(join(dir, 'a'), f));
   });
 
   it('prints help for every command', async () => {
