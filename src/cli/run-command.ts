@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
-import { checkScenario } from '../compile/check.js';
-import type { EventListKind } from '../core/event-list.js';
-import { writeFilesAtomically } from '../output/atomic-files.js';
-import { toCsv } from '../output/csv.js';
-import { runScenario } from '../runner/run-scenario.js';
-import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
+import { EVENT_LIST_KINDS, type EventListKind } from '../core/event-list.js';
 import { parseTime } from '../scenario/units.js';
-import { DROP_COLUMNS, type Row } from '../stats/records.js';
-import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
 import { UsageError } from './errors.js';
-import { createProgress } from './progress.js';
-import { fixed, textTable } from './table.js';
 
 interface RunOptions {
   out?: string;
@@ -22,6 +13,7 @@ interface RunOptions {
   timeseries?: string | boolean;
 }
 
+/** `ersim run`: options are checked here; the simulation modules load only when it runs. */
 export function registerRun(program: Command, io: { out: (s: string) => void }): void {
   program
     .command('run')
@@ -31,7 +23,7 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
-    .option('--event-list <kind>', 'event list implementation: quaternary or heap-js', 'quaternary')
+    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), radix (radix heap) or heap-js (reference)', 'quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: RunOptions) => {
@@ -43,8 +35,8 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
         overrides.duration = options.duration;
       }
       if (options.replications !== undefined) overrides.replications = integerOption('--replications', options.replications, 1);
-      if (options.eventList !== 'quaternary' && options.eventList !== 'heap-js') {
-        throw new UsageError(`--event-list: expected quaternary or heap-js, got "${options.eventList}"`);
+      if (!(EVENT_LIST_KINDS as readonly string[]).includes(options.eventList)) {
+        throw new UsageError(`--event-list: expected one of ${EVENT_LIST_KINDS.join(', ')}, got "${options.eventList}"`);
       }
       let timeSeriesInterval: number | undefined;
       if (options.timeseries !== undefined) {
@@ -52,32 +44,14 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
         timeSeriesInterval = parseTime(text);
         if (timeSeriesInterval === undefined || timeSeriesInterval <= 0) throw new UsageError(`--timeseries: expected an interval like 100ms, got "${text}"`);
       }
-      const loaded = loadScenarioFile(file, overrides as ScenarioOverrides);
-      checkScenario(loaded);
-      const scenario = loaded.scenario;
-      const out = options.out ?? `results/${scenario.name}`;
-      const quiet = options.quiet === true;
-
-      const progress = createProgress(quiet, scenario.name);
-      const result = runScenario(scenario, {
-        seed: scenario.seed,
-        replications: scenario.replications,
-        eventList: options.eventList,
+      const { runAction } = await import('./run-action.js');
+      await runAction(io, file, {
+        overrides,
+        out: options.out,
+        quiet: options.quiet === true,
+        eventList: options.eventList as EventListKind,
         timeSeriesInterval,
-        onProgress: (replication, fraction, events) =>
-          progress.update((replication + fraction) / scenario.replications, `rep ${replication + 1}/${scenario.replications} | ${events} events`),
       });
-      progress.stop();
-
-      const files: Record<string, string> = {
-        'flows.csv': await toCsv(result.flows),
-        'links.csv': await toCsv(result.links),
-        'drops.csv': await toCsv(result.drops, DROP_COLUMNS),
-        'summary.csv': await toCsv(result.summary),
-      };
-      if (timeSeriesInterval !== undefined) files['timeseries.csv'] = await toCsv(result.timeSeries, TIME_SERIES_COLUMNS);
-      const written = writeFilesAtomically(out, files);
-      if (!quiet) io.out(`${flowTable(result.flows)}\n\n${summaryLine(result.summary)}\nwrote ${written.join(', ')}\n`);
     });
 }
 
@@ -85,26 +59,4 @@ function integerOption(name: string, text: string, min: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw new UsageError(`${name}: expected an integer >= ${min}, got "${text}"`);
   return value;
-}
-
-/** Per flow, the mean over replications of the headline metrics. */
-function flowTable(flows: readonly Row[]): string {
-  const byFlow = new Map<string, Row[]>();
-  for (const row of flows) byFlow.set(row.flow as string, [...(byFlow.get(row.flow as string) ?? []), row]);
-  const mean = (rows: Row[], column: string): number => rows.reduce((s, r) => s + (r[column] as number), 0) / rows.length;
-  const rows = [...byFlow].map(([name, rows]) => [
-    name,
-    fixed(mean(rows, 'throughput_bps') / 1e6, 2),
-    fixed(mean(rows, 'loss_ratio') * 100, 3),
-    fixed(mean(rows, 'delay_mean_ms'), 3),
-    fixed(mean(rows, 'delay_p99_ms'), 3),
-    fixed(mean(rows, 'jitter_ms'), 3),
-  ]);
-  return textTable(['flow', 'throughput_Mbps', 'loss_%', 'delay_mean_ms', 'delay_p99_ms', 'jitter_ms'], rows);
-}
-
-function summaryLine(summary: readonly Row[]): string {
-  const events = summary.reduce((s, r) => s + (r.events as number), 0);
-  const wall = summary.reduce((s, r) => s + (r.wall_s as number), 0);
-  return `${summary.length} replication(s), ${events} events in ${wall.toFixed(2)} s wall (${(events / wall / 1e6).toFixed(2)} M events/s)`;
 }

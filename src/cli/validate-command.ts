@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
-import { checkScenario } from '../compile/check.js';
-import { loadScenarioFile } from '../scenario/load.js';
 
 export function registerValidate(program: Command, io: { out: (s: string) => void }): void {
   program
     .command('validate')
     .description('check a scenario file without running it; exits non-zero naming each problem')
     .argument('<scenario>', 'scenario file (YAML)')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const [{ checkScenario }, { loadScenarioFile }] = await Promise.all([import('../compile/check.js'), import('../scenario/load.js')]);
       const loaded = loadScenarioFile(file);
       checkScenario(loaded);
       const s = loaded.scenario;

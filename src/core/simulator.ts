@@ -1,6 +1,7 @@
 import type { EventHandler, EventList, EventListKind } from './event-list.js';
 import { HeapJsEventList } from './heap-js-event-list.js';
 import { QuaternaryEventList } from './quaternary-event-list.js';
+import { RadixEventList } from './radix-event-list.js';
 import { RandomStreams } from './random.js';
 import type { Nanos } from './time.js';
 
@@ -13,7 +14,14 @@ export interface SimulatorOptions {
 }
 
 export function createEventList(kind: EventListKind = 'quaternary'): EventList {
-  return kind === 'heap-js' ? new HeapJsEventList() : new QuaternaryEventList();
+  switch (kind) {
+    case 'heap-js':
+      return new HeapJsEventList();
+    case 'radix':
+      return new RadixEventList();
+    case 'quaternary':
+      return new QuaternaryEventList();
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventHandler, EventList } from '../../src/core/event-list.js';
 import { HeapJsEventList } from '../../src/core/heap-js-event-list.js';
 import { QuaternaryEventList } from '../../src/core/quaternary-event-list.js';
+import { RadixEventList } from '../../src/core/radix-event-list.js';
 import { RandomStream } from '../../src/core/random.js';
 
 const handler: EventHandler = { onEvent: () => undefined };
@@ -9,6 +10,7 @@ const handler: EventHandler = { onEvent: () => undefined };
 describe.each([
   ['heap-js', () => new HeapJsEventList()],
   ['quaternary', () => new QuaternaryEventList(4)],
+  ['radix', () => new RadixEventList()],
 ])('%s event list', (_name, make: () => EventList) => {
   it('pops in time order and breaks ties by insertion order', () => {
     const list = make();
@@ -24,6 +26,24 @@ describe.each([
     }
     expect(popped).toEqual([[10, 2], [10, 4], [20, 5], [30, 1], [30, 3]]);
     expect(list.peekTime()).toBe(Infinity);
+  });
+
+  it('orders times beyond 2^32 ns (4.3 s) and across 2^32 boundaries', () => {
+    const list = make();
+    const random = new RandomStream('big-times');
+    const times: number[] = [];
+    let now = 2 ** 32 - 50_000;
+    for (let round = 0; round < 2000; round++) {
+      for (let k = 0; k < 5; k++) {
+        const t = now + Math.floor(random.exponential(40_000)) + (k === 0 ? 2 ** 33 : 0);
+        list.push(t, handler, 0);
+        times.push(t);
+      }
+      times.sort((a, b) => a - b);
+      list.pop();
+      expect(list.lastTime).toBe(times.shift());
+      now = list.lastTime;
+    }
   });
 
   it('agrees with a stable sort under interleaved pushes and pops (hold model)', () => {
