@@ -1,6 +1,23 @@
+/** What one run of a benchmark did. */
+export interface BenchWork {
+  events: number;
+  packetHops: number;
+  simulatedSeconds?: number;
+}
+
 /** One benchmark: `run` does a fixed amount of work and says how much. */
 export interface BenchCase {
   name: string;
+  /** Timed runs (after one warm-up run). */
+  iterations: number;
   setup?: () => void;
-  run: () => { events: number; packetHops: number; simulatedSeconds?: number };
+  run: () => BenchWork;
+}
+
+/** A case known by name before it is built (building can be costly: parsing 10,000 flows). */
+export interface BenchEntry {
+  name: string;
+  /** Left out unless named on the command line (minutes of wall time). */
+  slow?: boolean;
+  build: () => BenchCase;
 }

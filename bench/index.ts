@@ -1,66 +1,140 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Bench } from 'tinybench';
-import { writeFilesAtomically } from '../src/output/atomic-files.js';
-import { toCsv } from '../src/output/csv.js';
 import { textTable } from '../src/cli/table.js';
+import { toCsv } from '../src/output/csv.js';
 import type { Row } from '../src/stats/records.js';
-import type { BenchCase } from './bench-case.js';
+import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
 import { eventListCases } from './event-list.bench.js';
-import { scenarioCase } from './scenario.bench.js';
+import { manyFlowsCase, scenarioCase } from './scenario.bench.js';
 
 /**
- * `npm run bench [-- filter]`: every case runs a fixed amount of work several times; we report
- * the mean wall time per run and the rates it implies, and write them to results/bench.csv.
+ * `npm run bench [-- FILTER...] [--compare] [--save-baseline]`
+ *
+ * Every case runs in its own Node process (so that its peak resident memory is its own), timed by
+ * tinybench over a fixed number of runs after a warm-up run. Results are appended to
+ * results/bench.csv with the commit and date; --compare prints the change against
+ * bench/baseline.json, --save-baseline replaces it. Slow cases run only when a filter names them.
  */
-const filter = process.argv[2];
-const cases: BenchCase[] = [
-  ...eventListCases,
-  scenarioCase('scenarios/dumbbell-udp.yaml'),
-  scenarioCase('scenarios/dumbbell-udp.yaml', 'heap-js'),
-  scenarioCase('scenarios/dumbbell-tcp.yaml'),
-  scenarioCase('scenarios/mm1.yaml'),
-].filter((c) => filter === undefined || c.name.includes(filter));
+const entry = (name: string, build: () => BenchCase, slow = false): BenchEntry => ({ name, build, slow });
+const cases = (): BenchEntry[] => [
+  ...eventListCases.map((c) => entry(c.name, () => c)),
+  entry('single link: mm1 (quaternary)', () => scenarioCase('scenarios/mm1.yaml')),
+  entry('dumbbell-udp (quaternary)', () => scenarioCase('scenarios/dumbbell-udp.yaml')),
+  entry('dumbbell-udp (heap-js)', () => scenarioCase('scenarios/dumbbell-udp.yaml', 'heap-js')),
+  entry('dumbbell-tcp (quaternary)', () => scenarioCase('scenarios/dumbbell-tcp.yaml')),
+  entry('poisson flows sharing a link: 10', () => manyFlowsCase(10)),
+  entry('poisson flows sharing a link: 10000', () => manyFlowsCase(10_000)),
+  entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),
+];
 
-const bench = new Bench({ iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 });
-const work = new Map<string, ReturnType<BenchCase['run']>>();
-for (const c of cases) {
-  bench.add(c.name, () => {
-    work.set(c.name, c.run());
-  }, { beforeEach: c.setup });
+interface Measurement {
+  case: string;
+  runs: number;
+  wall_s_mean: number;
+  wall_s_rme_percent: number;
+  events: number;
+  events_per_s: number;
+  packet_hops: number;
+  packet_hops_per_s: number;
+  ns_per_packet_hop: number;
+  wall_s_per_simulated_s: number;
+  peak_rss_mb: number;
 }
-await bench.run();
 
-const rows: Row[] = bench.tasks.map((task) => {
-  const result = task.result;
-  if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
-  const w = work.get(task.name)!;
+async function runChild(name: string): Promise<void> {
+  const found = cases().find((x) => x.name === name);
+  if (found === undefined) throw new Error(`no bench case '${name}'`);
+  const c = found.build();
+  let work: BenchWork | undefined;
+  const bench = new Bench({ iterations: c.iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
+  bench.add(c.name, () => {
+    work = c.run();
+  }, { beforeEach: c.setup });
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
   const seconds = result.latency.mean / 1000;
-  return {
-    case: task.name,
+  const m: Measurement = {
+    case: name,
     runs: result.latency.samplesCount,
     wall_s_mean: seconds,
     wall_s_rme_percent: result.latency.rme,
-    events: w.events,
-    events_per_s: w.events / seconds,
-    packet_hops: w.packetHops,
-    packet_hops_per_s: w.packetHops / seconds,
-    simulated_s: w.simulatedSeconds ?? NaN,
-    node: process.version,
+    events: work!.events,
+    events_per_s: work!.events / seconds,
+    packet_hops: work!.packetHops,
+    packet_hops_per_s: work!.packetHops / seconds,
+    ns_per_packet_hop: work!.packetHops > 0 ? (seconds * 1e9) / work!.packetHops : NaN,
+    wall_s_per_simulated_s: work!.simulatedSeconds ? seconds / work!.simulatedSeconds : NaN,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   };
-});
+  process.stdout.write(`${JSON.stringify(m)}\n`);
+}
 
-const mega = (x: number) => (Number.isFinite(x) && x > 0 ? (x / 1e6).toFixed(2) : '-');
-process.stdout.write(
-  `${textTable(
-    ['case', 'wall_s', '±%', 'M events/s', 'M packet-hops/s', 'wall s per sim s'],
-    rows.map((r) => [
-      r.case as string,
-      (r.wall_s_mean as number).toFixed(3),
-      (r.wall_s_rme_percent as number).toFixed(1),
-      mega(r.events_per_s as number),
-      mega(r.packet_hops_per_s as number),
-      Number.isFinite(r.simulated_s) ? ((r.wall_s_mean as number) / (r.simulated_s as number)).toFixed(3) : '-',
-    ]),
-  )}\n`,
-);
-writeFilesAtomically('results', { 'bench.csv': await toCsv(rows) });
-process.stdout.write('wrote results/bench.csv\n');
+async function runAll(args: string[]): Promise<void> {
+  const filters = args.filter((a) => !a.startsWith('--'));
+  const selected = cases().filter((c) => (filters.length === 0 ? !c.slow : filters.some((f) => c.name.includes(f))));
+  const measurements: Measurement[] = [];
+  for (const c of selected) {
+    process.stderr.write(`bench: ${c.name} ...\n`);
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', c.name], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`bench case '${c.name}' failed:\n${child.stderr}`);
+    measurements.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as Measurement);
+  }
+  const baseline = readBaseline();
+  const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+  process.stdout.write(
+    `${textTable(
+      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'wall/sim s', 'RSS MB', ...(args.includes('--compare') ? ['vs baseline'] : [])],
+      measurements.map((m) => [
+        m.case,
+        fmt(m.wall_s_mean, 3),
+        fmt(m.wall_s_rme_percent, 1),
+        fmt(m.events_per_s / 1e6),
+        fmt(m.packet_hops_per_s / 1e6),
+        fmt(m.ns_per_packet_hop, 0),
+        fmt(m.wall_s_per_simulated_s, 3),
+        fmt(m.peak_rss_mb, 0),
+        ...(args.includes('--compare') ? [change(m, baseline[m.case])] : []),
+      ]),
+    )}\n`,
+  );
+  const commit = gitCommit();
+  const date = new Date().toISOString();
+  const rows: Row[] = measurements.map((m) => ({ commit, date, node: process.version, ...m }));
+  mkdirSync('results', { recursive: true });
+  const csv = await toCsv(rows);
+  if (existsSync('results/bench.csv')) appendFileSync('results/bench.csv', csv.slice(csv.indexOf('\n') + 1));
+  else writeFileSync('results/bench.csv', csv);
+  process.stdout.write('appended to results/bench.csv\n');
+  if (args.includes('--save-baseline')) {
+    const next = { ...baseline, ...Object.fromEntries(measurements.map((m) => [m.case, { commit, wall_s_mean: m.wall_s_mean, events_per_s: m.events_per_s }])) };
+    writeFileSync('bench/baseline.json', `${JSON.stringify(next, null, 2)}\n`);
+    process.stdout.write('wrote bench/baseline.json\n');
+  }
+}
+
+type Baseline = Record<string, { commit: string; wall_s_mean: number; events_per_s: number }>;
+
+function readBaseline(): Baseline {
+  return existsSync('bench/baseline.json') ? (JSON.parse(readFileSync('bench/baseline.json', 'utf8')) as Baseline) : {};
+}
+
+/** Wall time change against the baseline: negative is faster. */
+function change(m: Measurement, base: Baseline[string] | undefined): string {
+  if (base === undefined) return 'new';
+  const pct = ((m.wall_s_mean - base.wall_s_mean) / base.wall_s_mean) * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% time (${base.commit.slice(0, 7)})`;
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') await runChild(args[1]!);
+else await runAll(args);

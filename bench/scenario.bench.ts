@@ -1,20 +1,45 @@
 import { checkScenario } from '../src/compile/check.js';
 import type { EventListKind } from '../src/core/event-list.js';
 import { runReplication } from '../src/runner/run-replication.js';
-import { loadScenarioFile } from '../src/scenario/load.js';
+import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/scenario/load.js';
 import type { BenchCase } from './bench-case.js';
 
-/** A whole run of a scenario file, statistics on: events and packet-hops (link transmissions). */
-export function scenarioCase(file: string, eventList: EventListKind = 'quaternary'): BenchCase {
-  const loaded = loadScenarioFile(file);
+function caseOf(name: string, loaded: LoadedScenario, iterations: number, eventList: EventListKind): BenchCase {
   checkScenario(loaded);
   const scenario = loaded.scenario;
   return {
-    name: `${scenario.name} (${eventList})`,
+    name,
+    iterations,
     run: () => {
       const result = runReplication(scenario, { seed: scenario.seed, replication: 0, eventList });
       const packetHops = result.links.reduce((sum, link) => sum + (link.tx_packets as number), 0);
       return { events: result.summary.events as number, packetHops, simulatedSeconds: scenario.duration / 1e9 };
     },
   };
+}
+
+/** A whole run of a scenario file, every statistic on. */
+export function scenarioCase(file: string, eventList: EventListKind = 'quaternary', iterations = 5): BenchCase {
+  const loaded = loadScenarioFile(file);
+  return caseOf(`${loaded.scenario.name} (${eventList})`, loaded, iterations, eventList);
+}
+
+/**
+ * `flows` Poisson flows sharing one 1 Gbps link at 60% load in total: the cost per packet should
+ * not depend on how many flows carry the packets.
+ */
+export function manyFlowsCase(flows: number): BenchCase {
+  const rate = 600e6 / flows;
+  const lines = [
+    `name: flows-${flows}`,
+    'duration: 4s',
+    'nodes: [a, b]',
+    'links:',
+    '  - { from: a, to: b, bandwidth: 1Gbps, delay: 5ms, duplex: false }',
+    'flows:',
+  ];
+  for (let i = 0; i < flows; i++) {
+    lines.push(`  - { name: f${i}, from: a, to: b, source: { kind: poisson, rate: ${rate}bps, packet_size: 1000B } }`);
+  }
+  return caseOf(`poisson flows sharing a link: ${flows}`, parseScenarioText(lines.join('\n'), `flows-${flows}.yaml`), 3, 'quaternary');
 }

@@ -38,3 +38,40 @@ describe('named random streams', () => {
     expect(Math.abs(p / n - 5) / 5).toBeLessThan(0.02);
   });
 });
+
+describe('xoshiro128** generator', () => {
+  it('is uniform: mean, variance and a 20-bin chi-square', () => {
+    const r = new RandomStream('uniformity');
+    const n = 1_000_000;
+    const bins = new Array(20).fill(0);
+    let sum = 0;
+    let sumSq = 0;
+    let outside = 0;
+    for (let i = 0; i < n; i++) {
+      const u = r.uniform();
+      if (!(u >= 0 && u < 1)) outside++;
+      sum += u;
+      sumSq += u * u;
+      bins[Math.floor(u * 20)]++;
+    }
+    expect(outside).toBe(0);
+    expect(sum / n).toBeCloseTo(0.5, 2);
+    expect(sumSq / n - (sum / n) ** 2).toBeCloseTo(1 / 12, 3);
+    const expected = n / 20;
+    const chi2 = bins.reduce((s, b) => s + (b - expected) ** 2 / expected, 0);
+    expect(chi2).toBeLessThan(43.8); // 99.9th percentile of chi-square with 19 degrees of freedom
+  });
+
+  it('has no correlation between consecutive draws', () => {
+    const r = new RandomStream('lag-1');
+    const n = 500_000;
+    let prev = r.uniform();
+    let cross = 0;
+    for (let i = 0; i < n; i++) {
+      const u = r.uniform();
+      cross += (u - 0.5) * (prev - 0.5);
+      prev = u;
+    }
+    expect(Math.abs(cross / n / (1 / 12))).toBeLessThan(0.01);
+  });
+});

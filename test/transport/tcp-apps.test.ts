@@ -33,12 +33,12 @@ describe('request/response over TCP', () => {
 
   it('spaces exchanges by the think time and stops at the count', () => {
     const result = simulate(
-      path('{ name: web, from: client, to: server, protocol: tcp, app: { kind: request_response, request: 500B, response: 2KB, think: { exponential: 100ms } } }', '60s'),
+      path('{ name: web, from: client, to: server, protocol: tcp, app: { kind: request_response, request: 500B, response: 2KB, think: { exponential: 100ms } } }', '600s'),
     );
     const web = rowOf(result.flows, 'flow', 'web');
     const fct = num(web, 'fct_ms') / 1000;
     // one exchange per (fct + mean think): a renewal process
-    const expected = 60 / (fct + 0.1);
+    const expected = 600 / (fct + 0.1);
     expect(relativeError(num(web, 'completions'), expected)).toBeLessThan(0.05);
   });
 });
