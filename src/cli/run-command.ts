@@ -11,13 +11,14 @@ interface RunOptions {
   quiet?: boolean;
   eventList: string;
   timeseries?: string | boolean;
+  availabilityOnly?: boolean;
 }
 
 /** `ersim run`: options are checked here; the simulation modules load only when it runs. */
 export function registerRun(program: Command, io: { out: (s: string) => void }): void {
   program
     .command('run')
-    .description('simulate a scenario and write flows.csv, links.csv, drops.csv and summary.csv')
+    .description('simulate a scenario and write flows.csv, links.csv, drops.csv, availability.csv and summary.csv')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-o, --out <dir>', 'output folder (default: results/<scenario name>)')
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
@@ -25,6 +26,7 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
     .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), radix (radix heap) or heap-js (reference)', 'quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
+    .option('--availability-only', 'simulate only failures, detection, convergence and routing (no packets): writes availability.csv and summary.csv')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: RunOptions) => {
       const overrides: Record<string, unknown> = {};
@@ -51,6 +53,7 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
         quiet: options.quiet === true,
         eventList: options.eventList as EventListKind,
         timeSeriesInterval,
+        availabilityOnly: options.availabilityOnly === true,
       });
     });
 }

@@ -1,26 +1,29 @@
-import { Simulator } from '../core/simulator.js';
 import type { EventListKind } from '../core/event-list.js';
-import { LinkSchedule } from '../net/link-schedule.js';
-import { BernoulliLoss, DropListLoss, type LossModel } from '../net/loss-model.js';
+import { Simulator } from '../core/simulator.js';
 import { Network } from '../net/network.js';
-import { TokenBucket } from '../net/token-bucket.js';
+import { FlowRoute } from '../net/routing/flow-route.js';
 import { IssueList } from '../scenario/errors.js';
-import type { LinkSpec, Scenario } from '../scenario/scenario.js';
-import { buildClassMap, buildQueue } from './queues.js';
-import { pathMtu, resolveReverseRoute, resolveRoute } from './routes.js';
-import { buildTcpFlow, type Startable } from './tcp-flows.js';
+import type { FlowSpec, Scenario } from '../scenario/scenario.js';
+import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
+import { buildCrossTraffic, buildFailures, buildLink } from './links.js';
+import { checkedRoute, hostAddress, pinnedLinks } from './routes.js';
+import type { Startable } from './startable.js';
+import { buildTcpFlow } from './tcp-flows.js';
 import { buildUdpFlow } from './udp-flows.js';
 
 export interface RunOptions {
   seed: number;
   replication: number;
   eventList?: EventListKind;
+  /** Only failures, detection, convergence and routing: no traffic at all (fast, for months of time). */
+  availabilityOnly?: boolean;
 }
 
 /** A scenario turned into a ready-to-run simulation. */
 export interface CompiledRun {
   sim: Simulator;
   network: Network;
+  availability: AvailabilityTracker;
   /** Schedule every initial event; call once, before running. */
   begin(): void;
 }
@@ -30,66 +33,75 @@ export interface CompiledRun {
  * larger than the path MTU) are added to `issues`; the run is usable only if none were found.
  */
 export function compile(scenario: Scenario, options: RunOptions, issues = new IssueList()): CompiledRun {
-  const sim = new Simulator({
-    seed: options.seed,
-    replication: options.replication,
-    warmup: scenario.warmup,
-    eventList: options.eventList,
-  });
+  const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList: options.eventList });
   const network = new Network(sim);
-  for (const name of scenario.nodes) network.addNode(name);
+  const routing = network.routing;
+  scenario.nodes.forEach((name, i) => routing.advertise({ address: hostAddress(i), length: 32 }, network.addNode(name)));
+  for (const p of scenario.prefixes) routing.advertise(p.prefix, network.node(p.node), p.preference);
 
-  const schedules: LinkSchedule[] = [];
-  for (const spec of scenario.links) {
-    const link = network.addLink({
-      name: spec.name,
-      from: spec.from,
-      to: spec.to,
-      bandwidthBps: spec.bandwidthBps,
-      delay: spec.delay,
-      mtu: spec.mtu,
-      queue: buildQueue(spec.queue),
-      classMap: buildClassMap(spec.queue),
-      policer: spec.policer && new TokenBucket(spec.policer.rateBps, spec.policer.burstBytes),
-      loss: lossModel(sim, spec),
-    });
-    if (spec.outages.length > 0) {
-      const schedule = new LinkSchedule(sim, link);
-      for (const o of spec.outages) schedule.outage(o.at, o.duration);
-      schedules.push(schedule);
-    }
-  }
+  const links = scenario.links.map((spec) => buildLink(network, spec));
+  const startables: Startable[] = buildFailures(network, scenario.links, links);
+  if (!options.availabilityOnly) startables.push(...buildCrossTraffic(network, scenario.links, links));
+  routing.converge();
 
-  const startables: Startable[] = [];
-  for (const flow of scenario.flows) {
-    const route = resolveRoute(network, flow, issues);
-    if (route === undefined) continue;
-    const mtu = pathMtu(route);
-    if (flow.protocol === 'udp') {
-      if (flow.source.size.kind === 'fixed' && flow.source.size.bytes > mtu) {
-        issues.add([...flow.origin, 'source', 'packet_size'], `packets of ${flow.source.size.bytes} B exceed the path MTU of ${mtu} B`);
-        continue;
-      }
-      startables.push(buildUdpFlow(network, flow, route, mtu));
-    } else {
-      const reverse = resolveReverseRoute(network, flow, issues);
-      if (reverse === undefined) continue;
-      startables.push(buildTcpFlow(network, flow, route, reverse));
-    }
-  }
+  const addressOf = (name: string): number => hostAddress(scenario.nodes.indexOf(name));
+  const pairs: ReachabilityPair[] = scenario.reachability.map((r, k) => reachability(network, r.name, r.from, r.to, r.toAddress, r.fromAddress, k));
+  scenario.flows.forEach((flow, i) => {
+    const toAddress = flow.toAddress ?? addressOf(flow.to);
+    const fromAddress = flow.fromAddress ?? addressOf(flow.from);
+    const pairName = `${flow.from} -> ${flow.to}`;
+    if (!pairs.some((p) => p.name === pairName)) pairs.push(reachability(network, pairName, flow.from, flow.to, toAddress, fromAddress, pairs.length));
+    const built = buildFlow(network, flow, i, toAddress, fromAddress, issues);
+    if (built !== undefined && !options.availabilityOnly) startables.push(built);
+  });
+  const availability = new AvailabilityTracker(sim, network, pairs);
 
   return {
     sim,
     network,
+    availability,
     begin() {
+      availability.begin();
       for (const s of startables) s.begin();
-      for (const s of schedules) s.begin();
     },
   };
 }
 
-function lossModel(sim: Simulator, spec: LinkSpec): LossModel | undefined {
-  if (spec.dropPackets.length > 0) return new DropListLoss(spec.dropPackets);
-  if (spec.loss > 0) return new BernoulliLoss(spec.loss, sim.random.stream(`link:${spec.name}:loss`));
-  return undefined;
+function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: number, fromAddress: number, issues: IssueList): Startable | undefined {
+  let pinned, pinnedBack;
+  if (flow.path !== undefined) {
+    pinned = pinnedLinks(network, flow.path, flow.origin, issues);
+    if (pinned === undefined) return undefined;
+    if (flow.protocol === 'tcp') {
+      pinnedBack = pinnedLinks(network, [...flow.path].reverse(), flow.origin, issues);
+      if (pinnedBack === undefined) return undefined;
+    }
+  }
+  const forward = checkedRoute(network, flow.from, toAddress, index, pinned, () =>
+    issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'`),
+  );
+  if (forward === undefined) return undefined;
+  if (flow.protocol === 'udp') {
+    if (flow.source.size.kind === 'fixed' && flow.source.size.bytes > forward.mtu) {
+      issues.add([...flow.origin, 'source', 'packet_size'], `packets of ${flow.source.size.bytes} B exceed the path MTU of ${forward.mtu} B`);
+      return undefined;
+    }
+    return buildUdpFlow(network, flow, forward.routeTo, forward.mtu);
+  }
+  const back = checkedRoute(network, flow.to, fromAddress, index, pinnedBack, () =>
+    issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
+  );
+  if (back === undefined) return undefined;
+  return buildTcpFlow(network, flow, forward, back);
+}
+
+function reachability(network: Network, name: string, from: string, to: string, toAddress: number, fromAddress: number, id: number): ReachabilityPair {
+  const probe = { receive: () => undefined };
+  return {
+    name,
+    from,
+    to,
+    forward: new FlowRoute(network.routing, network.node(from), toAddress, id, probe),
+    back: new FlowRoute(network.routing, network.node(to), fromAddress, id, probe),
+  };
 }

@@ -1,35 +1,54 @@
 import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
-import { shortestPath } from '../net/routing/shortest-path.js';
-import { IssueList } from '../scenario/errors.js';
-import type { FlowSpec } from '../scenario/scenario.js';
+import type { PacketSink } from '../net/packet.js';
+import { FlowRoute } from '../net/routing/flow-route.js';
+import type { IssueList } from '../scenario/errors.js';
+import type { FieldPath } from '../scenario/errors.js';
+import type { RouteTo } from '../transport/tcp/tcp-connection.js';
 
-/** The links a flow crosses: its pinned path, or the lowest-delay path. Reports what is wrong. */
-export function resolveRoute(network: Network, flow: FlowSpec, issues: IssueList): Link[] | undefined {
-  if (flow.path === undefined) {
-    const route = shortestPath(network.nodes, network.node(flow.from), network.node(flow.to));
-    if (route === undefined) issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'`);
-    return route;
-  }
-  const route: Link[] = [];
-  for (let k = 1; k < flow.path.length; k++) {
-    const from = network.node(flow.path[k - 1]!);
-    const link = from.out.find((l) => l.to.name === flow.path![k]);
+/** Every node owns a host address 10.x.y.z (/32), in node order: 10.0.0.1, 10.0.0.2, ... */
+export const hostAddress = (nodeIndex: number): number => 0x0a000000 + nodeIndex + 1;
+
+/** The links of a pinned path of node names; undefined (and an issue) if two of them are not linked. */
+export function pinnedLinks(network: Network, path: readonly string[], origin: FieldPath, issues: IssueList): Link[] | undefined {
+  const links: Link[] = [];
+  for (let k = 1; k < path.length; k++) {
+    const link = network.node(path[k - 1]!).out.find((l) => l.to.name === path[k]);
     if (link === undefined) {
-      issues.add([...flow.origin, 'path', k], `no link from '${flow.path[k - 1]}' to '${flow.path[k]}'`);
+      issues.add([...origin, 'path', k], `no link from '${path[k - 1]}' to '${path[k]}'`);
       return undefined;
     }
-    route.push(link);
+    links.push(link);
   }
-  return route;
+  return links;
 }
 
-/** The path back from a flow's destination (for ACKs and responses): the pinned path reversed, or the lowest-delay one. */
-export function resolveReverseRoute(network: Network, flow: FlowSpec, issues: IssueList): Link[] | undefined {
-  const reversed = { ...flow, from: flow.to, to: flow.from, path: flow.path && [...flow.path].reverse() };
-  const route = resolveRoute(network, reversed, new IssueList());
-  if (route === undefined) issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`);
-  return route;
+const PROBE: PacketSink = { receive: () => undefined };
+
+export interface CheckedRoute {
+  routeTo: RouteTo;
+  /** Smallest MTU on the route as it is at the start. */
+  mtu: number;
 }
 
-export const pathMtu = (route: readonly Link[]): number => Math.min(...route.map((l) => l.mtu));
+/**
+ * Routes from `from` towards `address` for flow `flowId`, checked against the tables at the start:
+ * if the route does not reach the address, an issue is added and undefined returned.
+ */
+export function checkedRoute(
+  network: Network,
+  from: string,
+  address: number,
+  flowId: number,
+  pinned: readonly Link[] | undefined,
+  onFailure: () => void,
+): CheckedRoute | undefined {
+  const source = network.node(from);
+  const routeTo: RouteTo = (sink) => new FlowRoute(network.routing, source, address, flowId, sink, pinned);
+  const probe = routeTo(PROBE).links();
+  if (!probe.complete) {
+    onFailure();
+    return undefined;
+  }
+  return { routeTo, mtu: Math.min(Infinity, ...probe.links.map((l) => l.mtu)) };
+}

@@ -1,21 +1,16 @@
-import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import type { TcpFlowSpec } from '../scenario/scenario.js';
 import { BulkTransfer } from '../traffic/bulk-transfer.js';
 import { RequestResponse } from '../traffic/request-response.js';
 import { IP_TCP_HEADER_BYTES, type TcpConfig } from '../transport/tcp/tcp-config.js';
 import { createTcpHalf } from '../transport/tcp/tcp-connection.js';
-import { pathMtu } from './routes.js';
-import { sampler } from './udp-flows.js';
-
-/** Something that schedules its first events when the run begins. */
-export interface Startable {
-  begin(): void;
-}
+import type { CheckedRoute } from './routes.js';
+import { sampler } from './samplers.js';
+import type { Startable } from './startable.js';
 
 /** MSS from the path MTU (MTU - 40), never above the configured one. */
-function configFor(flow: TcpFlowSpec, path: readonly Link[]): TcpConfig {
-  const mss = Math.min(flow.tcp.mss ?? Infinity, pathMtu(path) - IP_TCP_HEADER_BYTES);
+function configFor(flow: TcpFlowSpec, path: CheckedRoute): TcpConfig {
+  const mss = Math.min(flow.tcp.mss ?? Infinity, path.mtu - IP_TCP_HEADER_BYTES);
   return { ...flow.tcp, mss };
 }
 
@@ -23,14 +18,14 @@ function configFor(flow: TcpFlowSpec, path: readonly Link[]): TcpConfig {
  * A TCP flow: bulk data from `from` to `to`, or request/response exchanges where `from` is the
  * client. Request/response flows report the responses as a second row, `<name>.response`.
  */
-export function buildTcpFlow(network: Network, flow: TcpFlowSpec, forward: readonly Link[], reverse: readonly Link[]): Startable {
+export function buildTcpFlow(network: Network, flow: TcpFlowSpec, forward: CheckedRoute, reverse: CheckedRoute): Startable {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'tcp' });
-  const client = createTcpHalf(network, stats, forward, reverse, flow.dscp, configFor(flow, forward));
+  const client = createTcpHalf(network, stats, forward.routeTo, reverse.routeTo, flow.dscp, configFor(flow, forward));
   const app = flow.app;
   if (app.kind === 'bulk') return new BulkTransfer(sim, client, stats.tcp!, app.size, flow.start, flow.stop);
   const responseStats = network.addFlow(`${flow.name}.response`, { from: flow.to, to: flow.from, dscp: flow.dscp, protocol: 'tcp' });
-  const server = createTcpHalf(network, responseStats, reverse, forward, flow.dscp, configFor(flow, reverse));
+  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, flow.dscp, configFor(flow, reverse));
   return new RequestResponse(
     sim,
     client,

@@ -1,5 +1,3 @@
-import type { Simulator } from '../core/simulator.js';
-import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import type { UdpFlowSpec } from '../scenario/scenario.js';
 import { CbrSource } from '../traffic/cbr-source.js';
@@ -8,13 +6,14 @@ import { OnOffSource } from '../traffic/on-off-source.js';
 import { ExponentialSize, FixedSize, type PacketSizeModel } from '../traffic/packet-size.js';
 import { PoissonSource } from '../traffic/poisson-source.js';
 import type { Source } from '../traffic/source.js';
+import type { RouteTo } from '../transport/tcp/tcp-connection.js';
 import { UdpSender, UdpSink } from '../transport/udp.js';
 
 /** A UDP flow: sender, sink and the source that drives it. */
-export function buildUdpFlow(network: Network, flow: UdpFlowSpec, route: readonly Link[], mtu: number): Source {
+export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number): Source {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'udp' });
-  const sender = new UdpSender(network, stats, [...route, new UdpSink(network, stats)], flow.dscp);
+  const sender = new UdpSender(network, stats, routeTo(new UdpSink(network, stats)), flow.dscp);
   const spec = flow.source;
   const sizes: PacketSizeModel =
     spec.size.kind === 'fixed'
@@ -31,8 +30,4 @@ export function buildUdpFlow(network: Network, flow: UdpFlowSpec, route: readonl
       return new OnOffSource(sim, sender, sizes, timing, spec.rateBps, new Sampler(spec.on, periods), new Sampler(spec.off, periods));
     }
   }
-}
-
-export function sampler(sim: Simulator, spec: Sampler['spec'], stream: string): Sampler {
-  return new Sampler(spec, spec.kind === 'fixed' ? undefined : sim.random.stream(stream));
 }

@@ -60,9 +60,39 @@ export class RandomStream {
     return scale / Math.pow(this.positive(), 1 / shape);
   }
 
+  /** Weibull with the given mean and shape k: scale = mean / Gamma(1 + 1/k). */
+  weibull(mean: number, shape: number): number {
+    const scale = mean / gamma(1 + 1 / shape);
+    return scale * Math.pow(-Math.log(this.positive()), 1 / shape);
+  }
+
+  /** Log-normal with the given mean and sigma (of the underlying normal): mu = ln(mean) - sigma^2 / 2. */
+  lognormal(mean: number, sigma: number): number {
+    return Math.exp(Math.log(mean) - (sigma * sigma) / 2 + sigma * this.normal());
+  }
+
+  /** Standard normal (Box-Muller; one of the pair is used). */
+  normal(): number {
+    return Math.sqrt(-2 * Math.log(this.positive())) * Math.cos(2 * Math.PI * this.uniform());
+  }
+
   bernoulli(p: number): boolean {
     return this.uniform() < p;
   }
+}
+
+/** Gamma function (Lanczos approximation, g = 7), accurate to about 15 digits for x > 0. */
+export function gamma(x: number): number {
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  x -= 1;
+  let a = c[0]!;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  return Math.sqrt(2 * Math.PI) * Math.pow(t, x + 0.5) * Math.exp(-t) * a;
 }
 
 const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));

@@ -4,10 +4,11 @@ import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import { LinkStats } from '../stats/link-stats.js';
 import { DropReason } from './drop-reason.js';
-import type { LossModel } from './loss-model.js';
+import type { LossModel } from './impairments/loss-models.js';
 import type { Node } from './node.js';
 import type { Packet, PacketSink } from './packet.js';
 import { Pipe } from './pipe.js';
+import type { Failover } from './routing/routing-control.js';
 import type { ClassMap } from './queues/class-map.js';
 import type { QueueDiscipline } from './queues/queue-discipline.js';
 import type { TokenBucket } from './token-bucket.js';
@@ -23,6 +24,8 @@ export interface LinkConfig {
   classMap: ClassMap;
   policer?: TokenBucket;
   loss?: LossModel;
+  /** How routing reacts to this link's failures; without it routes never avoid the link. */
+  failover?: Failover;
 }
 
 /** Where a link sends the packets it drops (counted per flow, then recycled). */
@@ -48,6 +51,7 @@ export class Link implements PacketSink, EventHandler {
   readonly mtu: number;
   readonly classMap: ClassMap;
   readonly stats: LinkStats;
+  readonly failover: Failover | undefined;
   up = true;
 
   private readonly queue: QueueDiscipline;
@@ -77,6 +81,7 @@ export class Link implements PacketSink, EventHandler {
     this.classOf = config.classMap.classOf;
     this.policer = config.policer ?? null;
     this.loss = config.loss ?? null;
+    this.failover = config.failover;
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
     this.stats = new LinkStats(config.classMap.count);
   }
@@ -174,11 +179,7 @@ export class Link implements PacketSink, EventHandler {
   }
 
   private dropPacket(packet: Packet, reason: DropReason): void {
-    if (this.sim.now >= this.sim.warmup) {
-      const i = reason * this.stats.classes + this.classOf[packet.dscp]!;
-      this.stats.dropPackets[i]!++;
-      this.stats.dropBytes[i]! += packet.size;
-    }
+    if (this.sim.now >= this.sim.warmup) this.stats.drops.add(reason, this.classOf[packet.dscp]!, packet.size);
     this.drops.drop(packet, reason);
   }
 }

@@ -5,6 +5,7 @@ import type { DropReason } from './drop-reason.js';
 import { Link, type DropHandler, type LinkConfig } from './link.js';
 import { Node } from './node.js';
 import { PacketPool, type Packet } from './packet.js';
+import { RoutingControl } from './routing/routing-control.js';
 
 /** The nodes and links of one simulation, the packet pool they share, and per-flow statistics. */
 export class Network implements DropHandler {
@@ -12,13 +13,32 @@ export class Network implements DropHandler {
   readonly links: Link[] = [];
   readonly flows: FlowStats[] = [];
   readonly pool = new PacketPool();
+  readonly routing: RoutingControl;
   private readonly nodesByName = new Map<string, Node>();
+  private readonly linkListeners: ((link: Link) => void)[] = [];
 
-  constructor(readonly sim: Simulator) {}
+  constructor(readonly sim: Simulator) {
+    this.routing = new RoutingControl(sim, this.nodes);
+  }
+
+  /** Fail or repair links now (both directions of a cable fail together): routing is told. */
+  setLinksUp(links: readonly Link[], up: boolean): void {
+    for (const link of links) {
+      if (link.up === up) continue;
+      link.setUp(up);
+      this.routing.linkChanged(link, up, link.failover);
+      for (const listener of this.linkListeners) listener(link);
+    }
+  }
+
+  /** Called whenever a link fails or is repaired. */
+  onLinkChange(listener: (link: Link) => void): void {
+    this.linkListeners.push(listener);
+  }
 
   addNode(name: string): Node {
     if (this.nodesByName.has(name)) throw new Error(`node '${name}' defined twice`);
-    const node = new Node(name, this.nodes.length);
+    const node = new Node(name, this.nodes.length, this.sim, this);
     this.nodes.push(node);
     this.nodesByName.set(name, node);
     return node;

@@ -1,11 +1,35 @@
-import type { Link } from './link.js';
+import type { Simulator } from '../core/simulator.js';
+import { DropCounters } from '../stats/drop-counters.js';
+import { DropReason } from './drop-reason.js';
+import type { DropHandler, Link } from './link.js';
+import type { Packet, PacketSink } from './packet.js';
+import { DEFAULT_CLASS_MAP } from './queues/class-map.js';
+import { Fib } from './routing/fib.js';
 
-/** A vertex of the topology: hosts and routers alike. Forwarding follows each packet's route. */
+/**
+ * A vertex of the topology: a host or a router, with its forwarding table. Packets follow the
+ * route their flow resolved from the tables; a route that finds no entry at some node ends at that
+ * node's `noRoute` sink, which drops (reason no_route).
+ */
 export class Node {
   readonly out: Link[] = [];
+  readonly fib = new Fib();
+  readonly drops = new DropCounters(DEFAULT_CLASS_MAP.count);
+  readonly noRoute: PacketSink;
 
   constructor(
     readonly name: string,
     readonly index: number,
-  ) {}
+    sim: Simulator,
+    dropHandler: DropHandler,
+  ) {
+    const drops = this.drops;
+    const classOf = DEFAULT_CLASS_MAP.classOf;
+    this.noRoute = {
+      receive(packet: Packet): void {
+        if (sim.now >= sim.warmup) drops.add(DropReason.NoRoute, classOf[packet.dscp]!, packet.size);
+        dropHandler.drop(packet, DropReason.NoRoute);
+      },
+    };
+  }
 }

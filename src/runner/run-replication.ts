@@ -1,4 +1,5 @@
 import { compile } from '../compile/compile.js';
+import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
 import { TimeSeriesSampler } from '../stats/time-series.js';
@@ -12,12 +13,15 @@ export interface ReplicationResult {
   summary: Row;
   /** Present when a sampling interval was given. */
   timeSeries: Row[];
+  availability: Row[];
 }
 
 export interface ReplicationOptions {
   replication: number;
   seed: number;
   eventList?: EventListKind;
+  /** Simulate failures and routing only (no packets): see RunOptions.availabilityOnly. */
+  availabilityOnly?: boolean;
   /** Sample flows and links at this interval (nanoseconds) into the time series. */
   timeSeriesInterval?: Nanos;
   /** Called with the simulated fraction done, about a hundred times per run. */
@@ -45,12 +49,16 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
 
   const measured = end - scenario.warmup;
-  const flows = network.flows.map((flow) => flowRow(id, flow, measured, end));
+  const flows = network.flows.filter((flow) => !flow.info.background).map((flow) => flowRow(id, flow, measured, end));
   return {
     flows,
     links: network.links.map((link) => linkRow(id, link, measured)),
-    drops: network.links.flatMap((link) => dropRows(id, link)),
+    drops: [
+      ...network.links.flatMap((link) => dropRows(id, link.name, link.classMap.names, link.stats.drops)),
+      ...network.nodes.flatMap((node) => dropRows(id, node.name, DEFAULT_CLASS_MAP.names, node.drops)),
+    ],
     timeSeries: sampler?.rows ?? [],
+    availability: run.availability.rows(id, end),
     summary: {
       scenario: scenario.name,
       replication: id.replication,

@@ -10,6 +10,7 @@ export interface ScenarioResult {
   drops: Row[];
   summary: Row[];
   timeSeries: Row[];
+  availability: Row[];
 }
 
 export interface ScenarioRunOptions {
@@ -17,18 +18,20 @@ export interface ScenarioRunOptions {
   replications: number;
   eventList?: EventListKind;
   timeSeriesInterval?: Nanos;
+  availabilityOnly?: boolean;
   onProgress?: (replication: number, fraction: number, events: number) => void;
 }
 
 /** Every replication of a scenario in order; rows are concatenated replication by replication. */
 export function runScenario(scenario: Scenario, options: ScenarioRunOptions): ScenarioResult {
-  const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [], timeSeries: [] };
+  const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [] };
   for (let replication = 0; replication < options.replications; replication++) {
     const r = runReplication(scenario, {
       replication,
       seed: options.seed,
       eventList: options.eventList,
       timeSeriesInterval: options.timeSeriesInterval,
+      availabilityOnly: options.availabilityOnly,
       onProgress: options.onProgress && ((f, e) => options.onProgress!(replication, f, e)),
     });
     result.flows.push(...r.flows);
@@ -36,6 +39,7 @@ export function runScenario(scenario: Scenario, options: ScenarioRunOptions): Sc
     result.drops.push(...r.drops);
     result.summary.push(r.summary);
     result.timeSeries.push(...r.timeSeries);
+    result.availability.push(...r.availability);
   }
   return result;
 }

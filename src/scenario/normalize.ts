@@ -11,7 +11,9 @@ import type {
   ParsedScenario,
   ParsedSource,
 } from './schema.js';
+import type { Failover } from '../net/routing/routing-control.js';
 import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
+import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import {
   DEFAULTS,
@@ -41,7 +43,7 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
   const links: LinkSpec[] = [];
   const linkNames = new Set<string>();
   parsed.links.forEach((link, i) => {
-    for (const spec of normalizeLink(link, ['links', i], nodes, duration, issues)) {
+    for (const spec of normalizeLink(link, ['links', i], i, nodes, duration, parsed.routing, issues)) {
       if (linkNames.has(spec.name)) issues.add([...spec.origin, 'name'], `link '${spec.name}' is defined twice`);
       linkNames.add(spec.name);
       links.push(spec);
@@ -49,7 +51,7 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
   });
 
   const flowNames = new Set<string>();
-  const flows = parsed.flows.map((flow, i) => {
+  const flows = (parsed.flows ?? []).map((flow, i) => {
     const spec = normalizeFlow(flow, ['flows', i], i, nodes, duration, issues);
     if (flowNames.has(spec.name)) issues.add(['flows', i, 'name'], `flow '${spec.name}' is defined twice`);
     flowNames.add(spec.name);
@@ -66,10 +68,20 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     nodes: parsed.nodes,
     links,
     flows,
+    prefixes: [],
+    reachability: [],
   };
 }
 
-function normalizeLink(link: ParsedLink, at: FieldPath, nodes: Set<string>, duration: number, issues: IssueList): LinkSpec[] {
+function normalizeLink(
+  link: ParsedLink,
+  at: FieldPath,
+  group: number,
+  nodes: Set<string>,
+  duration: number,
+  failover: Failover | undefined,
+  issues: IssueList,
+): LinkSpec[] {
   for (const end of ['from', 'to'] as const) {
     if (!nodes.has(link[end])) issues.add([...at, end], `no node named '${link[end]}' (add it to nodes)`);
   }
@@ -86,9 +98,12 @@ function normalizeLink(link: ParsedLink, at: FieldPath, nodes: Set<string>, dura
     mtu: link.mtu ?? DEFAULTS.mtu,
     queue: normalizeQueue(link.queue, [...at, 'queue'], issues),
     policer: link.policer && { rateBps: link.policer.rate, burstBytes: link.policer.burst },
-    loss: link.loss ?? 0,
-    dropPackets: link.drop_packets ?? [],
+    loss: normalizeLoss(link.loss, link.drop_packets),
     outages: link.outages ?? [],
+    outageProcess: normalizeFailures(link.failures),
+    group,
+    failover,
+    crossTraffic: normalizeCrossTraffic(link.cross_traffic),
     origin: at,
   };
   const forward: LinkSpec = { ...common, name: link.name ?? `${link.from}->${link.to}`, from: link.from, to: link.to };

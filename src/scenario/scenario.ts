@@ -1,4 +1,6 @@
 import type { Nanos } from '../core/time.js';
+import type { Failover } from '../net/routing/routing-control.js';
+import type { Prefix } from '../net/routing/prefix.js';
 import type { TcpConfig } from '../transport/tcp/tcp-config.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import type { FieldPath } from './errors.js';
@@ -14,6 +16,39 @@ export interface Scenario {
   nodes: string[];
   links: LinkSpec[];
   flows: FlowSpec[];
+  /** Prefixes advertised besides each node's own host address (/32 in 10.0.0.0/8). */
+  prefixes: PrefixSpec[];
+  /** Pairs whose reachability is tracked in availability.csv (besides every flow's ends). */
+  reachability: ReachabilitySpec[];
+}
+
+export interface PrefixSpec {
+  node: string;
+  prefix: Prefix;
+  /** Among routes to the same prefix, the higher preference wins. */
+  preference: number;
+}
+
+export interface ReachabilitySpec {
+  name: string;
+  from: string;
+  to: string;
+  /** Addresses towards `to` and back towards `from`. */
+  toAddress: number;
+  fromAddress: number;
+}
+
+/** Loss on the wire of one link direction. */
+export type LossSpec =
+  | { kind: 'none' }
+  | { kind: 'bernoulli'; p: number }
+  | { kind: 'gilbert'; p: number; r: number; lossGood: number; lossBad: number }
+  | { kind: 'list'; packets: number[] };
+
+/** Alternating up/down renewal process of a cable (both directions fail together). */
+export interface OutageProcessSpec {
+  up: DistributionSpec;
+  down: DistributionSpec;
 }
 
 export interface QueueClassSpec {
@@ -39,10 +74,17 @@ export interface LinkSpec {
   mtu: number;
   queue: QueueSpec;
   policer?: { rateBps: number; burstBytes: number };
-  loss: number;
-  /** 1-based numbers of the packets to drop deterministically on the wire. */
-  dropPackets: number[];
+  loss: LossSpec;
+  /** Scheduled outages of the cable. */
   outages: { at: Nanos; duration: Nanos }[];
+  /** Random outages of the cable. */
+  outageProcess?: OutageProcessSpec;
+  /** Directions of one cable share a group: they fail together. */
+  group: number;
+  /** How routing reacts to failures of this link (none: routes are static). */
+  failover?: Failover;
+  /** Background cross traffic loading this direction. */
+  crossTraffic?: CrossTrafficSpec;
   /** Where the link was written in the file, for error messages. */
   origin: FieldPath;
 }
@@ -68,10 +110,25 @@ export type AppSpec =
 /** TCP settings of a flow; `mss` undefined means "path MTU - 40". */
 export type TcpSpec = Omit<TcpConfig, 'mss'> & { mss?: number };
 
+/** Background load on a link: on/off sources with heavy-tailed periods (self-similar in aggregate). */
+export interface CrossTrafficSpec {
+  /** Mean utilization it adds, 0-1. */
+  load: number;
+  sources: number;
+  on: DistributionSpec;
+  off: DistributionSpec;
+  packetSize: number;
+  /** Load multipliers per hour of the day (24 values) and the hour at which the run starts. */
+  profile?: { hourly: number[]; startHour: number };
+}
+
 interface FlowBase {
   name: string;
   from: string;
   to: string;
+  /** Destination address (default: the `to` node's host address) and the way back. */
+  toAddress?: number;
+  fromAddress?: number;
   dscp: number;
   start: Nanos;
   stop: Nanos;
@@ -94,6 +151,7 @@ export interface TcpFlowSpec extends FlowBase {
 export type FlowSpec = UdpFlowSpec | TcpFlowSpec;
 
 export const DEFAULTS = {
+  crossTrafficSources: 8,
   seed: 1,
   replications: 1,
   mtu: 1500,

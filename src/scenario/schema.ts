@@ -56,23 +56,6 @@ export const queue = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('drr'), quantum: size.optional(), classes: z.array(queueClass).min(1) }),
 ]);
 
-const outage = z.strictObject({ at: duration, duration: positiveDuration });
-
-export const link = z.strictObject({
-  name: name.optional(),
-  from: name,
-  to: name,
-  bandwidth,
-  delay: duration,
-  mtu: size.optional(),
-  duplex: z.boolean().optional(),
-  queue: queue.optional(),
-  policer: z.strictObject({ rate: bandwidth, burst: size }).optional(),
-  loss: z.number().min(0).max(1).optional(),
-  drop_packets: z.array(z.number().int().positive()).optional(),
-  outages: z.array(outage).optional(),
-});
-
 const packetSize = z.union([size, z.strictObject({ exponential: size })]);
 
 /** A random quantity: a plain value (fixed), `{ exponential: mean }` or `{ pareto: { mean, shape } }`. */
@@ -84,10 +67,63 @@ function distribution<T extends z.ZodType<number, string>>(value: T) {
   ]);
 }
 
+/** Times between failures and repair times: a plain time is exponential. */
+const lifetime = z.union([
+  positiveDuration,
+  z.strictObject({ exponential: positiveDuration }),
+  z.strictObject({ weibull: z.strictObject({ mean: positiveDuration, shape: z.number().positive() }) }),
+  z.strictObject({ lognormal: z.strictObject({ mean: positiveDuration, sigma: z.number().positive() }) }),
+]);
+
+export const failures = z.strictObject({ mtbf: lifetime, mttr: lifetime });
+
+export const lossSchema = z.union([
+  z.number().min(0).max(1),
+  z.strictObject({
+    gilbert: z.strictObject({
+      p: z.number().min(0).max(1),
+      r: z.number().gt(0).max(1),
+      loss_good: z.number().min(0).max(1).optional(),
+      loss_bad: z.number().min(0).max(1).optional(),
+    }),
+  }),
+]);
+
+export const failoverSchema = z.strictObject({ detection: duration, convergence: duration });
+
 /** Periods are exponential when given as a plain time. */
 const period = distribution(positiveDuration);
 const sizeDistribution = distribution(size);
 const timeDistribution = distribution(duration);
+
+const outage = z.strictObject({ at: duration, duration: positiveDuration });
+
+export const crossTraffic = z.strictObject({
+  load: z.number().min(0).lt(1),
+  sources: z.number().int().positive().optional(),
+  on: period.optional(),
+  off: period.optional(),
+  packet_size: size.optional(),
+  profile: z.array(z.number().min(0)).length(24).optional(),
+  start_hour: z.number().min(0).lt(24).optional(),
+});
+
+export const link = z.strictObject({
+  name: name.optional(),
+  from: name,
+  to: name,
+  bandwidth,
+  delay: duration,
+  mtu: size.optional(),
+  duplex: z.boolean().optional(),
+  queue: queue.optional(),
+  policer: z.strictObject({ rate: bandwidth, burst: size }).optional(),
+  loss: lossSchema.optional(),
+  drop_packets: z.array(z.number().int().positive()).optional(),
+  outages: z.array(outage).optional(),
+  failures: failures.optional(),
+  cross_traffic: crossTraffic.optional(),
+});
 
 const app = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bulk'), size: size.optional() }),
@@ -144,9 +180,10 @@ export const scenarioSchema = z.strictObject({
   warmup: duration.optional(),
   seed: z.number().int().nonnegative().optional(),
   replications: z.number().int().positive().optional(),
+  routing: failoverSchema.optional(),
   nodes: z.array(name).min(1),
   links: z.array(link).min(1),
-  flows: z.array(flow).min(1),
+  flows: z.array(flow).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -156,6 +193,10 @@ export type ParsedFlow = z.output<typeof flow>;
 export type ParsedQueue = z.output<typeof queue>;
 export type ParsedSource = z.output<typeof source>;
 export type ParsedDistribution = z.output<typeof period>;
+export type ParsedLifetime = z.output<typeof lifetime>;
+export type ParsedLoss = z.output<typeof lossSchema>;
+export type ParsedCrossTraffic = z.output<typeof crossTraffic>;
+export type ParsedFailures = z.output<typeof failures>;
 export type ParsedApp = z.output<typeof app>;
 export type ParsedTcp = z.output<typeof tcp>;
 export type ParsedPacketSize = z.output<typeof packetSize>;

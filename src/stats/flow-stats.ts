@@ -8,6 +8,8 @@ export interface FlowInfo {
   to: string;
   dscp: number;
   protocol: 'udp' | 'tcp';
+  /** Cross traffic: counted by the links it loads, not reported as a flow. */
+  background?: boolean;
 }
 
 /** Per-flow counters in the spirit of ns-3's FlowMonitor. Each event (send, arrival, drop) counts when it happens after the warm-up. */

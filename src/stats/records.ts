@@ -2,7 +2,8 @@ import type { Nanos } from '../core/time.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import { DROP_REASON_NAMES, DropReason } from '../net/drop-reason.js';
 import type { Link } from '../net/link.js';
-import type { FlowStats } from '../stats/flow-stats.js';
+import type { DropCounters } from './drop-counters.js';
+import type { FlowStats } from './flow-stats.js';
 
 /** One row of a results table: column name -> value (NaN for "not defined"). */
 export type Row = Record<string, string | number>;
@@ -79,7 +80,7 @@ export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {
   let total = 0;
   for (const reason of Object.values(DropReason)) {
     if (reason === DropReason.NoRoute) continue; // a node's drop, never a link's
-    const n = s.dropsByReason(reason);
+    const n = s.drops.byReason(reason);
     row[`drops_${DROP_REASON_NAMES[reason]}`] = n;
     total += n;
   }
@@ -87,24 +88,23 @@ export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {
   return row;
 }
 
-export const DROP_COLUMNS = ['replication', 'seed', 'link', 'class', 'reason', 'packets', 'bytes'] as const;
+export const DROP_COLUMNS = ['replication', 'seed', 'location', 'class', 'reason', 'packets', 'bytes'] as const;
 
-/** Non-zero drop counters of a link, one row per (class, reason). */
-export function dropRows(id: RunIdentity, link: Link): Row[] {
-  const s = link.stats;
+/** Non-zero drop counters of a link or node, one row per (class, reason). */
+export function dropRows(id: RunIdentity, location: string, classNames: readonly string[], drops: DropCounters): Row[] {
   const rows: Row[] = [];
-  for (let c = 0; c < s.classes; c++) {
+  for (let c = 0; c < drops.classes; c++) {
     for (let r = 0; r < DROP_REASON_NAMES.length; r++) {
-      const packets = s.dropPackets[r * s.classes + c]!;
-      if (packets === 0) continue;
+      const i = r * drops.classes + c;
+      if (drops.packets[i] === 0) continue;
       rows.push({
         replication: id.replication,
         seed: id.seed,
-        link: link.name,
-        class: link.classMap.names[c]!,
+        location,
+        class: classNames[c]!,
         reason: DROP_REASON_NAMES[r]!,
-        packets,
-        bytes: s.dropBytes[r * s.classes + c]!,
+        packets: drops.packets[i]!,
+        bytes: drops.bytes[i]!,
       });
     }
   }

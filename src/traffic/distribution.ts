@@ -4,7 +4,9 @@ import type { RandomStream } from '../core/random.js';
 export type DistributionSpec =
   | { kind: 'fixed'; mean: number }
   | { kind: 'exponential'; mean: number }
-  | { kind: 'pareto'; mean: number; shape: number };
+  | { kind: 'pareto'; mean: number; shape: number }
+  | { kind: 'weibull'; mean: number; shape: number }
+  | { kind: 'lognormal'; mean: number; sigma: number };
 
 /** Draws values of a DistributionSpec from its own random stream. */
 export class Sampler {
@@ -28,6 +30,10 @@ export class Sampler {
         return this.random!.exponential(s.mean);
       case 'pareto':
         return this.random!.pareto(s.mean, s.shape);
+      case 'weibull':
+        return this.random!.weibull(s.mean, s.shape);
+      case 'lognormal':
+        return this.random!.lognormal(s.mean, s.sigma);
     }
   }
 }

@@ -1,16 +1,17 @@
 import type { Network } from '../net/network.js';
 import type { Packet, PacketSink } from '../net/packet.js';
+import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../stats/flow-stats.js';
 
 /** The sending end of a UDP flow: stamps packets and puts them on the flow's route. */
 export class UdpSender {
   private seq = 0;
 
-  /** `route` is the flow's links followed by its UdpSink. */
+  /** `path` ends at the flow's UdpSink. */
   constructor(
     private readonly network: Network,
     private readonly flow: FlowStats,
-    private readonly route: readonly PacketSink[],
+    private readonly path: FlowRoute,
     private readonly dscp: number,
   ) {}
 
@@ -21,7 +22,7 @@ export class UdpSender {
     packet.seq = this.seq++;
     packet.size = size;
     packet.dscp = this.dscp;
-    packet.route = this.route;
+    packet.route = this.path.current();
     packet.hop = 0;
     packet.sentAt = sim.now;
     packet.isAck = false;

@@ -71,7 +71,7 @@ describe('packet timing on links', () => {
     sim.at(0, { onEvent: () => { for (let i = 0; i < 10; i++) send(i, 1500); } });
     sim.runUntil(1e9);
     // the first starts at once, three wait, six are dropped
-    expect(ab.stats.dropsByReason(DropReason.QueueFull)).toBe(6);
+    expect(ab.stats.drops.byReason(DropReason.QueueFull)).toBe(6);
     expect(flow.lostPackets).toBe(6);
   });
 
@@ -83,7 +83,7 @@ describe('packet timing on links', () => {
     sim.at(50_000, { onEvent: () => ab.setUp(true) });
     sim.at(60_000, { onEvent: () => send(100, 1500) });
     sim.runUntil(1e9);
-    expect(ab.stats.dropsByReason(DropReason.LinkDown)).toBe(6);
+    expect(ab.stats.drops.byReason(DropReason.LinkDown)).toBe(6);
     expect(flow.lostPackets).toBe(6);
     expect(arrivals.map((a) => a.seq)).toEqual([100]);
     expect(arrivals[0]!.at).toBe(60_000 + 12_000 + 1_000_000 + 120_000 + 2_000_000);

@@ -21,7 +21,7 @@ describe('overloaded drop-tail bottleneck (the dumbbell)', () => {
     const received = result.flows.reduce((s, f) => s + num(f, 'rx_packets'), 0);
     const expected = 1 - 1e9 / (8 * 150e6);
     expect(relativeError(lost / (lost + received), expected)).toBeLessThan(0.01);
-    const drops = result.drops.filter((d) => d.link === 'R1->R2' && d.reason === 'queue_full');
+    const drops = result.drops.filter((d) => d.location === 'R1->R2' && d.reason === 'queue_full');
     expect(drops.reduce((s, d) => s + num(d, 'packets'), 0)).toBe(lost);
   });
 

@@ -1,6 +1,6 @@
-import type { Link } from '../../net/link.js';
 import type { Network } from '../../net/network.js';
 import type { PacketSink } from '../../net/packet.js';
+import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../stats/flow-stats.js';
 import { TcpStats } from '../../stats/tcp-stats.js';
 import type { CongestionControl } from './congestion-control.js';
@@ -20,21 +20,15 @@ export interface TcpHalf {
   receiver: TcpReceiver;
 }
 
-export function createTcpHalf(
-  network: Network,
-  stats: FlowStats,
-  dataPath: readonly Link[],
-  ackPath: readonly Link[],
-  dscp: number,
-  config: TcpConfig,
-): TcpHalf {
+/** Builds the route of one direction of a flow towards the given sink. */
+export type RouteTo = (sink: PacketSink) => FlowRoute;
+
+export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, dscp: number, config: TcpConfig): TcpHalf {
   stats.tcp = new TcpStats(network.sim.warmup);
-  const dataRoute: PacketSink[] = [...dataPath];
-  const ackRoute: PacketSink[] = [...ackPath];
   const { header } = segmentLayout(config);
-  const receiver = new TcpReceiver(network, stats, ackRoute, dscp, header, config.delayedAck, config.delayedAckTimeout, config.sack);
-  const sender = new TcpSender(network, stats, dataRoute, dscp, config, createCongestionControl(config), config.receiveWindow);
-  dataRoute.push(receiver);
-  ackRoute.push(sender);
+  const receiver = new TcpReceiver(network, stats, dscp, header, config.delayedAck, config.delayedAckTimeout, config.sack);
+  const sender = new TcpSender(network, stats, dscp, config, createCongestionControl(config), config.receiveWindow);
+  sender.path = dataPath(receiver);
+  receiver.path = ackPath(sender);
   return { sender, receiver };
 }

@@ -1,6 +1,7 @@
 import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Network } from '../../net/network.js';
 import type { Packet, PacketSink } from '../../net/packet.js';
+import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../stats/flow-stats.js';
 
 /** Told when more bytes have arrived in order. */
@@ -24,11 +25,12 @@ export class TcpReceiver implements PacketSink, TimerOwner {
   private latestRange = -1;
   private readonly delayedAckTimer: Timer;
   listener: DeliveryListener | undefined;
+  /** Where ACKs go; set once the sender exists (see createTcpHalf). */
+  path!: FlowRoute;
 
   constructor(
     private readonly network: Network,
     private readonly flow: FlowStats,
-    private readonly ackRoute: readonly PacketSink[],
     private readonly dscp: number,
     private readonly ackBytes: number,
     private readonly delayedAck: boolean,
@@ -133,7 +135,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     packet.isAck = true;
     packet.size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
     packet.dscp = this.dscp;
-    packet.route = this.ackRoute;
+    packet.route = this.path.current();
     packet.hop = 0;
     packet.sentAt = sim.now;
     packet.forward();

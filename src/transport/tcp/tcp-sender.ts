@@ -2,6 +2,7 @@ import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Nanos } from '../../core/time.js';
 import type { Network } from '../../net/network.js';
 import type { Packet, PacketSink } from '../../net/packet.js';
+import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../stats/flow-stats.js';
 import type { TcpStats } from '../../stats/tcp-stats.js';
 import type { CongestionControl, WindowState } from './congestion-control.js';
@@ -44,11 +45,12 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private timedAt: Nanos = 0;
   private inSlowStart = true;
   private consecutiveTimeouts = 0;
+  /** Where data goes; set once the receiver exists (see createTcpHalf). */
+  path!: FlowRoute;
 
   constructor(
     private readonly network: Network,
     private readonly flow: FlowStats,
-    private readonly route: readonly PacketSink[],
     private readonly dscp: number,
     config: TcpConfig,
     private readonly cc: CongestionControl,
@@ -278,7 +280,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     packet.isAck = false;
     packet.size = length + this.header;
     packet.dscp = this.dscp;
-    packet.route = this.route;
+    packet.route = this.path.current();
     packet.hop = 0;
     packet.sentAt = sim.now;
     if (sim.now >= sim.warmup) {

@@ -1,0 +1,92 @@
+import type { Simulator } from '../core/simulator.js';
+import { CrossTrafficSource } from '../net/impairments/cross-traffic.js';
+import { BernoulliLoss, DropListLoss, GilbertElliottLoss, type LossModel } from '../net/impairments/loss-models.js';
+import { OutageProcess } from '../net/impairments/outage-process.js';
+import { ScheduledOutages } from '../net/impairments/scheduled-outages.js';
+import type { Link } from '../net/link.js';
+import type { Network } from '../net/network.js';
+import { TokenBucket } from '../net/token-bucket.js';
+import type { LinkSpec } from '../scenario/scenario.js';
+import { sampler } from './samplers.js';
+import { buildClassMap, buildQueue } from './queues.js';
+import type { Startable } from './startable.js';
+
+export function lossModel(sim: Simulator, spec: LinkSpec): LossModel | undefined {
+  const loss = spec.loss;
+  switch (loss.kind) {
+    case 'none':
+      return undefined;
+    case 'list':
+      return new DropListLoss(loss.packets);
+    case 'bernoulli':
+      return new BernoulliLoss(loss.p, sim.random.stream(`link:${spec.name}:loss`));
+    case 'gilbert':
+      return new GilbertElliottLoss(loss.p, loss.r, loss.lossGood, loss.lossBad, sim.random.stream(`link:${spec.name}:loss`));
+  }
+}
+
+export function buildLink(network: Network, spec: LinkSpec): Link {
+  return network.addLink({
+    name: spec.name,
+    from: spec.from,
+    to: spec.to,
+    bandwidthBps: spec.bandwidthBps,
+    delay: spec.delay,
+    mtu: spec.mtu,
+    queue: buildQueue(spec.queue),
+    classMap: buildClassMap(spec.queue),
+    policer: spec.policer && new TokenBucket(spec.policer.rateBps, spec.policer.burstBytes),
+    loss: lossModel(network.sim, spec),
+    failover: spec.failover,
+  });
+}
+
+/**
+ * Failures of each cable (the directions of one scenario link fail together): scheduled outages and
+ * an up/down renewal process, each from the cable's own random stream.
+ */
+export function buildFailures(network: Network, specs: readonly LinkSpec[], links: readonly Link[]): Startable[] {
+  const sim = network.sim;
+  const cables = new Map<number, { spec: LinkSpec; links: Link[] }>();
+  specs.forEach((spec, i) => {
+    const cable = cables.get(spec.group) ?? { spec, links: [] };
+    cable.links.push(links[i]!);
+    cables.set(spec.group, cable);
+  });
+  const startables: Startable[] = [];
+  for (const { spec, links: cableLinks } of cables.values()) {
+    if (spec.outages.length > 0) {
+      const scheduled = new ScheduledOutages(sim, network, cableLinks);
+      for (const o of spec.outages) scheduled.outage(o.at, o.duration);
+      startables.push(scheduled);
+    }
+    if (spec.outageProcess !== undefined) {
+      const random = sim.random.stream(`cable:${spec.name}:failures`);
+      startables.push(
+        new OutageProcess(sim, network, cableLinks, sampler(sim, spec.outageProcess.up, random), sampler(sim, spec.outageProcess.down, random)),
+      );
+    }
+  }
+  return startables;
+}
+
+/** Background sources on every link that asks for cross traffic. */
+export function buildCrossTraffic(network: Network, specs: readonly LinkSpec[], links: readonly Link[]): Startable[] {
+  const sim = network.sim;
+  const startables: Startable[] = [];
+  specs.forEach((spec, i) => {
+    const x = spec.crossTraffic;
+    if (x === undefined) return;
+    const link = links[i]!;
+    const stats = network.addFlow(`cross:${spec.name}`, { from: spec.from, to: spec.to, dscp: 0, protocol: 'udp', background: true });
+    const duty = x.on.mean / (x.on.mean + x.off.mean);
+    const peak = (x.load * spec.bandwidthBps) / (x.sources * duty);
+    for (let k = 0; k < x.sources; k++) {
+      const random = sim.random.stream(`cross:${spec.name}:${k}`);
+      startables.push(
+        new CrossTrafficSource(sim, network, stats, link, peak, x.packetSize, sampler(sim, x.on, random), sampler(sim, x.off, random), random.uniform(), x.profile),
+      );
+    }
+  });
+  return startables;
+}

@@ -1,0 +1,41 @@
+import type { Link } from '../link.js';
+import { prefixContains, type Prefix } from './prefix.js';
+
+/** A forwarding entry: deliver locally, or forward on one of `nextHops` (equal-cost paths). */
+export interface FibEntry {
+  readonly prefix: Prefix;
+  readonly key: string;
+  local: boolean;
+  nextHops: Link[];
+}
+
+/** A node's forwarding table: longest-prefix match over its entries. */
+export class Fib {
+  /** Kept sorted by prefix length, longest first, so the first match is the longest. */
+  private entries: FibEntry[] = [];
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  lookup(address: number): FibEntry | undefined {
+    for (const entry of this.entries) if (prefixContains(entry.prefix, address)) return entry;
+    return undefined;
+  }
+
+  get(key: string): FibEntry | undefined {
+    return this.entries.find((e) => e.key === key);
+  }
+
+  all(): readonly FibEntry[] {
+    return this.entries;
+  }
+
+  replaceAll(entries: FibEntry[]): void {
+    this.entries = entries.sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.address - b.prefix.address);
+  }
+
+  remove(key: string): void {
+    this.entries = this.entries.filter((e) => e.key !== key);
+  }
+}

@@ -1,0 +1,73 @@
+import type { Link } from '../link.js';
+import type { Node } from '../node.js';
+import type { PacketSink } from '../packet.js';
+import type { RoutingControl } from './routing-control.js';
+
+/** Longer routes are taken for loops and end as no_route. */
+const MAX_HOPS = 64;
+
+/**
+ * The route of one direction of a flow: resolved hop by hop from the forwarding tables (longest-
+ * prefix match on the destination address, equal-cost next hops chosen by a hash of the flow id),
+ * then cached until the tables change. A pinned route never changes.
+ */
+export class FlowRoute {
+  private route: PacketSink[] = [];
+  private epoch = -1;
+  private readonly pinned: boolean;
+
+  constructor(
+    private readonly routing: RoutingControl,
+    private readonly source: Node,
+    private readonly destination: number,
+    private readonly flowId: number,
+    private readonly sink: PacketSink,
+    pinnedLinks?: readonly Link[],
+  ) {
+    this.pinned = pinnedLinks !== undefined;
+    if (pinnedLinks !== undefined) this.route = [...pinnedLinks, sink];
+  }
+
+  /** The elements a packet sent now crosses: links, then the sink (or a node's no-route drop). */
+  current(): readonly PacketSink[] {
+    if (!this.pinned && this.epoch !== this.routing.epoch) this.resolve();
+    return this.route;
+  }
+
+  /** The links of the current route, and whether it reaches the destination. */
+  links(): { links: Link[]; complete: boolean } {
+    const route = this.current();
+    const last = route[route.length - 1];
+    return { links: route.slice(0, -1) as Link[], complete: last === this.sink };
+  }
+
+  private resolve(): void {
+    this.epoch = this.routing.epoch;
+    const route: PacketSink[] = [];
+    let node = this.source;
+    for (let hop = 0; hop <= MAX_HOPS; hop++) {
+      const entry = node.fib.lookup(this.destination);
+      if (entry === undefined || hop === MAX_HOPS) break;
+      if (entry.local) {
+        route.push(this.sink);
+        this.route = route;
+        return;
+      }
+      const hops = entry.nextHops;
+      const link = hops.length === 1 ? hops[0]! : hops[hashIndex(this.flowId, node.index, hops.length)]!;
+      route.push(link);
+      node = link.to;
+    }
+    route.push(node.noRoute);
+    this.route = route;
+  }
+}
+
+/** A deterministic spread of (flow, node) over n equal-cost next hops. */
+function hashIndex(flowId: number, nodeIndex: number, n: number): number {
+  let h = Math.imul(flowId + 1, 0x9e3779b1) ^ Math.imul(nodeIndex + 1, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return (h >>> 0) % n;
+}

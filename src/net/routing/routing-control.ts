@@ -1,0 +1,191 @@
+import type { EventHandler } from '../../core/event-list.js';
+import type { Simulator } from '../../core/simulator.js';
+import type { Nanos } from '../../core/time.js';
+import type { Link } from '../link.js';
+import type { Node } from '../node.js';
+import type { FibEntry } from './fib.js';
+import { prefixKey, type Prefix } from './prefix.js';
+
+/** How the routing reacts when a link fails: it withdraws after `detection`, then converges. */
+export interface Failover {
+  detection: Nanos;
+  convergence: Nanos;
+}
+
+interface Advertisement {
+  prefix: Prefix;
+  key: string;
+  origin: Node;
+  preference: number;
+}
+
+type Action =
+  | { kind: 'withdraw'; link: Link; version: number; convergence: Nanos }
+  | { kind: 'restore'; link: Link; version: number }
+  | { kind: 'converge' };
+
+/** Per hop, on top of the propagation delay: among equal delays, fewer hops win. */
+const HOP_COST = 1;
+
+/**
+ * The control plane of the whole network. Owners advertise prefixes (with a preference: among
+ * routes to the same prefix the higher preference wins, then the lower delay; equal ones are kept
+ * as equal-cost next hops). Each node gets a forwarding table (FIB) for longest-prefix match.
+ *
+ * When a link with a `failover` fails, routing learns it only after the detection delay (BGP hold
+ * time, BFD): until then packets follow the stale route and die on the dead link. At detection the
+ * routes that crossed it are withdrawn everywhere (a less specific route, if any, takes over; else
+ * packets are dropped as no_route), and after the convergence delay the new best paths are
+ * installed. A repaired link is used again once its routes have converged. Links without failover
+ * are never withdrawn. Every change of the tables bumps `epoch`, which invalidates cached routes.
+ */
+export class RoutingControl implements EventHandler {
+  epoch = 0;
+  private readonly advertisements: Advertisement[] = [];
+  private readonly knownDown = new Set<Link>();
+  private readonly versions = new Map<Link, number>();
+  private readonly pending = new Map<number, Action>();
+  private nextAction = 0;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly nodes: readonly Node[],
+  ) {}
+
+  advertise(prefix: Prefix, origin: Node, preference = 0): void {
+    this.advertisements.push({ prefix, key: prefixKey(prefix), origin, preference });
+  }
+
+  /** Called after every change of the forwarding tables. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Compute and install every table from the links routing believes up. */
+  converge(): void {
+    const byKey = new Map<string, Advertisement[]>();
+    for (const ad of this.advertisements) byKey.set(ad.key, [...(byKey.get(ad.key) ?? []), ad]);
+    const tables: FibEntry[][] = this.nodes.map(() => []);
+    for (const ads of byKey.values()) {
+      const distances = ads.map((ad) => this.distancesTo(ad.origin));
+      this.nodes.forEach((node, u) => {
+        let best: number[] = [];
+        for (let a = 0; a < ads.length; a++) {
+          if (distances[a]![u] === Infinity) continue;
+          if (best.length === 0) best = [a];
+          else {
+            const b = best[0]!;
+            const better = ads[a]!.preference - ads[b]!.preference || distances[b]![u]! - distances[a]![u]!;
+            if (better > 0) best = [a];
+            else if (better === 0) best.push(a);
+          }
+        }
+        if (best.length === 0) return;
+        const local = best.some((a) => ads[a]!.origin === node);
+        const nextHops = local ? [] : this.nextHops(node, best.map((a) => distances[a]!));
+        if (local || nextHops.length > 0) tables[u]!.push({ prefix: ads[0]!.prefix, key: ads[0]!.key, local, nextHops });
+      });
+    }
+    this.nodes.forEach((node, u) => node.fib.replaceAll(tables[u]!));
+    this.changed();
+  }
+
+  /** The physical state of a link changed (now). */
+  linkChanged(link: Link, up: boolean, failover: Failover | undefined): void {
+    const version = (this.versions.get(link) ?? 0) + 1;
+    this.versions.set(link, version);
+    if (failover === undefined) return;
+    if (!up) {
+      this.schedule(this.sim.now + failover.detection, { kind: 'withdraw', link, version, convergence: failover.convergence });
+    } else if (this.knownDown.has(link)) {
+      this.schedule(this.sim.now + failover.convergence, { kind: 'restore', link, version });
+    }
+  }
+
+  onEvent(id: number): void {
+    const action = this.pending.get(id)!;
+    this.pending.delete(id);
+    if (action.kind === 'converge') return this.converge();
+    if (this.versions.get(action.link) !== action.version) return; // the link changed again meanwhile
+    if (action.kind === 'withdraw') {
+      this.knownDown.add(action.link);
+      this.withdrawThrough();
+      this.schedule(this.sim.now + action.convergence, { kind: 'converge' });
+    } else {
+      this.knownDown.delete(action.link);
+      this.converge();
+    }
+  }
+
+  /** Remove from every table the next hops whose path crosses a link known to be down. */
+  private withdrawThrough(): void {
+    const keys = new Set<string>();
+    for (const node of this.nodes) for (const e of node.fib.all()) keys.add(e.key);
+    for (const key of keys) {
+      const state = new Int8Array(this.nodes.length); // 0 unknown, 1 visiting, 2 usable, 3 broken
+      const usable = (node: Node): boolean => {
+        const s = state[node.index];
+        if (s === 2) return true;
+        if (s === 1 || s === 3) return false;
+        state[node.index] = 1;
+        const entry = node.fib.get(key);
+        let ok = false;
+        if (entry !== undefined) {
+          if (entry.local) ok = true;
+          else {
+            entry.nextHops = entry.nextHops.filter((l) => !this.knownDown.has(l) && usable(l.to));
+            ok = entry.nextHops.length > 0;
+          }
+        }
+        state[node.index] = ok ? 2 : 3;
+        return ok;
+      };
+      for (const node of this.nodes) if (!usable(node) && node.fib.get(key) !== undefined) node.fib.remove(key);
+    }
+    this.changed();
+  }
+
+  /** Shortest distances (delay + hop cost) from every node to `origin`, over links believed up. */
+  private distancesTo(origin: Node): Float64Array {
+    const n = this.nodes.length;
+    const dist = new Float64Array(n).fill(Infinity);
+    const done = new Uint8Array(n);
+    dist[origin.index] = 0;
+    // Reverse Dijkstra: relax the links that lead into the node just settled.
+    const incoming: Link[][] = this.nodes.map(() => []);
+    for (const node of this.nodes) for (const l of node.out) if (!this.knownDown.has(l)) incoming[l.to.index]!.push(l);
+    for (;;) {
+      let v = -1;
+      for (let i = 0; i < n; i++) if (!done[i] && dist[i]! < Infinity && (v < 0 || dist[i]! < dist[v]!)) v = i;
+      if (v < 0) break;
+      done[v] = 1;
+      for (const l of incoming[v]!) {
+        const d = dist[v]! + l.delay + HOP_COST;
+        if (d < dist[l.from.index]!) dist[l.from.index] = d;
+      }
+    }
+    return dist;
+  }
+
+  /** Links out of `node` on a shortest path to any of the best origins. */
+  private nextHops(node: Node, distances: Float64Array[]): Link[] {
+    const hops: Link[] = [];
+    for (const l of node.out) {
+      if (this.knownDown.has(l)) continue;
+      if (distances.some((d) => d[l.to.index]! + l.delay + HOP_COST === d[node.index])) hops.push(l);
+    }
+    return hops;
+  }
+
+  private schedule(at: Nanos, action: Action): void {
+    const id = this.nextAction++;
+    this.pending.set(id, action);
+    this.sim.at(at, this, id);
+  }
+
+  private changed(): void {
+    this.epoch++;
+    for (const listener of this.listeners) listener();
+  }
+}
