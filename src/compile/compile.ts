@@ -1,7 +1,6 @@
 import type { EventListKind } from '../core/event-list.js';
 import { Simulator } from '../core/simulator.js';
 import { Network } from '../net/network.js';
-import { FlowRoute } from '../net/routing/flow-route.js';
 import { IssueList } from '../scenario/errors.js';
 import type { FlowSpec, Scenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
@@ -96,12 +95,5 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
 }
 
 function reachability(network: Network, name: string, from: string, to: string, toAddress: number, fromAddress: number, id: number): ReachabilityPair {
-  const probe = { receive: () => undefined };
-  return {
-    name,
-    from,
-    to,
-    forward: new FlowRoute(network.routing, network.node(from), toAddress, id, probe),
-    back: new FlowRoute(network.routing, network.node(to), fromAddress, id, probe),
-  };
+  return { name, from, to, source: network.node(from), address: toAddress, returnAddress: fromAddress, id };
 }

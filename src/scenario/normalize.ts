@@ -68,7 +68,10 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     nodes: parsed.nodes,
     links,
     flows,
-    prefixes: [],
+    prefixes: (parsed.prefixes ?? []).map((p, i) => {
+      if (!nodes.has(p.node)) issues.add(['prefixes', i, 'node'], `no node named '${p.node}'`);
+      return { node: p.node, prefix: p.prefix, preference: p.preference ?? 0 };
+    }),
     reachability: [],
   };
 }
@@ -196,7 +199,17 @@ function normalizeFlow(
       issues.add([...at, 'path', flow.path.length - 1], 'a pinned path must end at the flow\'s destination');
     }
   }
-  const base = { name: flow.name ?? `flow${index + 1}`, from: flow.from, to: flow.to, dscp: flow.dscp ?? 0, start, stop, path: flow.path, origin: at };
+  const base = {
+    name: flow.name ?? `flow${index + 1}`,
+    from: flow.from,
+    to: flow.to,
+    toAddress: flow.to_address,
+    dscp: flow.dscp ?? 0,
+    start,
+    stop,
+    path: flow.path,
+    origin: at,
+  };
   if (flow.protocol === 'tcp') {
     if (flow.source !== undefined) issues.add([...at, 'source'], 'a TCP flow takes an app, not a source');
     if (flow.app === undefined) issues.add([...at, 'app'], 'a TCP flow needs an app (bulk or request_response)');

@@ -151,7 +151,7 @@ export interface TcpFlowSpec extends FlowBase {
 export type FlowSpec = UdpFlowSpec | TcpFlowSpec;
 
 export const DEFAULTS = {
-  crossTrafficSources: 8,
+  crossTrafficSources: 32,
   seed: 1,
   replications: 1,
   mtu: 1500,

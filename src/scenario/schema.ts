@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDscp } from '../net/queues/class-map.js';
+import { parseAddress, parsePrefix } from '../net/routing/prefix.js';
 import { parseBandwidth, parseSize, parseTime } from './units.js';
 
 function unitField(kind: string, example: string, parse: (s: string) => number | undefined, allowZero: boolean) {
@@ -159,10 +160,29 @@ export const source = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const address = z.string().transform((text, ctx) => {
+  const parsed = parseAddress(text);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected an IPv4 address like 203.0.113.10; got "${text}"` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+export const prefix = z.string().transform((text, ctx) => {
+  const parsed = parsePrefix(text);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected an IPv4 prefix like 10.1.0.0/16 (no host bits set); got "${text}"` });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
 export const flow = z.strictObject({
   name: name.optional(),
   from: name,
   to: name,
+  to_address: address.optional(),
   protocol: z.enum(['udp', 'tcp']).optional(),
   source: source.optional(),
   app: app.optional(),
@@ -181,6 +201,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().nonnegative().optional(),
   replications: z.number().int().positive().optional(),
   routing: failoverSchema.optional(),
+  prefixes: z.array(z.strictObject({ node: name, prefix, preference: z.number().int().optional() })).optional(),
   nodes: z.array(name).min(1),
   links: z.array(link).min(1),
   flows: z.array(flow).optional(),

@@ -1,17 +1,24 @@
+import type { EventHandler } from '../core/event-list.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
-import type { FlowRoute } from '../net/routing/flow-route.js';
+import type { Node } from '../net/node.js';
+import { walk } from '../net/routing/flow-route.js';
 import type { Row, RunIdentity } from './records.js';
 
-/** Two places whose connectivity is tracked: a path must work both ways (packets and replies). */
+/**
+ * Two places whose connectivity is tracked: a path must work both ways, from `source` to the
+ * destination address and back from wherever that address is served to `returnAddress`.
+ */
 export interface ReachabilityPair {
   name: string;
   from: string;
   to: string;
-  forward: FlowRoute;
-  back: FlowRoute;
+  source: Node;
+  address: number;
+  returnAddress: number;
+  id: number;
 }
 
 interface PairState {
@@ -28,11 +35,13 @@ interface PairState {
 /**
  * For each pair: the fraction of the measured time with a working path (the routes resolved from the
  * forwarding tables reach the destination both ways, over links that are up), the unavailable
- * time, the outages seen, their mean time to recover, and the route changes. It re-evaluates
+ * time, the outages seen, their mean time to recover, and the route changes (moves from one complete
+ * route to another). It re-evaluates
  * whenever a link fails or recovers and whenever the tables change, so it needs no packets.
  */
-export class AvailabilityTracker {
+export class AvailabilityTracker implements EventHandler {
   private readonly states: PairState[];
+  private evaluationPending = false;
 
   constructor(
     private readonly sim: Simulator,
@@ -46,11 +55,25 @@ export class AvailabilityTracker {
     this.pairs.forEach((pair, i) => {
       const state = this.states[i]!;
       state.working = this.works(pair);
-      state.signature = this.signature(pair);
-      if (!state.working && this.sim.warmup === 0) state.outages++;
+      state.signature = this.signature(pair) ?? '';
     });
-    this.network.onLinkChange(() => this.evaluate());
-    this.network.routing.onChange(() => this.evaluate());
+    this.network.onLinkChange(() => this.evaluateSoon());
+    this.network.routing.onChange(() => this.evaluateSoon());
+  }
+
+  /**
+   * Evaluate once every change of this instant is done (both directions of a cable fail and
+   * converge in separate steps at the same time; the pairs must not see the half-way state).
+   */
+  private evaluateSoon(): void {
+    if (this.evaluationPending) return;
+    this.evaluationPending = true;
+    this.sim.at(this.sim.now, this, 0);
+  }
+
+  onEvent(): void {
+    this.evaluationPending = false;
+    this.evaluate();
   }
 
   /** Bring every pair up to date at the current time. */
@@ -60,20 +83,21 @@ export class AvailabilityTracker {
     this.pairs.forEach((pair, i) => {
       const state = this.states[i]!;
       const signature = this.signature(pair);
-      if (signature !== state.signature) {
+      if (signature !== undefined && signature !== state.signature) {
         if (now >= warmup) state.routeChanges++;
         state.signature = signature;
       }
       const working = this.works(pair);
       if (working === state.working) return;
-      if (working) {
+      // An outage counts once it is over (or at the end), if it lasted and ended after the warm-up:
+      // the half-way states of changes made at one instant are not outages.
+      if (working && now > state.since && now > warmup) {
         state.downNs += overlap(state.since, now, warmup);
+        state.outages++;
         if (state.since >= warmup) {
           state.repairedOutages++;
           state.repairNs += now - state.since;
         }
-      } else if (now >= warmup) {
-        state.outages++;
       }
       state.working = working;
       state.since = now;
@@ -84,7 +108,8 @@ export class AvailabilityTracker {
     const measured = end - this.sim.warmup;
     return this.pairs.map((pair, i) => {
       const s = this.states[i]!;
-      const down = s.downNs + (s.working ? 0 : overlap(s.since, end, this.sim.warmup));
+      const ongoing = s.working ? 0 : overlap(s.since, end, this.sim.warmup);
+      const down = s.downNs + ongoing;
       return {
         replication: id.replication,
         seed: id.seed,
@@ -94,7 +119,7 @@ export class AvailabilityTracker {
         measured_s: measured / NS_PER_S,
         availability: 1 - down / measured,
         unavailable_s: down / NS_PER_S,
-        outages: s.outages,
+        outages: s.outages + (ongoing > 0 ? 1 : 0),
         mttr_s: s.repairedOutages === 0 ? NaN : s.repairNs / s.repairedOutages / NS_PER_S,
         route_changes: s.routeChanges,
       };
@@ -102,16 +127,16 @@ export class AvailabilityTracker {
   }
 
   private works(pair: ReachabilityPair): boolean {
-    for (const route of [pair.forward, pair.back]) {
-      const { links, complete } = route.links();
-      if (!complete) return false;
-      for (const link of links) if (!link.up) return false;
-    }
-    return true;
+    const there = walk(pair.source, pair.address, pair.id);
+    if (!there.complete || there.links.some((l) => !l.up)) return false;
+    const back = walk(there.end, pair.returnAddress, pair.id);
+    return back.complete && back.links.every((l) => l.up);
   }
 
-  private signature(pair: ReachabilityPair): string {
-    return pair.forward.links().links.map((l) => l.name).join('>');
+  /** The links of the forward route when it reaches the destination (undefined: it does not). */
+  private signature(pair: ReachabilityPair): string | undefined {
+    const route = walk(pair.source, pair.address, pair.id);
+    return route.complete ? route.links.map((l) => l.name).join('>') : undefined;
   }
 }
 

@@ -32,10 +32,12 @@ export class OnOffSource extends Source {
   protected nextSendTime(lastSize: number): Nanos {
     this.nextTime += lastSize * this.nsPerByte;
     while (this.nextTime >= this.onEnds) {
-      // The next packet would fall after the on period: skip an off period, start a new on period.
+      // Carry the part of the gap that overran the on period into the next one, so that the
+      // source sends exactly at its peak rate for the total on time (no half packet per period).
+      const overrun = this.nextTime - this.onEnds;
       const onStarts = this.onEnds + this.off.next();
-      this.nextTime = onStarts;
       this.onEnds = onStarts + this.on.next();
+      this.nextTime = onStarts + overrun;
     }
     return Math.round(this.nextTime);
   }

@@ -69,9 +69,12 @@ export class CrossTrafficSource implements EventHandler, PacketSink {
     packet.forward();
     this.nextTime += this.packetSize * this.nsPerByte / this.scale(now);
     while (this.nextTime >= this.onEnds) {
+      // Carry the part of the gap that overran the on period into the next one, so that the
+      // source sends exactly at its peak rate for the total on time (no half packet per period).
+      const overrun = this.nextTime - this.onEnds;
       const onStarts = this.onEnds + this.off.next();
-      this.nextTime = onStarts;
       this.onEnds = onStarts + this.on.next();
+      this.nextTime = onStarts + overrun;
     }
     this.sim.at(Math.max(now, Math.round(this.nextTime)), this, 0);
   }

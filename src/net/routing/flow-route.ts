@@ -43,24 +43,30 @@ export class FlowRoute {
 
   private resolve(): void {
     this.epoch = this.routing.epoch;
-    const route: PacketSink[] = [];
-    let node = this.source;
-    for (let hop = 0; hop <= MAX_HOPS; hop++) {
-      const entry = node.fib.lookup(this.destination);
-      if (entry === undefined || hop === MAX_HOPS) break;
-      if (entry.local) {
-        route.push(this.sink);
-        this.route = route;
-        return;
-      }
-      const hops = entry.nextHops;
-      const link = hops.length === 1 ? hops[0]! : hops[hashIndex(this.flowId, node.index, hops.length)]!;
-      route.push(link);
-      node = link.to;
-    }
-    route.push(node.noRoute);
+    const { links, end, complete } = walk(this.source, this.destination, this.flowId);
+    const route: PacketSink[] = links;
+    route.push(complete ? this.sink : end.noRoute);
     this.route = route;
   }
+}
+
+/**
+ * Follow the forwarding tables from `source` towards `destination`: the links crossed, the node
+ * where the walk ended, and whether the destination's prefix is local there.
+ */
+export function walk(source: Node, destination: number, flowId: number): { links: Link[]; end: Node; complete: boolean } {
+  const links: Link[] = [];
+  let node = source;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const entry = node.fib.lookup(destination);
+    if (entry === undefined) break;
+    if (entry.local) return { links, end: node, complete: true };
+    const hops = entry.nextHops;
+    const link = hops.length === 1 ? hops[0]! : hops[hashIndex(flowId, node.index, hops.length)]!;
+    links.push(link);
+    node = link.to;
+  }
+  return { links, end: node, complete: false };
 }
 
 /** A deterministic spread of (flow, node) over n equal-cost next hops. */
