@@ -4,6 +4,7 @@ import { Network } from '../net/network.js';
 import { IssueList } from '../scenario/errors.js';
 import type { FlowSpec, Scenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
+import { expandPlanner } from './internet.js';
 import { buildCrossTraffic, buildFailures, buildLink } from './links.js';
 import { checkedRoute, hostAddress, pinnedLinks } from './routes.js';
 import type { Startable } from './startable.js';
@@ -31,7 +32,8 @@ export interface CompiledRun {
  * Build the network of a scenario. Problems that only the topology reveals (no route, a packet
  * larger than the path MTU) are added to `issues`; the run is usable only if none were found.
  */
-export function compile(scenario: Scenario, options: RunOptions, issues = new IssueList()): CompiledRun {
+export function compile(input: Scenario, options: RunOptions, issues = new IssueList()): CompiledRun {
+  const scenario = withPlannerExpanded(input);
   const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList: options.eventList });
   const network = new Network(sim);
   const routing = network.routing;
@@ -48,8 +50,9 @@ export function compile(scenario: Scenario, options: RunOptions, issues = new Is
   scenario.flows.forEach((flow, i) => {
     const toAddress = flow.toAddress ?? addressOf(flow.to);
     const fromAddress = flow.fromAddress ?? addressOf(flow.from);
-    const pairName = `${flow.from} -> ${flow.to}`;
-    if (!pairs.some((p) => p.name === pairName)) pairs.push(reachability(network, pairName, flow.from, flow.to, toAddress, fromAddress, pairs.length));
+    // a pair checks both directions: one per two places is enough
+    const tracked = pairs.some((p) => (p.from === flow.from && p.to === flow.to) || (p.from === flow.to && p.to === flow.from));
+    if (!tracked) pairs.push(reachability(network, `${flow.from} -> ${flow.to}`, flow.from, flow.to, toAddress, fromAddress, pairs.length));
     const built = buildFlow(network, flow, i, toAddress, fromAddress, issues);
     if (built !== undefined && !options.availabilityOnly) startables.push(built);
   });
@@ -63,6 +66,20 @@ export function compile(scenario: Scenario, options: RunOptions, issues = new Is
       availability.begin();
       for (const s of startables) s.begin();
     },
+  };
+}
+
+/** The scenario with its sites, regions and services turned into generic nodes, links and flows. */
+function withPlannerExpanded(scenario: Scenario): Scenario {
+  const x = expandPlanner(scenario);
+  if (x.nodes.length === 0) return scenario;
+  return {
+    ...scenario,
+    nodes: [...scenario.nodes, ...x.nodes],
+    links: [...scenario.links, ...x.links],
+    flows: [...scenario.flows, ...x.flows],
+    prefixes: [...scenario.prefixes, ...x.prefixes],
+    reachability: [...scenario.reachability, ...x.reachability],
   };
 }
 

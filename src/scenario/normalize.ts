@@ -14,6 +14,7 @@ import type {
 import type { Failover } from '../net/routing/routing-control.js';
 import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
+import { normalizePlanner } from './planner.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import {
   DEFAULTS,
@@ -35,14 +36,14 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
   if (warmup >= duration) issues.add(['warmup'], 'the warm-up must end before the duration');
 
   const nodes = new Set<string>();
-  parsed.nodes.forEach((node, i) => {
+  (parsed.nodes ?? []).forEach((node, i) => {
     if (nodes.has(node)) issues.add(['nodes', i], `node '${node}' is listed twice`);
     nodes.add(node);
   });
 
   const links: LinkSpec[] = [];
   const linkNames = new Set<string>();
-  parsed.links.forEach((link, i) => {
+  (parsed.links ?? []).forEach((link, i) => {
     for (const spec of normalizeLink(link, ['links', i], i, nodes, duration, parsed.routing, issues)) {
       if (linkNames.has(spec.name)) issues.add([...spec.origin, 'name'], `link '${spec.name}' is defined twice`);
       linkNames.add(spec.name);
@@ -50,12 +51,24 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     }
   });
 
+  const planner = normalizePlanner(parsed, issues, nodes, (queue, at) => normalizeQueue(queue, at, issues));
+  if (nodes.size === 0 && planner.sites.length === 0 && planner.services.length === 0) {
+    issues.add(['nodes'], 'a scenario needs nodes and links, or sites, regions and services');
+  }
+
   const flowNames = new Set<string>();
-  const flows = (parsed.flows ?? []).map((flow, i) => {
-    const spec = normalizeFlow(flow, ['flows', i], i, nodes, duration, issues);
-    if (flowNames.has(spec.name)) issues.add(['flows', i, 'name'], `flow '${spec.name}' is defined twice`);
+  const named = (spec: FlowSpec, at: FieldPath): FlowSpec => {
+    if (flowNames.has(spec.name)) issues.add([...at, 'name'], `flow '${spec.name}' is defined twice`);
     flowNames.add(spec.name);
     return spec;
+  };
+  const flows = (parsed.flows ?? []).map((flow, i) => named(normalizeFlow(flow, ['flows', i], i, nodes, duration, issues), ['flows', i]));
+  const endpoints = new Set([...nodes, ...planner.sites.map((s) => s.name), ...planner.services.map((s) => s.name)]);
+  planner.traffic = (parsed.traffic ?? []).map((flow, i) => {
+    const at = ['traffic', i];
+    if (flow.path !== undefined) issues.add([...at, 'path'], 'traffic between sites and services is routed; pin paths on generic flows only');
+    if (flow.to_address !== undefined) issues.add([...at, 'to_address'], "traffic goes to a service's prefix; to_address is for generic flows");
+    return named(normalizeFlow(flow, at, flows.length + i, endpoints, duration, issues), at);
   });
 
   return {
@@ -65,7 +78,7 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     warmup,
     seed: parsed.seed ?? DEFAULTS.seed,
     replications: parsed.replications ?? DEFAULTS.replications,
-    nodes: parsed.nodes,
+    nodes: [...nodes],
     links,
     flows,
     prefixes: (parsed.prefixes ?? []).map((p, i) => {
@@ -73,6 +86,7 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
       return { node: p.node, prefix: p.prefix, preference: p.preference ?? 0 };
     }),
     reachability: [],
+    planner,
   };
 }
 
@@ -183,7 +197,7 @@ function normalizeFlow(
   issues: IssueList,
 ): FlowSpec {
   for (const end of ['from', 'to'] as const) {
-    if (!nodes.has(flow[end])) issues.add([...at, end], `no node named '${flow[end]}'`);
+    if (!nodes.has(flow[end])) issues.add([...at, end], `no node, site or service named '${flow[end]}'`);
   }
   if (flow.from === flow.to) issues.add([...at, 'to'], 'a flow must go between two different nodes');
   const start = flow.start ?? 0;

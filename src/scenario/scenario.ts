@@ -20,6 +20,73 @@ export interface Scenario {
   prefixes: PrefixSpec[];
   /** Pairs whose reachability is tracked in availability.csv (besides every flow's ends). */
   reachability: ReachabilitySpec[];
+  /** The planner's layer: sites, users, regions, services, the Internet; compiled into the above. */
+  planner: PlannerSpec;
+}
+
+export type Location = readonly [number, number];
+
+export interface RegionSpec {
+  name: string;
+  continent: string;
+  location: Location;
+}
+
+export interface ServiceSpec {
+  name: string;
+  region: string;
+  prefix: Prefix;
+  kind: 'saas' | 'paas' | 'vnet' | 'internet';
+}
+
+/** A site's or a remote group's connection to its ISP. */
+export interface AccessSpec {
+  downBps: number;
+  upBps: number;
+  delay: Nanos;
+  mtu: number;
+  queue: QueueSpec;
+  loss: LossSpec;
+  outages: { at: Nanos; duration: Nanos }[];
+  outageProcess?: OutageProcessSpec;
+  crossTraffic?: CrossTrafficSpec;
+  origin: FieldPath;
+}
+
+/** An office (with its LAN and edge router) or a group of remote users (no LAN). */
+export interface SiteSpec {
+  name: string;
+  kind: 'site' | 'remote';
+  location: Location;
+  continent?: string;
+  users: number;
+  prefix: Prefix;
+  lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
+  internet: AccessSpec;
+  origin: FieldPath;
+}
+
+/** The Internet between ISPs and the Microsoft edge nearest to each region. */
+export interface InternetCoreSpec {
+  /** Path length / great-circle distance. */
+  stretch: number;
+  bandwidthBps: number;
+  /** Explicit one-way delays, by "site|region". */
+  delays: Map<string, Nanos>;
+  queue: QueueSpec;
+  loss: LossSpec;
+  outageProcess?: OutageProcessSpec;
+  crossTraffic?: CrossTrafficSpec;
+  failover: Failover;
+}
+
+export interface PlannerSpec {
+  regions: RegionSpec[];
+  services: ServiceSpec[];
+  sites: SiteSpec[];
+  internet: InternetCoreSpec;
+  /** Flows between sites, remote groups and services. */
+  traffic: FlowSpec[];
 }
 
 export interface PrefixSpec {
@@ -151,6 +218,13 @@ export interface TcpFlowSpec extends FlowBase {
 export type FlowSpec = UdpFlowSpec | TcpFlowSpec;
 
 export const DEFAULTS = {
+  accessDelay: 2_000_000,
+  lanBandwidth: 10e9,
+  lanDelay: 100_000,
+  coreBandwidth: 100e9,
+  routeStretch: 1.5,
+  internetDetection: 180e9,
+  internetConvergence: 60e9,
   crossTrafficSources: 32,
   seed: 1,
   replications: 1,

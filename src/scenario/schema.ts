@@ -193,6 +193,64 @@ export const flow = z.strictObject({
   path: z.array(name).min(2).optional(),
 });
 
+const location = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
+  error: 'expected a location [latitude, longitude] in degrees',
+});
+
+export const CONTINENTS = ['north-america', 'south-america', 'europe', 'asia', 'oceania', 'africa', 'middle-east'] as const;
+const continent = z.enum(CONTINENTS);
+
+const internetAccess = z.strictObject({
+  bandwidth: z.union([bandwidth, z.strictObject({ down: bandwidth, up: bandwidth })]),
+  delay: duration.optional(),
+  mtu: size.optional(),
+  queue: queue.optional(),
+  loss: lossSchema.optional(),
+  failures: failures.optional(),
+  outages: z.array(outage).optional(),
+  cross_traffic: crossTraffic.optional(),
+});
+
+const lan = z.strictObject({ bandwidth: bandwidth.optional(), delay: duration.optional(), loss: lossSchema.optional() });
+
+const site = z.strictObject({
+  location,
+  continent: continent.optional(),
+  users: z.number().int().nonnegative().optional(),
+  prefix: prefix.optional(),
+  lan: lan.optional(),
+  internet: internetAccess,
+});
+
+const remoteUsers = z.strictObject({
+  location,
+  continent: continent.optional(),
+  users: z.number().int().nonnegative().optional(),
+  prefix: prefix.optional(),
+  internet: internetAccess,
+});
+
+const region = z.strictObject({ continent, location });
+
+const service = z.strictObject({
+  region: name,
+  prefix: prefix.optional(),
+  kind: z.enum(['saas', 'paas', 'vnet', 'internet']).optional(),
+  description: z.string().optional(),
+});
+
+const internetCore = z.strictObject({
+  stretch: z.number().min(1).optional(),
+  bandwidth: bandwidth.optional(),
+  delays: z.array(z.strictObject({ from: name, region: name, delay: duration })).optional(),
+  queue: queue.optional(),
+  loss: lossSchema.optional(),
+  failures: failures.optional(),
+  cross_traffic: crossTraffic.optional(),
+  detection: duration.optional(),
+  convergence: duration.optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   name,
   description: z.string().optional(),
@@ -202,9 +260,15 @@ export const scenarioSchema = z.strictObject({
   replications: z.number().int().positive().optional(),
   routing: failoverSchema.optional(),
   prefixes: z.array(z.strictObject({ node: name, prefix, preference: z.number().int().optional() })).optional(),
-  nodes: z.array(name).min(1),
-  links: z.array(link).min(1),
+  nodes: z.array(name).optional(),
+  links: z.array(link).optional(),
   flows: z.array(flow).optional(),
+  regions: z.record(name, region).optional(),
+  services: z.record(name, service).optional(),
+  sites: z.record(name, site).optional(),
+  remote_users: z.record(name, remoteUsers).optional(),
+  internet: internetCore.optional(),
+  traffic: z.array(flow).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -221,3 +285,5 @@ export type ParsedFailures = z.output<typeof failures>;
 export type ParsedApp = z.output<typeof app>;
 export type ParsedTcp = z.output<typeof tcp>;
 export type ParsedPacketSize = z.output<typeof packetSize>;
+export type ParsedInternetAccess = z.output<typeof internetAccess>;
+export type ParsedInternetCore = z.output<typeof internetCore>;
