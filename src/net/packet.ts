@@ -30,6 +30,21 @@ export class Packet {
   sentAt: Nanos = 0;
   enqueuedAt: Nanos = 0;
 
+  /** Fill every field for a new packet of `flow` about to leave on `route` at time `now`. */
+  stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, payload = 0, ack = 0, isAck = false): this {
+    this.flow = flow;
+    this.seq = seq;
+    this.size = size;
+    this.dscp = dscp;
+    this.route = route;
+    this.hop = 0;
+    this.sentAt = now;
+    this.payload = payload;
+    this.ack = ack;
+    this.isAck = isAck;
+    return this;
+  }
+
   /** Hand the packet to the next element of its route. */
   forward(): void {
     this.route[this.hop++]!.receive(this);

@@ -17,15 +17,7 @@ export class UdpSender {
 
   send(size: number): void {
     const sim = this.network.sim;
-    const packet = this.network.pool.take();
-    packet.flow = this.flow.index;
-    packet.seq = this.seq++;
-    packet.size = size;
-    packet.dscp = this.dscp;
-    packet.route = this.path.current();
-    packet.hop = 0;
-    packet.sentAt = sim.now;
-    packet.isAck = false;
+    const packet = this.network.pool.take().stamp(this.flow.index, this.seq++, size, this.dscp, this.path.current(), sim.now);
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += size;

@@ -56,17 +56,7 @@ export class CrossTrafficSource implements EventHandler, PacketSink {
 
   onEvent(): void {
     const now = this.sim.now;
-    const packet = this.network.pool.take();
-    packet.flow = this.flow.index;
-    packet.seq = 0;
-    packet.size = this.packetSize;
-    packet.payload = 0;
-    packet.isAck = false;
-    packet.dscp = 0;
-    packet.route = this.route;
-    packet.hop = 0;
-    packet.sentAt = now;
-    packet.forward();
+    this.network.pool.take().stamp(this.flow.index, 0, this.packetSize, 0, this.route, now).forward();
     this.nextTime += this.packetSize * this.nsPerByte / this.scale(now);
     while (this.nextTime >= this.onEnds) {
       // Carry the part of the gap that overran the on period into the next one, so that the

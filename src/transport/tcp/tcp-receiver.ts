@@ -126,18 +126,8 @@ export class TcpReceiver implements PacketSink, TimerOwner {
   private sendAck(): void {
     this.unacked = 0;
     this.delayedAckTimer.cancel();
-    const sim = this.network.sim;
     const packet = this.network.pool.take();
-    packet.flow = this.flow.index;
-    packet.seq = 0;
-    packet.payload = 0;
-    packet.ack = this.rcvNxt;
-    packet.isAck = true;
-    packet.size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
-    packet.dscp = this.dscp;
-    packet.route = this.path.current();
-    packet.hop = 0;
-    packet.sentAt = sim.now;
-    packet.forward();
+    const size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
+    packet.stamp(this.flow.index, 0, size, this.dscp, this.path.current(), this.network.sim.now, 0, this.rcvNxt, true).forward();
   }
 }

@@ -272,17 +272,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
 
   private emit(seq: number, length: number): void {
     const sim = this.network.sim;
-    const packet = this.network.pool.take();
-    packet.flow = this.flow.index;
-    packet.seq = seq;
-    packet.payload = length;
-    packet.ack = 0;
-    packet.isAck = false;
-    packet.size = length + this.header;
-    packet.dscp = this.dscp;
-    packet.route = this.path.current();
-    packet.hop = 0;
-    packet.sentAt = sim.now;
+    const packet = this.network.pool.take().stamp(this.flow.index, seq, length + this.header, this.dscp, this.path.current(), sim.now, length);
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += packet.size;
