@@ -5,7 +5,7 @@ import { IssueList } from '../scenario/errors.js';
 import type { FlowSpec, Scenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
 import { expandPlanner } from './internet.js';
-import { buildCrossTraffic, buildFailures, buildLink } from './links.js';
+import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
 import { checkedRoute, hostAddress, pinnedLinks } from './routes.js';
 import type { Startable } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
@@ -38,10 +38,10 @@ export function compile(input: Scenario, options: RunOptions, issues = new Issue
   const network = new Network(sim);
   const routing = network.routing;
   scenario.nodes.forEach((name, i) => routing.advertise({ address: hostAddress(i), length: 32 }, network.addNode(name)));
-  for (const p of scenario.prefixes) routing.advertise(p.prefix, network.node(p.node), p.preference);
+  for (const p of scenario.prefixes) routing.advertise(p.prefix, network.node(p.node), p.preference, p.scope, p.discard);
 
   const links = scenario.links.map((spec) => buildLink(network, spec));
-  const startables: Startable[] = buildFailures(network, scenario.links, links);
+  const startables: Startable[] = [...buildFailures(network, scenario.links, links), ...buildFailureGroups(network, scenario.failureGroups)];
   if (!options.availabilityOnly) startables.push(...buildCrossTraffic(network, scenario.links, links));
   routing.converge();
 
@@ -80,6 +80,7 @@ function withPlannerExpanded(scenario: Scenario): Scenario {
     flows: [...scenario.flows, ...x.flows],
     prefixes: [...scenario.prefixes, ...x.prefixes],
     reachability: [...scenario.reachability, ...x.reachability],
+    failureGroups: [...scenario.failureGroups, ...x.failureGroups],
   };
 }
 

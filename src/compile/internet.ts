@@ -1,123 +1,90 @@
-import { hostIn } from '../net/routing/prefix.js';
-import type {
-  AccessSpec,
-  FlowSpec,
-  LinkSpec,
-  Location,
-  PrefixSpec,
-  QueueSpec,
-  ReachabilitySpec,
-  Scenario,
-  SiteSpec,
-} from '../scenario/scenario.js';
-import type { Failover } from '../net/routing/routing-control.js';
-import type { FieldPath } from '../scenario/errors.js';
+import { hostIn, parsePrefix } from '../net/routing/prefix.js';
+import type { AccessSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
+import { expandExpressRoute } from './expressroute.js';
+import { BACKBONE_BPS, fibreDelay } from './geography.js';
+import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology } from './topology-builder.js';
 
-/** Light in fibre: about 5 microseconds per kilometre, one way. */
-export const NS_PER_KM = 5_000;
-const EARTH_RADIUS_KM = 6371;
 /** Inside Microsoft's network: edge to datacenter, datacenter to a service's front end. */
-const BACKBONE_BPS = 100e9;
 const EDGE_TO_REGION_DELAY = 500_000;
 const REGION_TO_SERVICE_DELAY = 100_000;
+const DEFAULT_ROUTE = parsePrefix('0.0.0.0/0')!;
+/** A site's own announcement beats its ISP's announcement of it, wherever both arrive. */
+export const CUSTOMER_PREFERENCE = 100;
 
-/** Great-circle distance in km (haversine). */
-export function distanceKm(a: Location, b: Location): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[0] - a[0]) * rad;
-  const dLon = (b[1] - a[1]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** The generic pieces the planner's layer becomes. */
-export interface ExpandedTopology {
-  nodes: string[];
-  links: LinkSpec[];
-  prefixes: PrefixSpec[];
-  reachability: ReachabilitySpec[];
-  flows: FlowSpec[];
-}
-
-/** Node names: where a site's users sit, its edge router, its ISP; a region's nearest Microsoft edge. */
+/** Node names: where a site's users sit, its ISP, a region's nearest Microsoft edge. */
 export const siteUsersNode = (site: SiteSpec): string => (site.kind === 'site' ? `${site.name}.lan` : site.name);
 export const ispNode = (name: string): string => `${name}.isp`;
 export const edgeNode = (region: string): string => `${region}.edge`;
-
-const FAST_QUEUE: QueueSpec = {
-  kind: 'droptail',
-  limitPackets: 10_000,
-  limitBytes: Infinity,
-  classes: [{ name: 'default', dscp: 'default', limitPackets: 10_000, limitBytes: Infinity, weight: 1 }],
-};
 
 /**
  * Sites, remote users, regions and services as nodes and links: each site is users -- LAN -- edge
  * router -- access link -- ISP; each ISP reaches, across the Internet core, the Microsoft edge
  * nearest to every region (one-way delay 5 us/km x great-circle distance x route stretch, unless
- * given); the edge reaches the region's datacenter, which hosts the services. Access and core links
- * fail over under the Internet's routing (BGP detection and convergence).
+ * given); the edge reaches the region's datacenter, which hosts the services. Then the circuits.
+ *
+ * Routing: a site's edge knows only its ISP's default route over the access link, and the specific
+ * prefixes its circuits carry; the ISP announces the site to the Internet. So the more specific
+ * ExpressRoute routes win while they are advertised, and traffic falls back to the Internet when
+ * they are withdrawn. Access and core links fail over under the Internet's routing.
  */
 export function expandPlanner(scenario: Scenario): ExpandedTopology {
   const { regions, services, sites, internet, traffic } = scenario.planner;
-  const out: ExpandedTopology = { nodes: [], links: [], prefixes: [], reachability: [], flows: [] };
-  let group = scenario.links.reduce((max, l) => Math.max(max, l.group + 1), 0);
-  const cable = (from: string, to: string, forward: Partial<LinkSpec>, reverse: Partial<LinkSpec>, base: Omit<LinkSpec, 'name' | 'from' | 'to' | 'group'>) => {
-    const g = group++;
-    out.links.push({ ...base, ...forward, name: `${from}->${to}`, from, to, group: g });
-    out.links.push({ ...base, ...reverse, name: `${to}->${from}`, from: to, to: from, group: g });
-  };
-  const plain = (bandwidthBps: number, delay: number, origin: FieldPath): Omit<LinkSpec, 'name' | 'from' | 'to' | 'group'> => ({
-    bandwidthBps,
-    delay,
-    mtu: 9000,
-    queue: FAST_QUEUE,
-    loss: { kind: 'none' },
-    outages: [],
-    origin,
-  });
+  const b = new TopologyBuilder(scenario.links.reduce((max, l) => Math.max(max, l.group + 1), 0));
 
   for (const region of regions) {
-    out.nodes.push(edgeNode(region.name), region.name);
-    cable(edgeNode(region.name), region.name, {}, {}, plain(BACKBONE_BPS, EDGE_TO_REGION_DELAY, ['regions', region.name]));
+    b.node(edgeNode(region.name), region.name);
+    b.cable(edgeNode(region.name), region.name, plainBody(BACKBONE_BPS, EDGE_TO_REGION_DELAY, ['regions', region.name]));
   }
   for (const service of services) {
-    out.nodes.push(service.name);
-    out.prefixes.push({ node: service.name, prefix: service.prefix, preference: 0 });
-    cable(service.region, service.name, {}, {}, plain(BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name]));
+    b.node(service.name);
+    b.advertise(service.name, service.prefix, service.kind === 'vnet' ? Scope.vnet : Scope.public);
+    const attach = plainBody(BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name]);
+    if (service.kind === 'vnet' && service.gateway !== 'FastPath') {
+      // The ExpressRoute gateway in front of the VNet caps throughput and packets per second.
+      const cap = GATEWAYS[service.gateway];
+      b.cable(service.region, service.name, { ...attach, bandwidthBps: cap.bps, ppsLimit: cap.pps });
+    } else {
+      b.cable(service.region, service.name, attach);
+    }
   }
   for (const site of sites) {
     const users = siteUsersNode(site);
+    const edge = site.kind === 'site' ? site.name : users;
     const isp = ispNode(site.name);
     if (site.kind === 'site') {
-      out.nodes.push(users, site.name, isp);
+      b.node(users, edge, isp);
       const lan = site.lan!;
-      cable(users, site.name, {}, {}, { ...plain(lan.bandwidthBps, lan.delay, [...site.origin, 'lan']), mtu: site.internet.mtu, loss: lan.loss });
-      access(site.name, isp, site.internet, internet.failover, cable);
+      b.cable(users, edge, { ...plainBody(lan.bandwidthBps, lan.delay, [...site.origin, 'lan'], site.internet.mtu), loss: lan.loss });
     } else {
-      out.nodes.push(users, isp);
-      access(users, isp, site.internet, internet.failover, cable);
+      b.node(users, isp);
     }
-    out.prefixes.push({ node: users, prefix: site.prefix, preference: 0 });
+    access(b, site.name, edge, isp, site.internet, internet.failover);
+    b.advertise(users, site.prefix, Scope.customer(site.name), CUSTOMER_PREFERENCE);
+    b.advertise(isp, site.prefix, Scope.internetCustomer, 0, true);
+    b.advertise(isp, DEFAULT_ROUTE, Scope.default, 0, true);
     for (const region of regions) {
       const explicit = internet.delays.get(`${site.name}|${region.name}`);
-      const delay = explicit ?? Math.round(distanceKm(site.location, region.location) * NS_PER_KM * internet.stretch);
-      const core: Omit<LinkSpec, 'name' | 'from' | 'to' | 'group'> = {
-        bandwidthBps: internet.bandwidthBps,
-        delay: Math.max(delay, 100_000),
-        mtu: site.internet.mtu,
-        queue: internet.queue,
-        loss: internet.loss,
-        outages: [],
-        outageProcess: internet.outageProcess,
-        crossTraffic: internet.crossTraffic,
-        failover: internet.failover,
-        origin: ['internet'],
-      };
-      cable(isp, edgeNode(region.name), {}, {}, core);
+      b.cable(
+        isp,
+        edgeNode(region.name),
+        {
+          bandwidthBps: internet.bandwidthBps,
+          delay: explicit ?? fibreDelay(site.location, region.location, internet.stretch),
+          mtu: site.internet.mtu,
+          queue: internet.queue,
+          loss: internet.loss,
+          outages: [],
+          outageProcess: internet.outageProcess,
+          crossTraffic: internet.crossTraffic,
+          failover: internet.failover,
+          origin: ['internet'],
+        },
+        { routeFilter: scopes(Scope.public) },
+        { routeFilter: scopes(Scope.internetCustomer) },
+      );
     }
     for (const service of services) {
-      out.reachability.push({
+      b.out.reachability.push({
         name: `${site.name} -> ${service.name}`,
         from: users,
         to: service.name,
@@ -127,13 +94,15 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     }
   }
 
+  expandExpressRoute(scenario, b);
+
   const addressOf = new Map<string, { node: string; address: number }>();
   for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix) });
   for (const s of services) addressOf.set(s.name, { node: s.name, address: hostIn(s.prefix) });
   for (const flow of traffic) {
     const from = addressOf.get(flow.from);
     const to = addressOf.get(flow.to);
-    out.flows.push({
+    b.out.flows.push({
       ...flow,
       from: from?.node ?? flow.from,
       to: to?.node ?? flow.to,
@@ -141,18 +110,24 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       fromAddress: from?.address ?? flow.fromAddress,
     });
   }
-  return out;
+  return b.out;
 }
 
-type Cable = (from: string, to: string, forward: Partial<LinkSpec>, reverse: Partial<LinkSpec>, base: Omit<LinkSpec, 'name' | 'from' | 'to' | 'group'>) => void;
+/** ExpressRoute gateway caps on private peering (modeling-facts.md). */
+export const GATEWAYS = {
+  ErGw1Az: { bps: 1e9, pps: 100_000 },
+  ErGw2Az: { bps: 2e9, pps: 200_000 },
+  ErGw3Az: { bps: 10e9, pps: 1_000_000 },
+} as const;
 
-/** The access link between a site's edge (or a remote group) and its ISP: up and down bandwidths. */
-function access(edge: string, isp: string, a: AccessSpec, failover: Failover, cable: Cable): void {
-  cable(
+/**
+ * The access link between a site's edge (or a remote group) and its ISP, up and down bandwidths.
+ * Upstream it carries only the ISP's default route; downstream only the site's own prefix.
+ */
+function access(b: TopologyBuilder, site: string, edge: string, isp: string, a: AccessSpec, failover: Scenario['planner']['internet']['failover']): void {
+  b.cable(
     edge,
     isp,
-    { bandwidthBps: a.upBps },
-    { bandwidthBps: a.downBps },
     {
       bandwidthBps: a.upBps,
       delay: a.delay,
@@ -165,5 +140,7 @@ function access(edge: string, isp: string, a: AccessSpec, failover: Failover, ca
       failover,
       origin: a.origin,
     },
+    { bandwidthBps: a.upBps, routeFilter: scopes(Scope.default) },
+    { bandwidthBps: a.downBps, routeFilter: scopes(Scope.customer(site)) },
   );
 }

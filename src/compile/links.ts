@@ -6,7 +6,7 @@ import { ScheduledOutages } from '../net/impairments/scheduled-outages.js';
 import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import { TokenBucket } from '../net/token-bucket.js';
-import type { LinkSpec } from '../scenario/scenario.js';
+import type { FailureGroupSpec, LinkSpec } from '../scenario/scenario.js';
 import { sampler } from './samplers.js';
 import { buildClassMap, buildQueue } from './queues.js';
 import type { Startable } from './startable.js';
@@ -36,8 +36,12 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     queue: buildQueue(spec.queue),
     classMap: buildClassMap(spec.queue),
     policer: spec.policer && new TokenBucket(spec.policer.rateBps, spec.policer.burstBytes),
+    // a token per packet: the rate in "bits" is 8 x packets per second, a burst of 1 ms of packets
+    packetPolicer: spec.ppsLimit === undefined ? undefined : new TokenBucket(spec.ppsLimit * 8, Math.max(1, spec.ppsLimit / 1000)),
     loss: lossModel(network.sim, spec),
     failover: spec.failover,
+    routeFilter: spec.routeFilter,
+    circuit: spec.circuit,
   });
 }
 
@@ -65,6 +69,25 @@ export function buildFailures(network: Network, specs: readonly LinkSpec[], link
       startables.push(
         new OutageProcess(sim, network, cableLinks, sampler(sim, spec.outageProcess.up, random), sampler(sim, spec.outageProcess.down, random)),
       );
+    }
+  }
+  return startables;
+}
+
+/** Failures that take several cables down together, each group from its own random stream. */
+export function buildFailureGroups(network: Network, groups: readonly FailureGroupSpec[]): Startable[] {
+  const sim = network.sim;
+  const startables: Startable[] = [];
+  for (const group of groups) {
+    const links = group.links.map((name) => network.links.find((l) => l.name === name)!);
+    if (group.outages.length > 0) {
+      const scheduled = new ScheduledOutages(sim, network, links);
+      for (const o of group.outages) scheduled.outage(o.at, o.duration);
+      startables.push(scheduled);
+    }
+    if (group.process !== undefined) {
+      const random = sim.random.stream(`group:${group.name}:failures`);
+      startables.push(new OutageProcess(sim, network, links, sampler(sim, group.process.up, random), sampler(sim, group.process.down, random)));
     }
   }
   return startables;

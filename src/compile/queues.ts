@@ -2,6 +2,7 @@ import { ClassMap } from '../net/queues/class-map.js';
 import { DeficitRoundRobinQueue } from '../net/queues/deficit-round-robin.js';
 import { DropTailQueue } from '../net/queues/drop-tail.js';
 import type { QueueDiscipline } from '../net/queues/queue-discipline.js';
+import { StrictDrrQueue } from '../net/queues/strict-drr.js';
 import { StrictPriorityQueue } from '../net/queues/strict-priority.js';
 import type { QueueSpec } from '../scenario/scenario.js';
 
@@ -19,6 +20,12 @@ export function buildQueue(spec: QueueSpec): QueueDiscipline {
     case 'drr':
       return new DeficitRoundRobinQueue(
         limits,
+        spec.classes.map((c) => c.weight * spec.quantum),
+      );
+    case 'qos':
+      return new StrictDrrQueue(
+        limits,
+        spec.classes.filter((c) => c.strict === true).length,
         spec.classes.map((c) => c.weight * spec.quantum),
       );
   }

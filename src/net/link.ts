@@ -8,7 +8,7 @@ import type { LossModel } from './impairments/loss-models.js';
 import type { Node } from './node.js';
 import type { Packet, PacketSink } from './packet.js';
 import { Pipe } from './pipe.js';
-import type { Failover } from './routing/routing-control.js';
+import type { Failover, RouteFilter } from './routing/routing-control.js';
 import type { ClassMap } from './queues/class-map.js';
 import type { QueueDiscipline } from './queues/queue-discipline.js';
 import type { TokenBucket } from './token-bucket.js';
@@ -26,6 +26,12 @@ export interface LinkConfig {
   loss?: LossModel;
   /** How routing reacts to this link's failures; without it routes never avoid the link. */
   failover?: Failover;
+  /** Which routes the link carries (default: all). */
+  routeFilter?: RouteFilter;
+  /** An ExpressRoute connection (flows crossing it get their DSCP rewritten by peering). */
+  circuit?: boolean;
+  /** Polices the packet rate (one token per packet). */
+  packetPolicer?: TokenBucket;
 }
 
 /** Where a link sends the packets it drops (counted per flow, then recycled). */
@@ -52,11 +58,14 @@ export class Link implements PacketSink, EventHandler {
   readonly classMap: ClassMap;
   readonly stats: LinkStats;
   readonly failover: Failover | undefined;
+  readonly routeFilter: RouteFilter | undefined;
+  readonly circuit: boolean;
   up = true;
 
   private readonly queue: QueueDiscipline;
   private readonly classOf: Uint8Array;
   private readonly policer: TokenBucket | null;
+  private readonly packetPolicer: TokenBucket | null;
   private readonly loss: LossModel | null;
   private readonly nsPerByte: number;
   private readonly pipe = new Pipe();
@@ -80,8 +89,11 @@ export class Link implements PacketSink, EventHandler {
     this.classMap = config.classMap;
     this.classOf = config.classMap.classOf;
     this.policer = config.policer ?? null;
+    this.packetPolicer = config.packetPolicer ?? null;
     this.loss = config.loss ?? null;
     this.failover = config.failover;
+    this.routeFilter = config.routeFilter;
+    this.circuit = config.circuit === true;
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
     this.stats = new LinkStats(config.classMap.count);
   }
@@ -92,6 +104,7 @@ export class Link implements PacketSink, EventHandler {
     if (this.policer !== null && !this.policer.conforms(packet.size, now)) {
       return this.dropPacket(packet, DropReason.Policer);
     }
+    if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
     if (queue.packets > 0) this.serveUntil(now);
     packet.enqueuedAt = now;

@@ -21,14 +21,35 @@ export class Network implements DropHandler {
     this.routing = new RoutingControl(sim, this.nodes);
   }
 
-  /** Fail or repair links now (both directions of a cable fail together): routing is told. */
-  setLinksUp(links: readonly Link[], up: boolean): void {
+  /** Failures in force per link: a link is up only when no failure process holds it down. */
+  private readonly failures = new Map<Link, number>();
+
+  /**
+   * A failure takes `links` down now (both directions of a cable fail together); `repair` ends it.
+   * Several failures (a connection's own and its circuit's) may overlap: the link comes back when
+   * the last one is repaired. Routing and listeners hear of every change of state.
+   */
+  fail(links: readonly Link[]): void {
     for (const link of links) {
-      if (link.up === up) continue;
-      link.setUp(up);
-      this.routing.linkChanged(link, up, link.failover);
-      for (const listener of this.linkListeners) listener(link);
+      const n = this.failures.get(link) ?? 0;
+      this.failures.set(link, n + 1);
+      if (n === 0) this.changeState(link, false);
     }
+  }
+
+  repair(links: readonly Link[]): void {
+    for (const link of links) {
+      const n = this.failures.get(link) ?? 0;
+      if (n === 0) throw new Error(`repair of link '${link.name}', which has not failed`);
+      this.failures.set(link, n - 1);
+      if (n === 1) this.changeState(link, true);
+    }
+  }
+
+  private changeState(link: Link, up: boolean): void {
+    link.setUp(up);
+    this.routing.linkChanged(link, up, link.failover);
+    for (const listener of this.linkListeners) listener(link);
   }
 
   /** Called whenever a link fails or is repaired. */

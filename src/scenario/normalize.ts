@@ -87,6 +87,8 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     }),
     reachability: [],
     planner,
+    failureGroups: [],
+    variant: 'base',
   };
 }
 
@@ -146,8 +148,27 @@ function normalizeQueue(queue: ParsedQueue | undefined, at: FieldPath, issues: I
   }
   const classes = normalizeClasses(queue.classes, at, issues);
   if (queue.kind === 'priority') return { kind: 'priority', classes };
+  if (queue.kind === 'qos') {
+    const firstWeighted = classes.findIndex((c) => c.strict !== true);
+    if (firstWeighted < 0) issues.add([...at, 'classes'], 'a qos queue needs at least one weighted (not strict) class');
+    else if (classes.slice(firstWeighted).some((c) => c.strict === true)) issues.add([...at, 'classes'], 'strict classes come first in a qos queue');
+    return { kind: 'qos', quantum: queue.quantum ?? DEFAULTS.drrQuantum, classes };
+  }
   return { kind: 'drr', quantum: queue.quantum ?? DEFAULTS.drrQuantum, classes };
 }
+
+/** ExpressRoute's Microsoft-peering QoS: EF in strict priority, the AF classes and the rest weighted (unsourced weights). */
+export const MICROSOFT_PEERING_QOS: QueueSpec = {
+  kind: 'qos',
+  quantum: 1500,
+  classes: [
+    { name: 'voice', dscp: [46], strict: true, weight: 1 },
+    { name: 'video', dscp: [34, 36, 38], weight: 4 },
+    { name: 'sharing', dscp: [18, 20, 22], weight: 3 },
+    { name: 'bulk', dscp: [10, 12, 14], weight: 2 },
+    { name: 'default', dscp: 'default', weight: 1 },
+  ].map((c) => ({ limitPackets: DEFAULTS.queueLimitPackets, limitBytes: Infinity, ...c }) as QueueClassSpec),
+};
 
 const STANDARD_CLASSES: QueueClassSpec[] = [
   { name: 'voice', dscp: [46] },
@@ -185,6 +206,7 @@ function normalizeClasses(
     limitPackets: c.limit_packets ?? (c.limit_bytes !== undefined ? Infinity : DEFAULTS.queueLimitPackets),
     limitBytes: c.limit_bytes ?? Infinity,
     weight: c.weight ?? 1,
+    strict: c.strict,
   }));
 }
 

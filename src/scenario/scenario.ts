@@ -1,5 +1,5 @@
 import type { Nanos } from '../core/time.js';
-import type { Failover } from '../net/routing/routing-control.js';
+import type { Failover, RouteFilter } from '../net/routing/routing-control.js';
 import type { Prefix } from '../net/routing/prefix.js';
 import type { TcpConfig } from '../transport/tcp/tcp-config.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
@@ -22,6 +22,10 @@ export interface Scenario {
   reachability: ReachabilitySpec[];
   /** The planner's layer: sites, users, regions, services, the Internet; compiled into the above. */
   planner: PlannerSpec;
+  /** Failures spanning several cables. */
+  failureGroups: FailureGroupSpec[];
+  /** The variant this scenario is ('base' when the file has none). */
+  variant: string;
 }
 
 export type Location = readonly [number, number];
@@ -37,6 +41,55 @@ export interface ServiceSpec {
   region: string;
   prefix: Prefix;
   kind: 'saas' | 'paas' | 'vnet' | 'internet';
+  /** False for what never uses ExpressRoute (Intune, DNS, CRL, CDN). */
+  expressroute: boolean;
+  /** VNets: the ExpressRoute gateway that caps private-peering traffic. */
+  gateway: 'ErGw1Az' | 'ErGw2Az' | 'ErGw3Az' | 'FastPath';
+}
+
+export interface PeeringLocationSpec {
+  name: string;
+  continent: string;
+  location: Location;
+}
+
+export type Peering = 'microsoft' | 'private';
+
+/** An ExpressRoute circuit: two connections (primary, secondary) to two MSEEs at a peering location. */
+export interface CircuitSpec {
+  name: string;
+  /** The site whose edge terminates it; undefined for a circuit on the provider's IP VPN. */
+  site?: string;
+  peeringLocation: string;
+  bandwidthBps: number;
+  sku: 'local' | 'standard' | 'premium';
+  direct: boolean;
+  peerings: Peering[];
+  connectivity: 'colocated' | 'point-to-point' | 'ipvpn';
+  accessDelay?: Nanos;
+  /** Connections shaped to the purchased rate (true) or policed at it on a faster port (false). */
+  shaping: boolean;
+  qos: boolean;
+  failover: Failover;
+  connectionFailures?: OutageProcessSpec;
+  circuitFailures?: OutageProcessSpec;
+  outages: { at: Nanos; duration: Nanos; connection: 'primary' | 'secondary' | 'both' }[];
+  origin: FieldPath;
+}
+
+/** The provider's any-to-any IP VPN (MPLS) between sites. */
+export interface WanSpec {
+  sites: string[];
+  bandwidthBps: number;
+  stretch: number;
+}
+
+/** Failures that take several cables down together (an ExpressRoute circuit's common mode). */
+export interface FailureGroupSpec {
+  name: string;
+  links: string[];
+  process?: OutageProcessSpec;
+  outages: { at: Nanos; duration: Nanos }[];
 }
 
 /** A site's or a remote group's connection to its ISP. */
@@ -85,6 +138,9 @@ export interface PlannerSpec {
   services: ServiceSpec[];
   sites: SiteSpec[];
   internet: InternetCoreSpec;
+  peeringLocations: PeeringLocationSpec[];
+  circuits: CircuitSpec[];
+  wan?: WanSpec;
   /** Flows between sites, remote groups and services. */
   traffic: FlowSpec[];
 }
@@ -94,6 +150,10 @@ export interface PrefixSpec {
   prefix: Prefix;
   /** Among routes to the same prefix, the higher preference wins. */
   preference: number;
+  /** What kind of route it is, for link route filters (default 'any'). */
+  scope?: string;
+  /** A route that attracts traffic but delivers none (an ISP's default, an aggregate): no_route there. */
+  discard?: boolean;
 }
 
 export interface ReachabilitySpec {
@@ -124,12 +184,15 @@ export interface QueueClassSpec {
   limitPackets: number;
   limitBytes: number;
   weight: number;
+  /** qos queues: served in strict priority before the weighted classes. */
+  strict?: boolean;
 }
 
 export type QueueSpec =
   | { kind: 'droptail'; limitPackets: number; limitBytes: number; classes: QueueClassSpec[] }
   | { kind: 'priority'; classes: QueueClassSpec[] }
-  | { kind: 'drr'; quantum: number; classes: QueueClassSpec[] };
+  | { kind: 'drr'; quantum: number; classes: QueueClassSpec[] }
+  | { kind: 'qos'; quantum: number; classes: QueueClassSpec[] };
 
 /** One direction of a link. */
 export interface LinkSpec {
@@ -152,6 +215,12 @@ export interface LinkSpec {
   failover?: Failover;
   /** Background cross traffic loading this direction. */
   crossTraffic?: CrossTrafficSpec;
+  /** Which routes the link carries (default: all). */
+  routeFilter?: RouteFilter;
+  /** An ExpressRoute connection: DSCP is rewritten by peering on the flows that cross it. */
+  circuit?: boolean;
+  /** A packet-rate cap (an ExpressRoute gateway's packets per second); excess is policed. */
+  ppsLimit?: number;
   /** Where the link was written in the file, for error messages. */
   origin: FieldPath;
 }
@@ -218,6 +287,11 @@ export interface TcpFlowSpec extends FlowBase {
 export type FlowSpec = UdpFlowSpec | TcpFlowSpec;
 
 export const DEFAULTS = {
+  erConvergence: 15e9,
+  bfdDetection: 900_000_000,
+  bgpHoldTime: 180e9,
+  wanBandwidth: 1e9,
+  wanStretch: 1.3,
   accessDelay: 2_000_000,
   lanBandwidth: 10e9,
   lanDelay: 100_000,

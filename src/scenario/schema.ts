@@ -44,6 +44,7 @@ const queueClass = z.strictObject({
   limit_packets: z.number().int().positive().optional(),
   limit_bytes: size.optional(),
   weight: z.number().positive().optional(),
+  strict: z.boolean().optional(),
 });
 
 export const queue = z.discriminatedUnion('kind', [
@@ -55,6 +56,7 @@ export const queue = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('priority'), classes: z.array(queueClass).min(1) }),
   z.strictObject({ kind: z.literal('drr'), quantum: size.optional(), classes: z.array(queueClass).min(1) }),
+  z.strictObject({ kind: z.literal('qos'), quantum: size.optional(), classes: z.array(queueClass).min(2) }),
 ]);
 
 const packetSize = z.union([size, z.strictObject({ exponential: size })]);
@@ -232,11 +234,42 @@ const remoteUsers = z.strictObject({
 
 const region = z.strictObject({ continent, location });
 
+export const GATEWAYS = ['ErGw1Az', 'ErGw2Az', 'ErGw3Az', 'FastPath'] as const;
+
 const service = z.strictObject({
   region: name,
   prefix: prefix.optional(),
   kind: z.enum(['saas', 'paas', 'vnet', 'internet']).optional(),
   description: z.string().optional(),
+  expressroute: z.boolean().optional(),
+  gateway: z.enum(GATEWAYS).optional(),
+});
+
+const peeringLocation = z.strictObject({ continent, location });
+
+const circuit = z.strictObject({
+  site: name.optional(),
+  peering_location: name,
+  bandwidth,
+  sku: z.enum(['local', 'standard', 'premium']).optional(),
+  direct: z.boolean().optional(),
+  peerings: z.array(z.enum(['microsoft', 'private'])).min(1).optional(),
+  connectivity: z.enum(['colocated', 'point-to-point', 'ipvpn']).optional(),
+  access_delay: duration.optional(),
+  shaping: z.boolean().optional(),
+  qos: z.boolean().optional(),
+  bfd: z.boolean().optional(),
+  convergence: duration.optional(),
+  failures: failures.optional(),
+  circuit_failures: failures.optional(),
+  outages: z.array(z.strictObject({ at: duration, duration: positiveDuration, connection: z.enum(['primary', 'secondary', 'both']).optional() })).optional(),
+});
+
+const wan = z.strictObject({
+  kind: z.literal('ipvpn'),
+  sites: z.array(name).min(1),
+  bandwidth: bandwidth.optional(),
+  stretch: z.number().min(1).optional(),
 });
 
 const internetCore = z.strictObject({
@@ -268,7 +301,11 @@ export const scenarioSchema = z.strictObject({
   sites: z.record(name, site).optional(),
   remote_users: z.record(name, remoteUsers).optional(),
   internet: internetCore.optional(),
+  peering_locations: z.record(name, peeringLocation).optional(),
+  circuits: z.record(name, circuit).optional(),
+  wan: wan.optional(),
   traffic: z.array(flow).optional(),
+  variants: z.record(name, z.record(z.string(), z.unknown())).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -287,3 +324,4 @@ export type ParsedTcp = z.output<typeof tcp>;
 export type ParsedPacketSize = z.output<typeof packetSize>;
 export type ParsedInternetAccess = z.output<typeof internetAccess>;
 export type ParsedInternetCore = z.output<typeof internetCore>;
+export type ParsedCircuit = z.output<typeof circuit>;

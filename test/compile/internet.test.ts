@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distanceKm, NS_PER_KM } from '../../src/compile/internet.js';
+import { distanceKm, NS_PER_KM } from '../../src/compile/geography.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { num, rowOf, simulate, simulateNetwork } from '../helpers.js';
 
@@ -39,9 +39,9 @@ describe('sites, the Internet and services', () => {
     const result = simulate(planner());
     const probe = rowOf(result.flows, 'flow', 'probe');
     const core = Math.round(distanceKm(SEATTLE, NEW_YORK) * NS_PER_KM * 1.5);
-    // LAN 100 us at 10 Gbps, access 3 ms at 100 Mbps up, core at 10 Gbps, edge 0.5 ms and service 0.1 ms at 100 Gbps
+    // LAN 100 us at 10 Gbps, access 3 ms at 100 Mbps up, core at 10 Gbps, edge 0.5 ms and service 0.1 ms at 400 Gbps
     const ser = (bps: number) => (1000 * 8 * 1e9) / bps;
-    const expected = 100_000 + ser(10e9) + 3_000_000 + ser(100e6) + core + ser(10e9) + 500_000 + ser(100e9) + 100_000 + ser(100e9);
+    const expected = 100_000 + ser(10e9) + 3_000_000 + ser(100e6) + core + ser(10e9) + 500_000 + ser(400e9) + 100_000 + ser(400e9);
     expect(num(probe, 'delay_mean_ms')).toBeCloseTo(expected / 1e6, 5);
   });
 

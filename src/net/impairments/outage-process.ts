@@ -26,7 +26,8 @@ export class OutageProcess implements EventHandler {
 
   onEvent(): void {
     this.isUp = !this.isUp;
-    this.network.setLinksUp(this.links, this.isUp);
+    if (this.isUp) this.network.repair(this.links);
+    else this.network.fail(this.links);
     const next = Math.max(1, Math.round((this.isUp ? this.up : this.down).next()));
     this.sim.after(next, this, 0);
   }

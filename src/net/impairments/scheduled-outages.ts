@@ -23,6 +23,7 @@ export class ScheduledOutages implements EventHandler {
   }
 
   onEvent(index: number): void {
-    this.network.setLinksUp(this.links, this.changes[index]!.up);
+    if (this.changes[index]!.up) this.network.repair(this.links);
+    else this.network.fail(this.links);
   }
 }

@@ -6,6 +6,8 @@ export interface FibEntry {
   readonly prefix: Prefix;
   readonly key: string;
   local: boolean;
+  /** Local but delivering nothing (a discard route): packets stop here as no_route. */
+  discard?: boolean;
   nextHops: Link[];
 }
 

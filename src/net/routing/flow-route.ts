@@ -59,7 +59,7 @@ export function walk(source: Node, destination: number, flowId: number): { links
   let node = source;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const entry = node.fib.lookup(destination);
-    if (entry === undefined) break;
+    if (entry === undefined || entry.discard === true) break;
     if (entry.local) return { links, end: node, complete: true };
     const hops = entry.nextHops;
     const link = hops.length === 1 ? hops[0]! : hops[hashIndex(flowId, node.index, hops.length)]!;

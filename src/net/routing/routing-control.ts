@@ -12,12 +12,27 @@ export interface Failover {
   convergence: Nanos;
 }
 
-interface Advertisement {
-  prefix: Prefix;
-  key: string;
-  origin: Node;
-  preference: number;
+/** A route announced by its owner. `scope` lets link filters tell kinds of routes apart. */
+export interface Advertisement {
+  readonly prefix: Prefix;
+  readonly key: string;
+  readonly origin: Node;
+  readonly preference: number;
+  readonly scope: string;
+  readonly discard: boolean;
 }
+
+/**
+ * Which routes a link carries (BGP export/import policy collapsed onto the link): those whose
+ * scope or prefix is listed. A link without a filter carries every route.
+ */
+export interface RouteFilter {
+  scopes?: ReadonlySet<string>;
+  prefixes?: ReadonlySet<string>;
+}
+
+const carries = (filter: RouteFilter | undefined, ad: Advertisement): boolean =>
+  filter === undefined || filter.scopes?.has(ad.scope) === true || filter.prefixes?.has(ad.key) === true;
 
 type Action =
   | { kind: 'withdraw'; link: Link; version: number; convergence: Nanos }
@@ -53,8 +68,8 @@ export class RoutingControl implements EventHandler {
     private readonly nodes: readonly Node[],
   ) {}
 
-  advertise(prefix: Prefix, origin: Node, preference = 0): void {
-    this.advertisements.push({ prefix, key: prefixKey(prefix), origin, preference });
+  advertise(prefix: Prefix, origin: Node, preference = 0, scope = 'any', discard = false): void {
+    this.advertisements.push({ prefix, key: prefixKey(prefix), origin, preference, scope, discard });
   }
 
   /** Called after every change of the forwarding tables. */
@@ -68,7 +83,7 @@ export class RoutingControl implements EventHandler {
     for (const ad of this.advertisements) byKey.set(ad.key, [...(byKey.get(ad.key) ?? []), ad]);
     const tables: FibEntry[][] = this.nodes.map(() => []);
     for (const ads of byKey.values()) {
-      const distances = ads.map((ad) => this.distancesTo(ad.origin));
+      const distances = ads.map((ad) => this.distancesTo(ad));
       this.nodes.forEach((node, u) => {
         let best: number[] = [];
         for (let a = 0; a < ads.length; a++) {
@@ -82,9 +97,11 @@ export class RoutingControl implements EventHandler {
           }
         }
         if (best.length === 0) return;
-        const local = best.some((a) => ads[a]!.origin === node);
-        const nextHops = local ? [] : this.nextHops(node, best.map((a) => distances[a]!));
-        if (local || nextHops.length > 0) tables[u]!.push({ prefix: ads[0]!.prefix, key: ads[0]!.key, local, nextHops });
+        const own = best.find((a) => ads[a]!.origin === node);
+        const local = own !== undefined;
+        const discard = own !== undefined && ads[own]!.discard;
+        const nextHops = local ? [] : this.nextHops(node, best.map((a) => ads[a]!), best.map((a) => distances[a]!));
+        if (local || nextHops.length > 0) tables[u]!.push({ prefix: ads[0]!.prefix, key: ads[0]!.key, local, discard, nextHops });
       });
     }
     this.nodes.forEach((node, u) => node.fib.replaceAll(tables[u]!));
@@ -146,15 +163,16 @@ export class RoutingControl implements EventHandler {
     this.changed();
   }
 
-  /** Shortest distances (delay + hop cost) from every node to `origin`, over links believed up. */
-  private distancesTo(origin: Node): Float64Array {
+  /** Shortest distances (delay + hop cost) from every node to the origin of `ad`, over links believed up that carry it. */
+  private distancesTo(ad: Advertisement): Float64Array {
+    const origin = ad.origin;
     const n = this.nodes.length;
     const dist = new Float64Array(n).fill(Infinity);
     const done = new Uint8Array(n);
     dist[origin.index] = 0;
     // Reverse Dijkstra: relax the links that lead into the node just settled.
     const incoming: Link[][] = this.nodes.map(() => []);
-    for (const node of this.nodes) for (const l of node.out) if (!this.knownDown.has(l)) incoming[l.to.index]!.push(l);
+    for (const node of this.nodes) for (const l of node.out) if (!this.knownDown.has(l) && carries(l.routeFilter, ad)) incoming[l.to.index]!.push(l);
     for (;;) {
       let v = -1;
       for (let i = 0; i < n; i++) if (!done[i] && dist[i]! < Infinity && (v < 0 || dist[i]! < dist[v]!)) v = i;
@@ -169,11 +187,11 @@ export class RoutingControl implements EventHandler {
   }
 
   /** Links out of `node` on a shortest path to any of the best origins. */
-  private nextHops(node: Node, distances: Float64Array[]): Link[] {
+  private nextHops(node: Node, ads: Advertisement[], distances: Float64Array[]): Link[] {
     const hops: Link[] = [];
     for (const l of node.out) {
       if (this.knownDown.has(l)) continue;
-      if (distances.some((d) => d[l.to.index]! + l.delay + HOP_COST === d[node.index])) hops.push(l);
+      if (distances.some((d, i) => carries(l.routeFilter, ads[i]!) && d[l.to.index]! + l.delay + HOP_COST === d[node.index])) hops.push(l);
     }
     return hops;
   }

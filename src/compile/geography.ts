@@ -1,0 +1,19 @@
+import type { Location } from '../scenario/scenario.js';
+
+/** Light in fibre: about 5 microseconds per kilometre, one way. */
+export const NS_PER_KM = 5_000;
+const EARTH_RADIUS_KM = 6371;
+/** Microsoft's backbone links (and a datacenter's attachments): fast enough never to be the bottleneck. */
+export const BACKBONE_BPS = 400e9;
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: Location, b: Location): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[0] - a[0]) * rad;
+  const dLon = (b[1] - a[1]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** One-way delay of a path `stretch` times the great-circle distance (at least 0.1 ms). */
+export const fibreDelay = (a: Location, b: Location, stretch: number): number => Math.max(100_000, Math.round(distanceKm(a, b) * NS_PER_KM * stretch));

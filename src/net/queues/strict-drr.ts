@@ -1,0 +1,39 @@
+import type { Packet } from '../packet.js';
+import { DeficitRoundRobinQueue } from './deficit-round-robin.js';
+import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
+import { StrictPriorityQueue } from './strict-priority.js';
+
+/**
+ * QoS as on ExpressRoute's Microsoft peering: the first `strict` classes (voice) are served in
+ * strict priority; the others share what is left by deficit round robin, in proportion to their
+ * quanta. Class numbers above `strict` are renumbered from 0 for the DRR part.
+ */
+export class StrictDrrQueue implements QueueDiscipline {
+  private readonly priority: StrictPriorityQueue;
+  private readonly shared: DeficitRoundRobinQueue;
+
+  constructor(
+    limits: readonly QueueLimit[],
+    private readonly strict: number,
+    quanta: readonly number[],
+  ) {
+    this.priority = new StrictPriorityQueue(limits.slice(0, strict));
+    this.shared = new DeficitRoundRobinQueue(limits.slice(strict), quanta.slice(strict));
+  }
+
+  get packets(): number {
+    return this.priority.packets + this.shared.packets;
+  }
+
+  get bytes(): number {
+    return this.priority.bytes + this.shared.bytes;
+  }
+
+  enqueue(packet: Packet, cls: number): boolean {
+    return cls < this.strict ? this.priority.enqueue(packet, cls) : this.shared.enqueue(packet, cls - this.strict);
+  }
+
+  dequeue(): Packet | undefined {
+    return this.priority.packets > 0 ? this.priority.dequeue() : this.shared.dequeue();
+  }
+}
