@@ -29,14 +29,13 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
   const out = options.out ?? `results/${scenario.name}`;
 
   const progress = createProgress(quiet, scenario.name);
-  const result = runScenario(scenario, {
+  const result = runScenario(loaded.variants, {
     seed: scenario.seed,
     replications: scenario.replications,
     eventList: options.eventList,
     timeSeriesInterval,
     availabilityOnly: options.availabilityOnly,
-    onProgress: (replication, fraction, events) =>
-      progress.update((replication + fraction) / scenario.replications, `rep ${replication + 1}/${scenario.replications} | ${events} events`),
+    onProgress: (fraction, label, events) => progress.update(fraction, `${label} | ${events} events`),
   });
   progress.stop();
 
@@ -51,37 +50,49 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
   if (timeSeriesInterval !== undefined) files['timeseries.csv'] = await toCsv(result.timeSeries, TIME_SERIES_COLUMNS);
   const written = writeFilesAtomically(out, files);
   if (!quiet) {
-    const table = options.availabilityOnly ? availabilityTable(result.availability) : flowTable(result.flows);
+    const variantKey = loaded.variants.length > 1 ? ['variant'] : [];
+    const table = options.availabilityOnly
+      ? availabilityTable(result.availability, [...variantKey, 'pair'])
+      : flowTable(result.flows, [...variantKey, 'flow', 'path']);
     io.out(`${table}\n\n${summaryLine(result.summary)}\nwrote ${written.join(', ')}\n`);
   }
 }
 
-/** Per flow, the mean over replications of the headline metrics. */
-function flowTable(flows: readonly Row[]): string {
-  const byFlow = new Map<string, Row[]>();
-  for (const row of flows) byFlow.set(row.flow as string, [...(byFlow.get(row.flow as string) ?? []), row]);
-  const mean = (rows: Row[], column: string): number => rows.reduce((s, r) => s + (r[column] as number), 0) / rows.length;
-  const rows = [...byFlow].map(([name, rows]) => [
-    name,
-    fixed(mean(rows, 'throughput_bps') / 1e6, 2),
-    fixed(mean(rows, 'loss_ratio') * 100, 3),
-    fixed(mean(rows, 'delay_mean_ms'), 3),
-    fixed(mean(rows, 'delay_p99_ms'), 3),
-    fixed(mean(rows, 'jitter_ms'), 3),
-  ]);
-  return textTable(['flow', 'throughput_Mbps', 'loss_%', 'delay_mean_ms', 'delay_p99_ms', 'jitter_ms'], rows);
-}
+/** A metric of the summary table: its header, the column it averages, a scale and decimals. */
+type Metric = [header: string, column: string, scale: number, digits: number];
 
-/** Per pair, the mean over replications of availability and outages. */
-function availabilityTable(rows: readonly Row[]): string {
-  const byPair = new Map<string, Row[]>();
-  for (const row of rows) byPair.set(row.pair as string, [...(byPair.get(row.pair as string) ?? []), row]);
+/** Rows grouped by their key columns (variant and flow, say), each metric averaged over replications. */
+function meanTable(rows: readonly Row[], keys: readonly string[], metrics: readonly Metric[]): string {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = keys.map((k) => String(row[k])).join(' / ');
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
   const mean = (rs: Row[], column: string): number => rs.reduce((s, r) => s + (r[column] as number), 0) / rs.length;
   return textTable(
-    ['pair', 'availability_%', 'unavailable_s', 'outages', 'mttr_s'],
-    [...byPair].map(([pair, rs]) => [pair, fixed(mean(rs, 'availability') * 100, 4), fixed(mean(rs, 'unavailable_s'), 1), fixed(mean(rs, 'outages'), 1), fixed(mean(rs, 'mttr_s'), 1)]),
+    [keys.join(' / '), ...metrics.map((m) => m[0])],
+    [...groups].map(([key, rs]) => [key, ...metrics.map(([, column, scale, digits]) => fixed(mean(rs, column) * scale, digits))]),
   );
 }
+
+const flowTable = (rows: readonly Row[], keys: string[]): string =>
+  meanTable(rows, keys, [
+    ['throughput_Mbps', 'throughput_bps', 1e-6, 2],
+    ['goodput_Mbps', 'goodput_bps', 1e-6, 2],
+    ['loss_%', 'loss_ratio', 100, 3],
+    ['delay_mean_ms', 'delay_mean_ms', 1, 3],
+    ['delay_p99_ms', 'delay_p99_ms', 1, 3],
+    ['jitter_ms', 'jitter_ms', 1, 3],
+    ['fct_ms', 'fct_ms', 1, 1],
+  ]);
+
+const availabilityTable = (rows: readonly Row[], keys: string[]): string =>
+  meanTable(rows, keys, [
+    ['availability_%', 'availability', 100, 4],
+    ['unavailable_s', 'unavailable_s', 1, 1],
+    ['outages', 'outages', 1, 1],
+    ['mttr_s', 'mttr_s', 1, 1],
+  ]);
 
 function summaryLine(summary: readonly Row[]): string {
   const events = summary.reduce((s, r) => s + (r.events as number), 0);

@@ -4,7 +4,9 @@ import { compile } from './compile.js';
 
 /** Build the scenario's network once to find what only the topology reveals; throws with lines. */
 export function checkScenario(loaded: LoadedScenario): void {
-  const issues = new IssueList();
-  compile(loaded.scenario, { seed: loaded.scenario.seed, replication: 0 }, issues);
-  if (!issues.empty) throw loaded.fail(issues.issues);
+  for (const scenario of loaded.variants) {
+    const issues = new IssueList();
+    compile(scenario, { seed: scenario.seed, replication: 0 }, issues);
+    if (!issues.empty) throw loaded.fail(issues.issues, loaded.variants.length > 1 ? scenario.variant : undefined);
+  }
 }

@@ -94,7 +94,8 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
       if (pinnedBack === undefined) return undefined;
     }
   }
-  const forward = checkedRoute(network, flow.from, toAddress, index, pinned, () =>
+  const marking = { dscp: flow.dscp, privatePeering: flow.privatePeering === true };
+  const forward = checkedRoute(network, flow.from, toAddress, index, pinned, marking, () =>
     issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'`),
   );
   if (forward === undefined) return undefined;
@@ -105,7 +106,7 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
     }
     return buildUdpFlow(network, flow, forward.routeTo, forward.mtu);
   }
-  const back = checkedRoute(network, flow.to, fromAddress, index, pinnedBack, () =>
+  const back = checkedRoute(network, flow.to, fromAddress, index, pinnedBack, marking, () =>
     issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
   );
   if (back === undefined) return undefined;

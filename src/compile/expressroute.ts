@@ -90,7 +90,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
         b.cable(
           x.node,
           y.node,
-          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + 1_000_000, ['wan']), mtu: 1500 },
+          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + 1_000_000, ['wan']), mtu: 1500, domain: 'wan' },
           { routeFilter: towards(y) },
           { routeFilter: towards(x) },
         );
@@ -119,6 +119,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       outageProcess: c.connectionFailures,
       failover: c.failover,
       circuit: true,
+      domain: 'expressroute',
       origin: c.origin,
     };
     const connectionLinks: LinkSpec[] = [];

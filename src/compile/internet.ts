@@ -54,7 +54,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     if (site.kind === 'site') {
       b.node(users, edge, isp);
       const lan = site.lan!;
-      b.cable(users, edge, { ...plainBody(lan.bandwidthBps, lan.delay, [...site.origin, 'lan'], site.internet.mtu), loss: lan.loss });
+      b.cable(users, edge, { ...plainBody(lan.bandwidthBps, lan.delay, [...site.origin, 'lan'], site.internet.mtu), loss: lan.loss, domain: 'lan' });
     } else {
       b.node(users, isp);
     }
@@ -78,6 +78,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
           crossTraffic: internet.crossTraffic,
           failover: internet.failover,
           origin: ['internet'],
+          domain: 'internet',
         },
         { routeFilter: scopes(Scope.public) },
         { routeFilter: scopes(Scope.internetCustomer) },
@@ -96,6 +97,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
 
   expandExpressRoute(scenario, b);
 
+  const vnets = new Set(services.filter((s) => s.kind === 'vnet').map((s) => s.name));
   const addressOf = new Map<string, { node: string; address: number }>();
   for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix) });
   for (const s of services) addressOf.set(s.name, { node: s.name, address: hostIn(s.prefix) });
@@ -108,6 +110,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       to: to?.node ?? flow.to,
       toAddress: to?.address ?? flow.toAddress,
       fromAddress: from?.address ?? flow.fromAddress,
+      privatePeering: vnets.has(flow.from) || vnets.has(flow.to),
     });
   }
   return b.out;
@@ -139,6 +142,7 @@ function access(b: TopologyBuilder, site: string, edge: string, isp: string, a: 
       crossTraffic: a.crossTraffic,
       failover,
       origin: a.origin,
+      domain: 'internet',
     },
     { bandwidthBps: a.upBps, routeFilter: scopes(Scope.default) },
     { bandwidthBps: a.downBps, routeFilter: scopes(Scope.customer(site)) },

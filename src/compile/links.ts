@@ -42,6 +42,7 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     failover: spec.failover,
     routeFilter: spec.routeFilter,
     circuit: spec.circuit,
+    domain: spec.domain,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import type { PacketSink } from '../net/packet.js';
-import { FlowRoute } from '../net/routing/flow-route.js';
+import { FlowRoute, type Marking } from '../net/routing/flow-route.js';
 import type { IssueList } from '../scenario/errors.js';
 import type { FieldPath } from '../scenario/errors.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
@@ -41,10 +41,11 @@ export function checkedRoute(
   address: number,
   flowId: number,
   pinned: readonly Link[] | undefined,
+  marking: Marking,
   onFailure: () => void,
 ): CheckedRoute | undefined {
   const source = network.node(from);
-  const routeTo: RouteTo = (sink) => new FlowRoute(network.routing, source, address, flowId, sink, pinned);
+  const routeTo: RouteTo = (sink) => new FlowRoute(network.routing, source, address, flowId, sink, pinned, marking);
   const probe = routeTo(PROBE).links();
   if (!probe.complete) {
     onFailure();

@@ -21,11 +21,11 @@ function configFor(flow: TcpFlowSpec, path: CheckedRoute): TcpConfig {
 export function buildTcpFlow(network: Network, flow: TcpFlowSpec, forward: CheckedRoute, reverse: CheckedRoute): Startable {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'tcp' });
-  const client = createTcpHalf(network, stats, forward.routeTo, reverse.routeTo, flow.dscp, configFor(flow, forward));
+  const client = createTcpHalf(network, stats, forward.routeTo, reverse.routeTo, configFor(flow, forward));
   const app = flow.app;
   if (app.kind === 'bulk') return new BulkTransfer(sim, client, stats.tcp!, app.size, flow.start, flow.stop);
   const responseStats = network.addFlow(`${flow.name}.response`, { from: flow.to, to: flow.from, dscp: flow.dscp, protocol: 'tcp' });
-  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, flow.dscp, configFor(flow, reverse));
+  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, configFor(flow, reverse));
   return new RequestResponse(
     sim,
     client,

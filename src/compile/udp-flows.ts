@@ -13,7 +13,9 @@ import { UdpSender, UdpSink } from '../transport/udp.js';
 export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number): Source {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'udp' });
-  const sender = new UdpSender(network, stats, routeTo(new UdpSink(network, stats)), flow.dscp);
+  const path = routeTo(new UdpSink(network, stats));
+  stats.route = path;
+  const sender = new UdpSender(network, stats, path);
   const spec = flow.source;
   const sizes: PacketSizeModel =
     spec.size.kind === 'fixed'

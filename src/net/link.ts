@@ -32,6 +32,8 @@ export interface LinkConfig {
   circuit?: boolean;
   /** Polices the packet rate (one token per packet). */
   packetPolicer?: TokenBucket;
+  /** What the link is part of (internet, expressroute, ...): names the paths flows take. */
+  domain?: string;
 }
 
 /** Where a link sends the packets it drops (counted per flow, then recycled). */
@@ -60,6 +62,7 @@ export class Link implements PacketSink, EventHandler {
   readonly failover: Failover | undefined;
   readonly routeFilter: RouteFilter | undefined;
   readonly circuit: boolean;
+  readonly domain: string;
   up = true;
 
   private readonly queue: QueueDiscipline;
@@ -94,6 +97,7 @@ export class Link implements PacketSink, EventHandler {
     this.failover = config.failover;
     this.routeFilter = config.routeFilter;
     this.circuit = config.circuit === true;
+    this.domain = config.domain ?? '';
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
     this.stats = new LinkStats(config.classMap.count);
   }

@@ -32,11 +32,11 @@ const PROGRESS_STEPS = 100;
 
 /** Compile and simulate one replication of a scenario, and return its result rows. */
 export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
-  const id: RunIdentity = { replication: options.replication, seed: options.seed };
+  const id: RunIdentity = { variant: scenario.variant, replication: options.replication, seed: options.seed };
   const run = compile(scenario, options);
   const { sim, network } = run;
   const sampler =
-    options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id.replication);
+    options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id);
   const started = process.hrtime.bigint();
   run.begin();
   sampler?.begin();
@@ -61,6 +61,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     availability: run.availability.rows(id, end),
     summary: {
       scenario: scenario.name,
+      variant: id.variant,
       replication: id.replication,
       seed: id.seed,
       sim_time_s: end / NS_PER_S,

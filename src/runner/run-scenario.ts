@@ -19,20 +19,27 @@ export interface ScenarioRunOptions {
   eventList?: EventListKind;
   timeSeriesInterval?: Nanos;
   availabilityOnly?: boolean;
-  onProgress?: (replication: number, fraction: number, events: number) => void;
+  /** Called with the run's overall fraction done, a label of the task, and its events so far. */
+  onProgress?: (fraction: number, label: string, events: number) => void;
 }
 
-/** Every replication of a scenario in order; rows are concatenated replication by replication. */
-export function runScenario(scenario: Scenario, options: ScenarioRunOptions): ScenarioResult {
+/**
+ * Every replication of every variant, in order (variant by variant, replication by replication),
+ * rows concatenated in that order. All variants use the same seed: they see the same random
+ * draws wherever they have the same random processes (common random numbers).
+ */
+export function runScenario(variants: readonly Scenario[], options: ScenarioRunOptions): ScenarioResult {
   const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [] };
-  for (let replication = 0; replication < options.replications; replication++) {
+  const tasks = variants.flatMap((scenario) => Array.from({ length: options.replications }, (_, replication) => ({ scenario, replication })));
+  tasks.forEach(({ scenario, replication }, k) => {
+    const label = `${variants.length > 1 ? `${scenario.variant} ` : ''}rep ${replication + 1}/${options.replications}`;
     const r = runReplication(scenario, {
       replication,
       seed: options.seed,
       eventList: options.eventList,
       timeSeriesInterval: options.timeSeriesInterval,
       availabilityOnly: options.availabilityOnly,
-      onProgress: options.onProgress && ((f, e) => options.onProgress!(replication, f, e)),
+      onProgress: options.onProgress && ((f, e) => options.onProgress!((k + f) / tasks.length, label, e)),
     });
     result.flows.push(...r.flows);
     result.links.push(...r.links);
@@ -40,6 +47,6 @@ export function runScenario(scenario: Scenario, options: ScenarioRunOptions): Sc
     result.summary.push(r.summary);
     result.timeSeries.push(...r.timeSeries);
     result.availability.push(...r.availability);
-  }
+  });
   return result;
 }

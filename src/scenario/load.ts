@@ -6,12 +6,17 @@ import { normalize } from './normalize.js';
 import type { Scenario } from './scenario.js';
 import { scenarioSchema } from './schema.js';
 
-/** A scenario read from a file, able to point at the line of any field for later error messages. */
+/**
+ * A scenario read from a file, able to point at the line of any field for later error messages.
+ * `variants` holds one scenario per variant of the file (just the base one when it has none).
+ */
 export interface LoadedScenario {
   scenario: Scenario;
+  variants: Scenario[];
   file: string;
   text: string;
-  fail(issues: readonly ScenarioIssue[]): ScenarioError;
+  /** The error for these issues, with lines; `variant` names the variant they were found in. */
+  fail(issues: readonly ScenarioIssue[], variant?: string): ScenarioError;
 }
 
 /** Top-level fields given on the command line, which replace the file's values before checking. */
@@ -37,21 +42,56 @@ export function parseScenarioText(text: string, file: string, overrides: Scenari
       doc.errors.map((e) => ({ path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: lineAt(e.pos[0]) })),
     );
   }
-  const locate = (issues: readonly ScenarioIssue[]): ScenarioIssue[] =>
-    issues.map((issue) => ({ ...issue, line: issue.line ?? lineOf(doc, issue.path, lineAt) }));
-  const fail = (issues: readonly ScenarioIssue[]): ScenarioError => new ScenarioError(file, locate(issues));
+  const locate = (issues: readonly ScenarioIssue[], variant?: string): ScenarioIssue[] =>
+    issues.map((issue) => {
+      // A field a variant sets is found under variants.NAME first.
+      const inVariant = variant === undefined ? undefined : exactLineOf(doc, ['variants', variant, ...issue.path], lineAt);
+      return { ...issue, line: issue.line ?? inVariant ?? lineOf(doc, issue.path, lineAt) };
+    });
+  const fail = (issues: readonly ScenarioIssue[], variant?: string): ScenarioError =>
+    new ScenarioError(file, locate(variant === undefined ? issues : issues.map((i) => ({ ...i, message: `${i.message} (in variant '${variant}')` })), variant));
 
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
   }
-  const result = scenarioSchema.safeParse({ ...data, ...overrides });
-  if (!result.success) throw fail(result.error.issues.map(fromZodIssue));
-  const issues = new IssueList();
-  const scenario = normalize(result.data, issues);
-  if (!issues.empty) throw fail(issues.issues);
-  return { scenario, file, text, fail };
+  const { variants, ...base } = data as Record<string, unknown>;
+  const build = (input: Record<string, unknown>, variant: string | undefined): Scenario => {
+    const result = scenarioSchema.safeParse({ ...input, ...overrides });
+    if (!result.success) throw fail(result.error.issues.map(fromZodIssue), variant);
+    const issues = new IssueList();
+    const scenario = normalize(result.data, issues);
+    if (!issues.empty) throw fail(issues.issues, variant);
+    return { ...scenario, variant: variant ?? 'base' };
+  };
+  const scenario = build(base, undefined);
+  if (variants === undefined || variants === null) return { scenario, variants: [scenario], file, text, fail };
+  if (typeof variants !== 'object' || Array.isArray(variants) || Object.keys(variants).length === 0) {
+    throw fail([{ path: ['variants'], message: 'variants is a mapping of variant names to the fields they change' }]);
+  }
+  const list = Object.entries(variants as Record<string, unknown>).map(([name, override]) => {
+    if (!/^[A-Za-z0-9_.:-]+$/.test(name)) throw fail([{ path: ['variants', name], message: 'names use letters, digits and _ . : - only' }]);
+    if (override !== null && (typeof override !== 'object' || Array.isArray(override))) {
+      throw fail([{ path: ['variants', name], message: 'a variant is a mapping of the fields it changes' }]);
+    }
+    return build(mergeOverride(base, (override ?? {}) as Record<string, unknown>), name);
+  });
+  return { scenario, variants: list, file, text, fail };
 }
+
+/** A variant's fields over the base: mappings merge key by key, anything else replaces; null removes. */
+export function mergeOverride(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = merged[key];
+    if (value === null) delete merged[key];
+    else if (isMapping(value) && isMapping(current)) merged[key] = mergeOverride(current, value);
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+const isMapping = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 function fromZodIssue(issue: z.core.$ZodIssue): ScenarioIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -60,6 +100,12 @@ function fromZodIssue(issue: z.core.$ZodIssue): ScenarioIssue {
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'this field is required' };
   return { path, message: issue.message };
+}
+
+/** Line of `path` if the document has exactly that node. */
+function exactLineOf(doc: Document, path: FieldPath, lineAt: (offset: number) => number): number | undefined {
+  const node = doc.getIn(path, true);
+  return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
 }
 
 /** Line of the deepest node of `path` present in the document (the parent for a missing field). */

@@ -221,6 +221,8 @@ export interface LinkSpec {
   circuit?: boolean;
   /** A packet-rate cap (an ExpressRoute gateway's packets per second); excess is policed. */
   ppsLimit?: number;
+  /** What the link is part of (internet, expressroute, wan, lan, microsoft), to name a flow's path. */
+  domain?: string;
   /** Where the link was written in the file, for error messages. */
   origin: FieldPath;
 }
@@ -265,6 +267,8 @@ interface FlowBase {
   /** Destination address (default: the `to` node's host address) and the way back. */
   toAddress?: number;
   fromAddress?: number;
+  /** To or from a VNet: on ExpressRoute it takes private peering, where DSCP is reset to 0. */
+  privatePeering?: boolean;
   dscp: number;
   start: Nanos;
   stop: Nanos;

@@ -111,6 +111,7 @@ export class AvailabilityTracker implements EventHandler {
       const ongoing = s.working ? 0 : overlap(s.since, end, this.sim.warmup);
       const down = s.downNs + ongoing;
       return {
+        variant: id.variant,
         replication: id.replication,
         seed: id.seed,
         pair: pair.name,
@@ -144,6 +145,7 @@ export class AvailabilityTracker implements EventHandler {
 const overlap = (from: Nanos, to: Nanos, warmup: Nanos): number => Math.max(0, to - Math.max(from, warmup));
 
 export const AVAILABILITY_COLUMNS = [
+  'variant',
   'replication',
   'seed',
   'pair',

@@ -28,6 +28,8 @@ export class FlowStats {
 
   /** Present for TCP flows. */
   tcp: TcpStats | undefined;
+  /** How the flow's packets go, to name its path in the results. */
+  route: { pathLabel(): string } | undefined;
 
   constructor(
     readonly name: string,

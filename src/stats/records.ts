@@ -9,6 +9,7 @@ import type { FlowStats } from './flow-stats.js';
 export type Row = Record<string, string | number>;
 
 export interface RunIdentity {
+  variant: string;
   replication: number;
   seed: number;
 }
@@ -21,10 +22,12 @@ export function flowRow(id: RunIdentity, flow: FlowStats, measured: Nanos, end: 
   const tcp = flow.tcp;
   const perSecond = (bytes: number) => (bytes * 8 * NS_PER_S) / measured;
   return {
+    variant: id.variant,
     replication: id.replication,
     seed: id.seed,
     flow: flow.name,
     protocol: flow.info.protocol,
+    path: flow.route?.pathLabel() ?? 'none',
     from: flow.info.from,
     to: flow.info.to,
     dscp: flow.info.dscp,
@@ -62,6 +65,7 @@ export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {
   const s = link.stats;
   const q = s.queueDelay;
   const row: Row = {
+    variant: id.variant,
     replication: id.replication,
     seed: id.seed,
     link: link.name,
@@ -88,7 +92,7 @@ export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {
   return row;
 }
 
-export const DROP_COLUMNS = ['replication', 'seed', 'location', 'class', 'reason', 'packets', 'bytes'] as const;
+export const DROP_COLUMNS = ['variant', 'replication', 'seed', 'location', 'class', 'reason', 'packets', 'bytes'] as const;
 
 /** Non-zero drop counters of a link or node, one row per (class, reason). */
 export function dropRows(id: RunIdentity, location: string, classNames: readonly string[], drops: DropCounters): Row[] {
@@ -98,7 +102,8 @@ export function dropRows(id: RunIdentity, location: string, classNames: readonly
       const i = r * drops.classes + c;
       if (drops.packets[i] === 0) continue;
       rows.push({
-        replication: id.replication,
+        variant: id.variant,
+    replication: id.replication,
         seed: id.seed,
         location,
         class: classNames[c]!,

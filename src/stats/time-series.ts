@@ -3,7 +3,7 @@ import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
-import type { Row } from './records.js';
+import type { Row, RunIdentity } from './records.js';
 
 /**
  * Samples every flow and link at a fixed interval from the end of the warm-up: per interval
@@ -22,7 +22,7 @@ export class TimeSeriesSampler implements EventHandler {
     private readonly sim: Simulator,
     private readonly network: Network,
     private readonly interval: Nanos,
-    private readonly replication: number,
+    private readonly id: RunIdentity,
   ) {
     this.lastFlowBytes = new Float64Array(network.flows.length);
     this.lastGoodput = new Float64Array(network.flows.length);
@@ -39,7 +39,8 @@ export class TimeSeriesSampler implements EventHandler {
     this.network.flows.forEach((flow, i) => {
       const tcp = flow.tcp;
       this.rows.push({
-        replication: this.replication,
+        variant: this.id.variant,
+        replication: this.id.replication,
         time_s: time,
         kind: 'flow',
         name: flow.name,
@@ -53,7 +54,8 @@ export class TimeSeriesSampler implements EventHandler {
     });
     this.network.links.forEach((link, i) => {
       this.rows.push({
-        replication: this.replication,
+        variant: this.id.variant,
+        replication: this.id.replication,
         time_s: time,
         kind: 'link',
         name: link.name,
@@ -68,4 +70,4 @@ export class TimeSeriesSampler implements EventHandler {
   }
 }
 
-export const TIME_SERIES_COLUMNS = ['replication', 'time_s', 'kind', 'name', 'throughput_bps', 'goodput_bps', 'cwnd_bytes', 'queue_packets'] as const;
+export const TIME_SERIES_COLUMNS = ['variant', 'replication', 'time_s', 'kind', 'name', 'throughput_bps', 'goodput_bps', 'cwnd_bytes', 'queue_packets'] as const;

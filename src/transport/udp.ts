@@ -12,12 +12,12 @@ export class UdpSender {
     private readonly network: Network,
     private readonly flow: FlowStats,
     private readonly path: FlowRoute,
-    private readonly dscp: number,
   ) {}
 
   send(size: number): void {
     const sim = this.network.sim;
-    const packet = this.network.pool.take().stamp(this.flow.index, this.seq++, size, this.dscp, this.path.current(), sim.now);
+    const route = this.path.current();
+    const packet = this.network.pool.take().stamp(this.flow.index, this.seq++, size, this.path.dscp, route, sim.now);
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += size;

@@ -50,7 +50,7 @@ describe('ersim run', () => {
     expect(filesIn(out)).toEqual(['availability.csv', 'drops.csv', 'flows.csv', 'links.csv', 'summary.csv']);
     expect(result.out).toMatch(/bursty/);
     expect(read(out, 'flows.csv').split('\n')[0]).toBe(
-      'replication,seed,flow,protocol,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms,goodput_bps,delivered_bytes,retransmits,timeouts,lost_acks,rtt_mean_ms,rtt_p99_ms,cwnd_final_bytes,cwnd_mean_bytes,slow_start_end_ms,completions,fct_ms,fct_p50_ms,fct_p99_ms',
+      'variant,replication,seed,flow,protocol,path,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms,goodput_bps,delivered_bytes,retransmits,timeouts,lost_acks,rtt_mean_ms,rtt_p99_ms,cwnd_final_bytes,cwnd_mean_bytes,slow_start_end_ms,completions,fct_ms,fct_p50_ms,fct_p99_ms',
     );
     expect(read(out, 'drops.csv')).toMatch(/r->b,default,loss,/);
     expect(read(out, 'drops.csv')).toMatch(/r->b,voice,loss,/);
@@ -74,8 +74,8 @@ describe('ersim run', () => {
     const out = join(dir, 'out');
     expect((await ersim('run', file, '--out', out, '-q', '--replications', '3')).code).toBe(0);
     const rows = read(out, 'flows.csv').trim().split('\n').slice(1);
-    expect(rows.map((r) => r.split(',')[0])).toEqual(['0', '0', '1', '1', '2', '2']);
-    expect(new Set(rows.map((r) => r.split(',').slice(7).join(','))).size).toBe(6);
+    expect(rows.map((r) => r.split(',')[1])).toEqual(['0', '0', '1', '1', '2', '2']);
+    expect(new Set(rows.map((r) => r.split(',').slice(9).join(','))).size).toBe(6);
   });
 
   it('overrides the duration from the command line', async () => {
@@ -83,7 +83,7 @@ describe('ersim run', () => {
     const file = writeScenario(dir, 's.yaml', SCENARIO);
     const out = join(dir, 'out');
     expect((await ersim('run', file, '--out', out, '-q', '--duration', '1s')).code).toBe(0);
-    expect(read(out, 'summary.csv')).toMatch(/\ntwo-flows,0,5,1,0.2,/);
+    expect(read(out, 'summary.csv')).toMatch(/\ntwo-flows,base,0,5,1,0.2,/);
   });
 
   it('writes timeseries.csv only when asked, without changing any other result', async () => {
@@ -96,13 +96,13 @@ describe('ersim run', () => {
     expect(filesIn(plain)).not.toContain('timeseries.csv');
     for (const f of ['flows.csv', 'links.csv', 'drops.csv']) expect(read(sampled, f)).toBe(read(plain, f));
     const lines = read(sampled, 'timeseries.csv').trim().split('\n');
-    expect(lines[0]).toBe('replication,time_s,kind,name,throughput_bps,goodput_bps,cwnd_bytes,queue_packets');
+    expect(lines[0]).toBe('variant,replication,time_s,kind,name,throughput_bps,goodput_bps,cwnd_bytes,queue_packets');
     const bulk = lines.filter((l) => l.includes(',flow,bulk,')).map((l) => l.split(','));
-    expect(bulk.map((r) => Number(r[1]))).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+    expect(bulk.map((r) => Number(r[2]))).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
     // goodput per interval averages to the flow's goodput
     const flows = read(sampled, 'flows.csv').trim().split('\n').map((l) => l.split(','));
     const goodput = Number(flows[1]![flows[0]!.indexOf('goodput_bps')]);
-    const mean = bulk.reduce((s, r) => s + Number(r[5]), 0) / bulk.length;
+    const mean = bulk.reduce((s, r) => s + Number(r[6]), 0) / bulk.length;
     expect(Math.abs(mean - goodput) / goodput).toBeLessThan(1e-9);
   });
 

@@ -15,6 +15,8 @@ export class FlowRoute {
   private route: PacketSink[] = [];
   private epoch = -1;
   private readonly pinned: boolean;
+  /** The DSCP the flow's packets carry on the current route (see `markingOn`). */
+  dscp: number;
 
   constructor(
     private readonly routing: RoutingControl,
@@ -23,15 +25,32 @@ export class FlowRoute {
     private readonly flowId: number,
     private readonly sink: PacketSink,
     pinnedLinks?: readonly Link[],
+    private readonly marking: Marking = { dscp: 0, privatePeering: false },
   ) {
     this.pinned = pinnedLinks !== undefined;
-    if (pinnedLinks !== undefined) this.route = [...pinnedLinks, sink];
+    this.dscp = marking.dscp;
+    if (pinnedLinks !== undefined) {
+      this.route = [...pinnedLinks, sink];
+      this.dscp = markingOn(pinnedLinks, marking);
+    }
   }
 
   /** The elements a packet sent now crosses: links, then the sink (or a node's no-route drop). */
   current(): readonly PacketSink[] {
     if (!this.pinned && this.epoch !== this.routing.epoch) this.resolve();
     return this.route;
+  }
+
+  /** The kinds of network the route crosses, in order ('internet', 'expressroute', ...), or 'direct'. */
+  pathLabel(): string {
+    const { links, complete } = this.links();
+    if (!complete) return 'none';
+    const domains: string[] = [];
+    for (const l of links) if (l.domain !== '' && l.domain !== domains[domains.length - 1]) domains.push(l.domain);
+    // the site's own LAN at either end says nothing about the path; in the middle it does (hair-pins)
+    while (domains[0] === 'lan') domains.shift();
+    while (domains[domains.length - 1] === 'lan') domains.pop();
+    return domains.length === 0 ? 'direct' : domains.join('+');
   }
 
   /** The links of the current route, and whether it reaches the destination. */
@@ -44,6 +63,7 @@ export class FlowRoute {
   private resolve(): void {
     this.epoch = this.routing.epoch;
     const { links, end, complete } = walk(this.source, this.destination, this.flowId);
+    this.dscp = markingOn(links, this.marking);
     const route: PacketSink[] = links;
     route.push(complete ? this.sink : end.noRoute);
     this.route = route;
@@ -67,6 +87,22 @@ export function walk(source: Node, destination: number, flowId: number): { links
     node = link.to;
   }
   return { links, end: node, complete: false };
+}
+
+/** A flow's DSCP marking, and whether it uses ExpressRoute private peering (to or from a VNet). */
+export interface Marking {
+  dscp: number;
+  privatePeering: boolean;
+}
+
+/** The markings Microsoft peering keeps: EF, AF41, AF21, AF11 and CS0; it rewrites others to 0. */
+const KEPT_ON_MICROSOFT_PEERING = new Set([46, 34, 18, 10, 0]);
+
+/** The DSCP a flow's packets carry on a route: ExpressRoute resets it on private peering. */
+export function markingOn(links: readonly Link[], marking: Marking): number {
+  if (!links.some((l) => l.circuit)) return marking.dscp;
+  if (marking.privatePeering) return 0;
+  return KEPT_ON_MICROSOFT_PEERING.has(marking.dscp) ? marking.dscp : 0;
 }
 
 /** A deterministic spread of (flow, node) over n equal-cost next hops. */

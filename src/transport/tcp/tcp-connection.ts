@@ -23,12 +23,13 @@ export interface TcpHalf {
 /** Builds the route of one direction of a flow towards the given sink. */
 export type RouteTo = (sink: PacketSink) => FlowRoute;
 
-export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, dscp: number, config: TcpConfig): TcpHalf {
+export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, config: TcpConfig): TcpHalf {
   stats.tcp = new TcpStats(network.sim.warmup);
   const { header } = segmentLayout(config);
-  const receiver = new TcpReceiver(network, stats, dscp, header, config.delayedAck, config.delayedAckTimeout, config.sack);
-  const sender = new TcpSender(network, stats, dscp, config, createCongestionControl(config), config.receiveWindow);
+  const receiver = new TcpReceiver(network, stats, header, config.delayedAck, config.delayedAckTimeout, config.sack);
+  const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow);
   sender.path = dataPath(receiver);
+  stats.route = sender.path;
   receiver.path = ackPath(sender);
   return { sender, receiver };
 }

@@ -31,7 +31,6 @@ export class TcpReceiver implements PacketSink, TimerOwner {
   constructor(
     private readonly network: Network,
     private readonly flow: FlowStats,
-    private readonly dscp: number,
     private readonly ackBytes: number,
     private readonly delayedAck: boolean,
     private readonly delayedAckTimeout: number,
@@ -128,6 +127,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     this.delayedAckTimer.cancel();
     const packet = this.network.pool.take();
     const size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
-    packet.stamp(this.flow.index, 0, size, this.dscp, this.path.current(), this.network.sim.now, 0, this.rcvNxt, true).forward();
+    const route = this.path.current();
+    packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, 0, this.rcvNxt, true).forward();
   }
 }

@@ -51,7 +51,6 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   constructor(
     private readonly network: Network,
     private readonly flow: FlowStats,
-    private readonly dscp: number,
     config: TcpConfig,
     private readonly cc: CongestionControl,
     private readonly receiveWindow: number,
@@ -272,7 +271,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
 
   private emit(seq: number, length: number): void {
     const sim = this.network.sim;
-    const packet = this.network.pool.take().stamp(this.flow.index, seq, length + this.header, this.dscp, this.path.current(), sim.now, length);
+    const route = this.path.current();
+    const packet = this.network.pool.take().stamp(this.flow.index, seq, length + this.header, this.path.dscp, route, sim.now, length);
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += packet.size;
