@@ -7,6 +7,7 @@ import { runScenario } from '../runner/run-scenario.js';
 import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { AVAILABILITY_COLUMNS } from '../stats/availability.js';
+import { CLASS_COLUMNS } from '../stats/class-stats.js';
 import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
 import { createProgress } from './progress.js';
 import { fixed, textTable } from './table.js';
@@ -44,6 +45,7 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
     files['flows.csv'] = await toCsv(result.flows);
     files['links.csv'] = await toCsv(result.links);
     files['drops.csv'] = await toCsv(result.drops, DROP_COLUMNS);
+    files['classes.csv'] = await toCsv(result.classes, CLASS_COLUMNS);
   }
   files['availability.csv'] = await toCsv(result.availability, AVAILABILITY_COLUMNS);
   files['summary.csv'] = await toCsv(result.summary);

@@ -2,6 +2,7 @@ import { compile } from '../compile/compile.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
+import { classRows } from '../stats/class-stats.js';
 import { TimeSeriesSampler } from '../stats/time-series.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';
@@ -14,6 +15,7 @@ export interface ReplicationResult {
   /** Present when a sampling interval was given. */
   timeSeries: Row[];
   availability: Row[];
+  classes: Row[];
 }
 
 export interface ReplicationOptions {
@@ -59,6 +61,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     ],
     timeSeries: sampler?.rows ?? [],
     availability: run.availability.rows(id, end),
+    classes: classRows(id, network.flows, measured),
     summary: {
       scenario: scenario.name,
       variant: id.variant,

@@ -11,6 +11,7 @@ export interface ScenarioResult {
   summary: Row[];
   timeSeries: Row[];
   availability: Row[];
+  classes: Row[];
 }
 
 export interface ScenarioRunOptions {
@@ -29,7 +30,7 @@ export interface ScenarioRunOptions {
  * draws wherever they have the same random processes (common random numbers).
  */
 export function runScenario(variants: readonly Scenario[], options: ScenarioRunOptions): ScenarioResult {
-  const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [] };
+  const result: ScenarioResult = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [] };
   const tasks = variants.flatMap((scenario) => Array.from({ length: options.replications }, (_, replication) => ({ scenario, replication })));
   tasks.forEach(({ scenario, replication }, k) => {
     const label = `${variants.length > 1 ? `${scenario.variant} ` : ''}rep ${replication + 1}/${options.replications}`;
@@ -47,6 +48,7 @@ export function runScenario(variants: readonly Scenario[], options: ScenarioRunO
     result.summary.push(r.summary);
     result.timeSeries.push(...r.timeSeries);
     result.availability.push(...r.availability);
+    result.classes.push(...r.classes);
   });
   return result;
 }

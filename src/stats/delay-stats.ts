@@ -18,6 +18,14 @@ export class DelayStats {
     this.histogram.record(value);
   }
 
+  /** Pool the samples of `other` into this distribution. */
+  merge(other: DelayStats): void {
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.max > this.max) this.max = other.max;
+    this.histogram.merge(other.histogram);
+  }
+
   get mean(): Nanos {
     return this.count === 0 ? NaN : this.sum / this.count;
   }

@@ -49,6 +49,22 @@ export class LogLinearHistogram {
     if (value > this.max) this.max = value;
   }
 
+  /** Add every sample of `other` (same layout) to this histogram. */
+  merge(other: LogLinearHistogram): void {
+    const counts = other.counts;
+    for (let i = 0; i < counts.length; i++) {
+      const n = counts[i]!;
+      if (n === 0) continue;
+      const index = other.base + i;
+      let slot = index - this.base;
+      if (slot < 0 || slot >= this.counts.length) slot = this.widen(index);
+      this.counts[slot]! += n;
+    }
+    this.total += other.total;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+
   /** The value below or at which `percent` % of the samples lie (bucket upper bound, clamped to the range seen). */
   percentile(percent: number): number {
     if (this.total === 0) return NaN;
