@@ -6,7 +6,7 @@ import type { FlowSpec, Scenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
 import { expandPlanner } from './internet.js';
 import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
-import { checkedRoute, hostAddress, pinnedLinks } from './routes.js';
+import { checkedRoute, hostAddress, pinnedLinks, siteAddress } from './routes.js';
 import type { Startable } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
 import { buildUdpFlow } from './udp-flows.js';
@@ -46,7 +46,10 @@ export function compile(input: Scenario, options: RunOptions, issues = new Issue
   routing.converge();
 
   const addressOf = (name: string): number => hostAddress(scenario.nodes.indexOf(name));
-  const pairs: ReachabilityPair[] = scenario.reachability.map((r, k) => reachability(network, r.name, r.from, r.to, r.toAddress, r.fromAddress, k));
+  const pairs: ReachabilityPair[] = scenario.reachability.map((r, k) => ({
+    ...reachability(network, r.name, r.from, r.to, r.toAddress, r.fromAddress, k),
+    returnInternetAddress: r.fromInternetAddress,
+  }));
   scenario.flows.forEach((flow, i) => {
     const toAddress = flow.toAddress ?? addressOf(flow.to);
     const fromAddress = flow.fromAddress ?? addressOf(flow.from);
@@ -95,7 +98,9 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
     }
   }
   const marking = { dscp: flow.dscp, privatePeering: flow.privatePeering === true };
-  const forward = checkedRoute(network, flow.from, toAddress, index, pinned, marking, () =>
+  const to = siteAddress(network, flow.to, toAddress, flow.toInternetAddress, fromAddress, index);
+  const back = siteAddress(network, flow.from, fromAddress, flow.fromInternetAddress, toAddress, index);
+  const forward = checkedRoute(network, flow.from, to, index, pinned, marking, () =>
     issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'`),
   );
   if (forward === undefined) return undefined;
@@ -106,11 +111,11 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
     }
     return buildUdpFlow(network, flow, forward.routeTo, forward.mtu);
   }
-  const back = checkedRoute(network, flow.to, fromAddress, index, pinnedBack, marking, () =>
+  const reverse = checkedRoute(network, flow.to, back, index, pinnedBack, marking, () =>
     issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
   );
-  if (back === undefined) return undefined;
-  return buildTcpFlow(network, flow, forward, back);
+  if (reverse === undefined) return undefined;
+  return buildTcpFlow(network, flow, forward, reverse);
 }
 
 function reachability(network: Network, name: string, from: string, to: string, toAddress: number, fromAddress: number, id: number): ReachabilityPair {

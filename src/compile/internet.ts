@@ -59,8 +59,11 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       b.node(users, isp);
     }
     access(b, site.name, edge, isp, site.internet, internet.failover);
-    b.advertise(users, site.prefix, Scope.customer(site.name), CUSTOMER_PREFERENCE);
-    b.advertise(isp, site.prefix, Scope.internetCustomer, 0, true);
+    // The Internet sees a site by its NAT pool, the circuits and the WAN by its private prefix.
+    const publicPrefix = site.natPrefix ?? site.prefix;
+    if (site.natPrefix !== undefined) b.advertise(users, site.prefix, Scope.customer(site.name), CUSTOMER_PREFERENCE);
+    b.advertise(users, publicPrefix, Scope.nat(site.name), CUSTOMER_PREFERENCE);
+    b.advertise(isp, publicPrefix, Scope.internetCustomer, 0, true);
     b.advertise(isp, DEFAULT_ROUTE, Scope.default, 0, true);
     for (const region of regions) {
       const explicit = internet.delays.get(`${site.name}|${region.name}`);
@@ -91,6 +94,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
         to: service.name,
         toAddress: hostIn(service.prefix),
         fromAddress: hostIn(site.prefix),
+        fromInternetAddress: site.natPrefix && hostIn(site.natPrefix),
       });
     }
   }
@@ -98,8 +102,9 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
   expandExpressRoute(scenario, b);
 
   const vnets = new Set(services.filter((s) => s.kind === 'vnet').map((s) => s.name));
-  const addressOf = new Map<string, { node: string; address: number }>();
-  for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix) });
+  const siteNames = new Set(sites.map((s) => s.name));
+  const addressOf = new Map<string, { node: string; address: number; internet?: number }>();
+  for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix), internet: s.natPrefix && hostIn(s.natPrefix) });
   for (const s of services) addressOf.set(s.name, { node: s.name, address: hostIn(s.prefix) });
   for (const flow of traffic) {
     const from = addressOf.get(flow.from);
@@ -110,6 +115,9 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       to: to?.node ?? flow.to,
       toAddress: to?.address ?? flow.toAddress,
       fromAddress: from?.address ?? flow.fromAddress,
+      // a site's NAT address matters only towards services (site-to-site traffic stays private)
+      fromInternetAddress: to !== undefined && !siteNames.has(flow.to) ? from?.internet : undefined,
+      toInternetAddress: from !== undefined && !siteNames.has(flow.from) ? to?.internet : undefined,
       privatePeering: vnets.has(flow.from) || vnets.has(flow.to),
     });
   }
@@ -145,6 +153,6 @@ function access(b: TopologyBuilder, site: string, edge: string, isp: string, a: 
       domain: 'internet',
     },
     { bandwidthBps: a.upBps, routeFilter: scopes(Scope.default) },
-    { bandwidthBps: a.downBps, routeFilter: scopes(Scope.customer(site)) },
+    { bandwidthBps: a.downBps, routeFilter: scopes(Scope.nat(site)) },
   );
 }

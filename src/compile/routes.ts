@@ -38,7 +38,7 @@ export interface CheckedRoute {
 export function checkedRoute(
   network: Network,
   from: string,
-  address: number,
+  address: number | (() => number),
   flowId: number,
   pinned: readonly Link[] | undefined,
   marking: Marking,
@@ -52,4 +52,14 @@ export function checkedRoute(
     return undefined;
   }
   return { routeTo, mtu: Math.min(Infinity, ...probe.links.map((l) => l.mtu)) };
+}
+
+/**
+ * A site talks to a service from its private address when the way there is an ExpressRoute
+ * circuit, and from its Internet NAT address otherwise, so replies come back the way requests went.
+ */
+export function siteAddress(network: Network, site: string, privateAddress: number, internetAddress: number | undefined, peer: number, flowId: number): number | (() => number) {
+  if (internetAddress === undefined) return privateAddress;
+  const towardsPeer = new FlowRoute(network.routing, network.node(site), peer, flowId, PROBE);
+  return () => (towardsPeer.links().links.some((l) => l.circuit) ? privateAddress : internetAddress);
 }

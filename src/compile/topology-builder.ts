@@ -63,8 +63,10 @@ export const Scope = {
   vnet: 'vnet',
   /** A site's prefix as its ISP announces it to the Internet. */
   internetCustomer: 'internet-customer',
-  /** A site's prefix as the site announces it (its LAN, its WAN, its circuits). */
+  /** A site's private prefix as the site announces it (its LAN, its WAN, its circuits). */
   customer: (site: string) => `customer:${site}`,
+  /** A site's public NAT pool (or a remote group's addresses), announced to its ISP. */
+  nat: (site: string) => `nat:${site}`,
 } as const;
 
 export const scopes = (...names: string[]) => ({ scopes: new Set(names) });

@@ -54,6 +54,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       continent: s.continent,
       users: s.users ?? 0,
       prefix: s.prefix ?? block(`10.${k + 1}.0.0/16`),
+      natPrefix: s.nat_prefix ?? block(`198.19.${k}.0/24`),
       lan: {
         bandwidthBps: s.lan?.bandwidth ?? DEFAULTS.lanBandwidth,
         delay: s.lan?.delay ?? DEFAULTS.lanDelay,

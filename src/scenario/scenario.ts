@@ -113,7 +113,10 @@ export interface SiteSpec {
   location: Location;
   continent?: string;
   users: number;
+  /** Private addresses (LAN, WAN, circuits); for remote users, their public addresses. */
   prefix: Prefix;
+  /** A site's public NAT pool: what the Internet sees of it. */
+  natPrefix?: Prefix;
   lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
   internet: AccessSpec;
   origin: FieldPath;
@@ -163,6 +166,8 @@ export interface ReachabilitySpec {
   /** Addresses towards `to` and back towards `from`. */
   toAddress: number;
   fromAddress: number;
+  /** `from`'s address as the Internet sees it (its NAT pool), when the way there is not a circuit. */
+  fromInternetAddress?: number;
 }
 
 /** Loss on the wire of one link direction. */
@@ -267,6 +272,10 @@ interface FlowBase {
   /** Destination address (default: the `to` node's host address) and the way back. */
   toAddress?: number;
   fromAddress?: number;
+  /** `from`'s Internet (NAT) address: replies come back to it when the flow does not go by circuit. */
+  fromInternetAddress?: number;
+  /** `to`'s Internet (NAT) address, for flows from a service to a site. */
+  toInternetAddress?: number;
   /** To or from a VNet: on ExpressRoute it takes private peering, where DSCP is reset to 0. */
   privatePeering?: boolean;
   dscp: number;

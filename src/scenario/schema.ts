@@ -220,6 +220,7 @@ const site = z.strictObject({
   continent: continent.optional(),
   users: z.number().int().nonnegative().optional(),
   prefix: prefix.optional(),
+  nat_prefix: prefix.optional(),
   lan: lan.optional(),
   internet: internetAccess,
 });

@@ -18,6 +18,8 @@ export interface ReachabilityPair {
   source: Node;
   address: number;
   returnAddress: number;
+  /** Where replies go when the way there is not a circuit (a site's NAT address). */
+  returnInternetAddress?: number;
   id: number;
 }
 
@@ -130,7 +132,8 @@ export class AvailabilityTracker implements EventHandler {
   private works(pair: ReachabilityPair): boolean {
     const there = walk(pair.source, pair.address, pair.id);
     if (!there.complete || there.links.some((l) => !l.up)) return false;
-    const back = walk(there.end, pair.returnAddress, pair.id);
+    const viaCircuit = there.links.some((l) => l.circuit);
+    const back = walk(there.end, viaCircuit ? pair.returnAddress : (pair.returnInternetAddress ?? pair.returnAddress), pair.id);
     return back.complete && back.links.every((l) => l.up);
   }
 

@@ -21,7 +21,8 @@ export class FlowRoute {
   constructor(
     private readonly routing: RoutingControl,
     private readonly source: Node,
-    private readonly destination: number,
+    /** The address, or how to pick it when the tables change (a site's private or NAT address). */
+    private readonly destination: number | (() => number),
     private readonly flowId: number,
     private readonly sink: PacketSink,
     pinnedLinks?: readonly Link[],
@@ -62,7 +63,8 @@ export class FlowRoute {
 
   private resolve(): void {
     this.epoch = this.routing.epoch;
-    const { links, end, complete } = walk(this.source, this.destination, this.flowId);
+    const destination = typeof this.destination === 'number' ? this.destination : this.destination();
+    const { links, end, complete } = walk(this.source, destination, this.flowId);
     this.dscp = markingOn(links, this.marking);
     const route: PacketSink[] = links;
     route.push(complete ? this.sink : end.noRoute);
