@@ -113,7 +113,8 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       delay: accessDelay,
       mtu: c.direct ? 1500 : 1400,
       queue: c.qos ? MICROSOFT_PEERING_QOS : plainBody(0, 0, []).queue,
-      policer: { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * POLICER_BURST_S) / 8) },
+      // Shaped connections never exceed the rate, so only an unshaped (faster) port meets the policer.
+      policer: c.shaping ? undefined : { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * POLICER_BURST_S) / 8) },
       loss: { kind: 'none' },
       outages: [],
       outageProcess: c.connectionFailures,
