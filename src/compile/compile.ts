@@ -100,8 +100,16 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
   const marking = { dscp: flow.dscp, privatePeering: flow.privatePeering === true };
   const to = siteAddress(network, flow.to, toAddress, flow.toInternetAddress, fromAddress, index);
   const back = siteAddress(network, flow.from, fromAddress, flow.fromInternetAddress, toAddress, index);
-  const forward = checkedRoute(network, flow.from, to, index, pinned, marking, () =>
-    issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'`),
+  const via = flow.via;
+  const forward = checkedRoute(
+    network,
+    flow.from,
+    to,
+    index,
+    pinned,
+    marking,
+    () => issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'${via ? ` through '${via.node}'` : ''}`),
+    via && { node: via.node, address: via.address },
   );
   if (forward === undefined) return undefined;
   if (flow.protocol === 'udp') {
@@ -111,8 +119,15 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
     }
     return buildUdpFlow(network, flow, forward.routeTo, forward.mtu);
   }
-  const reverse = checkedRoute(network, flow.to, back, index, pinnedBack, marking, () =>
-    issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
+  const reverse = checkedRoute(
+    network,
+    flow.to,
+    back,
+    index,
+    pinnedBack,
+    marking,
+    () => issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
+    via && { node: via.node, address: siteAddress(network, via.node, via.address, via.internetAddress, toAddress, index) },
   );
   if (reverse === undefined) return undefined;
   return buildTcpFlow(network, flow, forward, reverse);

@@ -106,6 +106,10 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
   const addressOf = new Map<string, { node: string; address: number; internet?: number }>();
   for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix), internet: s.natPrefix && hostIn(s.natPrefix) });
   for (const s of services) addressOf.set(s.name, { node: s.name, address: hostIn(s.prefix) });
+  const proxyOf = (name: string) => {
+    const a = addressOf.get(name)!;
+    return { node: a.node, address: a.address, internetAddress: a.internet };
+  };
   for (const flow of traffic) {
     const from = addressOf.get(flow.from);
     const to = addressOf.get(flow.to);
@@ -119,6 +123,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       fromInternetAddress: to !== undefined && !siteNames.has(flow.to) ? from?.internet : undefined,
       toInternetAddress: from !== undefined && !siteNames.has(flow.from) ? to?.internet : undefined,
       privatePeering: vnets.has(flow.from) || vnets.has(flow.to),
+      via: flow.viaSite === undefined ? undefined : proxyOf(flow.viaSite),
     });
   }
   return b.out;

@@ -43,9 +43,11 @@ export function checkedRoute(
   pinned: readonly Link[] | undefined,
   marking: Marking,
   onFailure: () => void,
+  via?: { node: string; address: number | (() => number) },
 ): CheckedRoute | undefined {
   const source = network.node(from);
-  const routeTo: RouteTo = (sink) => new FlowRoute(network.routing, source, address, flowId, sink, pinned, marking);
+  const proxy = via && { node: network.node(via.node), address: via.address };
+  const routeTo: RouteTo = (sink) => new FlowRoute(network.routing, source, address, flowId, sink, pinned, marking, proxy);
   const probe = routeTo(PROBE).links();
   if (!probe.complete) {
     onFailure();

@@ -62,12 +62,18 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     flowNames.add(spec.name);
     return spec;
   };
-  const flows = (parsed.flows ?? []).map((flow, i) => named(normalizeFlow(flow, ['flows', i], i, nodes, duration, issues), ['flows', i]));
+  const flows = (parsed.flows ?? []).map((flow, i) => {
+    if (flow.via !== undefined) issues.add(['flows', i, 'via'], 'a proxy sits at a site: use via in traffic');
+    return named(normalizeFlow(flow, ['flows', i], i, nodes, duration, issues), ['flows', i]);
+  });
   const endpoints = new Set([...nodes, ...planner.sites.map((s) => s.name), ...planner.services.map((s) => s.name)]);
   planner.traffic = (parsed.traffic ?? []).map((flow, i) => {
     const at = ['traffic', i];
     if (flow.path !== undefined) issues.add([...at, 'path'], 'traffic between sites and services is routed; pin paths on generic flows only');
     if (flow.to_address !== undefined) issues.add([...at, 'to_address'], "traffic goes to a service's prefix; to_address is for generic flows");
+    if (flow.via !== undefined && !planner.sites.some((s) => s.name === flow.via && s.kind === 'site')) {
+      issues.add([...at, 'via'], `no site named '${flow.via}' (a proxy sits at a site)`);
+    }
     return named(normalizeFlow(flow, at, flows.length + i, endpoints, duration, issues), at);
   });
 
@@ -240,6 +246,7 @@ function normalizeFlow(
     from: flow.from,
     to: flow.to,
     toAddress: flow.to_address,
+    viaSite: flow.via,
     dscp: flow.dscp ?? 0,
     start,
     stop,

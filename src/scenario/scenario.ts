@@ -278,6 +278,10 @@ interface FlowBase {
   toInternetAddress?: number;
   /** To or from a VNet: on ExpressRoute it takes private peering, where DSCP is reset to 0. */
   privatePeering?: boolean;
+  /** A proxy at a site the flow goes through, both ways (the article's hair-pinning). */
+  via?: { node: string; address: number; internetAddress?: number };
+  /** The planner's name of the site whose proxy it is (resolved by the planner's layer). */
+  viaSite?: string;
   dscp: number;
   start: Nanos;
   stop: Nanos;

@@ -185,6 +185,7 @@ export const flow = z.strictObject({
   from: name,
   to: name,
   to_address: address.optional(),
+  via: name.optional(),
   protocol: z.enum(['udp', 'tcp']).optional(),
   source: source.optional(),
   app: app.optional(),

@@ -27,6 +27,8 @@ export class FlowRoute {
     private readonly sink: PacketSink,
     pinnedLinks?: readonly Link[],
     private readonly marking: Marking = { dscp: 0, privatePeering: false },
+    /** A proxy the flow passes through (hair-pinning): first to its address, then on from it. */
+    private readonly via?: { node: Node; address: number | (() => number) },
   ) {
     this.pinned = pinnedLinks !== undefined;
     this.dscp = marking.dscp;
@@ -64,7 +66,16 @@ export class FlowRoute {
   private resolve(): void {
     this.epoch = this.routing.epoch;
     const destination = typeof this.destination === 'number' ? this.destination : this.destination();
-    const { links, end, complete } = walk(this.source, destination, this.flowId);
+    let { links, end, complete } = walk(this.source, destination, this.flowId);
+    if (this.via !== undefined) {
+      const proxy = typeof this.via.address === 'number' ? this.via.address : this.via.address();
+      const first = walk(this.source, proxy, this.flowId);
+      const second = walk(this.via.node, destination, this.flowId);
+      const reached = first.complete && first.end === this.via.node;
+      links = reached ? [...first.links, ...second.links] : first.links;
+      end = reached ? second.end : first.end;
+      complete = reached && second.complete;
+    }
     this.dscp = markingOn(links, this.marking);
     const route: PacketSink[] = links;
     route.push(complete ? this.sink : end.noRoute);
