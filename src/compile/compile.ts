@@ -97,7 +97,7 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
       if (pinnedBack === undefined) return undefined;
     }
   }
-  const marking = { dscp: flow.dscp, privatePeering: flow.privatePeering === true };
+  const marking = { dscp: flow.dscp, privatePeering: flow.privatePeering === true, compressible: flow.compressible === true };
   const to = siteAddress(network, flow.to, toAddress, flow.toInternetAddress, fromAddress, index);
   const back = siteAddress(network, flow.from, fromAddress, flow.fromInternetAddress, toAddress, index);
   const via = flow.via;

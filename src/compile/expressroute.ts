@@ -121,6 +121,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       failover: c.failover,
       circuit: true,
       domain: 'expressroute',
+      wanOptimizer: c.wanOptimizerRatio,
       origin: c.origin,
     };
     const connectionLinks: LinkSpec[] = [];

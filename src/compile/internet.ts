@@ -1,6 +1,6 @@
-import { hostIn, parsePrefix } from '../net/routing/prefix.js';
+import { hostIn, parsePrefix, prefixKey } from '../net/routing/prefix.js';
 import type { AccessSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
-import { expandExpressRoute } from './expressroute.js';
+import { carriedPrefixes, expandExpressRoute } from './expressroute.js';
 import { BACKBONE_BPS, fibreDelay } from './geography.js';
 import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology } from './topology-builder.js';
 
@@ -54,7 +54,20 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     if (site.kind === 'site') {
       b.node(users, edge, isp);
       const lan = site.lan!;
-      b.cable(users, edge, { ...plainBody(lan.bandwidthBps, lan.delay, [...site.origin, 'lan'], site.internet.mtu), loss: lan.loss, domain: 'lan' });
+      const lanBody = { ...plainBody(lan.bandwidthBps, lan.delay, [...site.origin, 'lan'], site.internet.mtu), loss: lan.loss, domain: 'lan' };
+      if (site.security === undefined) b.cable(users, edge, lanBody);
+      else {
+        // Security appliances between the users and the edge: all traffic in and out crosses them.
+        const appliance = `${site.name}.security`;
+        b.node(appliance);
+        b.cable(users, appliance, lanBody);
+        b.cable(appliance, edge, {
+          ...lanBody,
+          bandwidthBps: Math.min(site.security.throughputBps, lan.bandwidthBps),
+          delay: site.security.delay,
+          origin: [...site.origin, 'security'],
+        });
+      }
     } else {
       b.node(users, isp);
     }
@@ -106,6 +119,15 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
   const addressOf = new Map<string, { node: string; address: number; internet?: number }>();
   for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix), internet: s.natPrefix && hostIn(s.natPrefix) });
   for (const s of services) addressOf.set(s.name, { node: s.name, address: hostIn(s.prefix) });
+  // Forced tunneling: a VNet whose circuit's site advertises the default route sends everything
+  // but site and VNet traffic through that site (its proxy), over private peering and back.
+  const tunnels = scenario.planner.circuits.filter((c) => c.forcedTunneling && c.site !== undefined && c.peerings.includes('private'));
+  const forcedTunnel = (from: string, to: string) => {
+    if (!vnets.has(from) || vnets.has(to) || siteNames.has(to)) return undefined;
+    const vnet = services.find((s) => s.name === from)!;
+    const circuit = tunnels.find((c) => carriedPrefixes(scenario, c).has(prefixKey(vnet.prefix)));
+    return circuit === undefined ? undefined : proxyOf(circuit.site!);
+  };
   const proxyOf = (name: string) => {
     const a = addressOf.get(name)!;
     return { node: a.node, address: a.address, internetAddress: a.internet };
@@ -123,7 +145,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       fromInternetAddress: to !== undefined && !siteNames.has(flow.to) ? from?.internet : undefined,
       toInternetAddress: from !== undefined && !siteNames.has(flow.from) ? to?.internet : undefined,
       privatePeering: vnets.has(flow.from) || vnets.has(flow.to),
-      via: flow.viaSite === undefined ? undefined : proxyOf(flow.viaSite),
+      via: flow.viaSite !== undefined ? proxyOf(flow.viaSite) : forcedTunnel(flow.from, flow.to),
     });
   }
   return b.out;

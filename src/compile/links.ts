@@ -43,6 +43,7 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     routeFilter: spec.routeFilter,
     circuit: spec.circuit,
     domain: spec.domain,
+    wanOptimizer: spec.wanOptimizer,
   });
 }
 

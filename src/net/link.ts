@@ -34,6 +34,8 @@ export interface LinkConfig {
   packetPolicer?: TokenBucket;
   /** What the link is part of (internet, expressroute, ...): names the paths flows take. */
   domain?: string;
+  /** WAN optimizers around this circuit connection compress private-peering traffic by this ratio. */
+  wanOptimizer?: number;
 }
 
 /** Where a link sends the packets it drops (counted per flow, then recycled). */
@@ -63,6 +65,7 @@ export class Link implements PacketSink, EventHandler {
   readonly routeFilter: RouteFilter | undefined;
   readonly circuit: boolean;
   readonly domain: string;
+  readonly wanOptimizer: number;
   up = true;
 
   private readonly queue: QueueDiscipline;
@@ -98,6 +101,7 @@ export class Link implements PacketSink, EventHandler {
     this.routeFilter = config.routeFilter;
     this.circuit = config.circuit === true;
     this.domain = config.domain ?? '';
+    this.wanOptimizer = config.wanOptimizer ?? 1;
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
     this.stats = new LinkStats(config.classMap.count);
   }

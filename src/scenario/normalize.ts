@@ -247,6 +247,7 @@ function normalizeFlow(
     to: flow.to,
     toAddress: flow.to_address,
     viaSite: flow.via,
+    compressible: flow.compressible,
     dscp: flow.dscp ?? 0,
     start,
     stop,

@@ -55,6 +55,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       users: s.users ?? 0,
       prefix: s.prefix ?? block(`10.${k + 1}.0.0/16`),
       natPrefix: s.nat_prefix ?? block(`198.19.${k}.0/24`),
+      security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
       lan: {
         bandwidthBps: s.lan?.bandwidth ?? DEFAULTS.lanBandwidth,
         delay: s.lan?.delay ?? DEFAULTS.lanDelay,
@@ -137,6 +138,8 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       connectionFailures: normalizeFailures(c.failures) ?? DEFAULT_CONNECTION_FAILURES,
       circuitFailures: normalizeFailures(c.circuit_failures) ?? DEFAULT_CIRCUIT_FAILURES,
       outages: (c.outages ?? []).map((o) => ({ at: o.at, duration: o.duration, connection: o.connection ?? 'both' })),
+      forcedTunneling: c.forced_tunneling ?? false,
+      wanOptimizerRatio: c.wan_optimizer?.ratio ?? 1,
       origin: at,
     };
   });

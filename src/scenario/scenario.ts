@@ -74,6 +74,10 @@ export interface CircuitSpec {
   connectionFailures?: OutageProcessSpec;
   circuitFailures?: OutageProcessSpec;
   outages: { at: Nanos; duration: Nanos; connection: 'primary' | 'secondary' | 'both' }[];
+  /** The site advertises the default route to Microsoft: VNet traffic to anything else goes through it. */
+  forcedTunneling: boolean;
+  /** WAN optimizers on both sides of private peering: compressible traffic shrinks by this ratio. */
+  wanOptimizerRatio: number;
   origin: FieldPath;
 }
 
@@ -117,6 +121,8 @@ export interface SiteSpec {
   prefix: Prefix;
   /** A site's public NAT pool: what the Internet sees of it. */
   natPrefix?: Prefix;
+  /** Security appliances at the edge: every packet in or out crosses them. */
+  security?: { delay: Nanos; throughputBps: number };
   lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
   internet: AccessSpec;
   origin: FieldPath;
@@ -228,6 +234,8 @@ export interface LinkSpec {
   ppsLimit?: number;
   /** What the link is part of (internet, expressroute, wan, lan, microsoft), to name a flow's path. */
   domain?: string;
+  /** WAN optimizers at both ends of this circuit connection: compression ratio on private peering. */
+  wanOptimizer?: number;
   /** Where the link was written in the file, for error messages. */
   origin: FieldPath;
 }
@@ -282,6 +290,8 @@ interface FlowBase {
   via?: { node: string; address: number; internetAddress?: number };
   /** The planner's name of the site whose proxy it is (resolved by the planner's layer). */
   viaSite?: string;
+  /** Its payload compresses (WAN optimizers on private peering shrink it on the wire). */
+  compressible?: boolean;
   dscp: number;
   start: Nanos;
   stop: Nanos;

@@ -186,6 +186,7 @@ export const flow = z.strictObject({
   to: name,
   to_address: address.optional(),
   via: name.optional(),
+  compressible: z.boolean().optional(),
   protocol: z.enum(['udp', 'tcp']).optional(),
   source: source.optional(),
   app: app.optional(),
@@ -223,6 +224,7 @@ const site = z.strictObject({
   prefix: prefix.optional(),
   nat_prefix: prefix.optional(),
   lan: lan.optional(),
+  security: z.strictObject({ delay: duration, throughput: bandwidth.optional() }).optional(),
   internet: internetAccess,
 });
 
@@ -264,6 +266,8 @@ const circuit = z.strictObject({
   convergence: duration.optional(),
   failures: failures.optional(),
   circuit_failures: failures.optional(),
+  forced_tunneling: z.boolean().optional(),
+  wan_optimizer: z.strictObject({ ratio: z.number().min(1) }).optional(),
   outages: z.array(z.strictObject({ at: duration, duration: positiveDuration, connection: z.enum(['primary', 'secondary', 'both']).optional() })).optional(),
 });
 

@@ -17,6 +17,8 @@ export class FlowRoute {
   private readonly pinned: boolean;
   /** The DSCP the flow's packets carry on the current route (see `markingOn`). */
   dscp: number;
+  /** How much WAN optimizers shrink the flow's payload on the current route (1: not at all). */
+  compression = 1;
 
   constructor(
     private readonly routing: RoutingControl,
@@ -77,6 +79,10 @@ export class FlowRoute {
       complete = reached && second.complete;
     }
     this.dscp = markingOn(links, this.marking);
+    this.compression = 1;
+    if (this.marking.privatePeering && this.marking.compressible === true) {
+      for (const l of links) if (l.wanOptimizer > this.compression) this.compression = l.wanOptimizer;
+    }
     const route: PacketSink[] = links;
     route.push(complete ? this.sink : end.noRoute);
     this.route = route;
@@ -106,6 +112,8 @@ export function walk(source: Node, destination: number, flowId: number): { links
 export interface Marking {
   dscp: number;
   privatePeering: boolean;
+  /** Payload that WAN optimizers can compress. */
+  compressible?: boolean;
 }
 
 /** The markings Microsoft peering keeps: EF, AF41, AF21, AF11 and CS0; it rewrites others to 0. */

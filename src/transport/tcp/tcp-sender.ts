@@ -272,7 +272,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private emit(seq: number, length: number): void {
     const sim = this.network.sim;
     const route = this.path.current();
-    const packet = this.network.pool.take().stamp(this.flow.index, seq, length + this.header, this.path.dscp, route, sim.now, length);
+    const wire = this.header + Math.ceil(length / this.path.compression);
+    const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, length);
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += packet.size;
