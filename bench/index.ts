@@ -23,6 +23,7 @@ const cases = (): BenchEntry[] => [
   entry('dumbbell-udp (quaternary)', () => scenarioCase('scenarios/dumbbell-udp.yaml')),
   entry('dumbbell-udp (heap-js)', () => scenarioCase('scenarios/dumbbell-udp.yaml', 'heap-js')),
   entry('dumbbell-tcp (quaternary)', () => scenarioCase('scenarios/dumbbell-tcp.yaml')),
+  entry('internet-vs-expressroute, expressroute variant', () => scenarioCase('scenarios/internet-vs-expressroute.yaml', 'quaternary', 3, 'expressroute')),
   entry('poisson flows sharing a link: 10', () => manyFlowsCase(10)),
   entry('poisson flows sharing a link: 10000', () => manyFlowsCase(10_000)),
   entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),

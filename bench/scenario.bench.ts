@@ -18,10 +18,11 @@ function caseOf(name: string, loaded: LoadedScenario, iterations: number, eventL
   };
 }
 
-/** A whole run of a scenario file, every statistic on. */
-export function scenarioCase(file: string, eventList: EventListKind = 'quaternary', iterations = 5): BenchCase {
+/** A whole run of a scenario file (one of its variants), every statistic on. */
+export function scenarioCase(file: string, eventList: EventListKind = 'quaternary', iterations = 5, variant?: string): BenchCase {
   const loaded = loadScenarioFile(file);
-  return caseOf(`${loaded.scenario.name} (${eventList})`, loaded, iterations, eventList);
+  const chosen = variant === undefined ? loaded : { ...loaded, scenario: loaded.variants.find((v) => v.variant === variant)!, variants: loaded.variants.filter((v) => v.variant === variant) };
+  return caseOf(`${loaded.scenario.name} (${eventList})`, chosen, iterations, eventList);
 }
 
 /**
