@@ -99,5 +99,5 @@ const availabilityTable = (rows: readonly Row[], keys: string[]): string =>
 function summaryLine(summary: readonly Row[]): string {
   const events = summary.reduce((s, r) => s + (r.events as number), 0);
   const wall = summary.reduce((s, r) => s + (r.wall_s as number), 0);
-  return `${summary.length} replication(s), ${events} events in ${wall.toFixed(2)} s wall (${(events / wall / 1e6).toFixed(2)} M events/s)`;
+  return `${summary.length} run(s), ${events} events in ${wall.toFixed(2)} s wall (${(events / wall / 1e6).toFixed(2)} M events/s)`;
 }
