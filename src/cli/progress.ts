@@ -2,12 +2,18 @@ import cliProgress from 'cli-progress';
 
 export interface Progress {
   update(fraction: number, detail: string): void;
+  /** A finished task: a line on stderr when there is no bar (stderr is not a terminal). */
+  taskDone(line: string): void;
   stop(): void;
 }
 
-/** A bar with ETA on stderr when it is a terminal; nothing otherwise (results go to files). */
+/**
+ * A bar with ETA on stderr when it is a terminal; when it is not, one line per finished task;
+ * nothing with --quiet. Results always go to files.
+ */
 export function createProgress(quiet: boolean, label: string): Progress {
-  if (quiet || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  if (quiet) return { update: () => undefined, taskDone: () => undefined, stop: () => undefined };
+  if (!process.stderr.isTTY) return { update: () => undefined, taskDone: (line) => process.stderr.write(`${line}\n`), stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -20,6 +26,7 @@ export function createProgress(quiet: boolean, label: string): Progress {
   bar.start(1000, 0, { detail: '' });
   return {
     update: (fraction, detail) => bar.update(Math.round(fraction * 1000), { detail }),
+    taskDone: () => undefined,
     stop: () => bar.stop(),
   };
 }

@@ -3,12 +3,15 @@ import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
-import { runScenario } from '../runner/run-scenario.js';
+import { TaskCache } from '../parallel/task-cache.js';
+import { mergeResults, runTasks } from '../parallel/run-tasks.js';
+import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { AVAILABILITY_COLUMNS } from '../stats/availability.js';
 import { CLASS_COLUMNS } from '../stats/class-stats.js';
 import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
+import { describeTask } from '../parallel/task.js';
 import { createProgress } from './progress.js';
 import { fixed, textTable } from './table.js';
 
@@ -19,6 +22,34 @@ export interface RunActionOptions {
   eventList: EventListKind;
   timeSeriesInterval?: Nanos;
   availabilityOnly: boolean;
+  workers: number;
+  cache: boolean;
+}
+
+/** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
+export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean }) {
+  const progress = createProgress(options.quiet, label);
+  const interrupt = new AbortController();
+  const onSigint = (): void => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  let events = 0;
+  const started = Date.now();
+  try {
+    return await runTasks(tasks, {
+      workers: options.workers,
+      cache: options.cache ? new TaskCache('results/.cache') : undefined,
+      signal: interrupt.signal,
+      onTaskDone: (done, total, task, result, cached) => {
+        events += cached ? 0 : (result.summary.events as number);
+        const rate = events / Math.max(1e-3, (Date.now() - started) / 1000);
+        progress.update(done / total, `${done}/${total} tasks | ${(rate / 1e6).toFixed(2)} M events/s`);
+        progress.taskDone(`${label}: ${describeTask(task)} done${cached ? ' (cached)' : ''} [${done}/${total}]`);
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.stop();
+  }
 }
 
 /** Load, check and run a scenario, write its CSV files atomically and print a summary. */
@@ -29,16 +60,21 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
   const scenario = loaded.scenario;
   const out = options.out ?? `results/${scenario.name}`;
 
-  const progress = createProgress(quiet, scenario.name);
-  const result = runScenario(loaded.variants, {
-    seed: scenario.seed,
-    replications: scenario.replications,
-    eventList: options.eventList,
-    timeSeriesInterval,
-    availabilityOnly: options.availabilityOnly,
-    onProgress: (fraction, label, events) => progress.update(fraction, `${label} | ${events} events`),
-  });
-  progress.stop();
+  const tasks: Task[] = loaded.variants.flatMap((variant) =>
+    Array.from({ length: scenario.replications }, (_, replication) => ({
+      file,
+      text: loaded.text,
+      overrides: options.overrides,
+      variant: variant.variant,
+      replication,
+      seed: scenario.seed,
+      eventList: options.eventList,
+      availabilityOnly: options.availabilityOnly,
+      timeSeriesInterval,
+      label: '',
+    })),
+  );
+  const result = mergeResults(await runWithProgress(tasks, scenario.name, options));
 
   const files: Record<string, string> = {};
   if (!options.availabilityOnly) {

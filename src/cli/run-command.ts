@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EVENT_LIST_KINDS, type EventListKind } from '../core/event-list.js';
 import { parseTime } from '../scenario/units.js';
+import { defaultWorkers } from '../parallel/default-workers.js';
 import { UsageError } from './errors.js';
 
 interface RunOptions {
@@ -12,6 +13,8 @@ interface RunOptions {
   eventList: string;
   timeseries?: string | boolean;
   availabilityOnly?: boolean;
+  workers?: string;
+  cache: boolean;
 }
 
 /** `ersim run`: options are checked here; the simulation modules load only when it runs. */
@@ -27,6 +30,8 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), radix (radix heap) or heap-js (reference)', 'quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--availability-only', 'simulate only failures, detection, convergence and routing (no packets): writes availability.csv and summary.csv')
+    .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
+    .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: RunOptions) => {
       const overrides: Record<string, unknown> = {};
@@ -54,6 +59,8 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
         eventList: options.eventList as EventListKind,
         timeSeriesInterval,
         availabilityOnly: options.availabilityOnly === true,
+        workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
+        cache: options.cache,
       });
     });
 }

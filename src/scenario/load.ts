@@ -19,8 +19,26 @@ export interface LoadedScenario {
   fail(issues: readonly ScenarioIssue[], variant?: string): ScenarioError;
 }
 
-/** Top-level fields given on the command line, which replace the file's values before checking. */
+/**
+ * Fields set from outside the file (command-line options, sweep points), by dotted path
+ * ("duration", "circuits.hq.bandwidth"); they win over the file and over every variant.
+ */
 export type ScenarioOverrides = Readonly<Record<string, unknown>>;
+
+function applyOverrides(data: Record<string, unknown>, overrides: ScenarioOverrides, skipVariants: boolean): Record<string, unknown> {
+  const result = structuredClone(data);
+  for (const [path, value] of Object.entries(overrides)) {
+    const keys = path.split('.');
+    if (skipVariants && keys[0] === 'variants') continue;
+    let node: Record<string, unknown> = result;
+    for (const key of keys.slice(0, -1)) {
+      if (!isMapping(node[key])) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1]!] = value;
+  }
+  return result;
+}
 
 export function loadScenarioFile(file: string, overrides: ScenarioOverrides = {}): LoadedScenario {
   let text: string;
@@ -55,9 +73,9 @@ export function parseScenarioText(text: string, file: string, overrides: Scenari
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
   }
-  const { variants, ...base } = data as Record<string, unknown>;
+  const { variants, ...base } = applyOverrides(data as Record<string, unknown>, overrides, false);
   const build = (input: Record<string, unknown>, variant: string | undefined): Scenario => {
-    const result = scenarioSchema.safeParse({ ...input, ...overrides });
+    const result = scenarioSchema.safeParse(applyOverrides(input, overrides, true));
     if (!result.success) throw fail(result.error.issues.map(fromZodIssue), variant);
     const issues = new IssueList();
     const scenario = normalize(result.data, issues);

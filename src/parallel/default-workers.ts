@@ -1,0 +1,4 @@
+import { availableParallelism } from 'node:os';
+
+/** One worker thread per available core. */
+export const defaultWorkers = (): number => availableParallelism();

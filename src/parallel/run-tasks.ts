@@ -1,0 +1,113 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ReplicationResult } from '../runner/run-replication.js';
+import type { Row } from '../stats/records.js';
+import type { TaskCache } from './task-cache.js';
+import { describeTask, runTask, type Task } from './task.js';
+
+/** A task that failed: names the task (point, variant, replication, seed) and the error. */
+export class TaskError extends Error {
+  override name = 'TaskError';
+}
+
+export interface RunTasksOptions {
+  /** Worker threads; 1 runs every task in this thread. */
+  workers: number;
+  cache?: TaskCache;
+  /** After each task, cached or run: how many are done, of how many. */
+  onTaskDone?: (done: number, total: number, task: Task, result: ReplicationResult, cached: boolean) => void;
+  /** Aborting stops the workers; the promise rejects. */
+  signal?: AbortSignal;
+}
+
+/** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/parallel/worker.js');
+  return join(dirname(here), 'worker.js');
+}
+
+/**
+ * Run tasks on a pool of worker threads (or in this thread) and return their results in task
+ * order, whatever order they finish in: merged outputs are then identical for any number of workers.
+ */
+export async function runTasks(tasks: readonly Task[], options: RunTasksOptions): Promise<ReplicationResult[]> {
+  const results = new Array<ReplicationResult>(tasks.length);
+  let done = 0;
+  const finish = (i: number, result: ReplicationResult, cached: boolean): void => {
+    results[i] = result;
+    if (!cached) options.cache?.put(tasks[i]!, result);
+    options.onTaskDone?.(++done, tasks.length, tasks[i]!, result, cached);
+  };
+  const pending: number[] = [];
+  tasks.forEach((task, i) => {
+    const cached = options.cache?.get(task);
+    if (cached !== undefined) finish(i, cached, true);
+    else pending.push(i);
+  });
+  const fail = (i: number, error: unknown): TaskError =>
+    new TaskError(`task ${describeTask(tasks[i]!)} failed: ${error instanceof Error ? error.message : String(error)}`);
+
+  if (options.workers <= 1 || pending.length <= 1) {
+    for (const i of pending) {
+      if (options.signal?.aborted) throw new TaskError('interrupted');
+      let result: ReplicationResult;
+      try {
+        result = runTask(tasks[i]!);
+      } catch (error) {
+        throw fail(i, error);
+      }
+      finish(i, result, false);
+    }
+    return results;
+  }
+
+  const pool = new Piscina({ filename: workerFile(), minThreads: options.workers, maxThreads: options.workers });
+  const abort = new AbortController();
+  const onAbort = (): void => abort.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    await Promise.all(
+      pending.map((i) =>
+        pool.run(tasks[i], { signal: abort.signal }).then(
+          (result: ReplicationResult) => finish(i, result, false),
+          (error: unknown) => {
+            abort.abort(); // stop the others: the run has failed
+            throw options.signal?.aborted ? new TaskError('interrupted') : fail(i, error);
+          },
+        ),
+      ),
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+  return results;
+}
+
+/** All rows of a run, concatenated in task order. */
+export interface MergedResults {
+  flows: Row[];
+  links: Row[];
+  drops: Row[];
+  summary: Row[];
+  timeSeries: Row[];
+  availability: Row[];
+  classes: Row[];
+}
+
+export function mergeResults(results: readonly ReplicationResult[], extra: (i: number) => Row = () => ({})): MergedResults {
+  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [] };
+  results.forEach((r, i) => {
+    const tag = (row: Row): Row => ({ ...extra(i), ...row });
+    merged.flows.push(...r.flows.map(tag));
+    merged.links.push(...r.links.map(tag));
+    merged.drops.push(...r.drops.map(tag));
+    merged.summary.push(tag(r.summary));
+    merged.timeSeries.push(...r.timeSeries.map(tag));
+    merged.availability.push(...r.availability.map(tag));
+    merged.classes.push(...r.classes.map(tag));
+  });
+  return merged;
+}

@@ -1,0 +1,45 @@
+import { runReplication, type ReplicationResult } from '../runner/run-replication.js';
+import type { EventListKind } from '../core/event-list.js';
+import type { Nanos } from '../core/time.js';
+import { parseScenarioText, type ScenarioOverrides } from '../scenario/load.js';
+
+/**
+ * One run: a replication of a variant (at a sweep point) of a scenario. A task is data, never code:
+ * it carries the scenario's text, and whoever runs it parses and checks it like any scenario.
+ */
+export interface Task {
+  file: string;
+  text: string;
+  /** Field paths set before checking (command-line options, a sweep point). */
+  overrides: ScenarioOverrides;
+  variant: string;
+  replication: number;
+  seed: number;
+  eventList?: EventListKind;
+  availabilityOnly?: boolean;
+  timeSeriesInterval?: Nanos;
+  /** Labels the task in errors and progress (the sweep point). */
+  label: string;
+}
+
+/** Run a task in this thread. `ERSIM_FAIL_TASK=label` makes that task throw (fault injection for tests). */
+export function runTask(task: Task): ReplicationResult {
+  if (process.env.ERSIM_FAIL_TASK !== undefined && process.env.ERSIM_FAIL_TASK === describeTask(task)) {
+    throw new Error('injected failure (ERSIM_FAIL_TASK)');
+  }
+  const loaded = parseScenarioText(task.text, task.file, task.overrides);
+  const scenario = loaded.variants.find((v) => v.variant === task.variant);
+  if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
+  return runReplication(scenario, {
+    seed: task.seed,
+    replication: task.replication,
+    eventList: task.eventList,
+    availabilityOnly: task.availabilityOnly,
+    timeSeriesInterval: task.timeSeriesInterval,
+  });
+}
+
+/** "point x=1 / variant v / replication 2 / seed 7" */
+export function describeTask(task: Task): string {
+  return [task.label, `variant ${task.variant}`, `replication ${task.replication}`, `seed ${task.seed}`].filter((s) => s !== '').join(' / ');
+}
