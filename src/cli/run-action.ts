@@ -33,19 +33,22 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
   const onSigint = (): void => interrupt.abort();
   process.once('SIGINT', onSigint);
   let events = 0;
+  let cachedTasks = 0;
   const started = Date.now();
   try {
-    return await runTasks(tasks, {
+    const results = await runTasks(tasks, {
       workers: options.workers,
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
       onTaskDone: (done, total, task, result, cached) => {
         events += cached ? 0 : (result.summary.events as number);
+        if (cached) cachedTasks++;
         const rate = events / Math.max(1e-3, (Date.now() - started) / 1000);
         progress.update(done / total, `${done}/${total} tasks | ${(rate / 1e6).toFixed(2)} M events/s`);
         progress.taskDone(`${label}: ${describeTask(task)} done${cached ? ' (cached)' : ''} [${done}/${total}]`);
       },
     });
+    return { results, cached: cachedTasks, line: `${tasks.length - cachedTasks} task(s) simulated, ${cachedTasks} from the cache` };
   } finally {
     process.off('SIGINT', onSigint);
     progress.stop();
@@ -60,11 +63,13 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
   const scenario = loaded.scenario;
   const out = options.out ?? `results/${scenario.name}`;
 
+  // How many replications there are does not change any one of them: keep it out of the tasks (and their cache keys).
+  const { replications: _replications, ...taskOverrides } = options.overrides;
   const tasks: Task[] = loaded.variants.flatMap((variant) =>
     Array.from({ length: scenario.replications }, (_, replication) => ({
       file,
       text: loaded.text,
-      overrides: options.overrides,
+      overrides: taskOverrides,
       variant: variant.variant,
       replication,
       seed: scenario.seed,
@@ -74,7 +79,8 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
       label: '',
     })),
   );
-  const result = mergeResults(await runWithProgress(tasks, scenario.name, options));
+  const run = await runWithProgress(tasks, scenario.name, options);
+  const result = mergeResults(run.results);
 
   const files: Record<string, string> = {};
   if (!options.availabilityOnly) {
@@ -92,7 +98,7 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
     const table = options.availabilityOnly
       ? availabilityTable(result.availability, [...variantKey, 'pair'])
       : flowTable(result.flows, [...variantKey, 'flow', 'path']);
-    io.out(`${table}\n\n${summaryLine(result.summary)}\nwrote ${written.join(', ')}\n`);
+    io.out(`${table}\n\n${summaryLine(result.summary)}; ${run.line}\nwrote ${written.join(', ')}\n`);
   }
 }
 

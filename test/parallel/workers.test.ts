@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ersim, filesIn, tempDir, writeScenario } from '../cli/cli-helpers.js';
+
+const SCENARIO = `
+name: workers
+duration: 2s
+seed: 4
+replications: 3
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 100Mbps, delay: 2ms }
+  - { from: r, to: b, bandwidth: 20Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 50 }, loss: 0.002 }
+flows:
+  - { name: web, from: a, to: b, protocol: tcp, app: { kind: request_response, request: 500B, response: { pareto: { mean: 40KB, shape: 1.5 } }, think: { exponential: 30ms } } }
+  - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 2Mbps } }
+variants:
+  small-queue: {}
+  big-queue:
+    links:
+      - { from: a, to: r, bandwidth: 100Mbps, delay: 2ms }
+      - { from: r, to: b, bandwidth: 20Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 500 }, loss: 0.002 }
+`;
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const withoutTiming = (text: string) => text.trim().split('\n').map((l) => l.split(',').slice(0, -2).join(',')).join('\n');
+
+describe('worker threads', () => {
+  afterEach(() => {
+    delete process.env.ERSIM_FAIL_TASK;
+  });
+
+  it('give byte-identical outputs with 1, 2 and 4 workers (variants x replications)', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SCENARIO);
+    for (const n of ['1', '2', '4']) expect((await ersim('run', file, '--out', join(dir, n), '-q', '--no-cache', '--workers', n)).code).toBe(0);
+    for (const f of ['flows.csv', 'links.csv', 'drops.csv', 'classes.csv', 'availability.csv']) {
+      expect(read(join(dir, '2'), f)).toBe(read(join(dir, '1'), f));
+      expect(read(join(dir, '4'), f)).toBe(read(join(dir, '1'), f));
+    }
+    expect(withoutTiming(read(join(dir, '4'), 'summary.csv'))).toBe(withoutTiming(read(join(dir, '1'), 'summary.csv')));
+    expect(read(join(dir, '1'), 'flows.csv').split('\n').filter((l) => l.startsWith('big-queue,2,')).length).toBe(3);
+  });
+
+  it.each(['1', '2'])('name a failing task, exit non-zero and write nothing (%s workers)', async (n) => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SCENARIO);
+    process.env.ERSIM_FAIL_TASK = 'variant big-queue / replication 1 / seed 4';
+    const result = await ersim('run', file, '--out', join(dir, 'out'), '-q', '--no-cache', '--workers', n);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/task variant big-queue \/ replication 1 \/ seed 4 failed: injected failure/);
+    expect(filesIn(dir)).toEqual(['s.yaml']);
+  });
+
+  it('reuse cached tasks: a second run simulates nothing, one more replication runs one task', async () => {
+    const dir = tempDir();
+    // a scenario name unique to this test keeps its cache entries apart from other runs
+    const file = writeScenario(dir, 's.yaml', SCENARIO.replace('name: workers', `name: cache-${process.pid}-${Date.now()}`));
+    const lines = async (...extra: string[]) => {
+      const r = await ersim('run', file, '--out', join(dir, 'out'), '--workers', '1', ...extra);
+      expect(r.code).toBe(0);
+      return r;
+    };
+    const first = await lines();
+    expect(first.out).toMatch(/6 run\(s\)/);
+    const again = await lines();
+    expect(again.out).toMatch(/0 task\(s\) simulated, 6 from the cache/);
+    const more = await lines('--replications', '4');
+    expect(more.out).toMatch(/2 task\(s\) simulated, 6 from the cache/); // one new replication per variant
+  });
+});
