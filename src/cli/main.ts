@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError } from './errors.js';
 import { registerRun } from './run-command.js';
+import { registerSize } from './size-command.js';
+import { registerSweep } from './sweep-command.js';
 import { registerValidate } from './validate-command.js';
 
 export interface CliIo {
@@ -23,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerRun(program, io);
   registerValidate(program, io);
+  registerSweep(program, io);
+  registerSize(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   try {
     await program.parseAsync(argv as string[]);

@@ -65,7 +65,7 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     });
 }
 
-function integerOption(name: string, text: string, min: number): number {
+export function integerOption(name: string, text: string, min: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw new UsageError(`${name}: expected an integer >= ${min}, got "${text}"`);
   return value;

@@ -312,6 +312,9 @@ export const scenarioSchema = z.strictObject({
   wan: wan.optional(),
   traffic: z.array(flow).optional(),
   variants: z.record(name, z.record(z.string(), z.unknown())).optional(),
+  prices: z
+    .strictObject({ circuit: z.record(z.string(), z.number().nonnegative()).optional(), internet_per_mbps: z.number().nonnegative().optional() })
+    .optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

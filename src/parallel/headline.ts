@@ -1,0 +1,42 @@
+import type { ReplicationResult } from '../runner/run-replication.js';
+import { meanWithCi } from '../stats/confidence.js';
+import type { Row } from '../stats/records.js';
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+const max = (xs: number[]) => (finite(xs).length === 0 ? NaN : Math.max(...finite(xs)));
+const min = (xs: number[]) => (finite(xs).length === 0 ? NaN : Math.min(...finite(xs)));
+const col = (rows: readonly Row[], c: string) => rows.map((r) => r[c] as number);
+
+/** The few numbers that sum up one replication of a run. */
+export function headline(r: ReplicationResult): Record<string, number> {
+  const flows = r.flows;
+  const rx = col(flows, 'rx_packets');
+  const lost = sum(col(flows, 'lost_packets'));
+  const delays = col(flows, 'delay_mean_ms');
+  const completions = col(flows, 'completions').map((x) => (Number.isFinite(x) ? x : 0));
+  const fcts = col(flows, 'fct_ms');
+  return {
+    throughput_bps: sum(col(flows, 'throughput_bps')),
+    goodput_bps: sum(finite(col(flows, 'goodput_bps'))),
+    delay_mean_ms: sum(rx) === 0 ? NaN : sum(delays.map((d, i) => (Number.isFinite(d) ? d * rx[i]! : 0))) / sum(rx),
+    delay_p99_ms: max(col(flows, 'delay_p99_ms')),
+    loss_ratio: sum(rx) + lost === 0 ? NaN : lost / (sum(rx) + lost),
+    jitter_ms: max(col(flows, 'jitter_ms')),
+    fct_ms: sum(completions) === 0 ? NaN : sum(fcts.map((f, i) => (completions[i]! > 0 ? f * completions[i]! : 0))) / sum(completions),
+    availability: min(col(r.availability, 'availability')),
+    max_utilization: max(col(r.links, 'utilization')),
+  };
+}
+
+/** Mean and 95% CI over replications of each headline metric: `<metric>` and `<metric>_ci95`. */
+export function headlineRow(replications: readonly ReplicationResult[]): Row {
+  const each = replications.map(headline);
+  const row: Row = { replications: replications.length };
+  for (const metric of Object.keys(each[0] ?? {})) {
+    const { mean, ci95 } = meanWithCi(each.map((h) => h[metric]!));
+    row[metric] = mean;
+    row[`${metric}_ci95`] = ci95;
+  }
+  return row;
+}
