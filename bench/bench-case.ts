@@ -11,7 +11,7 @@ export interface BenchCase {
   /** Timed runs (after one warm-up run). */
   iterations: number;
   setup?: () => void;
-  run: () => BenchWork;
+  run: () => BenchWork | Promise<BenchWork>;
 }
 
 /** A case known by name before it is built (building can be costly: parsing 10,000 flows). */

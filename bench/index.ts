@@ -6,7 +6,7 @@ import { toCsv } from '../src/output/csv.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
 import { eventListCases } from './event-list.bench.js';
-import { manyFlowsCase, scenarioCase } from './scenario.bench.js';
+import { manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
 
 /**
  * `npm run bench [-- FILTER...] [--compare] [--save-baseline]`
@@ -26,6 +26,8 @@ const cases = (): BenchEntry[] => [
   entry('internet-vs-expressroute, expressroute variant', () => scenarioCase('scenarios/internet-vs-expressroute.yaml', 'quaternary', 3, 'expressroute')),
   entry('poisson flows sharing a link: 10', () => manyFlowsCase(10)),
   entry('poisson flows sharing a link: 10000', () => manyFlowsCase(10_000)),
+  entry('parallel: 8 replications of dumbbell-udp, 1 worker', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 1)),
+  entry('parallel: 8 replications of dumbbell-udp, 2 workers', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 2)),
   entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),
 ];
 
@@ -49,8 +51,8 @@ async function runChild(name: string): Promise<void> {
   const c = found.build();
   let work: BenchWork | undefined;
   const bench = new Bench({ iterations: c.iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
-  bench.add(c.name, () => {
-    work = c.run();
+  bench.add(c.name, async () => {
+    work = await c.run();
   }, { beforeEach: c.setup });
   await bench.run();
   const result = bench.tasks[0]!.result;

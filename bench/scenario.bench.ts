@@ -2,6 +2,8 @@ import { checkScenario } from '../src/compile/check.js';
 import type { EventListKind } from '../src/core/event-list.js';
 import { runReplication } from '../src/runner/run-replication.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/scenario/load.js';
+import { runTasks } from '../src/parallel/run-tasks.js';
+import type { Task } from '../src/parallel/task.js';
 import type { BenchCase } from './bench-case.js';
 
 function caseOf(name: string, loaded: LoadedScenario, iterations: number, eventList: EventListKind): BenchCase {
@@ -23,6 +25,31 @@ export function scenarioCase(file: string, eventList: EventListKind = 'quaternar
   const loaded = loadScenarioFile(file);
   const chosen = variant === undefined ? loaded : { ...loaded, scenario: loaded.variants.find((v) => v.variant === variant)!, variants: loaded.variants.filter((v) => v.variant === variant) };
   return caseOf(`${loaded.scenario.name} (${eventList})`, chosen, iterations, eventList);
+}
+
+/** Replications of a scenario file as tasks on `workers` worker threads (1: in this thread). */
+export function parallelCase(file: string, replications: number, workers: number): BenchCase {
+  const loaded = loadScenarioFile(file);
+  checkScenario(loaded);
+  const tasks: Task[] = Array.from({ length: replications }, (_, replication) => ({
+    file,
+    text: loaded.text,
+    overrides: {},
+    variant: loaded.scenario.variant,
+    replication,
+    seed: loaded.scenario.seed,
+    label: '',
+  }));
+  return {
+    name: `parallel ${workers}`,
+    iterations: 3,
+    run: async () => {
+      const results = await runTasks(tasks, { workers });
+      const events = results.reduce((s, r) => s + (r.summary.events as number), 0);
+      const packetHops = results.reduce((s, r) => s + r.links.reduce((t, l) => t + (l.tx_packets as number), 0), 0);
+      return { events, packetHops, simulatedSeconds: (replications * loaded.scenario.duration) / 1e9 };
+    },
+  };
 }
 
 /**
