@@ -39,6 +39,7 @@ export function parallelCase(file: string, replications: number, workers: number
     replication,
     seed: loaded.scenario.seed,
     label: '',
+    scenario: loaded.scenario,
   }));
   return {
     name: `parallel ${workers}`,

@@ -77,6 +77,7 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
       availabilityOnly: options.availabilityOnly,
       timeSeriesInterval,
       label: '',
+      scenario: variant,
     })),
   );
   const run = await runWithProgress(tasks, scenario.name, options);

@@ -107,6 +107,7 @@ function tasksFor(loaded: LoadedScenario, file: string, overrides: Record<string
         replication,
         seed: loaded.scenario.seed,
         label: '',
+        scenario: variant,
       })),
     );
 }

@@ -47,6 +47,7 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
         replication,
         seed: loaded.scenario.seed,
         label: `point ${pointLabel(points[p]!)}`,
+        scenario: variant,
         point: p,
       })),
     ),

@@ -4,7 +4,8 @@ import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
 import type { TaskCache } from './task-cache.js';
-import { describeTask, runTask, type Task } from './task.js';
+import { runTask } from './run-task.js';
+import { describeTask, type Task } from './task.js';
 
 /** A task that failed: names the task (point, variant, replication, seed) and the error. */
 export class TaskError extends Error {

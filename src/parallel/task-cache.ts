@@ -16,7 +16,7 @@ export class TaskCache {
   constructor(private readonly dir: string) {}
 
   key(task: Task): string {
-    const { label: _label, file: _file, ...identity } = task;
+    const { label: _label, file: _file, scenario: _scenario, ...identity } = task;
     return createHash('sha256').update(JSON.stringify({ identity, code: this.version() })).digest('hex');
   }
 

@@ -1,11 +1,13 @@
-import { runReplication, type ReplicationResult } from '../runner/run-replication.js';
 import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
-import { parseScenarioText, type ScenarioOverrides } from '../scenario/load.js';
+import { runReplication, type ReplicationResult } from '../runner/run-replication.js';
+import type { ScenarioOverrides } from '../scenario/load.js';
+import type { Scenario } from '../scenario/scenario.js';
 
 /**
  * One run: a replication of a variant (at a sweep point) of a scenario. A task is data, never code:
- * it carries the scenario's text, and whoever runs it parses and checks it like any scenario.
+ * it carries the scenario's text, and whoever runs it parses and checks it like any scenario
+ * (local worker threads may be handed the already-checked scenario as well, to skip that).
  */
 export interface Task {
   file: string;
@@ -20,16 +22,15 @@ export interface Task {
   timeSeriesInterval?: Nanos;
   /** Labels the task in errors and progress (the sweep point). */
   label: string;
+  /** The checked variant, when the caller has it (not part of the task's identity). */
+  scenario?: Scenario;
 }
 
-/** Run a task in this thread. `ERSIM_FAIL_TASK=label` makes that task throw (fault injection for tests). */
-export function runTask(task: Task): ReplicationResult {
+/** Run a task whose scenario is known. `ERSIM_FAIL_TASK=description` makes that task throw (fault injection for tests). */
+export function runResolvedTask(task: Task, scenario: Scenario): ReplicationResult {
   if (process.env.ERSIM_FAIL_TASK !== undefined && process.env.ERSIM_FAIL_TASK === describeTask(task)) {
     throw new Error('injected failure (ERSIM_FAIL_TASK)');
   }
-  const loaded = parseScenarioText(task.text, task.file, task.overrides);
-  const scenario = loaded.variants.find((v) => v.variant === task.variant);
-  if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
   return runReplication(scenario, {
     seed: task.seed,
     replication: task.replication,

@@ -1,0 +1,12 @@
+import type { ReplicationResult } from '../runner/run-replication.js';
+import { parseScenarioText } from '../scenario/load.js';
+import { runResolvedTask, type Task } from './task.js';
+
+/** Run a task in this thread, checking its scenario text first unless it comes checked. */
+export function runTask(task: Task): ReplicationResult {
+  if (task.scenario !== undefined) return runResolvedTask(task, task.scenario);
+  const loaded = parseScenarioText(task.text, task.file, task.overrides);
+  const scenario = loaded.variants.find((v) => v.variant === task.variant);
+  if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
+  return runResolvedTask(task, scenario);
+}
