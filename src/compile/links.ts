@@ -6,7 +6,7 @@ import { ScheduledOutages } from '../net/impairments/scheduled-outages.js';
 import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import { TokenBucket } from '../net/token-bucket.js';
-import type { FailureGroupSpec, LinkSpec } from '../scenario/scenario.js';
+import type { FailureGroupSpec, LinkSpec, OutageProcessSpec } from '../scenario/scenario.js';
 import { sampler } from './samplers.js';
 import { buildClassMap, buildQueue } from './queues.js';
 import type { Startable } from './startable.js';
@@ -47,52 +47,39 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
   });
 }
 
-/**
- * Failures of each cable (the directions of one scenario link fail together): scheduled outages and
- * an up/down renewal process, each from the cable's own random stream.
- */
-export function buildFailures(network: Network, specs: readonly LinkSpec[], links: readonly Link[]): Startable[] {
+/** Scheduled outages and an up/down renewal process over `links`, from the random stream `stream`. */
+function failuresOf(network: Network, links: Link[], outages: readonly { at: number; duration: number }[], process: OutageProcessSpec | undefined, stream: string): Startable[] {
   const sim = network.sim;
+  const startables: Startable[] = [];
+  if (outages.length > 0) {
+    const scheduled = new ScheduledOutages(sim, network, links);
+    for (const o of outages) scheduled.outage(o.at, o.duration);
+    startables.push(scheduled);
+  }
+  if (process !== undefined) {
+    const random = sim.random.stream(stream);
+    startables.push(new OutageProcess(sim, network, links, sampler(sim, process.up, random), sampler(sim, process.down, random)));
+  }
+  return startables;
+}
+
+/** Failures of each cable: the directions of one scenario link fail together. */
+export function buildFailures(network: Network, specs: readonly LinkSpec[], links: readonly Link[]): Startable[] {
   const cables = new Map<number, { spec: LinkSpec; links: Link[] }>();
   specs.forEach((spec, i) => {
     const cable = cables.get(spec.group) ?? { spec, links: [] };
     cable.links.push(links[i]!);
     cables.set(spec.group, cable);
   });
-  const startables: Startable[] = [];
-  for (const { spec, links: cableLinks } of cables.values()) {
-    if (spec.outages.length > 0) {
-      const scheduled = new ScheduledOutages(sim, network, cableLinks);
-      for (const o of spec.outages) scheduled.outage(o.at, o.duration);
-      startables.push(scheduled);
-    }
-    if (spec.outageProcess !== undefined) {
-      const random = sim.random.stream(`cable:${spec.name}:failures`);
-      startables.push(
-        new OutageProcess(sim, network, cableLinks, sampler(sim, spec.outageProcess.up, random), sampler(sim, spec.outageProcess.down, random)),
-      );
-    }
-  }
-  return startables;
+  return [...cables.values()].flatMap(({ spec, links: cable }) => failuresOf(network, cable, spec.outages, spec.outageProcess, `cable:${spec.name}:failures`));
 }
 
-/** Failures that take several cables down together, each group from its own random stream. */
+/** Failures that take several cables down together (a circuit's two connections). */
 export function buildFailureGroups(network: Network, groups: readonly FailureGroupSpec[]): Startable[] {
-  const sim = network.sim;
-  const startables: Startable[] = [];
-  for (const group of groups) {
+  return groups.flatMap((group) => {
     const links = group.links.map((name) => network.links.find((l) => l.name === name)!);
-    if (group.outages.length > 0) {
-      const scheduled = new ScheduledOutages(sim, network, links);
-      for (const o of group.outages) scheduled.outage(o.at, o.duration);
-      startables.push(scheduled);
-    }
-    if (group.process !== undefined) {
-      const random = sim.random.stream(`group:${group.name}:failures`);
-      startables.push(new OutageProcess(sim, network, links, sampler(sim, group.process.up, random), sampler(sim, group.process.down, random)));
-    }
-  }
-  return startables;
+    return failuresOf(network, links, group.outages, group.process, `group:${group.name}:failures`);
+  });
 }
 
 /** Background sources on every link that asks for cross traffic. */
