@@ -27,7 +27,7 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
-    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), radix (radix heap) or heap-js (reference)', 'quaternary')
+    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), calendar (calendar queue), radix (radix heap) or heap-js (reference)', 'quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--availability-only', 'simulate only failures, detection, convergence and routing (no packets): writes availability.csv and summary.csv')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')

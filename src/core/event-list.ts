@@ -20,5 +20,5 @@ export interface EventList {
   readonly lastTag: number;
 }
 
-export type EventListKind = 'heap-js' | 'quaternary' | 'radix';
-export const EVENT_LIST_KINDS: readonly EventListKind[] = ['quaternary', 'radix', 'heap-js'];
+export type EventListKind = 'heap-js' | 'quaternary' | 'radix' | 'calendar';
+export const EVENT_LIST_KINDS: readonly EventListKind[] = ['quaternary', 'calendar', 'radix', 'heap-js'];

@@ -1,5 +1,6 @@
 import type { EventHandler, EventList, EventListKind } from './event-list.js';
 import { HeapJsEventList } from './heap-js-event-list.js';
+import { CalendarEventList } from './calendar-event-list.js';
 import { QuaternaryEventList } from './quaternary-event-list.js';
 import { RadixEventList } from './radix-event-list.js';
 import { RandomStreams } from './random.js';
@@ -19,6 +20,8 @@ export function createEventList(kind: EventListKind = 'quaternary'): EventList {
       return new HeapJsEventList();
     case 'radix':
       return new RadixEventList();
+    case 'calendar':
+      return new CalendarEventList();
     case 'quaternary':
       return new QuaternaryEventList();
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventHandler, EventList } from '../../src/core/event-list.js';
 import { HeapJsEventList } from '../../src/core/heap-js-event-list.js';
 import { QuaternaryEventList } from '../../src/core/quaternary-event-list.js';
+import { CalendarEventList } from '../../src/core/calendar-event-list.js';
 import { RadixEventList } from '../../src/core/radix-event-list.js';
 import { RandomStream } from '../../src/core/random.js';
 
@@ -11,6 +12,7 @@ describe.each([
   ['heap-js', () => new HeapJsEventList()],
   ['quaternary', () => new QuaternaryEventList(4)],
   ['radix', () => new RadixEventList()],
+  ['calendar', () => new CalendarEventList()],
 ])('%s event list', (_name, make: () => EventList) => {
   it('pops in time order and breaks ties by insertion order', () => {
     const list = make();

@@ -1,0 +1,198 @@
+import type { EventHandler, EventList } from './event-list.js';
+import type { Nanos } from './time.js';
+
+const EMPTY: EventHandler = { onEvent: () => undefined };
+const NONE = -1;
+const MIN_BUCKETS = 16;
+
+/**
+ * A calendar queue (Brown, 1988): events hashed by time into a ring of buckets one "day" wide,
+ * each bucket a sorted linked list in typed arrays; dequeuing walks the days of the current "year".
+ * Bucket count follows the number of pending events and the day width follows their spacing, so
+ * both operations take about constant time for the hold model. Equal times stay in insertion order
+ * (an event goes after every event with the same time). Far-future events (a failure months ahead)
+ * only cost a direct search when nothing else is pending in the year.
+ */
+export class CalendarEventList implements EventList {
+  private times = new Float64Array(1024);
+  private tags = new Float64Array(1024);
+  private next = new Int32Array(1024);
+  private handlers: EventHandler[] = new Array<EventHandler>(1024).fill(EMPTY);
+  private free = NONE;
+  private allocated = 0;
+
+  private heads = new Int32Array(MIN_BUCKETS).fill(NONE);
+  private tails = new Int32Array(MIN_BUCKETS).fill(NONE);
+  private mask = MIN_BUCKETS - 1;
+  /** Day width, a whole number of nanoseconds, so that day numbers are exact. */
+  private width = 1_000;
+  /** The day being read; its bucket is day & mask. */
+  private day = 0;
+  private count = 0;
+  /** Buckets scanned or list steps walked since the last calibration, and operations since. */
+  private effort = 0;
+  private operations = 0;
+  lastTime: Nanos = 0;
+  lastTag = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(time: Nanos, handler: EventHandler, tag: number): void {
+    const node = this.allocate();
+    this.times[node] = time;
+    this.tags[node] = tag;
+    this.handlers[node] = handler;
+    this.insert(node);
+    if (++this.count > 2 * (this.mask + 1)) this.resize(2 * (this.mask + 1));
+  }
+
+  peekTime(): Nanos {
+    if (this.count === 0) return Infinity;
+    return this.times[this.heads[this.findBucket()]!]!;
+  }
+
+  pop(): EventHandler {
+    if (this.count === 0) throw new Error('pop from an empty event list');
+    const b = this.findBucket();
+    const node = this.heads[b]!;
+    this.heads[b] = this.next[node]!;
+    if (this.heads[b] === NONE) this.tails[b] = NONE;
+    this.lastTime = this.times[node]!;
+    this.lastTag = this.tags[node]!;
+    const handler = this.handlers[node]!;
+    this.handlers[node] = EMPTY;
+    this.next[node] = this.free;
+    this.free = node;
+    if (--this.count < (this.mask + 1) / 2 && this.mask + 1 > MIN_BUCKETS) this.resize((this.mask + 1) / 2);
+    return handler;
+  }
+
+  /** The bucket holding the earliest event; moves the reading day there. */
+  private findBucket(): number {
+    const mask = this.mask;
+    const width = this.width;
+    let day = this.day;
+    for (let i = 0; i <= mask; i++, day++) {
+      const head = this.heads[day & mask]!;
+      if (head !== NONE && Math.floor(this.times[head]! / width) <= day) {
+        this.day = day;
+        this.account(i);
+        return day & mask;
+      }
+    }
+    // Nothing in the coming year: jump straight to the earliest event.
+    let best = NONE;
+    for (let k = 0; k <= mask; k++) {
+      const head = this.heads[k]!;
+      if (head !== NONE && (best === NONE || this.times[head]! < this.times[this.heads[best]!]!)) best = k;
+    }
+    this.day = Math.floor(this.times[this.heads[best]!]! / width);
+    this.account(2 * (mask + 1));
+    return best;
+  }
+
+  /**
+   * When the days have grown wrong for the events (long scans of empty days, long bucket lists),
+   * measure the spacing again: at most once per bucket-count operations.
+   */
+  private account(steps: number): void {
+    this.effort += steps;
+    if (++this.operations < this.mask + 1 + 64) return;
+    const costly = this.effort > 8 * this.operations;
+    this.effort = 0;
+    this.operations = 0;
+    if (costly) this.resize(this.mask + 1);
+  }
+
+  /** Into its bucket, after every event with a time not later than its own. */
+  private insert(node: number): void {
+    const time = this.times[node]!;
+    const b = Math.floor(time / this.width) & this.mask;
+    const tail = this.tails[b]!;
+    if (tail === NONE) {
+      this.heads[b] = node;
+      this.tails[b] = node;
+      this.next[node] = NONE;
+    } else if (this.times[tail]! <= time) {
+      this.next[tail] = node;
+      this.tails[b] = node;
+      this.next[node] = NONE;
+    } else {
+      let prev = NONE;
+      let at = this.heads[b]!;
+      let steps = 0;
+      while (at !== NONE && this.times[at]! <= time) {
+        prev = at;
+        at = this.next[at]!;
+        steps++;
+      }
+      this.effort += steps;
+      this.next[node] = at;
+      if (prev === NONE) this.heads[b] = node;
+      else this.next[prev] = node;
+    }
+    // An event before the day being read moves the reading back to its day.
+    const day = Math.floor(time / this.width);
+    if (day < this.day) this.day = day;
+  }
+
+  private allocate(): number {
+    if (this.free !== NONE) {
+      const node = this.free;
+      this.free = this.next[node]!;
+      return node;
+    }
+    if (this.allocated === this.times.length) this.grow();
+    return this.allocated++;
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    const times = new Float64Array(capacity);
+    const tags = new Float64Array(capacity);
+    const next = new Int32Array(capacity);
+    times.set(this.times);
+    tags.set(this.tags);
+    next.set(this.next);
+    this.times = times;
+    this.tags = tags;
+    this.next = next;
+    for (let i = this.handlers.length; i < capacity; i++) this.handlers.push(EMPTY);
+  }
+
+  /**
+   * New bucket count, and a day width of three times the mean spacing of the next events (Brown's
+   * rule, ignoring gaps far above the mean), then every event rehashed in time order.
+   */
+  private resize(buckets: number): void {
+    const nodes: number[] = [];
+    for (let b = 0; b <= this.mask; b++) for (let n = this.heads[b]!; n !== NONE; n = this.next[n]!) nodes.push(n);
+    const order = this.stableOrder(nodes);
+    // Three times the mean spacing of the earliest events, ignoring gaps far above the mean.
+    const sample = order.slice(0, Math.min(order.length, 64)).map((n) => this.times[n]!);
+    if (sample.length > 1) {
+      const gaps = sample.slice(1).map((t, i) => t - sample[i]!);
+      const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+      const near = gaps.filter((g) => g <= 2 * mean);
+      const m = near.length > 0 ? near.reduce((a, b) => a + b, 0) / near.length : mean;
+      if (m > 0) this.width = Math.max(1, Math.round(3 * m));
+    }
+    this.mask = buckets - 1;
+    this.heads = new Int32Array(buckets).fill(NONE);
+    this.tails = new Int32Array(buckets).fill(NONE);
+    this.day = Math.floor((order.length > 0 ? this.times[order[0]!]! : this.lastTime) / this.width);
+    for (const n of order) this.insert(n);
+  }
+
+  /** Nodes by time; among equal times, in the order their buckets' lists held them (insertion order). */
+  private stableOrder(byTime: number[]): number[] {
+    // Events with equal times always share a bucket and are linked in insertion order, so each
+    // bucket's list is already in the right order: merge the lists by time, taking earlier lists first.
+    const position = new Map<number, number>();
+    let k = 0;
+    for (let b = 0; b <= this.mask; b++) for (let n = this.heads[b]!; n !== NONE; n = this.next[n]!) position.set(n, k++);
+    return byTime.sort((x, y) => this.times[x]! - this.times[y]! || position.get(x)! - position.get(y)!);
+  }
+}
