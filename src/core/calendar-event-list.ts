@@ -78,7 +78,7 @@ export class CalendarEventList implements EventList {
       const head = this.heads[day & mask]!;
       if (head !== NONE && Math.floor(this.times[head]! / width) <= day) {
         this.day = day;
-        this.account(i);
+        if (this.account(i)) return this.findBucket(); // recalibrated: the buckets have changed
         return day & mask;
       }
     }
@@ -89,7 +89,7 @@ export class CalendarEventList implements EventList {
       if (head !== NONE && (best === NONE || this.times[head]! < this.times[this.heads[best]!]!)) best = k;
     }
     this.day = Math.floor(this.times[this.heads[best]!]! / width);
-    this.account(2 * (mask + 1));
+    if (this.account(2 * (mask + 1))) return this.findBucket();
     return best;
   }
 
@@ -97,13 +97,14 @@ export class CalendarEventList implements EventList {
    * When the days have grown wrong for the events (long scans of empty days, long bucket lists),
    * measure the spacing again: at most once per bucket-count operations.
    */
-  private account(steps: number): void {
+  private account(steps: number): boolean {
     this.effort += steps;
-    if (++this.operations < this.mask + 1 + 64) return;
+    if (++this.operations < this.mask + 1 + 64) return false;
     const costly = this.effort > 8 * this.operations;
     this.effort = 0;
     this.operations = 0;
     if (costly) this.resize(this.mask + 1);
+    return costly;
   }
 
   /** Into its bucket, after every event with a time not later than its own. */

@@ -48,6 +48,33 @@ describe.each([
     }
   });
 
+  it('keeps order with events on very different time scales (packets in ns, failures in days)', () => {
+    const list = make();
+    const random = new RandomStream('scales');
+    const reference: { time: number; seq: number }[] = [];
+    let seq = 0;
+    const push = (time: number) => {
+      list.push(time, handler, seq);
+      reference.push({ time, seq: seq++ });
+    };
+    for (let i = 0; i < 50; i++) push(Math.floor(random.exponential(1000)));
+    push(30 * 86400e9);
+    for (let i = 0; i < 20_000; i++) {
+      list.pop();
+      reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+      const expected = reference.shift()!;
+      expect([list.lastTime, list.lastTag]).toEqual([expected.time, expected.seq]);
+      const now = list.lastTime;
+      const r = random.uniform();
+      // mostly packet-scale gaps, some ties, now and then a burst of pending events or a far one
+      if (r < 0.001) push(now + Math.floor(random.exponential(86400e9)));
+      else if (r < 0.01) for (let k = 0; k < 20; k++) push(now + Math.floor(random.exponential(1e6)));
+      else if (r < 0.2) push(now);
+      else if (r < 0.8) push(now + Math.floor(random.exponential(1000)));
+      if (list.size === 0) push(now + 1);
+    }
+  });
+
   it('agrees with a stable sort under interleaved pushes and pops (hold model)', () => {
     const list = make();
     const random = new RandomStream('event-list-test');
