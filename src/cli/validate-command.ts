@@ -10,6 +10,17 @@ export function registerValidate(program: Command, io: { out: (s: string) => voi
       const loaded = loadScenarioFile(file);
       checkScenario(loaded);
       const s = loaded.scenario;
-      io.out(`${file}: ok (${s.nodes.length} nodes, ${s.links.length} link directions, ${s.flows.length} flows)\n`);
+      const p = s.planner;
+      const parts = [
+        [loaded.variants.length > 1 ? loaded.variants.length : 0, 'variants'],
+        [s.nodes.length, 'nodes'],
+        [s.links.length, 'link directions'],
+        [p.sites.length, 'sites and remote groups'],
+        [p.regions.length, 'regions'],
+        [p.services.length, 'services'],
+        [p.circuits.length, 'circuits'],
+        [s.flows.length + p.traffic.length, 'flows'],
+      ].filter(([n]) => (n as number) > 0);
+      io.out(`${file}: ok (${parts.map(([n, what]) => `${n} ${what}`).join(', ')})\n`);
     });
 }
