@@ -40,6 +40,10 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
       workers: options.workers,
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
+      onTaskProgress: (done, total, fraction, taskEvents) => {
+        const rate = (events + taskEvents) / Math.max(1e-3, (Date.now() - started) / 1000);
+        progress.update((done + fraction) / total, `${done}/${total} tasks | ${(rate / 1e6).toFixed(2)} M events/s`);
+      },
       onTaskDone: (done, total, task, result, cached) => {
         events += cached ? 0 : (result.summary.events as number);
         if (cached) cachedTasks++;

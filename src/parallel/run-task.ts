@@ -3,10 +3,10 @@ import { parseScenarioText } from '../scenario/load.js';
 import { runResolvedTask, type Task } from './task.js';
 
 /** Run a task in this thread, checking its scenario text first unless it comes checked. */
-export function runTask(task: Task): ReplicationResult {
-  if (task.scenario !== undefined) return runResolvedTask(task, task.scenario);
+export function runTask(task: Task, onProgress?: (fraction: number, events: number) => void): ReplicationResult {
+  if (task.scenario !== undefined) return runResolvedTask(task, task.scenario, onProgress);
   const loaded = parseScenarioText(task.text, task.file, task.overrides);
   const scenario = loaded.variants.find((v) => v.variant === task.variant);
   if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
-  return runResolvedTask(task, scenario);
+  return runResolvedTask(task, scenario, onProgress);
 }

@@ -20,6 +20,8 @@ export interface RunTasksOptions {
   onTaskDone?: (done: number, total: number, task: Task, result: ReplicationResult, cached: boolean) => void;
   /** Aborting stops the workers; the promise rejects. */
   signal?: AbortSignal;
+  /** Within a task run in this thread: how far it is (0-1), and its events so far. */
+  onTaskProgress?: (done: number, total: number, fraction: number, events: number) => void;
 }
 
 /** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
@@ -55,7 +57,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
       if (options.signal?.aborted) throw new TaskError('interrupted');
       let result: ReplicationResult;
       try {
-        result = runTask(tasks[i]!);
+        result = runTask(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)));
       } catch (error) {
         throw fail(i, error);
       }

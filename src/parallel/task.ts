@@ -27,7 +27,7 @@ export interface Task {
 }
 
 /** Run a task whose scenario is known. `ERSIM_FAIL_TASK=description` makes that task throw (fault injection for tests). */
-export function runResolvedTask(task: Task, scenario: Scenario): ReplicationResult {
+export function runResolvedTask(task: Task, scenario: Scenario, onProgress?: (fraction: number, events: number) => void): ReplicationResult {
   if (process.env.ERSIM_FAIL_TASK !== undefined && process.env.ERSIM_FAIL_TASK === describeTask(task)) {
     throw new Error('injected failure (ERSIM_FAIL_TASK)');
   }
@@ -37,6 +37,7 @@ export function runResolvedTask(task: Task, scenario: Scenario): ReplicationResu
     eventList: task.eventList,
     availabilityOnly: task.availabilityOnly,
     timeSeriesInterval: task.timeSeriesInterval,
+    onProgress,
   });
 }
 
