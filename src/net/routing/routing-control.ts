@@ -1,3 +1,4 @@
+import { Heap } from 'heap-js';
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Nanos } from '../../core/time.js';
@@ -173,14 +174,19 @@ export class RoutingControl implements EventHandler {
     // Reverse Dijkstra: relax the links that lead into the node just settled.
     const incoming: Link[][] = this.nodes.map(() => []);
     for (const node of this.nodes) for (const l of node.out) if (!this.knownDown.has(l) && carries(l.routeFilter, ad)) incoming[l.to.index]!.push(l);
-    for (;;) {
-      let v = -1;
-      for (let i = 0; i < n; i++) if (!done[i] && dist[i]! < Infinity && (v < 0 || dist[i]! < dist[v]!)) v = i;
-      if (v < 0) break;
+    const frontier = new Heap<[number, number]>((a, b) => a[0] - b[0] || a[1] - b[1]);
+    frontier.push([0, origin.index]);
+    for (let top = frontier.pop(); top !== undefined; top = frontier.pop()) {
+      const v = top[1];
+      if (done[v]) continue;
       done[v] = 1;
       for (const l of incoming[v]!) {
+        const u = l.from.index;
         const d = dist[v]! + l.delay + HOP_COST;
-        if (d < dist[l.from.index]!) dist[l.from.index] = d;
+        if (d < dist[u]!) {
+          dist[u] = d;
+          frontier.push([d, u]);
+        }
       }
     }
     return dist;
