@@ -75,10 +75,6 @@ export class RandomStream {
   normal(): number {
     return Math.sqrt(-2 * Math.log(this.positive())) * Math.cos(2 * Math.PI * this.uniform());
   }
-
-  bernoulli(p: number): boolean {
-    return this.uniform() < p;
-  }
 }
 
 /** Gamma function (Lanczos approximation, g = 7), accurate to about 15 digits for x > 0. */

@@ -10,10 +10,6 @@ export const NS_PER_S = 1_000_000_000;
 
 export const seconds = (s: number): Nanos => Math.round(s * NS_PER_S);
 export const millis = (ms: number): Nanos => Math.round(ms * NS_PER_MS);
-export const micros = (us: number): Nanos => Math.round(us * NS_PER_US);
-
-export const toSeconds = (t: Nanos): number => t / NS_PER_S;
-export const toMillis = (t: Nanos): number => t / NS_PER_MS;
 
 /** Time to put `bytes` on a wire of `bitsPerSecond`, rounded to the nanosecond. */
 export const transmissionTime = (bytes: number, bitsPerSecond: number): Nanos =>

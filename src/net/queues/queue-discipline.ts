@@ -15,5 +15,3 @@ export interface QueueLimit {
   packets: number;
   bytes: number;
 }
-
-export const UNLIMITED: QueueLimit = { packets: Infinity, bytes: Infinity };
