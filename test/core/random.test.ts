@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStream, RandomStreams } from '../../src/core/random.js';
+import { gamma, RandomStream, RandomStreams } from '../../src/core/random.js';
 
 describe('named random streams', () => {
   it('depend only on (seed, replication, name)', () => {
@@ -73,5 +73,25 @@ describe('xoshiro128** generator', () => {
       prev = u;
     }
     expect(Math.abs(cross / n / (1 / 12))).toBeLessThan(0.01);
+  });
+});
+
+describe('lifetime distributions', () => {
+  it('computes the gamma function', () => {
+    expect(gamma(5)).toBeCloseTo(24, 10);
+    expect(gamma(0.5)).toBeCloseTo(Math.sqrt(Math.PI), 10);
+    expect(gamma(1 + 1 / 0.7)).toBeCloseTo(1.265823, 5);
+  });
+
+  it.each([
+    ['weibull 0.7', (r: RandomStream) => r.weibull(10, 0.7)],
+    ['weibull 2', (r: RandomStream) => r.weibull(10, 2)],
+    ['lognormal 1', (r: RandomStream) => r.lognormal(10, 1)],
+  ])('%s draws have the requested mean', (name, draw) => {
+    const r = new RandomStream(name);
+    const n = 400_000;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += draw(r);
+    expect(Math.abs(sum / n - 10) / 10).toBeLessThan(0.02);
   });
 });
