@@ -4,6 +4,8 @@ import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impai
 import { DEFAULTS, type AccessSpec, type InternetCoreSpec, type PlannerSpec, type QueueSpec, type SiteSpec } from './scenario.js';
 import type { ParsedInternetAccess, ParsedQueue, ParsedScenario } from './schema.js';
 
+type ParsedPlace = NonNullable<ParsedScenario['remote_users']>[string];
+
 type QueueNormalizer = (queue: ParsedQueue | undefined, at: FieldPath) => QueueSpec;
 
 /** Block k of a range: sites get 10.k.0.0/16, remote groups 100.64.k.0/24, services 198.18.k.0/24. */
@@ -43,42 +45,32 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     };
   });
 
-  const sites: SiteSpec[] = [];
-  Object.entries(parsed.sites ?? {}).forEach(([name, s], k) => {
-    const at = ['sites', name];
-    claim(name, 'site', at);
-    sites.push({
+  /** What offices and remote user groups share: a place on the map, users, addresses, an ISP. */
+  const place = (section: 'sites' | 'remote_users', name: string, p: ParsedPlace, kind: SiteSpec['kind'], prefix: Prefix): SiteSpec => {
+    const at = [section, name];
+    claim(name, kind === 'site' ? 'site' : 'remote user group', at);
+    return {
       name,
-      kind: 'site',
-      location: s.location,
-      continent: s.continent,
-      users: s.users ?? 0,
-      prefix: s.prefix ?? block(`10.${k + 1}.0.0/16`),
-      natPrefix: s.nat_prefix ?? block(`198.19.${k}.0/24`),
-      security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
-      lan: {
-        bandwidthBps: s.lan?.bandwidth ?? DEFAULTS.lanBandwidth,
-        delay: s.lan?.delay ?? DEFAULTS.lanDelay,
-        loss: normalizeLoss(s.lan?.loss, undefined),
-      },
-      internet: access(s.internet, [...at, 'internet'], queue),
+      kind,
+      location: p.location,
+      continent: p.continent,
+      users: p.users ?? 0,
+      prefix: p.prefix ?? prefix,
+      internet: access(p.internet, [...at, 'internet'], queue),
       origin: at,
-    });
-  });
-  Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => {
-    const at = ['remote_users', name];
-    claim(name, 'remote user group', at);
-    sites.push({
-      name,
-      kind: 'remote',
-      location: g.location,
-      continent: g.continent,
-      users: g.users ?? 0,
-      prefix: g.prefix ?? block(`100.64.${k}.0/24`),
-      internet: access(g.internet, [...at, 'internet'], queue),
-      origin: at,
-    });
-  });
+    };
+  };
+  const sites: SiteSpec[] = Object.entries(parsed.sites ?? {}).map(([name, s], k) => ({
+    ...place('sites', name, s, 'site', block(`10.${k + 1}.0.0/16`)),
+    natPrefix: s.nat_prefix ?? block(`198.19.${k}.0/24`),
+    security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
+    lan: {
+      bandwidthBps: s.lan?.bandwidth ?? DEFAULTS.lanBandwidth,
+      delay: s.lan?.delay ?? DEFAULTS.lanDelay,
+      loss: normalizeLoss(s.lan?.loss, undefined),
+    },
+  }));
+  Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => sites.push(place('remote_users', name, g, 'remote', block(`100.64.${k}.0/24`))));
 
   const core = parsed.internet;
   const delays = new Map<string, number>();
