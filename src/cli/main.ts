@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { UsageError } from './errors.js';
 import { registerRun } from './run-command.js';
+import { registerCompare } from './compare-command.js';
 import { registerSize } from './size-command.js';
 import { registerSweep } from './sweep-command.js';
 import { registerValidate } from './validate-command.js';
@@ -24,6 +25,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerRun(program, io);
+  registerCompare(program, io);
   registerValidate(program, io);
   registerSweep(program, io);
   registerSize(program, io);

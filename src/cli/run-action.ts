@@ -4,12 +4,13 @@ import type { Nanos } from '../core/time.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
-import { mergeResults, runTasks } from '../parallel/run-tasks.js';
+import { mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { AVAILABILITY_COLUMNS } from '../stats/availability.js';
 import { CLASS_COLUMNS } from '../stats/class-stats.js';
+import { APP_COLUMNS } from '../stats/app-stats.js';
 import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
 import { describeTask } from '../parallel/task.js';
 import { createProgress } from './progress.js';
@@ -59,10 +60,20 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
   }
 }
 
-/** Load, check and run a scenario, write its CSV files atomically and print a summary. */
-export async function runAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
-  const { timeSeriesInterval, quiet } = options;
+/** A scenario run: what was loaded, the merged results and the CSV files they make. */
+export interface SimulatedRun {
+  loaded: ReturnType<typeof loadScenarioFile>;
+  out: string;
+  result: MergedResults;
+  files: Record<string, string>;
+  line: string;
+}
+
+/** Load, check and run every variant and replication of a scenario; nothing is written yet. */
+export async function simulate(file: string, options: RunActionOptions, accept?: (loaded: SimulatedRun['loaded']) => void): Promise<SimulatedRun> {
+  const { timeSeriesInterval } = options;
   const loaded = loadScenarioFile(file, options.overrides);
+  accept?.(loaded);
   checkScenario(loaded);
   const scenario = loaded.scenario;
   const out = options.out ?? `results/${scenario.name}`;
@@ -93,17 +104,24 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
     files['links.csv'] = await toCsv(result.links);
     files['drops.csv'] = await toCsv(result.drops, DROP_COLUMNS);
     files['classes.csv'] = await toCsv(result.classes, CLASS_COLUMNS);
+    files['apps.csv'] = await toCsv(result.apps, APP_COLUMNS);
   }
   files['availability.csv'] = await toCsv(result.availability, AVAILABILITY_COLUMNS);
-  files['summary.csv'] = await toCsv(result.summary);
+  files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
   if (timeSeriesInterval !== undefined) files['timeseries.csv'] = await toCsv(result.timeSeries, TIME_SERIES_COLUMNS);
+  return { loaded, out, result, files, line: `${summaryLine(result.summary)}; ${run.line}` };
+}
+
+/** Load, check and run a scenario, write its CSV files atomically and print a summary. */
+export async function runAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
+  const { loaded, out, result, files, line } = await simulate(file, options);
   const written = writeFilesAtomically(out, files);
-  if (!quiet) {
+  if (!options.quiet) {
     const variantKey = loaded.variants.length > 1 ? ['variant'] : [];
     const table = options.availabilityOnly
       ? availabilityTable(result.availability, [...variantKey, 'pair'])
       : flowTable(result.flows, [...variantKey, 'flow', 'path']);
-    io.out(`${table}\n\n${summaryLine(result.summary)}; ${run.line}\nwrote ${written.join(', ')}\n`);
+    io.out(`${table}\n\n${line}\nwrote ${written.join(', ')}\n`);
   }
 }
 

@@ -3,8 +3,9 @@ import { EVENT_LIST_KINDS, type EventListKind } from '../core/event-list.js';
 import { parseTime } from '../scenario/units.js';
 import { defaultWorkers } from '../parallel/default-workers.js';
 import { UsageError } from './errors.js';
+import type { RunActionOptions } from './run-action.js';
 
-interface RunOptions {
+export interface RunOptions {
   out?: string;
   seed?: string;
   duration?: string;
@@ -17,11 +18,9 @@ interface RunOptions {
   cache: boolean;
 }
 
-/** `ersim run`: options are checked here; the simulation modules load only when it runs. */
-export function registerRun(program: Command, io: { out: (s: string) => void }): void {
-  program
-    .command('run')
-    .description('simulate a scenario and write flows.csv, links.csv, drops.csv, availability.csv and summary.csv')
+/** The options `run` and `compare` share, checked; the simulation modules load only when a command runs. */
+export function withRunOptions(command: Command): Command {
+  return command
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-o, --out <dir>', 'output folder (default: results/<scenario name>)')
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
@@ -29,39 +28,53 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
     .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), calendar (calendar queue), radix (radix heap) or heap-js (reference)', 'quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
-    .option('--availability-only', 'simulate only failures, detection, convergence and routing (no packets): writes availability.csv and summary.csv')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
-    .option('-q, --quiet', 'no progress bar and no table')
+    .option('-q, --quiet', 'no progress bar and no table');
+}
+
+export function runActionOptions(options: RunOptions): RunActionOptions {
+  const overrides: Record<string, unknown> = {};
+  const seed = options.seed === undefined ? undefined : integerOption('--seed', options.seed, 0);
+  if (seed !== undefined) overrides.seed = seed;
+  if (options.duration !== undefined) {
+    if (parseTime(options.duration) === undefined) throw new UsageError(`--duration: expected a time like 10s, got "${options.duration}"`);
+    overrides.duration = options.duration;
+  }
+  if (options.replications !== undefined) overrides.replications = integerOption('--replications', options.replications, 1);
+  if (!(EVENT_LIST_KINDS as readonly string[]).includes(options.eventList)) {
+    throw new UsageError(`--event-list: expected one of ${EVENT_LIST_KINDS.join(', ')}, got "${options.eventList}"`);
+  }
+  let timeSeriesInterval: number | undefined;
+  if (options.timeseries !== undefined) {
+    const text = options.timeseries === true ? '100ms' : String(options.timeseries);
+    timeSeriesInterval = parseTime(text);
+    if (timeSeriesInterval === undefined || timeSeriesInterval <= 0) throw new UsageError(`--timeseries: expected an interval like 100ms, got "${text}"`);
+  }
+  return {
+    overrides,
+    out: options.out,
+    quiet: options.quiet === true,
+    eventList: options.eventList as EventListKind,
+    timeSeriesInterval,
+    availabilityOnly: options.availabilityOnly === true,
+    workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
+    cache: options.cache,
+  };
+}
+
+/** `ersim run`. */
+export function registerRun(program: Command, io: { out: (s: string) => void }): void {
+  withRunOptions(
+    program
+      .command('run')
+      .description('simulate a scenario and write flows.csv, apps.csv, links.csv, drops.csv, classes.csv, availability.csv and summary.csv'),
+  )
+    .option('--availability-only', 'simulate only failures, detection, convergence and routing (no packets): writes availability.csv and summary.csv')
     .action(async (file: string, options: RunOptions) => {
-      const overrides: Record<string, unknown> = {};
-      const seed = options.seed === undefined ? undefined : integerOption('--seed', options.seed, 0);
-      if (seed !== undefined) overrides.seed = seed;
-      if (options.duration !== undefined) {
-        if (parseTime(options.duration) === undefined) throw new UsageError(`--duration: expected a time like 10s, got "${options.duration}"`);
-        overrides.duration = options.duration;
-      }
-      if (options.replications !== undefined) overrides.replications = integerOption('--replications', options.replications, 1);
-      if (!(EVENT_LIST_KINDS as readonly string[]).includes(options.eventList)) {
-        throw new UsageError(`--event-list: expected one of ${EVENT_LIST_KINDS.join(', ')}, got "${options.eventList}"`);
-      }
-      let timeSeriesInterval: number | undefined;
-      if (options.timeseries !== undefined) {
-        const text = options.timeseries === true ? '100ms' : String(options.timeseries);
-        timeSeriesInterval = parseTime(text);
-        if (timeSeriesInterval === undefined || timeSeriesInterval <= 0) throw new UsageError(`--timeseries: expected an interval like 100ms, got "${text}"`);
-      }
+      const checked = runActionOptions(options);
       const { runAction } = await import('./run-action.js');
-      await runAction(io, file, {
-        overrides,
-        out: options.out,
-        quiet: options.quiet === true,
-        eventList: options.eventList as EventListKind,
-        timeSeriesInterval,
-        availabilityOnly: options.availabilityOnly === true,
-        workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
-        cache: options.cache,
-      });
+      await runAction(io, file, checked);
     });
 }
 

@@ -9,6 +9,8 @@ import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from 
 import { checkedRoute, hostAddress, pinnedLinks, siteAddress } from './routes.js';
 import type { Startable } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
+import { buildAppFlow } from './app-flows.js';
+import type { AppStats } from '../stats/app-stats.js';
 import { buildUdpFlow } from './udp-flows.js';
 
 export interface RunOptions {
@@ -24,6 +26,8 @@ export interface CompiledRun {
   sim: Simulator;
   network: Network;
   availability: AvailabilityTracker;
+  /** The applications of the planner's sites (apps:). */
+  apps: AppStats[];
   /** Schedule every initial event; call once, before running. */
   begin(): void;
 }
@@ -50,13 +54,14 @@ export function compile(input: Scenario, options: RunOptions, issues = new Issue
     ...reachability(network, r.name, r.from, r.to, r.toAddress, r.fromAddress, k),
     returnInternetAddress: r.fromInternetAddress,
   }));
+  const apps: AppStats[] = [];
   scenario.flows.forEach((flow, i) => {
     const toAddress = flow.toAddress ?? addressOf(flow.to);
     const fromAddress = flow.fromAddress ?? addressOf(flow.from);
     // a pair checks both directions: one per two places is enough
     const tracked = pairs.some((p) => (p.from === flow.from && p.to === flow.to) || (p.from === flow.to && p.to === flow.from));
     if (!tracked) pairs.push(reachability(network, `${flow.from} -> ${flow.to}`, flow.from, flow.to, toAddress, fromAddress, pairs.length));
-    const built = buildFlow(network, flow, i, toAddress, fromAddress, issues);
+    const built = buildFlow(network, flow, i, toAddress, fromAddress, issues, apps);
     if (built !== undefined && !options.availabilityOnly) startables.push(built);
   });
   const availability = new AvailabilityTracker(sim, network, pairs);
@@ -65,6 +70,7 @@ export function compile(input: Scenario, options: RunOptions, issues = new Issue
     sim,
     network,
     availability,
+    apps,
     begin() {
       availability.begin();
       for (const s of startables) s.begin();
@@ -87,12 +93,20 @@ function withPlannerExpanded(scenario: Scenario): Scenario {
   };
 }
 
-function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: number, fromAddress: number, issues: IssueList): Startable | undefined {
+function buildFlow(
+  network: Network,
+  flow: FlowSpec,
+  index: number,
+  toAddress: number,
+  fromAddress: number,
+  issues: IssueList,
+  apps: AppStats[],
+): Startable | undefined {
   let pinned, pinnedBack;
   if (flow.path !== undefined) {
     pinned = pinnedLinks(network, flow.path, flow.origin, issues);
     if (pinned === undefined) return undefined;
-    if (flow.protocol === 'tcp') {
+    if (flow.protocol !== 'udp') {
       pinnedBack = pinnedLinks(network, [...flow.path].reverse(), flow.origin, issues);
       if (pinnedBack === undefined) return undefined;
     }
@@ -108,8 +122,9 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
     index,
     pinned,
     marking,
-    () => issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'${via ? ` through '${via.node}'` : ''}`),
+    () => flow.protocol !== 'app' && issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'${via ? ` through '${via.node}'` : ''}`),
     via && { node: via.node, address: via.address },
+    flow.protocol === 'app',
   );
   if (forward === undefined) return undefined;
   if (flow.protocol === 'udp') {
@@ -126,11 +141,19 @@ function buildFlow(network: Network, flow: FlowSpec, index: number, toAddress: n
     index,
     pinnedBack,
     marking,
-    () => issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
+    () => flow.protocol !== 'app' && issues.add([...flow.origin, 'to'], `no route back from '${flow.to}' to '${flow.from}' for ACKs`),
     via && { node: via.node, address: siteAddress(network, via.node, via.address, via.internetAddress, toAddress, index) },
+    flow.protocol === 'app',
   );
   if (reverse === undefined) return undefined;
-  return buildTcpFlow(network, flow, forward, reverse);
+  if (flow.protocol === 'tcp') return buildTcpFlow(network, flow, forward, reverse);
+  if (flow.model.kind === 'call' && flow.model.packetBytes > Math.min(forward.mtu, reverse.mtu)) {
+    issues.add([...flow.origin, 'packet_size'], `media packets of ${flow.model.packetBytes} B exceed the path MTU of ${Math.min(forward.mtu, reverse.mtu)} B`);
+    return undefined;
+  }
+  const built = buildAppFlow(network, flow, index, forward, reverse);
+  apps.push(built.app);
+  return built.start;
 }
 
 function reachability(network: Network, name: string, from: string, to: string, toAddress: number, fromAddress: number, id: number): ReachabilityPair {

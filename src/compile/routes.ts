@@ -23,6 +23,7 @@ export function pinnedLinks(network: Network, path: readonly string[], origin: F
   return links;
 }
 
+const MAX_MTU = 9000;
 const PROBE: PacketSink = { receive: () => undefined };
 
 export interface CheckedRoute {
@@ -44,16 +45,18 @@ export function checkedRoute(
   marking: Marking,
   onFailure: () => void,
   via?: { node: string; address: number | (() => number) },
+  /** Build the route even when it does not reach its destination at the start (an application whose service a variant cannot reach: its packets are dropped with no_route). */
+  allowIncomplete = false,
 ): CheckedRoute | undefined {
   const source = network.node(from);
   const proxy = via && { node: network.node(via.node), address: via.address };
-  const routeTo: RouteTo = (sink) => new FlowRoute(network.routing, source, address, flowId, sink, pinned, marking, proxy);
+  const routeTo: RouteTo = (sink, hash = flowId) => new FlowRoute(network.routing, source, address, hash, sink, pinned, marking, proxy);
   const probe = routeTo(PROBE).links();
   if (!probe.complete) {
     onFailure();
-    return undefined;
+    if (!allowIncomplete) return undefined;
   }
-  return { routeTo, mtu: Math.min(Infinity, ...probe.links.map((l) => l.mtu)) };
+  return { routeTo, mtu: Math.min(MAX_MTU, ...probe.links.map((l) => l.mtu)) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { sampler } from './samplers.js';
 import type { Startable } from './startable.js';
 
 /** MSS from the path MTU (MTU - 40), never above the configured one. */
-function configFor(flow: TcpFlowSpec, path: CheckedRoute): TcpConfig {
+export function configFor(flow: { tcp: TcpFlowSpec['tcp'] }, path: CheckedRoute): TcpConfig {
   const mss = Math.min(flow.tcp.mss ?? Infinity, path.mtu - IP_TCP_HEADER_BYTES);
   return { ...flow.tcp, mss };
 }

@@ -87,11 +87,12 @@ export class Network implements DropHandler {
   }
 
   drop(packet: Packet, _reason: DropReason): void {
+    const flow = this.flows[packet.flow]!;
     if (this.sim.now >= this.sim.warmup) {
-      const flow = this.flows[packet.flow]!;
       if (packet.isAck) flow.lostAcks++;
       else flow.lostPackets++;
     }
+    flow.watcher?.dropped(packet);
     this.pool.release(packet);
   }
 

@@ -98,10 +98,11 @@ export interface MergedResults {
   timeSeries: Row[];
   availability: Row[];
   classes: Row[];
+  apps: Row[];
 }
 
 export function mergeResults(results: readonly ReplicationResult[], extra: (i: number) => Row = () => ({})): MergedResults {
-  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [] };
+  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [], apps: [] };
   results.forEach((r, i) => {
     const tag = (row: Row): Row => ({ ...extra(i), ...row });
     merged.flows.push(...r.flows.map(tag));
@@ -111,6 +112,7 @@ export function mergeResults(results: readonly ReplicationResult[], extra: (i: n
     merged.timeSeries.push(...r.timeSeries.map(tag));
     merged.availability.push(...r.availability.map(tag));
     merged.classes.push(...r.classes.map(tag));
+    merged.apps.push(...r.apps.map(tag));
   });
   return merged;
 }

@@ -3,6 +3,8 @@ import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
 import { classRows } from '../stats/class-stats.js';
+import { appRows } from '../stats/app-stats.js';
+import { TEAMS_TARGETS } from '../stats/teams-targets.js';
 import { TimeSeriesSampler } from '../stats/time-series.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';
@@ -16,6 +18,8 @@ export interface ReplicationResult {
   timeSeries: Row[];
   availability: Row[];
   classes: Row[];
+  /** The planner's applications per site (apps.csv). */
+  apps: Row[];
 }
 
 export interface ReplicationOptions {
@@ -62,6 +66,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     timeSeries: sampler?.rows ?? [],
     availability: run.availability.rows(id, end),
     classes: classRows(id, network.flows, measured),
+    apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
     summary: {
       scenario: scenario.name,
       variant: id.variant,

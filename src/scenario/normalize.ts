@@ -15,6 +15,8 @@ import type { Failover } from '../net/routing/routing-control.js';
 import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
 import { normalizePlanner } from './planner.js';
+import { normalizeApplications } from './applications.js';
+import { parseBandwidth } from './units.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import {
   DEFAULTS,
@@ -76,6 +78,7 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     }
     return named(normalizeFlow(flow, at, flows.length + i, endpoints, duration, issues), at);
   });
+  for (const app of normalizeApplications(parsed.apps, planner, duration, issues)) planner.traffic.push(named(app, app.origin));
 
   return {
     name: parsed.name,
@@ -95,6 +98,8 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     planner,
     failureGroups: [],
     variant: 'base',
+    targets: parsed.targets ?? 'teams-client',
+    prices: normalizePrices(parsed.prices, issues),
   };
 }
 
@@ -266,7 +271,7 @@ function normalizeFlow(
   return { ...base, protocol: 'udp', source: normalizeSource(source) };
 }
 
-function normalizeTcp(tcp: ParsedTcp | undefined): TcpSpec {
+export function normalizeTcp(tcp: ParsedTcp | undefined): TcpSpec {
   const d = DEFAULT_TCP;
   return {
     congestionControl: tcp?.cc ?? d.congestionControl,
@@ -315,8 +320,27 @@ function normalizeSize(size: ParsedPacketSize | undefined): SizeSpec {
 }
 
 /** A plain value is `plain` (fixed, or exponential for on/off periods). */
-function normalizeDistribution(d: ParsedDistribution, plain: 'fixed' | 'exponential'): DistributionSpec {
+export function normalizeDistribution(d: ParsedDistribution, plain: 'fixed' | 'exponential'): DistributionSpec {
   if (typeof d === 'number') return { kind: plain, mean: d };
   if ('exponential' in d) return { kind: 'exponential', mean: d.exponential };
   return { kind: 'pareto', mean: d.pareto.mean, shape: d.pareto.shape };
+}
+
+function normalizePrices(prices: ParsedScenario['prices'], issues: IssueList): Scenario['prices'] {
+  const byBandwidth = (table: Record<string, number> | undefined, field: string): Map<number, number> => {
+    const out = new Map<number, number>();
+    for (const [text, price] of Object.entries(table ?? {})) {
+      const bps = parseBandwidth(text);
+      if (bps === undefined) issues.add(['prices', field, text], `expected a bandwidth like 1Gbps as the key, got "${text}"`);
+      else out.set(bps, price);
+    }
+    return out;
+  };
+  return {
+    circuit: byBandwidth(prices?.circuit, 'circuit'),
+    premium: byBandwidth(prices?.premium, 'premium'),
+    internetPerMbps: prices?.internet_per_mbps ?? 0,
+    egressPerGb: prices?.egress_per_gb ?? 0,
+    hoursPerMonth: prices?.hours_per_month ?? 730,
+  };
 }

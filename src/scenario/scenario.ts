@@ -26,6 +26,22 @@ export interface Scenario {
   failureGroups: FailureGroupSpec[];
   /** The variant this scenario is ('base' when the file has none). */
   variant: string;
+  /** Which Teams network targets calls are judged against. */
+  targets: 'teams-client' | 'teams-edge';
+  prices: PriceSpec;
+}
+
+/** Monthly prices (any currency) that give a variant its cost; absent entries cost nothing. */
+export interface PriceSpec {
+  /** Circuit price by bandwidth (bps). */
+  circuit: Map<number, number>;
+  /** Premium add-on by bandwidth (bps). */
+  premium: Map<number, number>;
+  internetPerMbps: number;
+  /** Metered data: outbound from Microsoft over circuits. */
+  egressPerGb: number;
+  /** Hours a month the simulated load lasts (scales metered egress). */
+  hoursPerMonth: number;
 }
 
 export type Location = readonly [number, number];
@@ -311,7 +327,42 @@ export interface TcpFlowSpec extends FlowBase {
   app: AppSpec;
 }
 
-export type FlowSpec = UdpFlowSpec | TcpFlowSpec;
+/** E-model (G.107) codec impairment: equipment impairment Ie and packet-loss robustness Bpl. */
+export interface CodecSpec {
+  name: string;
+  ie: number;
+  bpl: number;
+}
+
+/** What users of an application do (per user rates; a site multiplies them by its users). */
+export type ApplicationModel =
+  | {
+      kind: 'call';
+      media: 'audio' | 'video' | 'sharing';
+      callsPerHour: number;
+      duration: DistributionSpec;
+      /** Payload bit rate of each direction. */
+      bitrateBps: number;
+      packetInterval: Nanos;
+      /** Bytes on the wire (payload + IP/UDP/RTP headers). */
+      packetBytes: number;
+      codec: CodecSpec;
+    }
+  | { kind: 'web'; requestsPerMinute: number; request: DistributionSpec; response: DistributionSpec; maxConnections: number }
+  | { kind: 'transfer'; transfersPerHour: number; size: DistributionSpec; direction: 'up' | 'down'; maxConnections: number };
+
+/** One application as used by one site's (or remote group's) users towards its service. */
+export interface AppFlowSpec extends FlowBase {
+  protocol: 'app';
+  application: string;
+  site: string;
+  service: string;
+  users: number;
+  model: ApplicationModel;
+  tcp: TcpSpec;
+}
+
+export type FlowSpec = UdpFlowSpec | TcpFlowSpec | AppFlowSpec;
 
 export const DEFAULTS = {
   erConvergence: 15e9,

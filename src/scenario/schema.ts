@@ -197,6 +197,47 @@ export const flow = z.strictObject({
   path: z.array(name).min(2).optional(),
 });
 
+/** Applications used by a site's or remote group's users (apps:), each towards one service. */
+const appCommon = {
+  service: name,
+  /** Which sites and remote user groups use it (default: every one with users). */
+  sites: z.array(name).optional(),
+  dscp: dscp.optional(),
+  via: name.optional(),
+  compressible: z.boolean().optional(),
+};
+export const application = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('call'),
+    ...appCommon,
+    media: z.enum(['audio', 'video', 'sharing']).optional(),
+    calls_per_hour: z.number().nonnegative(),
+    duration: period.optional(),
+    bitrate: bandwidth.optional(),
+    packet_interval: positiveDuration.optional(),
+    packet_size: size.optional(),
+    codec: z.union([z.enum(['g711', 'g729']), z.strictObject({ ie: z.number().min(0).max(95), bpl: z.number().positive() })]).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('web'),
+    ...appCommon,
+    requests_per_minute: z.number().positive(),
+    request: sizeDistribution.optional(),
+    response: sizeDistribution,
+    max_connections: z.number().int().positive().optional(),
+    tcp: tcp.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('transfer'),
+    ...appCommon,
+    transfers_per_hour: z.number().positive(),
+    size: sizeDistribution,
+    direction: z.enum(['up', 'down']).optional(),
+    max_connections: z.number().int().positive().optional(),
+    tcp: tcp.optional(),
+  }),
+]);
+
 const location = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
   error: 'expected a location [latitude, longitude] in degrees',
 });
@@ -311,9 +352,17 @@ export const scenarioSchema = z.strictObject({
   circuits: z.record(name, circuit).optional(),
   wan: wan.optional(),
   traffic: z.array(flow).optional(),
+  apps: z.record(name, application).optional(),
+  targets: z.enum(['teams-client', 'teams-edge']).optional(),
   variants: z.record(name, z.record(z.string(), z.unknown())).optional(),
   prices: z
-    .strictObject({ circuit: z.record(z.string(), z.number().nonnegative()).optional(), internet_per_mbps: z.number().nonnegative().optional() })
+    .strictObject({
+      circuit: z.record(z.string(), z.number().nonnegative()).optional(),
+      premium: z.record(z.string(), z.number().nonnegative()).optional(),
+      internet_per_mbps: z.number().nonnegative().optional(),
+      egress_per_gb: z.number().nonnegative().optional(),
+      hours_per_month: z.number().positive().max(744).optional(),
+    })
     .optional(),
 });
 
@@ -329,6 +378,7 @@ export type ParsedLoss = z.output<typeof lossSchema>;
 export type ParsedCrossTraffic = z.output<typeof crossTraffic>;
 export type ParsedFailures = z.output<typeof failures>;
 export type ParsedApp = z.output<typeof app>;
+export type ParsedApplication = z.output<typeof application>;
 export type ParsedTcp = z.output<typeof tcp>;
 export type ParsedPacketSize = z.output<typeof packetSize>;
 export type ParsedInternetAccess = z.output<typeof internetAccess>;

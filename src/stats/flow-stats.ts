@@ -1,4 +1,5 @@
 import type { Nanos } from '../core/time.js';
+import type { Packet } from '../net/packet.js';
 import { DelayStats } from './delay-stats.js';
 import type { TcpStats } from './tcp-stats.js';
 
@@ -28,6 +29,8 @@ export class FlowStats {
 
   /** Present for TCP flows. */
   tcp: TcpStats | undefined;
+  /** Told of every packet of the flow the network drops (media quality windows). */
+  watcher: { dropped(packet: Packet): void } | undefined;
   /** How the flow's packets go, to name its path in the results. */
   route: { pathLabel(): string } | undefined;
 

@@ -20,16 +20,16 @@ export interface TcpHalf {
   receiver: TcpReceiver;
 }
 
-/** Builds the route of one direction of a flow towards the given sink. */
-export type RouteTo = (sink: PacketSink) => FlowRoute;
+/** Builds the route of one direction of a flow towards the given sink; `hash` (default: the flow's id) picks among equal-cost paths. */
+export type RouteTo = (sink: PacketSink, hash?: number) => FlowRoute;
 
 export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, config: TcpConfig): TcpHalf {
-  stats.tcp = new TcpStats(network.sim.warmup);
+  stats.tcp ??= new TcpStats(network.sim.warmup); // connections of one application share their statistics
   const { header } = segmentLayout(config);
   const receiver = new TcpReceiver(network, stats, header, config.delayedAck, config.delayedAckTimeout, config.sack);
   const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow);
   sender.path = dataPath(receiver);
-  stats.route = sender.path;
+  stats.route ??= sender.path;
   receiver.path = ackPath(sender);
   return { sender, receiver };
 }

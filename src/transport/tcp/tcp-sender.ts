@@ -45,6 +45,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private timedAt: Nanos = 0;
   private inSlowStart = true;
   private consecutiveTimeouts = 0;
+  private readonly initialCwnd: number;
+  private lastSentAt: Nanos = 0;
   /** Where data goes; set once the receiver exists (see createTcpHalf). */
   path!: FlowRoute;
 
@@ -59,6 +61,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.mss = layout.payload;
     this.header = layout.header;
     this.cwnd = config.initialWindow * this.mss;
+    this.initialCwnd = this.cwnd;
     this.rtt = new RttEstimator(config.initialRto, config.minRto, config.maxRto);
     this.rto = new Timer(network.sim, this);
     this.scoreboard = config.sack ? new SackScoreboard() : null;
@@ -68,6 +71,14 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
 
   /** Give the sender `bytes` more application data (Infinity: an unlimited bulk source). */
   write(bytes: number): void {
+    // RFC 5681 4.1 (Linux's tcp_slow_start_after_idle): after an idle period longer than the RTO,
+    // start again from the initial window, so a reused connection does not burst an old cwnd.
+    const now = this.network.sim.now;
+    if (this.sndUna === this.sndMax && this.sndMax > 0 && now - this.lastSentAt > this.rtt.rto && this.cwnd > this.initialCwnd) {
+      this.ssthresh = Math.max(this.ssthresh, (3 * this.cwnd) / 4);
+      this.setCwnd(this.initialCwnd, now);
+      this.inSlowStart = true;
+    }
     this.writeEnd += bytes;
     this.trySend();
   }
@@ -274,6 +285,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const route = this.path.current();
     const wire = this.header + Math.ceil(length / this.path.compression);
     const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, length);
+    this.lastSentAt = sim.now;
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += packet.size;

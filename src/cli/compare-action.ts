@@ -1,0 +1,63 @@
+import { monthlyCost } from '../compare/monthly-cost.js';
+import { comparisonRows } from '../compare/comparison.js';
+import { writeFilesAtomically } from '../output/atomic-files.js';
+import { toCsv } from '../output/csv.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type { Row } from '../stats/records.js';
+import { UsageError } from './errors.js';
+import { simulate, type RunActionOptions } from './run-action.js';
+import { textTable } from './table.js';
+
+/** Metrics of the terminal table (comparison.csv has them all). */
+const HEADLINE = new Set(['mos', 'targets_met', 'window_delay_p95_ms', 'completion_p95_s', 'goodput_bps', 'availability', 'monthly_cost']);
+
+/** Run every variant with the same seeds, write the run's files and comparison.csv, print the headline table. */
+export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
+  const { loaded, out, result, files, line } = await simulate(file, options, (l) => {
+    if (l.variants.length < 2) throw new UsageError(`${file}: compare needs a scenario with at least two variants (variants: {name: changes, ...})`);
+  });
+  const variants = loaded.variants.map((v) => v.variant);
+  const costs = hasPrices(loaded.scenario)
+    ? result.summary.map((s) => {
+        const variant = loaded.variants.find((v) => v.variant === s.variant)!;
+        const flows = result.flows.filter((f) => f.variant === s.variant && f.replication === s.replication);
+        return { variant: variant.variant, replication: s.replication as number, cost: monthlyCost(variant, flows).total };
+      })
+    : undefined;
+  const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, costs });
+  files['comparison.csv'] = await toCsv(rows);
+  const written = writeFilesAtomically(out, files);
+  if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);
+}
+
+function hasPrices(scenario: Scenario): boolean {
+  const p = scenario.prices;
+  return p.circuit.size > 0 || p.premium.size > 0 || p.internetPerMbps > 0 || p.egressPerGb > 0;
+}
+
+/** Headline rows: each variant's mean ± half-width, and each difference to the first (* when significant). */
+export function comparisonTable(rows: readonly Row[], variants: readonly string[]): string {
+  const [reference, ...others] = variants;
+  const shown = rows.filter((r) => HEADLINE.has(String(r.metric)));
+  const label = (r: Row): string => [r.site, r.application, r.direction, r.metric === 'goodput_bps' ? 'goodput_Mbps' : r.metric].filter((x) => x !== '').join(' ');
+  const scale = (r: Row): number => (r.metric === 'goodput_bps' ? 1e-6 : 1);
+  return textTable(
+    ['site application direction metric', ...variants, ...others.map((v) => `${v} - ${reference}`)],
+    shown.map((r) => [
+      label(r),
+      ...variants.map((v) => withCi((r[v] as number) * scale(r), (r[`${v}_ci95`] as number) * scale(r))),
+      ...others.map((v) => {
+        const d = (r[`${v}_diff`] as number) * scale(r);
+        return Number.isFinite(d) ? `${number(d, true)}${r[`${v}_significant`] === 'yes' ? ' *' : '  '}` : '-';
+      }),
+    ]),
+  ) + '\n(mean ± 95% CI over replications; * the difference is significant at 95%)';
+}
+
+const withCi = (mean: number, ci: number): string => (Number.isFinite(mean) ? `${number(mean)}${Number.isFinite(ci) ? ` ± ${number(ci)}` : ''}` : '-');
+
+function number(x: number, signed = false): string {
+  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : Math.abs(x) >= 1 ? 2 : 3;
+  const text = x.toFixed(digits);
+  return signed && x >= 0 ? `+${text}` : text;
+}

@@ -1,0 +1,124 @@
+import type { EventHandler } from '../core/event-list.js';
+import type { RandomStream } from '../core/random.js';
+import type { Simulator } from '../core/simulator.js';
+import type { Nanos } from '../core/time.js';
+import type { TcpHalf } from '../transport/tcp/tcp-connection.js';
+import type { Sampler } from './distribution.js';
+import type { SessionCounters } from './session-counters.js';
+
+export interface TransactionSettings {
+  /** Mean time between transactions (all users together), ns. */
+  meanGap: number;
+  /** Bytes the user sends, and bytes the service answers with. */
+  requests: Sampler;
+  responses: Sampler;
+  maxConnections: number;
+  stop: Nanos;
+}
+
+/** Opens connection number k (two TCP halves: the user's and the service's). */
+export type ConnectionFactory = (k: number) => { client: TcpHalf; server: TcpHalf };
+
+/**
+ * Transactions of a site's users with a service (a page, a mail, a file): Poisson arrivals (the
+ * superposition of many users' independent sessions tends to Poisson), each a request and a response
+ * over a connection of a pool, opened when none is idle, up to `maxConnections`; beyond that,
+ * transactions wait for a connection. A transaction's time runs from its arrival to the last byte of
+ * its response.
+ */
+export class TransactionArrivals implements EventHandler {
+  private readonly idle: Exchange[] = [];
+  private opened = 0;
+  /** Transactions waiting for a connection: arrival time, request and response bytes. */
+  private readonly waiting: number[] = [];
+  private waitingHead = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly settings: TransactionSettings,
+    private readonly arrivals: RandomStream,
+    private readonly connect: ConnectionFactory,
+    private readonly counters: SessionCounters,
+  ) {}
+
+  begin(): void {
+    if (!Number.isFinite(this.settings.meanGap)) return;
+    const first = Math.round(this.arrivals.exponential(this.settings.meanGap));
+    if (first < this.settings.stop) this.sim.at(first, this, 0);
+  }
+
+  onEvent(): void {
+    const now = this.sim.now;
+    if (now >= this.sim.warmup) this.counters.started++;
+    this.counters.concurrency.set(++this.counters.active, now);
+    const request = wholeBytes(this.settings.requests.next());
+    const response = wholeBytes(this.settings.responses.next());
+    const exchange = this.idle.pop() ?? (this.opened < this.settings.maxConnections ? this.open() : undefined);
+    if (exchange === undefined) this.waiting.push(now, request, response);
+    else exchange.run(now, request, response);
+    const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
+    if (next < this.settings.stop) this.sim.at(next, this, 0);
+  }
+
+  private open(): Exchange {
+    const { client, server } = this.connect(this.opened++);
+    return new Exchange(this, client, server);
+  }
+
+  finished(exchange: Exchange, arrivedAt: Nanos): void {
+    const now = this.sim.now;
+    this.counters.concurrency.set(--this.counters.active, now);
+    if (arrivedAt >= this.sim.warmup) {
+      this.counters.completed++;
+      this.counters.completion.record(now - arrivedAt);
+    }
+    const w = this.waiting;
+    if (this.waitingHead < w.length) {
+      const h = this.waitingHead;
+      this.waitingHead += 3;
+      exchange.run(w[h]!, w[h + 1]!, w[h + 2]!);
+      if (this.waitingHead === w.length) {
+        w.length = 0;
+        this.waitingHead = 0;
+      }
+    } else this.idle.push(exchange);
+  }
+}
+
+/** One connection of the pool: the request goes one way; once it is all in, the response comes back. */
+class Exchange {
+  private requestEnd = 0;
+  private responseEnd = 0;
+  private arrivedAt = 0;
+  private busy = false;
+
+  constructor(
+    private readonly owner: TransactionArrivals,
+    private readonly client: TcpHalf,
+    private readonly server: TcpHalf,
+  ) {
+    client.receiver.listener = { onDelivered: (total) => this.requestArrived(total) };
+    server.receiver.listener = { onDelivered: (total) => this.responseArrived(total) };
+  }
+
+  run(arrivedAt: Nanos, request: number, response: number): void {
+    this.arrivedAt = arrivedAt;
+    this.busy = true;
+    this.requestEnd += request;
+    this.responseEnd += response;
+    this.client.sender.write(request);
+  }
+
+  private requestArrived(total: number): void {
+    const unanswered = this.responseEnd - this.server.sender.written;
+    if (total >= this.requestEnd && unanswered > 0) this.server.sender.write(unanswered);
+  }
+
+  private responseArrived(total: number): void {
+    if (!this.busy || total < this.responseEnd) return;
+    this.busy = false;
+    this.owner.finished(this, this.arrivedAt);
+  }
+}
+
+const wholeBytes = (x: number): number => Math.max(1, Math.round(x));
