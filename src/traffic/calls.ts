@@ -101,6 +101,7 @@ class Call implements EventHandler {
   private downPath!: FlowRoute;
   private seq = 0;
   private endsAt = 0;
+  private ending = false;
 
   constructor(
     private readonly owner: CallArrivals,
@@ -123,18 +124,25 @@ class Call implements EventHandler {
     this.endsAt = endsAt;
     this.upEnd.newCall();
     this.downEnd.newCall();
-    if (firstPacket < endsAt) this.sim.at(firstPacket, this, 0);
-    else this.owner.ended(this);
+    this.schedule(firstPacket);
+  }
+
+  /** The next packet, or the end of the call when it comes first (then the event means "hang up"). */
+  private schedule(next: Nanos): void {
+    this.ending = next >= this.endsAt;
+    this.sim.at(this.ending ? this.endsAt : next, this, 0);
   }
 
   onEvent(): void {
+    if (this.ending) {
+      this.owner.ended(this);
+      return;
+    }
     const now = this.sim.now;
     const seq = this.seq++;
     this.send(this.upPath, this.up.flow, seq, now);
     this.send(this.downPath, this.down.flow, seq, now);
-    const next = now + this.settings.packetInterval;
-    if (next < this.endsAt && next < this.settings.stop) this.sim.at(next, this, 0);
-    else this.owner.ended(this);
+    this.schedule(now + this.settings.packetInterval);
   }
 
   private send(path: FlowRoute, flow: FlowStats, seq: number, now: Nanos): void {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../../src/compile/check.js';
+import { runReplication } from '../../src/runner/run-replication.js';
+import { parseScenarioText } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/scenario.js';
+import { meanWithCi } from '../../src/stats/confidence.js';
+import { num } from '../helpers.js';
+
+/** One office calling one service; `app` is the call application's YAML. */
+function callScenario(app: string, duration: string, extra = ''): Scenario {
+  const yaml = `
+name: calls
+duration: ${duration}
+warmup: 0s
+regions: { r: { continent: europe, location: [52.37, 4.90] } }
+services: { svc: { region: r } }
+sites:
+  office:
+    location: [51.5, -0.12]
+    users: 1000
+    internet: { bandwidth: 1Gbps, delay: 2ms }
+${extra}
+apps:
+  call: ${app}
+`;
+  const loaded = parseScenarioText(yaml, 'calls.yaml');
+  checkScenario(loaded);
+  return loaded.scenario;
+}
+
+describe('calls of a site', () => {
+  it("Little's law: mean concurrent calls = arrival rate x mean duration (Poisson arrivals, exponential holding)", () => {
+    // 1000 users x 3 calls/h = 0.833 calls/s, 2 min each: 100 calls in progress on average
+    const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 2m, packet_interval: 10s, bitrate: 800bps }', '3600s');
+    const means = [0, 1, 2, 3].map((replication) => num(runReplication(scenario, { seed: 5, replication }).apps[0]!, 'concurrency_mean'));
+    const { mean } = meanWithCi(means);
+    expect(Math.abs(mean - 100) / 100).toBeLessThan(0.05);
+  });
+
+  it('start in steady state: the first minutes already hold the mean number of calls', () => {
+    // a 60 s run is far shorter than a call (2 min): without the pre-roll the mean would be ~25
+    const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 2m, packet_interval: 10s, bitrate: 800bps }', '60s');
+    const means = Array.from({ length: 10 }, (_, replication) => num(runReplication(scenario, { seed: 9, replication }).apps[0]!, 'concurrency_mean'));
+    const { mean, ci95 } = meanWithCi(means);
+    expect(Math.abs(mean - 100)).toBeLessThan(Math.max(2 * ci95, 10));
+  });
+
+  it('the 95% CI of replications covers the known mean in about 95% of 200 experiments', () => {
+    // calls started in 60 s: Poisson with mean 0.8333 x 60 = 50
+    const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 1s, packet_interval: 10s, bitrate: 800bps }', '60s');
+    let covered = 0;
+    for (let experiment = 0; experiment < 200; experiment++) {
+      const counts = [0, 1, 2, 3, 4].map((replication) => num(runReplication(scenario, { seed: 1000 + experiment, replication }).apps[0]!, 'sessions'));
+      const { mean, ci95 } = meanWithCi(counts);
+      if (Math.abs(mean - 50) <= ci95) covered++;
+    }
+    expect(covered / 200).toBeGreaterThanOrEqual(0.9);
+    expect(covered / 200).toBeLessThanOrEqual(0.99);
+  });
+
+  it('audio packets: 30 kbps of payload every 20 ms is 115 B on the wire, both ways, for every call', () => {
+    const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 2m }', '20s');
+    const [up, down] = runReplication(scenario, { seed: 2, replication: 0 }).apps;
+    // 75 B payload + 40 B of IP/UDP/RTP headers, 50 packets/s per call
+    const perCall = 115 * 8 * 50;
+    expect(num(up!, 'throughput_bps') / num(up!, 'concurrency_mean')).toBeCloseTo(perCall, -2);
+    expect(num(down!, 'throughput_bps')).toBeCloseTo(num(up!, 'throughput_bps'), -3);
+    expect(num(up!, 'loss_ratio')).toBe(0);
+    expect(num(up!, 'targets_met')).toBe(1);
+  });
+});
