@@ -87,6 +87,13 @@ describe('ersim compare', () => {
     expect(web['far-circuit_significant']).toBe('yes');
   });
 
+  it('gives byte-identical apps.csv and comparison.csv with 1 and 2 workers', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'w.yaml', scenario(`  internet: {}\n  circuit: { circuits: { er: ${circuit('washington-dc')} } }`));
+    for (const n of ['1', '2']) expect((await ersim('compare', file, '-o', join(dir, n), '--workers', n, '--no-cache', '-q')).code).toBe(0);
+    for (const f of ['apps.csv', 'comparison.csv', 'flows.csv']) expect(readFileSync(join(dir, '2', f), 'utf8')).toBe(readFileSync(join(dir, '1', f), 'utf8'));
+  });
+
   it('needs at least two variants', async () => {
     const dir = tempDir();
     const file = writeScenario(dir, 'one.yaml', scenario('  only: {}'));
