@@ -9,7 +9,7 @@ import { simulate, type RunActionOptions } from './run-action.js';
 import { textTable } from './table.js';
 
 /** Metrics of the terminal table (comparison.csv has them all). */
-const HEADLINE = new Set(['mos', 'targets_met', 'window_delay_p95_ms', 'completion_p95_s', 'goodput_bps', 'availability', 'monthly_cost']);
+const HEADLINE = new Set(['mos', 'targets_met', 'window_delay_p95_ms', 'completion_p95_s', 'goodput_bps', 'availability', 'share_internet', 'monthly_cost']);
 
 /** Run every variant with the same seeds, write the run's files and comparison.csv, print the headline table. */
 export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
@@ -24,7 +24,7 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
         return { variant: variant.variant, replication: s.replication as number, cost: monthlyCost(variant, flows).total };
       })
     : undefined;
-  const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, costs });
+  const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });
   files['comparison.csv'] = await toCsv(rows);
   const written = writeFilesAtomically(out, files);
   if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);

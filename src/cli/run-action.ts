@@ -11,6 +11,7 @@ import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { AVAILABILITY_COLUMNS } from '../stats/availability.js';
 import { CLASS_COLUMNS } from '../stats/class-stats.js';
 import { APP_COLUMNS } from '../stats/app-stats.js';
+import { EXPOSURE_COLUMNS } from '../stats/exposure.js';
 import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
 import { describeTask } from '../parallel/task.js';
 import { createProgress } from './progress.js';
@@ -105,6 +106,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
     files['drops.csv'] = await toCsv(result.drops, DROP_COLUMNS);
     files['classes.csv'] = await toCsv(result.classes, CLASS_COLUMNS);
     files['apps.csv'] = await toCsv(result.apps, APP_COLUMNS);
+    files['exposure.csv'] = await toCsv(result.exposure, EXPOSURE_COLUMNS);
   }
   files['availability.csv'] = await toCsv(result.availability, AVAILABILITY_COLUMNS);
   files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));

@@ -33,6 +33,8 @@ export interface ComparisonInput {
   variants: readonly string[];
   apps: readonly Row[];
   availability: readonly Row[];
+  /** exposure.csv rows: the share of bytes in clear on the Internet, in tunnels, on private paths. */
+  exposure?: readonly Row[];
   /** Monthly cost per variant and replication (omit when the scenario has no prices). */
   costs?: readonly { variant: string; replication: number; cost: number }[];
 }
@@ -64,6 +66,11 @@ export function comparisonRows(input: ComparisonInput): Row[] {
   for (const r of input.availability) {
     const [from, to] = String(r.pair).split(' -> ');
     add(from ?? '', to ?? '', 'both', 'availability', String(r.variant), r.replication as number, r.availability as number);
+  }
+  for (const r of input.exposure ?? []) {
+    for (const metric of ['share_internet', 'share_vpn', 'share_private']) {
+      add(String(r.from), String(r.to), 'both', metric, String(r.variant), r.replication as number, r[metric] as number);
+    }
   }
   for (const c of input.costs ?? []) add('all', 'cost', '', 'monthly_cost', c.variant, c.replication, c.cost);
 

@@ -25,7 +25,7 @@ const CONTROL_MESSAGE: DistributionSpec = { kind: 'fixed', mean: 512 };
  */
 export function buildAppFlow(network: Network, spec: AppFlowSpec, index: number, forward: CheckedRoute, reverse: CheckedRoute): { app: AppStats; start: Startable } {
   const sim = network.sim;
-  const info = { dscp: spec.dscp, protocol: spec.model.kind === 'call' ? ('udp' as const) : ('tcp' as const) };
+  const info = { dscp: spec.dscp, pair: spec.pair, protocol: spec.model.kind === 'call' ? ('udp' as const) : ('tcp' as const) };
   const up = network.addFlow(spec.name, { ...info, from: spec.from, to: spec.to });
   const down = network.addFlow(`${spec.name}.down`, { ...info, from: spec.to, to: spec.from });
   const app = new AppStats(spec, up, down, sim.warmup);

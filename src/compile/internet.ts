@@ -1,6 +1,7 @@
 import { hostIn, parsePrefix, prefixKey } from '../net/routing/prefix.js';
 import type { AccessSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
 import { carriedPrefixes, expandExpressRoute } from './expressroute.js';
+import { addressesOf, expandVpns } from './vpn.js';
 import { BACKBONE_BPS, fibreDelay } from './geography.js';
 import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology } from './topology-builder.js';
 
@@ -106,18 +107,19 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
         from: users,
         to: service.name,
         toAddress: hostIn(service.prefix),
-        fromAddress: hostIn(site.prefix),
-        fromInternetAddress: site.natPrefix && hostIn(site.natPrefix),
+        fromAddress: addressesOf(site).address,
+        fromInternetAddress: addressesOf(site).internet,
       });
     }
   }
 
   expandExpressRoute(scenario, b);
+  expandVpns(scenario, b);
 
   const vnets = new Set(services.filter((s) => s.kind === 'vnet').map((s) => s.name));
   const siteNames = new Set(sites.map((s) => s.name));
   const addressOf = new Map<string, { node: string; address: number; internet?: number }>();
-  for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), address: hostIn(s.prefix), internet: s.natPrefix && hostIn(s.natPrefix) });
+  for (const s of sites) addressOf.set(s.name, { node: siteUsersNode(s), ...addressesOf(s) });
   for (const s of services) addressOf.set(s.name, { node: s.name, address: hostIn(s.prefix) });
   // Forced tunneling: a VNet whose circuit's site advertises the default route sends everything
   // but site and VNet traffic through that site (its proxy), over private peering and back.
@@ -128,6 +130,12 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     const circuit = tunnels.find((c) => carriedPrefixes(scenario, c).has(prefixKey(vnet.prefix)));
     return circuit === undefined ? undefined : proxyOf(circuit.site!);
   };
+  // A remote group with a forced tunnel reaches public services through its site (the tunnel itself
+  // carries the site's and the VNets' private prefixes, as with a split tunnel).
+  const throughRemoteAccess = (from: string, to: string) => {
+    const vpn = sites.find((s) => s.name === from)?.vpn;
+    return vpn === undefined || vpn.tunnel !== 'forced' || siteNames.has(to) || vnets.has(to) ? undefined : proxyOf(vpn.site);
+  };
   const proxyOf = (name: string) => {
     const a = addressOf.get(name)!;
     return { node: a.node, address: a.address, internetAddress: a.internet };
@@ -137,6 +145,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     const to = addressOf.get(flow.to);
     b.out.flows.push({
       ...flow,
+      pair: `${flow.from} -> ${flow.to}`,
       from: from?.node ?? flow.from,
       to: to?.node ?? flow.to,
       toAddress: to?.address ?? flow.toAddress,
@@ -145,7 +154,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       fromInternetAddress: to !== undefined && !siteNames.has(flow.to) ? from?.internet : undefined,
       toInternetAddress: from !== undefined && !siteNames.has(flow.from) ? to?.internet : undefined,
       privatePeering: vnets.has(flow.from) || vnets.has(flow.to),
-      via: flow.viaSite !== undefined ? proxyOf(flow.viaSite) : forcedTunnel(flow.from, flow.to),
+      via: flow.viaSite !== undefined ? proxyOf(flow.viaSite) : (forcedTunnel(flow.from, flow.to) ?? throughRemoteAccess(flow.from, flow.to)),
     });
   }
   return b.out;

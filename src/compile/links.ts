@@ -44,6 +44,8 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     circuit: spec.circuit,
     domain: spec.domain,
     wanOptimizer: spec.wanOptimizer,
+    metric: spec.metric,
+    tunnel: spec.tunnel,
   });
 }
 

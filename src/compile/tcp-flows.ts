@@ -20,11 +20,11 @@ export function configFor(flow: { tcp: TcpFlowSpec['tcp'] }, path: CheckedRoute)
  */
 export function buildTcpFlow(network: Network, flow: TcpFlowSpec, forward: CheckedRoute, reverse: CheckedRoute): Startable {
   const sim = network.sim;
-  const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'tcp' });
+  const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'tcp', pair: flow.pair });
   const client = createTcpHalf(network, stats, forward.routeTo, reverse.routeTo, configFor(flow, forward));
   const app = flow.app;
   if (app.kind === 'bulk') return new BulkTransfer(sim, client, stats.tcp!, app.size, flow.start, flow.stop);
-  const responseStats = network.addFlow(`${flow.name}.response`, { from: flow.to, to: flow.from, dscp: flow.dscp, protocol: 'tcp' });
+  const responseStats = network.addFlow(`${flow.name}.response`, { from: flow.to, to: flow.from, dscp: flow.dscp, protocol: 'tcp', pair: flow.pair });
   const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, configFor(flow, reverse));
   return new RequestResponse(
     sim,

@@ -12,7 +12,7 @@ import { UdpSender, UdpSink } from '../transport/udp.js';
 /** A UDP flow: sender, sink and the source that drives it. */
 export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number): Source {
   const sim = network.sim;
-  const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'udp' });
+  const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'udp', pair: flow.pair });
   const path = routeTo(new UdpSink(network, stats));
   stats.route = path;
   const sender = new UdpSender(network, stats, path);

@@ -8,6 +8,7 @@ import type { LossModel } from './impairments/loss-models.js';
 import type { Node } from './node.js';
 import type { Packet, PacketSink } from './packet.js';
 import { Pipe } from './pipe.js';
+import { TunnelEndpoint, type Tunnel, type TunnelSpec } from './routing/tunnel.js';
 import type { Failover, RouteFilter } from './routing/routing-control.js';
 import type { ClassMap } from './queues/class-map.js';
 import type { QueueDiscipline } from './queues/queue-discipline.js';
@@ -36,6 +37,10 @@ export interface LinkConfig {
   domain?: string;
   /** WAN optimizers around this circuit connection compress private-peering traffic by this ratio. */
   wanOptimizer?: number;
+  /** Extra routing cost (ns, added to the delay when routes are computed): a backup path. */
+  metric?: number;
+  /** A VPN tunnel: routes through this link cross the underlay between its two ends instead. */
+  tunnel?: TunnelSpec;
 }
 
 /** Where a link sends the packets it drops (counted per flow, then recycled). */
@@ -66,6 +71,8 @@ export class Link implements PacketSink, EventHandler {
   readonly circuit: boolean;
   readonly domain: string;
   readonly wanOptimizer: number;
+  readonly metric: number;
+  readonly tunnel: Tunnel | undefined;
   up = true;
 
   private readonly queue: QueueDiscipline;
@@ -102,6 +109,13 @@ export class Link implements PacketSink, EventHandler {
     this.circuit = config.circuit === true;
     this.domain = config.domain ?? '';
     this.wanOptimizer = config.wanOptimizer ?? 1;
+    this.metric = config.metric ?? 0;
+    const t = config.tunnel;
+    this.tunnel = t && {
+      entrance: new TunnelEndpoint(`${config.name}.entrance`, t.overhead, t.mtu, true),
+      exit: new TunnelEndpoint(`${config.name}.exit`, t.overhead, t.mtu, false),
+      remoteAddress: t.remoteAddress,
+    };
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
     this.stats = new LinkStats(config.classMap.count);
   }

@@ -99,10 +99,11 @@ export interface MergedResults {
   availability: Row[];
   classes: Row[];
   apps: Row[];
+  exposure: Row[];
 }
 
 export function mergeResults(results: readonly ReplicationResult[], extra: (i: number) => Row = () => ({})): MergedResults {
-  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [], apps: [] };
+  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [], apps: [], exposure: [] };
   results.forEach((r, i) => {
     const tag = (row: Row): Row => ({ ...extra(i), ...row });
     merged.flows.push(...r.flows.map(tag));
@@ -113,6 +114,7 @@ export function mergeResults(results: readonly ReplicationResult[], extra: (i: n
     merged.availability.push(...r.availability.map(tag));
     merged.classes.push(...r.classes.map(tag));
     merged.apps.push(...r.apps.map(tag));
+    merged.exposure.push(...r.exposure.map(tag));
   });
   return merged;
 }

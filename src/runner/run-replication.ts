@@ -4,6 +4,7 @@ import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
 import { classRows } from '../stats/class-stats.js';
 import { appRows } from '../stats/app-stats.js';
+import { exposureRows } from '../stats/exposure.js';
 import { TEAMS_TARGETS } from '../stats/teams-targets.js';
 import { TimeSeriesSampler } from '../stats/time-series.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -20,6 +21,8 @@ export interface ReplicationResult {
   classes: Row[];
   /** The planner's applications per site (apps.csv). */
   apps: Row[];
+  /** Bytes by exposure per pair of places (exposure.csv). */
+  exposure: Row[];
 }
 
 export interface ReplicationOptions {
@@ -66,6 +69,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     timeSeries: sampler?.rows ?? [],
     availability: run.availability.rows(id, end),
     classes: classRows(id, network.flows, measured),
+    exposure: exposureRows(id, network.flows),
     apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
     summary: {
       scenario: scenario.name,

@@ -70,7 +70,15 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       loss: normalizeLoss(s.lan?.loss, undefined),
     },
   }));
-  Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => sites.push(place('remote_users', name, g, 'remote', block(`100.64.${k}.0/24`))));
+  Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => {
+    const group = place('remote_users', name, g, 'remote', block(`100.64.${k}.0/24`));
+    if (g.vpn !== undefined) {
+      const at = ['remote_users', name, 'vpn'];
+      if (!parsed.sites?.[g.vpn.site]) issues.add([...at, 'site'], `no site named '${g.vpn.site}'`);
+      group.vpn = { site: g.vpn.site, tunnel: g.vpn.tunnel ?? 'split', pool: g.vpn.pool ?? block(`172.16.${k}.0/24`), ...tunnel(g.vpn, at, issues) };
+    }
+    sites.push(group);
+  });
 
   const core = parsed.internet;
   const delays = new Map<string, number>();
@@ -135,12 +143,49 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       origin: at,
     };
   });
+  const vpns = Object.entries(parsed.vpns ?? {}).map(([name, v]) => {
+    const at = ['vpns', name];
+    claim(name, 'VPN', at);
+    if (!siteNames.has(v.site)) issues.add([...at, 'site'], `no site named '${v.site}'`);
+    const vnet = services.find((s) => s.name === v.vnet);
+    if (vnet === undefined) issues.add([...at, 'vnet'], `no service named '${v.vnet}'`);
+    else if (vnet.kind !== 'vnet') issues.add([...at, 'vnet'], `'${v.vnet}' is not a VNet (kind: vnet): a VPN gateway lives in a VNet`);
+    const gateway = v.gateway ?? 'VpnGw1';
+    return {
+      name,
+      site: v.site,
+      vnet: v.vnet,
+      gatewayBps: typeof gateway === 'string' ? VPN_GATEWAY_BPS[gateway] : gateway.bandwidth,
+      ...tunnel(v, at, issues),
+      origin: at,
+    };
+  });
   const wan = parsed.wan && {
     sites: [...wanSites],
     bandwidthBps: parsed.wan.bandwidth ?? DEFAULTS.wanBandwidth,
     stretch: parsed.wan.stretch ?? DEFAULTS.wanStretch,
   };
-  return { regions, services, sites, internet, peeringLocations, circuits, wan, traffic: [] };
+  return { regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
+}
+
+/**
+ * Aggregate throughput of Azure VPN gateways by SKU (Microsoft Learn, "About VPN Gateway SKUs":
+ * benchmark figures between VNets in one region, not guaranteed across the Internet).
+ */
+export const VPN_GATEWAY_BPS = { Basic: 100e6, VpnGw1: 650e6, VpnGw2: 1e9, VpnGw3: 1.25e9, VpnGw4: 5e9, VpnGw5: 10e9 } as const;
+
+/**
+ * IPsec tunnel mode with NAT traversal adds about 60 bytes per packet (outer IP 20, UDP 8, ESP
+ * header 8, IV 16, padding, trailer and ICV); Azure recommends a tunnel MTU of 1400 bytes.
+ */
+export const TUNNEL_DEFAULTS = { overhead: 60, mtu: 1400 } as const;
+
+function tunnel(t: { overhead?: number; mtu?: number }, at: FieldPath, issues: IssueList): { overhead: number; mtu: number } {
+  const overhead = t.overhead ?? TUNNEL_DEFAULTS.overhead;
+  const mtu = t.mtu ?? TUNNEL_DEFAULTS.mtu;
+  if (mtu + overhead > 1500) issues.add([...at, 'mtu'], `a tunnel MTU of ${mtu} B plus ${overhead} B of encapsulation exceeds the Internet's 1500 B`);
+  if (mtu < 576) issues.add([...at, 'mtu'], 'a tunnel MTU must be at least 576 B');
+  return { overhead, mtu };
 }
 
 /**

@@ -141,6 +141,33 @@ export interface SiteSpec {
   security?: { delay: Nanos; throughputBps: number };
   lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
   internet: AccessSpec;
+  /** Remote users: a remote access VPN into a site. */
+  vpn?: RemoteAccessVpnSpec;
+  origin: FieldPath;
+}
+
+export interface TunnelSettings {
+  /** Bytes of encapsulation per packet (ESP, outer IP header). */
+  overhead: number;
+  /** Largest inner packet (TCP's MSS is clamped to it less 40). */
+  mtu: number;
+}
+
+export interface RemoteAccessVpnSpec extends TunnelSettings {
+  site: string;
+  /** split: only the site's and its VNets' prefixes go through the tunnel; forced: everything, through the site. */
+  tunnel: 'split' | 'forced';
+  /** Addresses the site gives the VPN clients (part of its private space). */
+  pool: Prefix;
+}
+
+/** A site-to-site VPN between a site's edge and a VNet's VPN gateway, over the Internet. */
+export interface VpnSpec extends TunnelSettings {
+  name: string;
+  site: string;
+  vnet: string;
+  /** The gateway's aggregate throughput (its SKU). */
+  gatewayBps: number;
   origin: FieldPath;
 }
 
@@ -165,6 +192,7 @@ export interface PlannerSpec {
   internet: InternetCoreSpec;
   peeringLocations: PeeringLocationSpec[];
   circuits: CircuitSpec[];
+  vpns: VpnSpec[];
   wan?: WanSpec;
   /** Flows between sites, remote groups and services. */
   traffic: FlowSpec[];
@@ -252,6 +280,10 @@ export interface LinkSpec {
   domain?: string;
   /** WAN optimizers at both ends of this circuit connection: compression ratio on private peering. */
   wanOptimizer?: number;
+  /** Extra routing cost (ns): a path used only when nothing cheaper is left. */
+  metric?: number;
+  /** A VPN tunnel to the `to` node: its packets cross the underlay to `remoteAddress`. */
+  tunnel?: { overhead: number; mtu: number; remoteAddress: number };
   /** Where the link was written in the file, for error messages. */
   origin: FieldPath;
 }
@@ -308,6 +340,8 @@ interface FlowBase {
   viaSite?: string;
   /** Its payload compresses (WAN optimizers on private peering shrink it on the wire). */
   compressible?: boolean;
+  /** The planner's names of its two ends ("site -> service"), for exposure.csv. */
+  pair?: string;
   dscp: number;
   start: Nanos;
   stop: Nanos;

@@ -269,12 +269,27 @@ const site = z.strictObject({
   internet: internetAccess,
 });
 
+/** IPsec encapsulation: bytes added per packet and the largest inner packet. */
+const tunnelFields = { overhead: size.optional(), mtu: size.optional() };
+
 const remoteUsers = z.strictObject({
   location,
   continent: continent.optional(),
   users: z.number().int().nonnegative().optional(),
   prefix: prefix.optional(),
   internet: internetAccess,
+  /** A remote access VPN into a site: intranet traffic (split) or everything (forced) goes through it. */
+  vpn: z.strictObject({ site: name, tunnel: z.enum(['split', 'forced']).optional(), pool: prefix.optional(), ...tunnelFields }).optional(),
+});
+
+export const VPN_GATEWAYS = ['Basic', 'VpnGw1', 'VpnGw2', 'VpnGw3', 'VpnGw4', 'VpnGw5'] as const;
+
+/** A site-to-site VPN: an IPsec tunnel over the Internet between a site's edge and a VNet's VPN gateway. */
+const vpn = z.strictObject({
+  site: name,
+  vnet: name,
+  gateway: z.union([z.enum(VPN_GATEWAYS), z.strictObject({ bandwidth })]).optional(),
+  ...tunnelFields,
 });
 
 const region = z.strictObject({ continent, location });
@@ -350,6 +365,7 @@ export const scenarioSchema = z.strictObject({
   internet: internetCore.optional(),
   peering_locations: z.record(name, peeringLocation).optional(),
   circuits: z.record(name, circuit).optional(),
+  vpns: z.record(name, vpn).optional(),
   wan: wan.optional(),
   traffic: z.array(flow).optional(),
   apps: z.record(name, application).optional(),

@@ -11,6 +11,8 @@ export interface FlowInfo {
   protocol: 'udp' | 'tcp';
   /** Cross traffic: counted by the links it loads, not reported as a flow. */
   background?: boolean;
+  /** The planner's pair of places the flow runs between ("boston -> microsoft365"), for exposure.csv. */
+  pair?: string;
 }
 
 /** Per-flow counters in the spirit of ns-3's FlowMonitor. Each event (send, arrival, drop) counts when it happens after the warm-up. */
@@ -23,6 +25,8 @@ export class FlowStats {
   /** TCP: pure ACKs dropped on the way back. */
   lostAcks = 0;
   readonly delay = new DelayStats();
+  /** Bytes sent (after the warm-up) by how exposed the route was: see `Exposure`. */
+  readonly exposedBytes = new Float64Array(3);
   /** RFC 3550 interarrival jitter estimate, nanoseconds. */
   jitter = 0;
   private lastTransit = -1;

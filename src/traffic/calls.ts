@@ -151,6 +151,7 @@ class Call implements EventHandler {
     if (now >= this.sim.warmup) {
       flow.txPackets++;
       flow.txBytes += size;
+      flow.exposedBytes[path.exposure]! += size;
     }
     packet.forward();
   }

@@ -21,6 +21,7 @@ export class UdpSender {
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += size;
+      this.flow.exposedBytes[this.path.exposure]! += size;
     }
     packet.forward();
   }

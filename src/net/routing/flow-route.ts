@@ -1,4 +1,5 @@
 import type { Link } from '../link.js';
+import { TunnelEndpoint } from './tunnel.js';
 import type { Node } from '../node.js';
 import type { PacketSink } from '../packet.js';
 import type { RoutingControl } from './routing-control.js';
@@ -19,6 +20,8 @@ export class FlowRoute {
   dscp: number;
   /** How much WAN optimizers shrink the flow's payload on the current route (1: not at all). */
   compression = 1;
+  /** How exposed the current route is (see `Exposure`). */
+  exposure: number = Exposure.private;
 
   constructor(
     private readonly routing: RoutingControl,
@@ -37,6 +40,7 @@ export class FlowRoute {
     if (pinnedLinks !== undefined) {
       this.route = [...pinnedLinks, sink];
       this.dscp = markingOn(pinnedLinks, marking);
+      this.exposure = exposureOf(pinnedLinks);
     }
   }
 
@@ -51,7 +55,13 @@ export class FlowRoute {
     const { links, complete } = this.links();
     if (!complete) return 'none';
     const domains: string[] = [];
-    for (const l of links) if (l.domain !== '' && l.domain !== domains[domains.length - 1]) domains.push(l.domain);
+    let inTunnel = 0;
+    for (const l of links) {
+      // a tunnel is named once, whatever its underlay crosses
+      if (l instanceof TunnelEndpoint) inTunnel += l.entrance ? 1 : -1;
+      else if (inTunnel > 0) continue;
+      if (l.domain !== '' && l.domain !== domains[domains.length - 1]) domains.push(l.domain);
+    }
     // the site's own LAN at either end says nothing about the path; in the middle it does (hair-pins)
     while (domains[0] === 'lan') domains.shift();
     while (domains[domains.length - 1] === 'lan') domains.pop();
@@ -59,10 +69,10 @@ export class FlowRoute {
   }
 
   /** The links of the current route, and whether it reaches the destination. */
-  links(): { links: Link[]; complete: boolean } {
+  links(): { links: Hop[]; complete: boolean } {
     const route = this.current();
     const last = route[route.length - 1];
-    return { links: route.slice(0, -1) as Link[], complete: last === this.sink };
+    return { links: route.slice(0, -1) as Hop[], complete: last === this.sink };
   }
 
   private resolve(): void {
@@ -79,6 +89,7 @@ export class FlowRoute {
       complete = reached && second.complete;
     }
     this.dscp = markingOn(links, this.marking);
+    this.exposure = exposureOf(links);
     this.compression = 1;
     if (this.marking.privatePeering && this.marking.compressible === true) {
       for (const l of links) if (l.wanOptimizer > this.compression) this.compression = l.wanOptimizer;
@@ -93,19 +104,53 @@ export class FlowRoute {
  * Follow the forwarding tables from `source` towards `destination`: the links crossed, the node
  * where the walk ended, and whether the destination's prefix is local there.
  */
-export function walk(source: Node, destination: number, flowId: number): { links: Link[]; end: Node; complete: boolean } {
-  const links: Link[] = [];
+export function walk(source: Node, destination: number, flowId: number, stopAt?: Node, depth = 0): { links: Hop[]; end: Node; complete: boolean } {
+  const links: Hop[] = [];
   let node = source;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
+    if (node === stopAt) return { links, end: node, complete: true };
     const entry = node.fib.lookup(destination);
     if (entry === undefined || entry.discard === true) break;
-    if (entry.local) return { links, end: node, complete: true };
+    if (entry.local) return { links, end: node, complete: stopAt === undefined };
     const hops = entry.nextHops;
     const link = hops.length === 1 ? hops[0]! : hops[hashIndex(flowId, node.index, hops.length)]!;
-    links.push(link);
+    const tunnel = link.tunnel;
+    if (tunnel === undefined) links.push(link);
+    else {
+      // the packets go into the tunnel here and cross the underlay to its far end
+      const underlay = depth < MAX_TUNNEL_NESTING ? walk(node, tunnel.remoteAddress, flowId, link.to, depth + 1) : undefined;
+      links.push(tunnel.entrance);
+      if (underlay === undefined || !underlay.complete) return { links: [...links, ...(underlay?.links ?? [])], end: underlay?.end ?? node, complete: false };
+      links.push(...underlay.links, tunnel.exit);
+    }
     node = link.to;
   }
   return { links, end: node, complete: false };
+}
+
+/** Whether a route reaches its destination privately (a circuit or a tunnel), so replies go to private addresses. */
+export const crossesPrivatePath = (links: readonly Hop[]): boolean => links.some((l) => l.circuit || l instanceof TunnelEndpoint);
+
+/** What a route crosses: links, and the ends of the tunnels it goes through. */
+export type Hop = Link | TunnelEndpoint;
+
+const MAX_TUNNEL_NESTING = 4;
+
+/** How exposed a route's packets are: the public Internet in clear, inside a VPN tunnel, or private paths only. */
+export const Exposure = { internet: 0, vpn: 1, private: 2 } as const;
+export const EXPOSURE_NAMES = ['internet', 'vpn', 'private'] as const;
+
+/** The most exposed part of a route: Internet links outside any tunnel, else a tunnel, else private. */
+export function exposureOf(links: readonly Hop[]): number {
+  let inTunnel = 0;
+  let exposure: number = Exposure.private;
+  for (const l of links) {
+    if (l instanceof TunnelEndpoint) {
+      inTunnel += l.entrance ? 1 : -1;
+      if (exposure > Exposure.vpn) exposure = Exposure.vpn;
+    } else if (inTunnel === 0 && l.domain === 'internet') return Exposure.internet;
+  }
+  return exposure;
 }
 
 /** A flow's DSCP marking, and whether it uses ExpressRoute private peering (to or from a VNet). */
@@ -120,7 +165,7 @@ export interface Marking {
 const KEPT_ON_MICROSOFT_PEERING = new Set([46, 34, 18, 10, 0]);
 
 /** The DSCP a flow's packets carry on a route: ExpressRoute resets it on private peering. */
-export function markingOn(links: readonly Link[], marking: Marking): number {
+export function markingOn(links: readonly Hop[], marking: Marking): number {
   if (!links.some((l) => l.circuit)) return marking.dscp;
   if (marking.privatePeering) return 0;
   return KEPT_ON_MICROSOFT_PEERING.has(marking.dscp) ? marking.dscp : 0;

@@ -182,7 +182,7 @@ export class RoutingControl implements EventHandler {
       done[v] = 1;
       for (const l of incoming[v]!) {
         const u = l.from.index;
-        const d = dist[v]! + l.delay + HOP_COST;
+        const d = dist[v]! + l.delay + l.metric + HOP_COST;
         if (d < dist[u]!) {
           dist[u] = d;
           frontier.push([d, u]);
@@ -197,7 +197,7 @@ export class RoutingControl implements EventHandler {
     const hops: Link[] = [];
     for (const l of node.out) {
       if (this.knownDown.has(l)) continue;
-      if (distances.some((d, i) => carries(l.routeFilter, ads[i]!) && d[l.to.index]! + l.delay + HOP_COST === d[node.index])) hops.push(l);
+      if (distances.some((d, i) => carries(l.routeFilter, ads[i]!) && d[l.to.index]! + l.delay + l.metric + HOP_COST === d[node.index])) hops.push(l);
     }
     return hops;
   }

@@ -289,6 +289,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     if (sim.now >= sim.warmup) {
       this.flow.txPackets++;
       this.flow.txBytes += packet.size;
+      this.flow.exposedBytes[this.path.exposure]! += packet.size;
     }
     packet.forward();
   }
