@@ -1,5 +1,5 @@
 import { monthlyCost } from '../compare/monthly-cost.js';
-import { comparisonRows } from '../compare/comparison.js';
+import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -8,8 +8,6 @@ import { UsageError } from './errors.js';
 import { simulate, type RunActionOptions } from './run-action.js';
 import { textTable } from './table.js';
 
-/** Metrics of the terminal table (comparison.csv has them all). */
-const HEADLINE = new Set(['mos', 'targets_met', 'window_delay_p95_ms', 'completion_p95_s', 'goodput_bps', 'availability', 'share_internet', 'monthly_cost']);
 
 /** Run every variant with the same seeds, write the run's files and comparison.csv, print the headline table. */
 export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
@@ -26,6 +24,7 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
     : undefined;
   const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });
   files['comparison.csv'] = await toCsv(rows);
+  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
   const written = writeFilesAtomically(out, files);
   if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);
 }
@@ -38,7 +37,7 @@ function hasPrices(scenario: Scenario): boolean {
 /** Headline rows: each variant's mean ± half-width, and each difference to the first (* when significant). */
 export function comparisonTable(rows: readonly Row[], variants: readonly string[]): string {
   const [reference, ...others] = variants;
-  const shown = rows.filter((r) => HEADLINE.has(String(r.metric)));
+  const shown = rows.filter((r) => HEADLINE_METRICS.has(String(r.metric)));
   const label = (r: Row): string => [r.site, r.application, r.direction, r.metric === 'goodput_bps' ? 'goodput_Mbps' : r.metric].filter((x) => x !== '').join(' ');
   const scale = (r: Row): number => (r.metric === 'goodput_bps' ? 1e-6 : 1);
   return textTable(

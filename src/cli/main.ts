@@ -3,6 +3,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { UsageError } from './errors.js';
 import { registerRun } from './run-command.js';
 import { registerCompare } from './compare-command.js';
+import { registerReport } from './report-command.js';
 import { registerSize } from './size-command.js';
 import { registerSweep } from './sweep-command.js';
 import { registerValidate } from './validate-command.js';
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerRun(program, io);
   registerCompare(program, io);
+  registerReport(program, io);
   registerValidate(program, io);
   registerSweep(program, io);
   registerSize(program, io);

@@ -1,6 +1,6 @@
 import { checkScenario } from '../compile/check.js';
 import type { EventListKind } from '../core/event-list.js';
-import type { Nanos } from '../core/time.js';
+import { NS_PER_MS, type Nanos } from '../core/time.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
@@ -8,8 +8,8 @@ import { mergeResults, runTasks, type MergedResults } from '../parallel/run-task
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
-import { AVAILABILITY_COLUMNS } from '../stats/availability.js';
-import { CLASS_COLUMNS } from '../stats/class-stats.js';
+import { AVAILABILITY_COLUMNS, AVAILABILITY_EVENT_COLUMNS } from '../stats/availability.js';
+import { CLASS_COLUMNS, DELAY_COLUMNS } from '../stats/class-stats.js';
 import { APP_COLUMNS } from '../stats/app-stats.js';
 import { EXPOSURE_COLUMNS } from '../stats/exposure.js';
 import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
@@ -26,6 +26,8 @@ export interface RunActionOptions {
   availabilityOnly: boolean;
   workers: number;
   cache: boolean;
+  /** Also write report.html (and sample a time series for it when none was asked for). */
+  report: boolean;
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
@@ -72,11 +74,14 @@ export interface SimulatedRun {
 
 /** Load, check and run every variant and replication of a scenario; nothing is written yet. */
 export async function simulate(file: string, options: RunActionOptions, accept?: (loaded: SimulatedRun['loaded']) => void): Promise<SimulatedRun> {
-  const { timeSeriesInterval } = options;
   const loaded = loadScenarioFile(file, options.overrides);
   accept?.(loaded);
   checkScenario(loaded);
   const scenario = loaded.scenario;
+  // a report shows links over time: about 300 samples of the measured time unless asked otherwise
+  const timeSeriesInterval =
+    options.timeSeriesInterval ??
+    (options.report && !options.availabilityOnly ? Math.max(10 * NS_PER_MS, Math.round((scenario.duration - scenario.warmup) / 300)) : undefined);
   const out = options.out ?? `results/${scenario.name}`;
 
   // How many replications there are does not change any one of them: keep it out of the tasks (and their cache keys).
@@ -107,8 +112,11 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
     files['classes.csv'] = await toCsv(result.classes, CLASS_COLUMNS);
     files['apps.csv'] = await toCsv(result.apps, APP_COLUMNS);
     files['exposure.csv'] = await toCsv(result.exposure, EXPOSURE_COLUMNS);
+    files['delays.csv'] = await toCsv(result.delays, DELAY_COLUMNS);
   }
   files['availability.csv'] = await toCsv(result.availability, AVAILABILITY_COLUMNS);
+  files['availability_events.csv'] = await toCsv(result.availabilityEvents, AVAILABILITY_EVENT_COLUMNS);
+  files['scenario.yaml'] = loaded.text;
   files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
   if (timeSeriesInterval !== undefined) files['timeseries.csv'] = await toCsv(result.timeSeries, TIME_SERIES_COLUMNS);
   return { loaded, out, result, files, line: `${summaryLine(result.summary)}; ${run.line}` };
@@ -117,6 +125,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
 /** Load, check and run a scenario, write its CSV files atomically and print a summary. */
 export async function runAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
   const { loaded, out, result, files, line } = await simulate(file, options);
+  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
   const written = writeFilesAtomically(out, files);
   if (!options.quiet) {
     const variantKey = loaded.variants.length > 1 ? ['variant'] : [];

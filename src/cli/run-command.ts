@@ -16,6 +16,7 @@ export interface RunOptions {
   availabilityOnly?: boolean;
   workers?: string;
   cache: boolean;
+  report?: boolean;
 }
 
 /** The options `run` and `compare` share, checked; the simulation modules load only when a command runs. */
@@ -30,6 +31,7 @@ export function withRunOptions(command: Command): Command {
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
+    .option('--report', 'also write report.html: tables and charts in one self-contained page (samples a time series unless --timeseries is given)')
     .option('-q, --quiet', 'no progress bar and no table');
 }
 
@@ -60,6 +62,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     availabilityOnly: options.availabilityOnly === true,
     workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
     cache: options.cache,
+    report: options.report === true,
   };
 }
 

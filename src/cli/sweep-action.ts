@@ -19,6 +19,7 @@ export interface SweepActionOptions {
   quiet: boolean;
   workers: number;
   cache: boolean;
+  report: boolean;
 }
 
 /** Points x variants x replications as tasks; sweep.csv has one row per (point, variant). */
@@ -65,14 +66,17 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
   });
   const merged = mergeResults(run.results, (i) => ({ point: tasks[i]!.point, ...paramColumns(tasks[i]!.point) }));
   const out = options.out ?? `results/${base.name}-sweep`;
-  const written = writeFilesAtomically(out, {
+  const files: Record<string, string> = {
     'sweep.csv': await toCsv(rows),
     'flows.csv': await toCsv(merged.flows),
     'links.csv': await toCsv(merged.links),
     'drops.csv': await toCsv(merged.drops, ['point', ...Object.keys(points[0]!), ...DROP_COLUMNS]),
     'availability.csv': await toCsv(merged.availability),
     'summary.csv': await toCsv(merged.summary),
-  });
+    'scenario.yaml': loadedPoints[0]!.text,
+  };
+  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
+  const written = writeFilesAtomically(out, files);
   if (!options.quiet) {
     const header = ['point', 'variant', 'throughput_Mbps', 'delay_mean_ms', 'delay_p99_ms', 'loss_%', 'max_util_%'];
     const table = rows.map((r) => [

@@ -12,6 +12,7 @@ interface SweepOptions {
   workers?: string;
   cache: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 /** `ersim sweep`: the grid (or zip) of parameter values, every point run like `ersim run`. */
@@ -27,6 +28,7 @@ export function registerSweep(program: Command, io: { out: (s: string) => void }
     .option('--replications <n>', 'replications per point')
     .option('--workers <n>', 'worker threads (default: the available cores)')
     .option('--no-cache', 'rerun every task')
+    .option('--report', 'also write report.html with each headline metric against the swept parameter')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: SweepOptions) => {
       const { parseParameter } = await import('../parallel/sweep.js');
@@ -47,6 +49,7 @@ export function registerSweep(program: Command, io: { out: (s: string) => void }
         quiet: options.quiet === true,
         workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
         cache: options.cache,
+        report: options.report === true,
       });
     });
 }

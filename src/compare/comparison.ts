@@ -19,6 +19,18 @@ export const COMPARED_METRICS: Record<string, readonly string[]> = {
   transfer: ['completion_mean_s', 'completion_p95_s', 'goodput_bps', 'completed'],
 };
 
+/** The metrics of the headline tables (terminal and report); comparison.csv has them all. */
+export const HEADLINE_METRICS: ReadonlySet<string> = new Set([
+  'mos',
+  'targets_met',
+  'window_delay_p95_ms',
+  'completion_p95_s',
+  'goodput_bps',
+  'availability',
+  'share_internet',
+  'monthly_cost',
+]);
+
 /** One compared quantity: what it is, and its value per variant and replication. */
 interface Series {
   site: string;

@@ -177,6 +177,15 @@ export class Link implements PacketSink, EventHandler {
     return this.queue.packets;
   }
 
+  /**
+   * The work waiting at `now` (what a packet arriving now would wait behind, in a FIFO): exact even
+   * though the serializer is caught up lazily, since catching up only moves queued work into the
+   * transmission in progress.
+   */
+  backlog(now: Nanos): Nanos {
+    return Math.max(0, this.busyUntil - now + this.queue.bytes * this.nsPerByte);
+  }
+
   get inFlightPackets(): number {
     return this.pipe.length;
   }

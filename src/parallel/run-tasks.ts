@@ -100,10 +100,12 @@ export interface MergedResults {
   classes: Row[];
   apps: Row[];
   exposure: Row[];
+  delays: Row[];
+  availabilityEvents: Row[];
 }
 
 export function mergeResults(results: readonly ReplicationResult[], extra: (i: number) => Row = () => ({})): MergedResults {
-  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [], apps: [], exposure: [] };
+  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [], apps: [], exposure: [], delays: [], availabilityEvents: [] };
   results.forEach((r, i) => {
     const tag = (row: Row): Row => ({ ...extra(i), ...row });
     merged.flows.push(...r.flows.map(tag));
@@ -115,6 +117,8 @@ export function mergeResults(results: readonly ReplicationResult[], extra: (i: n
     merged.classes.push(...r.classes.map(tag));
     merged.apps.push(...r.apps.map(tag));
     merged.exposure.push(...r.exposure.map(tag));
+    merged.delays.push(...r.delays.map(tag));
+    merged.availabilityEvents.push(...r.availabilityEvents.map(tag));
   });
   return merged;
 }

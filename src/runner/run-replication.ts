@@ -2,7 +2,7 @@ import { compile } from '../compile/compile.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
-import { classRows } from '../stats/class-stats.js';
+import { classRows, delayQuantileRows } from '../stats/class-stats.js';
 import { appRows } from '../stats/app-stats.js';
 import { exposureRows } from '../stats/exposure.js';
 import { TEAMS_TARGETS } from '../stats/teams-targets.js';
@@ -23,6 +23,10 @@ export interface ReplicationResult {
   apps: Row[];
   /** Bytes by exposure per pair of places (exposure.csv). */
   exposure: Row[];
+  /** Delay quantiles per class and path (delays.csv). */
+  delays: Row[];
+  /** Outages and route changes per pair (availability_events.csv). */
+  availabilityEvents: Row[];
 }
 
 export interface ReplicationOptions {
@@ -70,6 +74,8 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     availability: run.availability.rows(id, end),
     classes: classRows(id, network.flows, measured),
     exposure: exposureRows(id, network.flows),
+    delays: delayQuantileRows(id, network.flows),
+    availabilityEvents: run.availability.eventRows(id, end),
     apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
     summary: {
       scenario: scenario.name,

@@ -30,9 +30,11 @@ function applyOverrides(data: Record<string, unknown>, overrides: ScenarioOverri
   for (const [path, value] of Object.entries(overrides)) {
     const keys = path.split('.');
     if (skipVariants && keys[0] === 'variants') continue;
+    // mappings by key, lists by index (links.0.bandwidth); a missing step becomes a mapping
     let node: Record<string, unknown> = result;
     for (const key of keys.slice(0, -1)) {
-      if (!isMapping(node[key])) node[key] = {};
+      const child = node[key];
+      if (!isMapping(child) && !Array.isArray(child)) node[key] = {};
       node = node[key] as Record<string, unknown>;
     }
     node[keys[keys.length - 1]!] = value;

@@ -44,6 +44,8 @@ interface PairState {
 export class AvailabilityTracker implements EventHandler {
   private readonly states: PairState[];
   private evaluationPending = false;
+  /** Outages (after the warm-up) and route changes, in the order they happened. */
+  private readonly events: { pair: number; event: 'outage' | 'route_change'; start: Nanos; end: Nanos }[] = [];
 
   constructor(
     private readonly sim: Simulator,
@@ -86,7 +88,10 @@ export class AvailabilityTracker implements EventHandler {
       const state = this.states[i]!;
       const signature = this.signature(pair);
       if (signature !== undefined && signature !== state.signature) {
-        if (now >= warmup) state.routeChanges++;
+        if (now >= warmup) {
+          state.routeChanges++;
+          this.events.push({ pair: i, event: 'route_change', start: now, end: now });
+        }
         state.signature = signature;
       }
       const working = this.works(pair);
@@ -96,6 +101,7 @@ export class AvailabilityTracker implements EventHandler {
       if (working && now > state.since && now > warmup) {
         state.downNs += overlap(state.since, now, warmup);
         state.outages++;
+        this.events.push({ pair: i, event: 'outage', start: Math.max(state.since, warmup), end: now });
         if (state.since >= warmup) {
           state.repairedOutages++;
           state.repairNs += now - state.since;
@@ -104,6 +110,25 @@ export class AvailabilityTracker implements EventHandler {
       state.working = working;
       state.since = now;
     });
+  }
+
+  /** availability_events.csv: each outage (with its start and end; still going at the end: ends then) and each route change. */
+  eventRows(id: RunIdentity, end: Nanos): Row[] {
+    const events = [...this.events];
+    this.states.forEach((state, i) => {
+      if (!state.working && end > Math.max(state.since, this.sim.warmup)) {
+        events.push({ pair: i, event: 'outage', start: Math.max(state.since, this.sim.warmup), end });
+      }
+    });
+    return events.map((e) => ({
+      variant: id.variant,
+      replication: id.replication,
+      seed: id.seed,
+      pair: this.pairs[e.pair]!.name,
+      event: e.event,
+      start_s: e.start / NS_PER_S,
+      end_s: e.end / NS_PER_S,
+    }));
   }
 
   rows(id: RunIdentity, end: Nanos): Row[] {
@@ -161,3 +186,5 @@ export const AVAILABILITY_COLUMNS = [
   'mttr_s',
   'route_changes',
 ] as const;
+
+export const AVAILABILITY_EVENT_COLUMNS = ['variant', 'replication', 'seed', 'pair', 'event', 'start_s', 'end_s'];

@@ -55,6 +55,31 @@ export function classRows(id: RunIdentity, flows: readonly FlowStats[], measured
     });
 }
 
+/** The probabilities delays.csv gives the delay quantile at: fine in the tail, for a CDF on a log scale. */
+export const DELAY_PROBABILITIES = [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9999];
+
+/** delays.csv: per traffic class (every path pooled), the one-way delay at each of DELAY_PROBABILITIES (from the merged histograms). */
+export function delayQuantileRows(id: RunIdentity, flows: readonly FlowStats[]): Row[] {
+  const delays = new Map<string, { cls: string; delay: DelayStats }>();
+  for (const flow of flows) {
+    if (flow.info.background || flow.delay.count === 0) continue;
+    const cls = DEFAULT_CLASS_MAP.names[DEFAULT_CLASS_MAP.classOf[flow.info.dscp]!]!;
+    const group = delays.get(cls) ?? { cls, delay: new DelayStats() };
+    group.delay.merge(flow.delay);
+    delays.set(cls, group);
+  }
+  return [...delays.values()].flatMap(({ cls, delay }) =>
+    DELAY_PROBABILITIES.map((p) => ({
+      variant: id.variant,
+      replication: id.replication,
+      seed: id.seed,
+      class: cls,
+      probability: p,
+      delay_ms: delay.percentile(100 * p) / NS_PER_MS,
+    })),
+  );
+}
+
 export const CLASS_COLUMNS = [
   'variant',
   'replication',
@@ -71,3 +96,5 @@ export const CLASS_COLUMNS = [
   'delay_p99_ms',
   'jitter_ms',
 ] as const;
+
+export const DELAY_COLUMNS = ['variant', 'replication', 'seed', 'class', 'probability', 'delay_ms'];

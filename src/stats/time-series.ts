@@ -1,7 +1,7 @@
 import type { EventHandler } from '../core/event-list.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
-import { NS_PER_S } from '../core/time.js';
+import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { Row, RunIdentity } from './records.js';
 
@@ -48,6 +48,7 @@ export class TimeSeriesSampler implements EventHandler {
         goodput_bps: tcp ? (tcp.goodputBytes - this.lastGoodput[i]!) * 8 * perSecond : NaN,
         cwnd_bytes: tcp ? tcp.cwnd.current : NaN,
         queue_packets: NaN,
+        queue_delay_ms: NaN,
       });
       this.lastFlowBytes[i] = flow.rxBytes;
       if (tcp) this.lastGoodput[i] = tcp.goodputBytes;
@@ -63,6 +64,7 @@ export class TimeSeriesSampler implements EventHandler {
         goodput_bps: NaN,
         cwnd_bytes: NaN,
         queue_packets: link.queuedPackets,
+        queue_delay_ms: link.backlog(this.sim.now) / NS_PER_MS,
       });
       this.lastLinkBytes[i] = link.stats.txBytes;
     });
@@ -70,4 +72,4 @@ export class TimeSeriesSampler implements EventHandler {
   }
 }
 
-export const TIME_SERIES_COLUMNS = ['variant', 'replication', 'time_s', 'kind', 'name', 'throughput_bps', 'goodput_bps', 'cwnd_bytes', 'queue_packets'] as const;
+export const TIME_SERIES_COLUMNS = ['variant', 'replication', 'time_s', 'kind', 'name', 'throughput_bps', 'goodput_bps', 'cwnd_bytes', 'queue_packets', 'queue_delay_ms'] as const;

@@ -47,7 +47,7 @@ describe('ersim run', () => {
     const result = await ersim('run', file, '--out', out);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(filesIn(out)).toEqual(['apps.csv', 'availability.csv', 'classes.csv', 'drops.csv', 'exposure.csv', 'flows.csv', 'links.csv', 'summary.csv']);
+    expect(filesIn(out)).toEqual(['apps.csv', 'availability.csv', 'availability_events.csv', 'classes.csv', 'delays.csv', 'drops.csv', 'exposure.csv', 'flows.csv', 'links.csv', 'scenario.yaml', 'summary.csv']);
     expect(result.out).toMatch(/bursty/);
     expect(read(out, 'flows.csv').split('\n')[0]).toBe(
       'variant,replication,seed,flow,protocol,path,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms,goodput_bps,delivered_bytes,retransmits,timeouts,lost_acks,rtt_mean_ms,rtt_p99_ms,cwnd_final_bytes,cwnd_mean_bytes,slow_start_end_ms,completions,fct_ms,fct_p50_ms,fct_p99_ms',
@@ -96,7 +96,7 @@ describe('ersim run', () => {
     expect(filesIn(plain)).not.toContain('timeseries.csv');
     for (const f of ['flows.csv', 'links.csv', 'drops.csv']) expect(read(sampled, f)).toBe(read(plain, f));
     const lines = read(sampled, 'timeseries.csv').trim().split('\n');
-    expect(lines[0]).toBe('variant,replication,time_s,kind,name,throughput_bps,goodput_bps,cwnd_bytes,queue_packets');
+    expect(lines[0]).toBe('variant,replication,time_s,kind,name,throughput_bps,goodput_bps,cwnd_bytes,queue_packets,queue_delay_ms');
     const bulk = lines.filter((l) => l.includes(',flow,bulk,')).map((l) => l.split(','));
     expect(bulk.map((r) => Number(r[2]))).toEqual([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
     // goodput per interval averages to the flow's goodput

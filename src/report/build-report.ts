@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
+import type { Row } from '../stats/records.js';
+import { TEAMS_TARGETS } from '../stats/teams-targets.js';
+import { delayChart, linkTimeChart, sweepChart, timelineChart, toSvg } from './charts.js';
+import {
+  availabilityTimeline,
+  binTimeSeries,
+  busiestLinks,
+  delaySurvival,
+  downtime,
+  flowHeadline,
+  sweepSeries,
+  variantsOf,
+} from './prepare.js';
+import { resultTables, type Table } from './result-tables.js';
+
+const BUSIEST_LINKS = 4;
+const TIME_BINS = 150;
+const SWEEP_METRICS = ['throughput_bps', 'goodput_bps', 'delay_mean_ms', 'delay_p99_ms', 'jitter_ms', 'loss_ratio', 'availability', 'max_utilization'];
+/** Teams client targets drawn on sweep charts of the matching metrics. */
+const SWEEP_TARGETS: Record<string, { label: string; value: number }[]> = {
+  delay_mean_ms: [{ label: 'Teams one-way target', value: TEAMS_TARGETS['teams-client'].oneWayMs }],
+  delay_p99_ms: [{ label: 'Teams one-way target', value: TEAMS_TARGETS['teams-client'].oneWayMs }],
+  jitter_ms: [{ label: 'Teams jitter target', value: TEAMS_TARGETS['teams-client'].jitterMs }],
+  loss_ratio: [{ label: 'Teams loss target', value: TEAMS_TARGETS['teams-client'].loss }],
+};
+
+interface Chart {
+  id: string;
+  caption: string;
+  svg: string;
+}
+
+/** The report of a results folder (its files by name): one self-contained HTML page. */
+export async function buildReport(files: Record<string, string>): Promise<string> {
+  const { tables, scenarioText } = await resultTables(files);
+  const table = (name: string): Table => tables.get(name) ?? [];
+  const summary = table('summary');
+  const variants = variantsOf(summary);
+  const charts: Chart[] = [];
+  const notes: string[] = [];
+
+  const delays = delaySurvival(table('delays'));
+  if (delays.length > 0) charts.push({ id: 'delay-cdf', caption: 'Each line is a traffic class in a variant; lower and further left is better.', svg: await toSvg(delayChart(delays)) });
+  else notes.push('No one-way delays were recorded (delays.csv is absent or empty).');
+
+  const timeSeries = table('timeseries');
+  if (timeSeries.length > 0) {
+    const binned = binTimeSeries(timeSeries, busiestLinks(timeSeries, BUSIEST_LINKS), TIME_BINS);
+    charts.push({ id: 'link-throughput', caption: `The ${BUSIEST_LINKS} links that carried the most, mean of replications.`, svg: await toSvg(linkTimeChart(binned, 'throughputMbps')) });
+    charts.push({ id: 'link-queue-delay', caption: 'What a packet arriving then would wait behind (FIFO backlog).', svg: await toSvg(linkTimeChart(binned, 'queueDelayMs')) });
+  } else notes.push('No time series: run with --timeseries (or --report) to get throughput and queueing delay over time.');
+
+  const availability = table('availability');
+  if (availability.length > 0) {
+    const down = downtime(availability)
+      .filter((d) => d.seconds > 0)
+      .map((d) => `${d.variant}: ${d.pair} ${d.seconds.toFixed(1)} s`);
+    charts.push({
+      id: 'availability',
+      caption: `Total downtime (mean of replications): ${down.length === 0 ? 'none' : down.join('; ')}.`,
+      svg: await toSvg(timelineChart(availabilityTimeline(availability, table('availability_events'), summary))),
+    });
+  }
+
+  const sweep = table('sweep');
+  for (const metric of SWEEP_METRICS) {
+    const points = sweepSeries(sweep, metric).filter((p) => Number.isFinite(p.mean));
+    if (points.length > 0) charts.push({ id: `sweep-${metric}`, caption: 'Dashed lines: the Teams targets (client to Microsoft edge).', svg: await toSvg(sweepChart(points, metric, SWEEP_TARGETS[metric] ?? [])) });
+  }
+
+  const headline = headlineRows(tables, variants);
+  return page({ summary, variants, headline, charts, notes, scenarioText });
+}
+
+/** comparison.csv when there is one, else the same rows computed from apps.csv, else per-flow figures. */
+function headlineRows(tables: Map<string, Table>, variants: string[]): Table {
+  const comparison = tables.get('comparison');
+  if (comparison !== undefined) return comparison.filter((r) => HEADLINE_METRICS.has(String(r.metric)));
+  const apps = tables.get('apps') ?? [];
+  if (apps.length > 0) {
+    const rows = comparisonRows({ variants, apps: apps as Row[], availability: (tables.get('availability') ?? []) as Row[], exposure: (tables.get('exposure') ?? []) as Row[] });
+    return rows.filter((r) => HEADLINE_METRICS.has(String(r.metric)));
+  }
+  return flowHeadline(tables.get('flows') ?? [], variants);
+}
+
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The number as the table shows it: three significant digits, no exponent for ordinary magnitudes. */
+export function formatValue(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1000) return x.toFixed(0);
+  return Number(x.toPrecision(3)).toString();
+}
+
+function page(p: { summary: Table; variants: string[]; headline: Table; charts: Chart[]; notes: string[]; scenarioText?: string }): string {
+  const s = p.summary;
+  const name = String(s[0]?.scenario ?? 'ersim run');
+  const wall = s.reduce((a, r) => a + (typeof r.wall_s === 'number' ? r.wall_s : 0), 0);
+  const events = s.reduce((a, r) => a + (typeof r.events === 'number' ? r.events : 0), 0);
+  const seeds = [...new Set(s.map((r) => String(r.seed)))].join(', ');
+  const replications = Math.max(0, ...s.map((r) => (typeof r.replication === 'number' ? r.replication + 1 : 0)));
+  const facts: [string, string][] = [
+    ['scenario', name],
+    ['variants', p.variants.join(', ')],
+    ['seed', seeds],
+    ['replications', String(replications)],
+    ['runs', String(s.length)],
+    ['simulated time', `${String(s[0]?.sim_time_s ?? '')} s (warm-up ${String(s[0]?.warmup_s ?? '')} s)`],
+    ['events', String(events)],
+    ['wall time (all runs)', `${wall.toFixed(2)} s`],
+    ['ersim', version()],
+  ];
+  const others = p.variants.slice(1);
+  const head = ['site', 'application', 'direction', 'metric', ...p.variants, ...others.map((v) => `${v} − ${p.variants[0]}`)];
+  const rows = p.headline.map((r) => {
+    const label = (c: unknown): string => (c === undefined || (typeof c === 'number' && Number.isNaN(c)) ? '' : String(c));
+    const cells = [r.site, r.application, r.direction, r.metric].map((c) => `<td>${escape(label(c))}</td>`);
+    for (const v of p.variants) {
+      const value = r[v] as number;
+      const ci = r[`${v}_ci95`] as number;
+      const met = r.metric === 'targets_met' ? (value >= 1 ? ' class="met"' : ' class="missed"') : '';
+      cells.push(`<td${met} data-variant="${escape(v)}" data-value="${String(value)}">${formatValue(value)}${Number.isFinite(ci) ? ` ± ${formatValue(ci)}` : ''}</td>`);
+    }
+    for (const v of others) {
+      const d = r[`${v}_diff`] as number;
+      cells.push(`<td data-diff="${escape(v)}">${Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${formatValue(d)}${r[`${v}_significant`] === 'yes' ? ' *' : ''}` : '–'}</td>`);
+    }
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escape(name)}: ersim report</title>
+<style>
+body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+th:first-child, td:nth-child(-n+4) { text-align: left; }
+td.met { background: #e3f4e3; } td.missed { background: #fbe3e3; }
+figure { margin: 2em 0; } figcaption { color: #555; font-size: 0.9em; }
+pre { background: #f6f6f6; padding: 1em; overflow-x: auto; font-size: 0.85em; }
+dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; } dt { font-weight: bold; }
+</style>
+</head>
+<body>
+<h1>${escape(name)}</h1>
+<h2>Run</h2>
+<dl id="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>
+<h2>Headline</h2>
+<p>Mean ± half-width of the 95% confidence interval over replications${others.length > 0 ? '; differences to the first variant, * when significant at 95% (paired, common random numbers)' : ''}.</p>
+<table id="headline"><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+<h2>Charts</h2>
+${p.notes.map((n) => `<p class="note">${escape(n)}</p>`).join('\n')}
+${p.charts.map((c) => `<figure class="chart" data-chart="${c.id}">${c.svg}<figcaption>${escape(c.caption)}</figcaption></figure>`).join('\n')}
+<h2>Scenario</h2>
+<pre id="scenario">${escape(p.scenarioText ?? '(scenario.yaml not found in the results folder)')}</pre>
+</body>
+</html>
+`;
+}
+
+/** ersim's version from its package.json. */
+function version(): string {
+  for (const path of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'ersim') return pkg.version ?? 'unknown';
+    } catch {
+      // try the next place
+    }
+  }
+  return 'unknown';
+}

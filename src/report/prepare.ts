@@ -1,0 +1,148 @@
+import { meanWithCi } from '../stats/confidence.js';
+import type { Table } from './result-tables.js';
+
+const str = (v: unknown): string => String(v);
+const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+const mean = (xs: number[]): number => {
+  const f = xs.filter((x) => !Number.isNaN(x));
+  return f.length === 0 ? NaN : f.reduce((a, b) => a + b, 0) / f.length;
+};
+
+/** Variants in the order the run had them. */
+export function variantsOf(summary: Table): string[] {
+  return [...new Set(summary.map((r) => str(r.variant)))];
+}
+
+/**
+ * One-way delay distribution per variant and traffic class as survival points (delay, P[delay > x]),
+ * each quantile the mean over replications of that replication's quantile (quantile averaging).
+ */
+export function delaySurvival(delays: Table): { series: string; variant: string; cls: string; delayMs: number; exceedance: number }[] {
+  const groups = new Map<string, number[]>();
+  for (const r of delays) {
+    const key = [str(r.variant), str(r.class), str(r.probability)].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), num(r.delay_ms)]);
+  }
+  return [...groups].map(([key, values]) => {
+    const [variant, cls, p] = key.split('\u0000') as [string, string, string];
+    return { series: `${variant} / ${cls}`, variant, cls, delayMs: mean(values), exceedance: 1 - Number(p) };
+  }).filter((point) => Number.isFinite(point.delayMs) && point.delayMs > 0);
+}
+
+/** The `count` links that carried the most (mean throughput over every sample), in that order. */
+export function busiestLinks(timeSeries: Table, count: number): string[] {
+  const totals = new Map<string, number>();
+  for (const r of timeSeries) if (r.kind === 'link') totals.set(str(r.name), (totals.get(str(r.name)) ?? 0) + (num(r.throughput_bps) || 0));
+  return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count).map(([name]) => name);
+}
+
+export interface Binned {
+  variant: string;
+  name: string;
+  time: number;
+  throughputMbps: number;
+  queueDelayMs: number;
+}
+
+/**
+ * Per-interval link samples of the given links, averaged over replications and then into at most
+ * `bins` equal time bins per variant and link (the mean of the samples falling in each bin).
+ */
+export function binTimeSeries(timeSeries: Table, links: readonly string[], bins: number): Binned[] {
+  const wanted = new Set(links);
+  const rows = timeSeries.filter((r) => r.kind === 'link' && wanted.has(str(r.name)));
+  if (rows.length === 0) return [];
+  const times = rows.map((r) => num(r.time_s));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const width = last > first ? (last - first) / bins : 1;
+  const acc = new Map<string, { n: number; tput: number; delay: number; time: number }>();
+  for (const r of rows) {
+    const bin = Math.min(bins - 1, Math.floor((num(r.time_s) - first) / width));
+    const key = [str(r.variant), str(r.name), bin].join('\u0000');
+    const a = acc.get(key) ?? { n: 0, tput: 0, delay: 0, time: 0 };
+    a.n++;
+    a.tput += num(r.throughput_bps) || 0;
+    a.delay += num(r.queue_delay_ms) || 0;
+    a.time += num(r.time_s);
+    acc.set(key, a);
+  }
+  return [...acc].map(([key, a]) => {
+    const [variant, name] = key.split('\u0000') as [string, string];
+    return { variant, name, time: a.time / a.n, throughputMbps: a.tput / a.n / 1e6, queueDelayMs: a.delay / a.n };
+  });
+}
+
+export interface TimelineBar {
+  variant: string;
+  pair: string;
+  kind: 'measured' | 'outage' | 'route change';
+  start: number;
+  end: number;
+}
+
+/** The first replication's outages and route changes per variant and pair, over a bar of the measured time. */
+export function availabilityTimeline(availability: Table, events: Table, summary: Table): TimelineBar[] {
+  const bars: TimelineBar[] = [];
+  const firstRep = (r: Record<string, unknown>) => num(r.replication) === 0 && (r.point === undefined || num(r.point) === 0);
+  for (const r of availability.filter(firstRep)) {
+    const s = summary.find((x) => x.variant === r.variant && firstRep(x));
+    const end = s ? num(s.sim_time_s) : NaN;
+    bars.push({ variant: str(r.variant), pair: str(r.pair), kind: 'measured', start: end - num(r.measured_s), end });
+  }
+  for (const e of events.filter(firstRep)) {
+    bars.push({ variant: str(e.variant), pair: str(e.pair), kind: e.event === 'outage' ? 'outage' : 'route change', start: num(e.start_s), end: num(e.end_s) });
+  }
+  return bars;
+}
+
+/** Total unavailable time per variant and pair, mean over replications. */
+export function downtime(availability: Table): { variant: string; pair: string; seconds: number }[] {
+  const groups = new Map<string, number[]>();
+  for (const r of availability) {
+    const key = `${str(r.variant)}\u0000${str(r.pair)}`;
+    groups.set(key, [...(groups.get(key) ?? []), num(r.unavailable_s)]);
+  }
+  return [...groups].map(([key, values]) => {
+    const [variant, pair] = key.split('\u0000') as [string, string];
+    return { variant, pair, seconds: mean(values) };
+  });
+}
+
+/** Per-flow headline of a run without applications: mean and 95% CI over replications, per variant. */
+export function flowHeadline(flows: Table, variants: readonly string[]): Table {
+  const metrics = ['throughput_bps', 'delay_mean_ms', 'delay_p99_ms', 'loss_ratio'];
+  const names = [...new Set(flows.map((f) => str(f.flow)))];
+  return names.flatMap((flow) =>
+    metrics.map((metric) => {
+      const row: Record<string, string | number> = { site: '', application: flow, direction: '', metric };
+      for (const v of variants) {
+        const { mean: m, ci95 } = meanWithCi(flows.filter((f) => f.flow === flow && f.variant === v).map((f) => num(f[metric])));
+        row[v] = m;
+        row[`${v}_ci95`] = ci95;
+      }
+      return row;
+    }),
+  );
+}
+
+export interface SweepPoint {
+  variant: string;
+  point: number;
+  label: string;
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** For one headline metric of sweep.csv: mean and CI band per point and variant, the point named by its parameter values. */
+export function sweepSeries(sweep: Table, metric: string): SweepPoint[] {
+  const reserved = new Set(['point', 'variant', 'replications']);
+  const params = Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && !k.endsWith('_ci95') && !Object.hasOwn(sweep[0]!, `${k}_ci95`));
+  return sweep.map((r) => {
+    const m = num(r[metric]);
+    const ci = num(r[`${metric}_ci95`]);
+    const half = Number.isNaN(ci) ? 0 : ci;
+    return { variant: str(r.variant), point: num(r.point), label: params.map((p) => `${p}=${str(r[p])}`).join(', '), mean: m, low: m - half, high: m + half };
+  });
+}
