@@ -4,6 +4,7 @@ import { UsageError } from './errors.js';
 import { registerRun } from './run-command.js';
 import { registerCompare } from './compare-command.js';
 import { registerReport } from './report-command.js';
+import { registerWorker } from './worker-command.js';
 import { registerSize } from './size-command.js';
 import { registerSweep } from './sweep-command.js';
 import { registerValidate } from './validate-command.js';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerRun(program, io);
   registerCompare(program, io);
   registerReport(program, io);
+  registerWorker(program, io);
   registerValidate(program, io);
   registerSweep(program, io);
   registerSize(program, io);

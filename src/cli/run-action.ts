@@ -28,10 +28,12 @@ export interface RunActionOptions {
   cache: boolean;
   /** Also write report.html (and sample a time series for it when none was asked for). */
   report: boolean;
+  /** Run the tasks on `ersim worker` processes through this Redis. */
+  queue?: string;
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
-export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean }) {
+export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean; queue?: string }) {
   const progress = createProgress(options.quiet, label);
   const interrupt = new AbortController();
   const onSigint = (): void => interrupt.abort();
@@ -44,6 +46,10 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
       workers: options.workers,
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
+      queue: options.queue,
+      onQueueStatus: (s) => {
+        progress.update(s.done / tasks.length, `${s.done}/${tasks.length} tasks | ${s.running} running, ${s.queued} queued | ${s.workers} worker connection(s)`);
+      },
       onTaskProgress: (done, total, fraction, taskEvents) => {
         const rate = (events + taskEvents) / Math.max(1e-3, (Date.now() - started) / 1000);
         progress.update((done + fraction) / total, `${done}/${total} tasks | ${(rate / 1e6).toFixed(2)} M events/s`);

@@ -17,6 +17,7 @@ export interface RunOptions {
   workers?: string;
   cache: boolean;
   report?: boolean;
+  queue?: string;
 }
 
 /** The options `run` and `compare` share, checked; the simulation modules load only when a command runs. */
@@ -31,6 +32,7 @@ export function withRunOptions(command: Command): Command {
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
+    .option('--queue <url>', 'run the tasks on `ersim worker` processes through this Redis (redis://[:password@]host:port[/db], rediss:// for TLS)')
     .option('--report', 'also write report.html: tables and charts in one self-contained page (samples a time series unless --timeseries is given)')
     .option('-q, --quiet', 'no progress bar and no table');
 }
@@ -63,6 +65,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
     cache: options.cache,
     report: options.report === true,
+    queue: queueOption(options.queue),
   };
 }
 
@@ -79,6 +82,21 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
       const { runAction } = await import('./run-action.js');
       await runAction(io, file, checked);
     });
+}
+
+/** A Redis URL for --queue, checked before anything runs. */
+export function queueOption(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    throw new UsageError(`--queue: expected redis://[:password@]host:port[/db] or rediss://..., got "${text}"`);
+  }
+  return text;
 }
 
 export function integerOption(name: string, text: string, min: number): number {

@@ -20,6 +20,7 @@ export interface SweepActionOptions {
   workers: number;
   cache: boolean;
   report: boolean;
+  queue?: string;
 }
 
 /** Points x variants x replications as tasks; sweep.csv has one row per (point, variant). */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { defaultWorkers } from '../parallel/default-workers.js';
 import { UsageError } from './errors.js';
-import { integerOption } from './run-command.js';
+import { integerOption, queueOption } from './run-command.js';
 
 interface SweepOptions {
   param: string[];
@@ -13,6 +13,7 @@ interface SweepOptions {
   cache: boolean;
   quiet?: boolean;
   report?: boolean;
+  queue?: string;
 }
 
 /** `ersim sweep`: the grid (or zip) of parameter values, every point run like `ersim run`. */
@@ -29,6 +30,7 @@ export function registerSweep(program: Command, io: { out: (s: string) => void }
     .option('--workers <n>', 'worker threads (default: the available cores)')
     .option('--no-cache', 'rerun every task')
     .option('--report', 'also write report.html with each headline metric against the swept parameter')
+    .option('--queue <url>', 'run the tasks on `ersim worker` processes through this Redis (redis://host:port[/db])')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: SweepOptions) => {
       const { parseParameter } = await import('../parallel/sweep.js');
@@ -50,6 +52,7 @@ export function registerSweep(program: Command, io: { out: (s: string) => void }
         workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
         cache: options.cache,
         report: options.report === true,
+        queue: queueOption(options.queue),
       });
     });
 }

@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
 import type { TaskCache } from './task-cache.js';
+import type { QueueStatus } from './queue/submit.js';
 import { runTask } from './run-task.js';
 import { describeTask, type Task } from './task.js';
 
@@ -22,10 +23,13 @@ export interface RunTasksOptions {
   signal?: AbortSignal;
   /** Within a task run in this thread: how far it is (0-1), and its events so far. */
   onTaskProgress?: (done: number, total: number, fraction: number, events: number) => void;
+  /** Run on `ersim worker` processes through this Redis (redis://host:port/db) instead of local threads. */
+  queue?: string;
+  onQueueStatus?: (status: QueueStatus) => void;
 }
 
 /** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
-function workerFile(): string {
+export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/parallel/worker.js');
   return join(dirname(here), 'worker.js');
@@ -51,6 +55,20 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
   });
   const fail = (i: number, error: unknown): TaskError =>
     new TaskError(`task ${describeTask(tasks[i]!)} failed: ${error instanceof Error ? error.message : String(error)}`);
+
+  if (options.queue !== undefined) {
+    const { runTasksOnQueue } = await import('./queue/submit.js');
+    try {
+      await runTasksOnQueue(
+        pending.map((i) => tasks[i]!),
+        options.queue,
+        { signal: options.signal, onTaskDone: (k, result) => finish(pending[k]!, result, false), onStatus: options.onQueueStatus },
+      );
+    } catch (error) {
+      throw new TaskError((error as Error).message);
+    }
+    return results;
+  }
 
   if (options.workers <= 1 || pending.length <= 1) {
     for (const i of pending) {

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReplicationResult } from '../runner/run-replication.js';
+import { decodeResult, encodeResult } from './result-codec.js';
 import type { Task } from './task.js';
 
 /**
@@ -22,7 +23,7 @@ export class TaskCache {
 
   get(task: Task): ReplicationResult | undefined {
     try {
-      return JSON.parse(readFileSync(join(this.dir, `${this.key(task)}.json`), 'utf8'), reviveNaN) as ReplicationResult;
+      return decodeResult(readFileSync(join(this.dir, `${this.key(task)}.json`), 'utf8'));
     } catch {
       return undefined;
     }
@@ -32,7 +33,7 @@ export class TaskCache {
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `${this.key(task)}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(result, keepNaN));
+    writeFileSync(tmp, encodeResult(result));
     renameSync(tmp, file);
   }
 
@@ -56,7 +57,3 @@ function sourceFiles(dir: string): string[] {
       return /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
     });
 }
-
-const NAN = '__NaN__';
-const keepNaN = (_key: string, value: unknown): unknown => (typeof value === 'number' && Number.isNaN(value) ? NAN : value);
-const reviveNaN = (_key: string, value: unknown): unknown => (value === NAN ? NaN : value);

@@ -1,0 +1,65 @@
+import { Worker, type Job } from 'bullmq';
+import { Piscina } from 'piscina';
+import type { ReplicationResult } from '../../runner/run-replication.js';
+import { encodeResult } from '../result-codec.js';
+import { workerFile } from '../run-tasks.js';
+import { describeTask } from '../task.js';
+import { checkRedisUrl, displayUrl, QUEUES_KEY, reachable } from './redis-connection.js';
+import { fromPayload } from './task-payload.js';
+
+const DISCOVER_EVERY_MS = 1000;
+/**
+ * A worker holds a lock on its task and renews it while the task runs (on worker threads, so the
+ * renewals are never starved); a worker killed mid-task stops renewing, and after the lock expires
+ * another worker's stalled-job check puts the task back in the queue.
+ */
+const LOCK_MS = 5_000;
+const STALLED_CHECK_MS = 2_500;
+
+/**
+ * `ersim worker`: serve every ersim queue listed in Redis (one BullMQ worker per submitted run),
+ * running up to `concurrency` tasks at once on a pool of as many worker threads. A task is data:
+ * it is checked like any scenario before it runs. Stops when `signal` aborts.
+ */
+export async function serveQueues(urlText: string, concurrency: number, io: { out: (s: string) => void; err: (s: string) => void }, signal: AbortSignal): Promise<void> {
+  const url = checkRedisUrl(urlText);
+  const control = await reachable(url);
+  const connection = { url: url.toString(), maxRetriesPerRequest: null };
+  const pool = new Piscina({ filename: workerFile(), minThreads: concurrency, maxThreads: concurrency });
+  const workers = new Map<string, Worker>();
+  const process = async (job: Job): Promise<string> => {
+    const task = fromPayload(job.data);
+    const started = Date.now();
+    io.out(`${job.queueName}: ${describeTask(task)} started\n`);
+    const result = (await pool.run(task)) as ReplicationResult;
+    io.out(`${job.queueName}: ${describeTask(task)} done in ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
+    return encodeResult(result);
+  };
+  const discover = async (): Promise<void> => {
+    const names = new Set(await control.smembers(QUEUES_KEY));
+    for (const name of names) {
+      if (workers.has(name)) continue;
+      const worker = new Worker(name, process, { connection, concurrency, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 3 });
+      worker.on('failed', (job, error) => io.err(`${name}: task ${job?.id ?? '?'} failed: ${error.message}\n`));
+      worker.on('error', (error) => io.err(`${name}: ${error.message}\n`));
+      workers.set(name, worker);
+      io.out(`serving ${name}\n`);
+    }
+    for (const [name, worker] of workers) {
+      if (names.has(name)) continue;
+      workers.delete(name);
+      void worker.close(true);
+    }
+  };
+  io.out(`ersim worker: ${concurrency} task(s) at a time, waiting for runs at ${displayUrl(url)}\n`);
+  await discover();
+  const timer = setInterval(() => void discover().catch((e: Error) => io.err(`discovery: ${e.message}\n`)), DISCOVER_EVERY_MS);
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve());
+  });
+  clearInterval(timer);
+  await Promise.allSettled([...workers.values()].map((w) => w.close()));
+  await pool.destroy();
+  control.disconnect();
+}

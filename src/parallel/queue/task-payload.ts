@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { EVENT_LIST_KINDS } from '../../core/event-list.js';
+import type { Task } from '../task.js';
+
+/** A task as it travels through the queue: data only (the scenario's text, never code), checked on arrival. */
+const payload = z.strictObject({
+  file: z.string(),
+  text: z.string(),
+  overrides: z.record(z.string(), z.unknown()),
+  variant: z.string(),
+  replication: z.number().int().nonnegative(),
+  seed: z.number().int().nonnegative(),
+  eventList: z.string().refine((k) => (EVENT_LIST_KINDS as readonly string[]).includes(k), 'unknown event list').optional(),
+  availabilityOnly: z.boolean().optional(),
+  timeSeriesInterval: z.number().positive().optional(),
+  label: z.string(),
+});
+
+/** The task's own fields only (not the checked scenario object, nor what a caller added to it). */
+export function toPayload(task: Task): z.input<typeof payload> {
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(payload.shape)) if ((task as unknown as Record<string, unknown>)[key] !== undefined) data[key] = (task as unknown as Record<string, unknown>)[key];
+  return JSON.parse(JSON.stringify(data)) as z.input<typeof payload>;
+}
+
+export function fromPayload(data: unknown): Task {
+  const parsed = payload.safeParse(data);
+  if (!parsed.success) throw new Error(`not an ersim task: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data as Task;
+}

@@ -1,0 +1,122 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ersim, tempDir, writeScenario } from '../cli/cli-helpers.js';
+
+/** .ci/run installs Debian's redis-server and requires these tests; elsewhere they run when it is there. */
+const required = process.env.ERSIM_REDIS_TESTS === 'required';
+const available = spawnSync('redis-server', ['--version']).status === 0;
+const PORT = 16379 + (process.pid % 1000);
+const URL = `redis://127.0.0.1:${PORT}/0`;
+
+const SWEEP = `
+name: queued
+duration: 2s
+replications: 2
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 100Mbps, delay: 1ms }
+  - { from: r, to: b, bandwidth: 10Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 50 } }
+flows:
+  - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 2Mbps } }
+  - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk } }
+`;
+/** Each replication takes a few seconds of wall time: long enough to kill a worker in the middle of one. */
+const SLOW = `
+name: slow
+duration: 200s
+replications: 4
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 1Gbps, delay: 1ms }
+  - { from: r, to: b, bandwidth: 200Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 200 } }
+flows:
+  - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 150Mbps, packet_size: 500B } }
+`;
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const withoutTiming = (text: string) => text.trim().split('\n').map((l) => l.split(',').slice(0, -2).join(',')).join('\n');
+
+interface WorkerProcess {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startWorker(): WorkerProcess {
+  const child = spawn(process.execPath, ['bin/ersim.js', 'worker', '--queue', URL, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  return { child, output: () => text };
+}
+
+async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.runIf(available || required)('runs spread over machines through Redis (BullMQ)', () => {
+  let redis: ChildProcess | undefined;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    expect(available, 'redis-server is missing: apt-get install redis-server').toBe(true);
+    redis = spawn('redis-server', ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await until(() => spawnSync('redis-cli', ['-p', String(PORT), 'ping']).stdout?.toString().includes('PONG') === true, 'redis-server');
+  });
+
+  afterAll(() => {
+    for (const w of workers) w.child.kill('SIGTERM');
+    redis?.kill('SIGTERM');
+  });
+
+  it('two ersim workers and a submitting sweep write what the local sweep writes, byte for byte', async () => {
+    workers.push(startWorker(), startWorker());
+    await until(() => workers.every((w) => w.output().includes('waiting for runs')), 'the workers');
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SWEEP);
+    const args = ['sweep', file, '--param', 'links.1.bandwidth=5Mbps,10Mbps,20Mbps', '-q', '--no-cache'];
+    const queued = await ersim(...args, '-o', join(dir, 'queued'), '--queue', URL);
+    expect(queued.err).toBe('');
+    expect(queued.code).toBe(0);
+    expect((await ersim(...args, '-o', join(dir, 'local'), '--workers', '1')).code).toBe(0);
+    for (const f of ['sweep.csv', 'flows.csv', 'links.csv', 'drops.csv', 'availability.csv']) expect(read(join(dir, 'queued'), f)).toBe(read(join(dir, 'local'), f));
+    expect(withoutTiming(read(join(dir, 'queued'), 'summary.csv'))).toBe(withoutTiming(read(join(dir, 'local'), 'summary.csv')));
+    // both workers took part, and the run left nothing behind in Redis
+    expect(workers.every((w) => w.output().includes(' done in '))).toBe(true);
+    expect(spawnSync('redis-cli', ['-p', String(PORT), 'keys', '*']).stdout.toString().trim()).toBe('');
+  }, 60_000);
+
+  it('a worker killed (SIGKILL) in the middle of a task loses nothing: the task runs elsewhere, the output is identical', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'slow.yaml', SLOW);
+    const victim = workers[0]!;
+    const before = victim.output().length;
+    const submitted = ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'queued'), '--queue', URL);
+    await until(() => victim.output().slice(before).includes(' started'), 'a task to start on the first worker');
+    victim.child.kill('SIGKILL');
+    const queued = await submitted;
+    expect(queued.err).toBe('');
+    expect(queued.code).toBe(0);
+    expect(victim.output().slice(before)).not.toMatch(/ done in /); // it died mid-task
+    expect((await ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'local'), '--workers', '2')).code).toBe(0);
+    for (const f of ['flows.csv', 'links.csv', 'drops.csv', 'availability.csv', 'delays.csv']) expect(read(join(dir, 'queued'), f)).toBe(read(join(dir, 'local'), f));
+  }, 120_000);
+
+  it('Redis down: a clear error, a non-zero exit and no output files', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SWEEP);
+    const out = join(dir, 'out');
+    const r = await ersim('run', file, '-q', '--no-cache', '-o', out, '--queue', 'redis://127.0.0.1:1/0');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0/);
+    expect(existsSync(out)).toBe(false);
+    const bad = await ersim('run', file, '-q', '--queue', 'http://example.com');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--queue: expected redis:/);
+  });
+});
