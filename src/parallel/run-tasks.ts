@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
@@ -86,6 +87,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
 
   const pool = new Piscina({ filename: workerFile(), minThreads: options.workers, maxThreads: options.workers });
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // every pending task listens
   const onAbort = (): void => abort.abort();
   options.signal?.addEventListener('abort', onAbort);
   try {

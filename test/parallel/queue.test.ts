@@ -43,8 +43,11 @@ interface WorkerProcess {
   output: () => string;
 }
 
-function startWorker(): WorkerProcess {
-  const child = spawn(process.execPath, ['bin/ersim.js', 'worker', '--queue', URL, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startWorker(env: Record<string, string> = {}): WorkerProcess {
+  const child = spawn(process.execPath, ['bin/ersim.js', 'worker', '--queue', URL, '--concurrency', '1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let text = '';
   child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
@@ -106,6 +109,31 @@ describe.runIf(available || required)('runs spread over machines through Redis (
     expect((await ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'local'), '--workers', '2')).code).toBe(0);
     for (const f of ['flows.csv', 'links.csv', 'drops.csv', 'availability.csv', 'delays.csv']) expect(read(join(dir, 'queued'), f)).toBe(read(join(dir, 'local'), f));
   }, 120_000);
+
+  it('a task that fails on every worker fails the run after its retry, naming the task; Ctrl-C removes the pending tasks', async () => {
+    for (const w of workers.splice(0)) w.child.kill('SIGTERM');
+    const failing = startWorker({ ERSIM_FAIL_TASK: 'point links.1.bandwidth=10Mbps / variant base / replication 1 / seed 1' });
+    workers.push(failing);
+    await until(() => failing.output().includes('waiting for runs'), 'the worker');
+    const dir = tempDir();
+    const file = writeScenario(dir, 's.yaml', SWEEP);
+    const r = await ersim('sweep', file, '--param', 'links.1.bandwidth=5Mbps,10Mbps', '-q', '--no-cache', '-o', join(dir, 'out'), '--queue', URL);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/task point links\.1\.bandwidth=10Mbps \/ variant base \/ replication 1 \/ seed 1 failed on a worker: injected failure/);
+    expect(failing.output().match(/task-3 failed/g)?.length).toBe(2); // tried twice
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+
+    // interrupted while the worker is busy: exit 130, and the run leaves nothing in Redis
+    const slow = writeScenario(dir, 'slow.yaml', SLOW);
+    const before = failing.output().length;
+    const submitter = spawn(process.execPath, ['bin/ersim.js', 'run', slow, '-q', '--no-cache', '-o', join(dir, 'slow'), '--queue', URL], { stdio: 'ignore' });
+    await until(() => failing.output().slice(before).includes(' started'), 'a task to start');
+    submitter.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => submitter.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(spawnSync('redis-cli', ['-p', String(PORT), 'keys', '*']).stdout.toString().trim()).toBe('');
+    expect(existsSync(join(dir, 'slow'))).toBe(false);
+  }, 60_000);
 
   it('Redis down: a clear error, a non-zero exit and no output files', async () => {
     const dir = tempDir();

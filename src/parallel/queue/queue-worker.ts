@@ -7,7 +7,7 @@ import { describeTask } from '../task.js';
 import { checkRedisUrl, displayUrl, QUEUES_KEY, reachable } from './redis-connection.js';
 import { fromPayload } from './task-payload.js';
 
-const DISCOVER_EVERY_MS = 1000;
+const DISCOVER_EVERY_MS = 200;
 /**
  * A worker holds a lock on its task and renews it while the task runs (on worker threads, so the
  * renewals are never starved); a worker killed mid-task stops renewing, and after the lock expires

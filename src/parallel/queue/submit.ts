@@ -37,6 +37,9 @@ export async function runTasksOnQueue(tasks: readonly Task[], urlText: string, o
   const connection = { url: url.toString(), maxRetriesPerRequest: null };
   const queue = new Queue(name, { connection });
   const events = new QueueEvents(name, { connection });
+  // one waiter per task listens on these
+  queue.setMaxListeners(0);
+  events.setMaxListeners(0);
   let remaining = tasks.length;
   const abort = new Promise<never>((_, reject) => {
     if (options.signal?.aborted) reject(new Error('interrupted'));
