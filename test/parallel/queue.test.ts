@@ -91,7 +91,7 @@ describe.runIf(available || required)('runs spread over machines through Redis (
     expect(withoutTiming(read(join(dir, 'queued'), 'summary.csv'))).toBe(withoutTiming(read(join(dir, 'local'), 'summary.csv')));
     // both workers took part, and the run left nothing behind in Redis
     expect(workers.every((w) => w.output().includes(' done in '))).toBe(true);
-    expect(spawnSync('redis-cli', ['-p', String(PORT), 'keys', '*']).stdout.toString().trim()).toBe('');
+    await until(() => spawnSync('redis-cli', ['-p', String(PORT), 'keys', '*']).stdout.toString().trim() === '', 'Redis to be left empty', 5000);
   }, 60_000);
 
   it('a worker killed (SIGKILL) in the middle of a task loses nothing: the task runs elsewhere, the output is identical', async () => {
@@ -131,7 +131,7 @@ describe.runIf(available || required)('runs spread over machines through Redis (
     submitter.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => submitter.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
-    expect(spawnSync('redis-cli', ['-p', String(PORT), 'keys', '*']).stdout.toString().trim()).toBe('');
+    await until(() => spawnSync('redis-cli', ['-p', String(PORT), 'keys', '*']).stdout.toString().trim() === '', 'Redis to be left empty', 5000);
     expect(existsSync(join(dir, 'slow'))).toBe(false);
   }, 60_000);
 

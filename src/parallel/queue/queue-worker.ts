@@ -48,7 +48,11 @@ export async function serveQueues(urlText: string, concurrency: number, io: { ou
     for (const [name, worker] of workers) {
       if (names.has(name)) continue;
       workers.delete(name);
-      void worker.close(true);
+      // the submitter removed its queue; what this worker wrote since (its metadata) goes too
+      void worker
+        .close(true)
+        .then(() => control.del(`bull:${name}:meta`))
+        .catch(() => undefined);
     }
   };
   io.out(`ersim worker: ${concurrency} task(s) at a time, waiting for runs at ${displayUrl(url)}\n`);
