@@ -1,4 +1,5 @@
 import { checkScenario } from '../src/compile/check.js';
+import { compile, type CompiledRun } from '../src/compile/compile.js';
 import type { EventListKind } from '../src/core/event-list.js';
 import { runReplication } from '../src/runner/run-replication.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/scenario/load.js';
@@ -55,7 +56,9 @@ export function parallelCase(file: string, replications: number, workers: number
 
 /**
  * `flows` Poisson flows sharing one 1 Gbps link at 60% load in total: the cost per packet should
- * not depend on how many flows carry the packets.
+ * not depend on how many flows carry the packets. Only the simulation is timed: building the
+ * network (parsing, routes, 10,000 random streams) and writing the result rows are per-flow costs
+ * paid once, and are left out by compiling before each timed run.
  */
 export function manyFlowsCase(flows: number): BenchCase {
   const rate = 600e6 / flows;
@@ -70,5 +73,23 @@ export function manyFlowsCase(flows: number): BenchCase {
   for (let i = 0; i < flows; i++) {
     lines.push(`  - { name: f${i}, from: a, to: b, source: { kind: poisson, rate: ${rate}bps, packet_size: 1000B } }`);
   }
-  return caseOf(`poisson flows sharing a link: ${flows}`, parseScenarioText(lines.join('\n'), `flows-${flows}.yaml`), 3, 'quaternary');
+  const loaded = parseScenarioText(lines.join('\n'), `flows-${flows}.yaml`);
+  checkScenario(loaded);
+  const scenario = loaded.scenario;
+  let run: CompiledRun | undefined;
+  return {
+    name: `poisson flows sharing a link: ${flows}`,
+    iterations: 5,
+    setup: () => {
+      run = compile(scenario, { seed: scenario.seed, replication: 0 });
+    },
+    run: () => {
+      const { sim, network } = run!;
+      run!.begin();
+      sim.runUntil(scenario.duration);
+      network.finish(scenario.duration);
+      const packetHops = network.links.reduce((sum, link) => sum + link.stats.txPackets, 0);
+      return { events: sim.eventsProcessed, packetHops, simulatedSeconds: scenario.duration / 1e9 };
+    },
+  };
 }
