@@ -1,4 +1,4 @@
-import { EXPOSURE_NAMES } from '../net/routing/flow-route.js';
+import { EXPOSURE_NAMES, Exposure } from '../net/routing/flow-route.js';
 import type { FlowStats } from './flow-stats.js';
 import type { Row, RunIdentity } from './records.js';
 
@@ -15,7 +15,9 @@ export function exposureRows(id: RunIdentity, flows: readonly FlowStats[]): Row[
     if (pair === undefined) continue;
     let bytes = pairs.get(pair);
     if (bytes === undefined) pairs.set(pair, (bytes = new Float64Array(EXPOSURE_NAMES.length)));
-    for (let k = 0; k < bytes.length; k++) bytes[k]! += f.exposedBytes[k]!;
+    bytes[Exposure.internet]! += f.bytesInternet;
+    bytes[Exposure.vpn]! += f.bytesVpn;
+    bytes[Exposure.private]! += f.bytesPrivate;
   }
   return [...pairs].map(([pair, bytes]) => {
     const [from, to] = pair.split(' -> ');

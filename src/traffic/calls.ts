@@ -148,11 +148,7 @@ class Call implements EventHandler {
   private send(path: FlowRoute, flow: FlowStats, seq: number, now: Nanos): void {
     const size = this.settings.packetBytes;
     const packet = this.network.pool.take().stamp(flow.index, seq, size, path.dscp, path.current(), now);
-    if (now >= this.sim.warmup) {
-      flow.txPackets++;
-      flow.txBytes += size;
-      flow.exposedBytes[path.exposure]! += size;
-    }
+    if (now >= this.sim.warmup) flow.countSent(size, path.exposure);
     packet.forward();
   }
 }

@@ -18,11 +18,7 @@ export class UdpSender {
     const sim = this.network.sim;
     const route = this.path.current();
     const packet = this.network.pool.take().stamp(this.flow.index, this.seq++, size, this.path.dscp, route, sim.now);
-    if (sim.now >= sim.warmup) {
-      this.flow.txPackets++;
-      this.flow.txBytes += size;
-      this.flow.exposedBytes[this.path.exposure]! += size;
-    }
+    if (sim.now >= sim.warmup) this.flow.countSent(size, this.path.exposure);
     packet.forward();
   }
 }
