@@ -4,6 +4,7 @@ import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import type { TcpHalf } from '../transport/tcp/tcp-connection.js';
 import type { Sampler } from './distribution.js';
+import { Exchange, wholeBytes } from './exchange.js';
 import type { SessionCounters } from './session-counters.js';
 
 export interface TransactionSettings {
@@ -55,17 +56,18 @@ export class TransactionArrivals implements EventHandler {
     const response = wholeBytes(this.settings.responses.next());
     const exchange = this.idle.pop() ?? (this.opened < this.settings.maxConnections ? this.open() : undefined);
     if (exchange === undefined) this.waiting.push(now, request, response);
-    else exchange.run(now, request, response);
+    else exchange.start(now, request, response);
     const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
     if (next < this.settings.stop) this.sim.at(next, this, 0);
   }
 
   private open(): Exchange {
     const { client, server } = this.connect(this.opened++);
-    return new Exchange(this, client, server);
+    const exchange: Exchange = new Exchange(client, server, (arrivedAt) => this.finished(exchange, arrivedAt));
+    return exchange;
   }
 
-  finished(exchange: Exchange, arrivedAt: Nanos): void {
+  private finished(exchange: Exchange, arrivedAt: Nanos): void {
     const now = this.sim.now;
     this.counters.concurrency.set(--this.counters.active, now);
     if (arrivedAt >= this.sim.warmup) {
@@ -76,7 +78,7 @@ export class TransactionArrivals implements EventHandler {
     if (this.waitingHead < w.length) {
       const h = this.waitingHead;
       this.waitingHead += 3;
-      exchange.run(w[h]!, w[h + 1]!, w[h + 2]!);
+      exchange.start(w[h]!, w[h + 1]!, w[h + 2]!);
       if (this.waitingHead === w.length) {
         w.length = 0;
         this.waitingHead = 0;
@@ -84,41 +86,3 @@ export class TransactionArrivals implements EventHandler {
     } else this.idle.push(exchange);
   }
 }
-
-/** One connection of the pool: the request goes one way; once it is all in, the response comes back. */
-class Exchange {
-  private requestEnd = 0;
-  private responseEnd = 0;
-  private arrivedAt = 0;
-  private busy = false;
-
-  constructor(
-    private readonly owner: TransactionArrivals,
-    private readonly client: TcpHalf,
-    private readonly server: TcpHalf,
-  ) {
-    client.receiver.listener = { onDelivered: (total) => this.requestArrived(total) };
-    server.receiver.listener = { onDelivered: (total) => this.responseArrived(total) };
-  }
-
-  run(arrivedAt: Nanos, request: number, response: number): void {
-    this.arrivedAt = arrivedAt;
-    this.busy = true;
-    this.requestEnd += request;
-    this.responseEnd += response;
-    this.client.sender.write(request);
-  }
-
-  private requestArrived(total: number): void {
-    const unanswered = this.responseEnd - this.server.sender.written;
-    if (total >= this.requestEnd && unanswered > 0) this.server.sender.write(unanswered);
-  }
-
-  private responseArrived(total: number): void {
-    if (!this.busy || total < this.responseEnd) return;
-    this.busy = false;
-    this.owner.finished(this, this.arrivedAt);
-  }
-}
-
-const wholeBytes = (x: number): number => Math.max(1, Math.round(x));

@@ -28,3 +28,17 @@ export function writeScenario(dir: string, name: string, text: string): string {
 }
 
 export const filesIn = (dir: string): string[] => readdirSync(dir).sort();
+
+/** A small two-hop scenario (voice and a bulk TCP flow over a 10 Mbps bottleneck) that runs in a fraction of a second. */
+export const SMALL_DUMBBELL = `
+name: tiny
+duration: 2s
+replications: 2
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 100Mbps, delay: 1ms }
+  - { from: r, to: b, bandwidth: 10Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 50 } }
+flows:
+  - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 2Mbps } }
+  - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk } }
+`;

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ersim, tempDir, writeScenario } from '../cli/cli-helpers.js';
+import { ersim, SMALL_DUMBBELL, tempDir, writeScenario } from '../cli/cli-helpers.js';
 
 /** .ci/run installs Debian's redis-server and requires these tests; elsewhere they run when it is there. */
 const required = process.env.ERSIM_REDIS_TESTS === 'required';
@@ -10,18 +10,7 @@ const available = spawnSync('redis-server', ['--version']).status === 0;
 const PORT = 16379 + (process.pid % 1000);
 const URL = `redis://127.0.0.1:${PORT}/0`;
 
-const SWEEP = `
-name: queued
-duration: 2s
-replications: 2
-nodes: [a, r, b]
-links:
-  - { from: a, to: r, bandwidth: 100Mbps, delay: 1ms }
-  - { from: r, to: b, bandwidth: 10Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 50 } }
-flows:
-  - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 2Mbps } }
-  - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk } }
-`;
+const SWEEP = SMALL_DUMBBELL;
 /** Each replication takes a few seconds of wall time: long enough to kill a worker in the middle of one. */
 const SLOW = `
 name: slow

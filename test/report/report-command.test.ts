@@ -1,20 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ersim, tempDir, writeScenario } from '../cli/cli-helpers.js';
+import { ersim, SMALL_DUMBBELL, tempDir, writeScenario } from '../cli/cli-helpers.js';
 
-const DUMBBELL = `
-name: tiny
-duration: 2s
-replications: 2
-nodes: [a, r, b]
-links:
-  - { from: a, to: r, bandwidth: 100Mbps, delay: 1ms }
-  - { from: r, to: b, bandwidth: 10Mbps, delay: 5ms, queue: { kind: droptail, limit_packets: 50 } }
-flows:
-  - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 2Mbps } }
-  - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk } }
-`;
+const DUMBBELL = SMALL_DUMBBELL;
 
 const charts = (html: string): string[] => [...html.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]!);
 
