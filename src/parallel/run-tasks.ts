@@ -109,36 +109,31 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
   return results;
 }
 
-/** All rows of a run, concatenated in task order. */
-export interface MergedResults {
-  flows: Row[];
-  links: Row[];
-  drops: Row[];
-  summary: Row[];
-  timeSeries: Row[];
-  availability: Row[];
-  classes: Row[];
-  apps: Row[];
-  exposure: Row[];
-  delays: Row[];
-  availabilityEvents: Row[];
-}
+/** All rows of a run, concatenated in task order: every table of a replication's result, one row list each. */
+export type MergedResults = { [K in keyof ReplicationResult]: Row[] };
+
+const TABLES = Object.keys({
+  flows: 0,
+  links: 0,
+  drops: 0,
+  summary: 0,
+  timeSeries: 0,
+  availability: 0,
+  classes: 0,
+  apps: 0,
+  exposure: 0,
+  delays: 0,
+  availabilityEvents: 0,
+} satisfies Record<keyof ReplicationResult, 0>) as (keyof ReplicationResult)[];
 
 export function mergeResults(results: readonly ReplicationResult[], extra: (i: number) => Row = () => ({})): MergedResults {
-  const merged: MergedResults = { flows: [], links: [], drops: [], summary: [], timeSeries: [], availability: [], classes: [], apps: [], exposure: [], delays: [], availabilityEvents: [] };
+  const merged = Object.fromEntries(TABLES.map((t) => [t, [] as Row[]])) as MergedResults;
   results.forEach((r, i) => {
     const tag = (row: Row): Row => ({ ...extra(i), ...row });
-    merged.flows.push(...r.flows.map(tag));
-    merged.links.push(...r.links.map(tag));
-    merged.drops.push(...r.drops.map(tag));
-    merged.summary.push(tag(r.summary));
-    merged.timeSeries.push(...r.timeSeries.map(tag));
-    merged.availability.push(...r.availability.map(tag));
-    merged.classes.push(...r.classes.map(tag));
-    merged.apps.push(...r.apps.map(tag));
-    merged.exposure.push(...r.exposure.map(tag));
-    merged.delays.push(...r.delays.map(tag));
-    merged.availabilityEvents.push(...r.availabilityEvents.map(tag));
+    for (const t of TABLES) {
+      const rows = r[t];
+      merged[t].push(...(Array.isArray(rows) ? rows : [rows]).map(tag));
+    }
   });
   return merged;
 }

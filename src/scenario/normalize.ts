@@ -98,7 +98,7 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     planner,
     failureGroups: [],
     variant: 'base',
-    targets: parsed.targets ?? 'teams-client',
+    targets: parsed.targets === 'teams-edge' ? 'teams-edge' : 'teams-client',
     prices: normalizePrices(parsed.prices, issues),
   };
 }

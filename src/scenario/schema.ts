@@ -369,7 +369,7 @@ export const scenarioSchema = z.strictObject({
   wan: wan.optional(),
   traffic: z.array(flow).optional(),
   apps: z.record(name, application).optional(),
-  targets: z.enum(['teams-client', 'teams-edge']).optional(),
+  targets: z.enum(['teams', 'teams-client', 'teams-edge']).optional(),
   variants: z.record(name, z.record(z.string(), z.unknown())).optional(),
   prices: z
     .strictObject({

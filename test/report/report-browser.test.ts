@@ -87,9 +87,9 @@ describe.runIf(available || required)('the HTML report in a real browser', () =>
       expect(cells.map((c) => c.key[3])).toContain('monthly_cost');
       for (const row of cells) {
         const match = csv.find((r) => [r.site, r.application, r.direction, r.metric].map((x) => (typeof x === 'number' && Number.isNaN(x) ? '' : String(x))).join('|') === row.key.join('|'));
-        expect(match, `no comparison.csv row for ${row.key.join(' ')}`).toBeDefined();
+        if (match === undefined) throw new Error(`no comparison.csv row for ${row.key.join(' ')}`);
         for (const v of row.values) {
-          const expected = match![v.variant] as number;
+          const expected = match[v.variant] as number;
           if (Number.isNaN(expected)) expect(v.value).toBe('NaN');
           else expect(Number(v.value)).toBeCloseTo(expected, 9);
           expect(v.text.startsWith(formatValue(expected))).toBe(true);
