@@ -30,7 +30,42 @@ const CASES: { name: string; text: string; expect: RegExp }[] = [
   { name: 'packet larger than the MTU', text: GOOD.replace('rate: 1Mbps }', 'rate: 1Mbps, packet_size: 9000B }'), expect: /flows\[0\]\.source\.packet_size: .*MTU/ },
 ];
 
+/** The planner's level: an office, services, an application and a VPN. */
+const PLANNER = `name: ok
+duration: 1s
+regions: { eastus: { continent: north-america, location: [37.37, -79.82] } }
+services:
+  m365: { region: eastus }
+  vnet: { region: eastus, kind: vnet, prefix: 10.20.0.0/16 }
+sites:
+  boston: { location: [42.36, -71.06], users: 10, internet: { bandwidth: 100Mbps } }
+apps:
+  audio: { kind: call, service: m365, calls_per_hour: 1 }
+vpns:
+  s2s: { site: boston, vnet: vnet }
+`;
+
+const PLANNER_CASES: { name: string; text: string; expect: RegExp }[] = [
+  { name: 'an application of a missing service', text: PLANNER.replace('service: m365', 'service: teams'), expect: /bad\.yaml:10: apps\.audio\.service: no service named 'teams'/ },
+  { name: 'an application of an unknown kind', text: PLANNER.replace('kind: call', 'kind: chat'), expect: /bad\.yaml:10: apps\.audio\.kind: / },
+  { name: 'an application for a site without users', text: PLANNER.replace('users: 10', 'users: 0').replace('calls_per_hour: 1 }', 'calls_per_hour: 1, sites: [boston] }'), expect: /bad\.yaml:10: apps\.audio\.sites\[0\]: 'boston' has no users/ },
+  { name: 'media packets larger than the path MTU', text: PLANNER.replace('calls_per_hour: 1 }', 'calls_per_hour: 1, packet_size: 1600B }'), expect: /apps\.audio\.packet_size: .*MTU/ },
+  { name: 'a VPN to a service that is not a VNet', text: PLANNER.replace('vnet: vnet }', 'vnet: m365 }'), expect: /bad\.yaml:12: vpns\.s2s\.vnet: 'm365' is not a VNet/ },
+  { name: 'a VPN from a missing site', text: PLANNER.replace('site: boston, vnet', 'site: austin, vnet'), expect: /bad\.yaml:12: vpns\.s2s\.site: no site named 'austin'/ },
+  { name: 'a tunnel MTU too large for the Internet', text: PLANNER.replace('vnet: vnet }', 'vnet: vnet, mtu: 1480B }'), expect: /bad\.yaml:12: vpns\.s2s\.mtu: .*exceeds the Internet's 1500 B/ },
+  { name: 'an unknown VPN gateway SKU', text: PLANNER.replace('vnet: vnet }', 'vnet: vnet, gateway: VpnGw9 }'), expect: /bad\.yaml:12: vpns\.s2s\.gateway: / },
+];
+
 describe('bad input', () => {
+  it.each(PLANNER_CASES)('$name: exits non-zero naming file, field and line', async (c) => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'bad.yaml', c.text);
+    const result = await ersim('validate', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(c.expect);
+    expect((await ersim('validate', writeScenario(dir, 'good.yaml', PLANNER))).code).toBe(0);
+  });
+
   it.each(CASES)('$name: exits non-zero naming file, field and line, and writes nothing', async (c) => {
     const dir = tempDir();
     const file = writeScenario(dir, 'bad.yaml', c.text);
