@@ -74,16 +74,21 @@ export async function buildReport(files: Record<string, string>): Promise<string
   return page({ summary, variants, headline, charts, notes, scenarioText });
 }
 
-/** comparison.csv when there is one, else the same rows computed from apps.csv, else per-flow figures. */
+/**
+ * comparison.csv when there is one; else the same rows computed from apps.csv, availability.csv
+ * and exposure.csv, led by per-flow figures when the run has flows but no applications.
+ */
 function headlineRows(tables: Map<string, Table>, variants: string[]): Table {
   const comparison = tables.get('comparison');
   if (comparison !== undefined) return comparison.filter((r) => HEADLINE_METRICS.has(String(r.metric)));
   const apps = tables.get('apps') ?? [];
-  if (apps.length > 0) {
-    const rows = comparisonRows({ variants, apps: apps as Row[], availability: (tables.get('availability') ?? []) as Row[], exposure: (tables.get('exposure') ?? []) as Row[] });
-    return rows.filter((r) => HEADLINE_METRICS.has(String(r.metric)));
-  }
-  return flowHeadline(tables.get('flows') ?? [], variants);
+  const rows = comparisonRows({
+    variants,
+    apps: apps as Row[],
+    availability: (tables.get('availability') ?? []) as Row[],
+    exposure: (tables.get('exposure') ?? []) as Row[],
+  }).filter((r) => HEADLINE_METRICS.has(String(r.metric)));
+  return apps.length > 0 ? rows : [...flowHeadline(tables.get('flows') ?? [], variants), ...rows];
 }
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -19,6 +19,7 @@ describe('ersim report', () => {
     expect(charts(html)).toEqual(['delay-cdf', 'availability']);
     expect(html).toMatch(/No time series/);
     expect(html).toContain('<td>voice</td>'); // per-flow headline without applications
+    expect(html).toContain('<td>availability</td>'); // and each pair's availability
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained: no scripts, nothing to fetch
   });
 
