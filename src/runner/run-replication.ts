@@ -59,6 +59,7 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
     options.onProgress?.(step / PROGRESS_STEPS, sim.eventsProcessed);
   }
   network.finish(end);
+  for (const app of run.apps) app.finish();
   const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
 
   const measured = end - scenario.warmup;

@@ -31,6 +31,13 @@ export class AppStats implements SessionCounters {
   ) {
     this.concurrency = new TimeAverage(warmup);
   }
+
+  /** Close the books: a call flow's jitter in flows.csv is the mean of its calls' own (RFC 3550) estimates. */
+  finish(): void {
+    if (this.quality === undefined) return;
+    if (this.quality.up.received > 0) this.up.jitter = this.quality.up.meanJitter;
+    if (this.quality.down.received > 0) this.down.jitter = this.quality.down.meanJitter;
+  }
 }
 
 const ms = (ns: number): number => ns / NS_PER_MS;

@@ -60,12 +60,16 @@ describe('calls of a site', () => {
 
   it('audio packets: 30 kbps of payload every 20 ms is 115 B on the wire, both ways, for every call', () => {
     const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 2m }', '20s');
-    const [up, down] = runReplication(scenario, { seed: 2, replication: 0 }).apps;
+    const result = runReplication(scenario, { seed: 2, replication: 0 });
+    const [up, down] = result.apps;
     // 75 B payload + 40 B of IP/UDP/RTP headers, 50 packets/s per call
     const perCall = 115 * 8 * 50;
     expect(num(up!, 'throughput_bps') / num(up!, 'concurrency_mean')).toBeCloseTo(perCall, -2);
     expect(num(down!, 'throughput_bps')).toBeCloseTo(num(up!, 'throughput_bps'), -3);
     expect(num(up!, 'loss_ratio')).toBe(0);
     expect(num(up!, 'targets_met')).toBe(1);
+    // calls are paced exactly over an idle path: their jitter is nil, in apps.csv and flows.csv alike
+    expect(num(up!, 'jitter_ms')).toBeLessThan(0.01);
+    expect(num(result.flows.find((f) => f.flow === 'office:call')!, 'jitter_ms')).toBe(num(up!, 'jitter_ms'));
   });
 });
