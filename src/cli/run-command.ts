@@ -3,6 +3,7 @@ import { EVENT_LIST_KINDS, type EventListKind } from '../core/event-list.js';
 import { parseTime } from '../scenario/units.js';
 import { defaultWorkers } from '../parallel/default-workers.js';
 import { UsageError } from './errors.js';
+import { checkRedisUrl } from '../parallel/queue/redis-url.js';
 import type { RunActionOptions } from './run-action.js';
 
 export interface RunOptions {
@@ -87,14 +88,10 @@ export function registerRun(program: Command, io: { out: (s: string) => void }):
 /** A Redis URL for --queue, checked before anything runs. */
 export function queueOption(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  let url: URL | undefined;
   try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
-    throw new UsageError(`--queue: expected redis://[:password@]host:port[/db] or rediss://..., got "${text}"`);
+    checkRedisUrl(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
   return text;
 }

@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/compile/check.js';
 import { runReplication } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/scenario.js';
 import { meanWithCi } from '../../src/stats/confidence.js';
 import { num } from '../helpers.js';
+import { officeScenario } from './office.js';
 
-/** One office calling one service; `app` is the call application's YAML. */
-function callScenario(app: string, duration: string, extra = ''): Scenario {
-  const yaml = `
-name: calls
-duration: ${duration}
-warmup: 0s
-regions: { r: { continent: europe, location: [52.37, 4.90] } }
-services: { svc: { region: r } }
-sites:
-  office:
-    location: [51.5, -0.12]
-    users: 1000
-    internet: { bandwidth: 1Gbps, delay: 2ms }
-${extra}
-apps:
-  call: ${app}
-`;
-  const loaded = parseScenarioText(yaml, 'calls.yaml');
-  checkScenario(loaded);
-  return loaded.scenario;
-}
+/** 1000 users calling one service; `app` is the call application's YAML. */
+const callScenario = (app: string, duration: string): Scenario => officeScenario(app, duration, 1000);
 
 describe('calls of a site', () => {
   it("Little's law: mean concurrent calls = arrival rate x mean duration (Poisson arrivals, exponential holding)", () => {

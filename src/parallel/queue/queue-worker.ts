@@ -4,7 +4,8 @@ import type { ReplicationResult } from '../../runner/run-replication.js';
 import { encodeResult } from '../result-codec.js';
 import { workerFile } from '../run-tasks.js';
 import { describeTask } from '../task.js';
-import { checkRedisUrl, displayUrl, QUEUES_KEY, reachable } from './redis-connection.js';
+import { QUEUES_KEY, reachable } from './redis-connection.js';
+import { checkRedisUrl, displayUrl } from './redis-url.js';
 import { fromPayload } from './task-payload.js';
 
 const DISCOVER_EVERY_MS = 200;

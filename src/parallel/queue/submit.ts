@@ -3,7 +3,8 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { ReplicationResult } from '../../runner/run-replication.js';
 import { decodeResult } from '../result-codec.js';
 import { describeTask, type Task } from '../task.js';
-import { checkRedisUrl, displayUrl, QUEUES_KEY, reachable } from './redis-connection.js';
+import { QUEUES_KEY, reachable } from './redis-connection.js';
+import { checkRedisUrl, displayUrl } from './redis-url.js';
 import { toPayload } from './task-payload.js';
 
 /** A task failing on every attempt (BullMQ retries it once elsewhere first) fails the run. */
