@@ -7,13 +7,13 @@ import { ExponentialSize, FixedSize, type PacketSizeModel } from '../traffic/pac
 import { PoissonSource } from '../traffic/poisson-source.js';
 import type { Source } from '../traffic/source.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
-import { UdpSender, UdpSink } from '../transport/udp.js';
+import { UdpSender, type UdpSink } from '../transport/udp.js';
 
-/** A UDP flow: sender, sink and the source that drives it. */
-export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number): Source {
+/** A UDP flow: `sink` is the network's (shared by every UDP flow). */
+export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number, sink: UdpSink): Source {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'udp', pair: flow.pair });
-  const path = routeTo(new UdpSink(network, stats));
+  const path = routeTo(sink);
   stats.route = path;
   const sender = new UdpSender(network, stats, path);
   const spec = flow.source;

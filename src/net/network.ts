@@ -1,6 +1,7 @@
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { FlowStats, type FlowInfo } from '../stats/flow-stats.js';
+import { FlowTable, STRIDE } from '../stats/flow-table.js';
 import type { DropReason } from './drop-reason.js';
 import { Link, type DropHandler, type LinkConfig } from './link.js';
 import { Node } from './node.js';
@@ -12,6 +13,8 @@ export class Network implements DropHandler {
   readonly nodes: Node[] = [];
   readonly links: Link[] = [];
   readonly flows: FlowStats[] = [];
+  /** The counters of every flow, a row each (flow i at i x STRIDE). */
+  readonly flowTable = new FlowTable();
   readonly pool = new PacketPool();
   readonly routing: RoutingControl;
   private readonly nodesByName = new Map<string, Node>();
@@ -81,18 +84,14 @@ export class Network implements DropHandler {
   }
 
   addFlow(name: string, info: FlowInfo): FlowStats {
-    const flow = new FlowStats(name, this.flows.length, info);
+    const flow = new FlowStats(name, this.flows.length, info, this.flowTable, this.flowTable.add());
     this.flows.push(flow);
     return flow;
   }
 
   drop(packet: Packet, _reason: DropReason): void {
-    const flow = this.flows[packet.flow]!;
-    if (this.sim.now >= this.sim.warmup) {
-      if (packet.isAck) flow.lostAcks++;
-      else flow.lostPackets++;
-    }
-    flow.watcher?.dropped(packet);
+    if (this.sim.now >= this.sim.warmup) this.flowTable.countLost(packet.flow * STRIDE, packet.isAck);
+    this.flows[packet.flow]!.watcher?.dropped(packet);
     this.pool.release(packet);
   }
 

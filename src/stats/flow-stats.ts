@@ -1,6 +1,19 @@
 import type { Nanos } from '../core/time.js';
 import type { Packet } from '../net/packet.js';
-import { DelayStats } from './delay-stats.js';
+import type { DelayStats } from './delay-stats.js';
+import {
+  BYTES_INTERNET,
+  BYTES_PRIVATE,
+  BYTES_VPN,
+  JITTER,
+  LOST_ACKS,
+  LOST_PACKETS,
+  RX_BYTES,
+  RX_PACKETS,
+  TX_BYTES,
+  TX_PACKETS,
+  type FlowTable,
+} from './flow-table.js';
 import type { TcpStats } from './tcp-stats.js';
 
 /** What a flow is, for the result rows. */
@@ -15,24 +28,12 @@ export interface FlowInfo {
   pair?: string;
 }
 
-/** Per-flow counters in the spirit of ns-3's FlowMonitor. Each event (send, arrival, drop) counts when it happens after the warm-up. */
+/**
+ * Per-flow counters in the spirit of ns-3's FlowMonitor. Each event (send, arrival, drop) counts when
+ * it happens after the warm-up. The numbers live in the network's FlowTable (row `row`); this is
+ * the flow's view of them.
+ */
 export class FlowStats {
-  txPackets = 0;
-  txBytes = 0;
-  rxPackets = 0;
-  rxBytes = 0;
-  lostPackets = 0;
-  /** TCP: pure ACKs dropped on the way back. */
-  lostAcks = 0;
-  readonly delay = new DelayStats();
-  /** Bytes sent (after the warm-up) by how exposed the route was (see `Exposure`); fields, not an array, to stay on the flow's cache lines. */
-  bytesInternet = 0;
-  bytesVpn = 0;
-  bytesPrivate = 0;
-  /** RFC 3550 interarrival jitter estimate, nanoseconds. */
-  jitter = 0;
-  private lastTransit = -1;
-
   /** Present for TCP flows. */
   tcp: TcpStats | undefined;
   /** Told of every packet of the flow the network drops (media quality windows). */
@@ -44,25 +45,58 @@ export class FlowStats {
     readonly name: string,
     readonly index: number,
     readonly info: FlowInfo,
+    readonly table: FlowTable,
+    readonly row: number,
   ) {}
+
+  get txPackets(): number {
+    return this.table.get(this.row, TX_PACKETS);
+  }
+  get txBytes(): number {
+    return this.table.get(this.row, TX_BYTES);
+  }
+  get rxPackets(): number {
+    return this.table.get(this.row, RX_PACKETS);
+  }
+  get rxBytes(): number {
+    return this.table.get(this.row, RX_BYTES);
+  }
+  get lostPackets(): number {
+    return this.table.get(this.row, LOST_PACKETS);
+  }
+  /** TCP: pure ACKs dropped on the way back. */
+  get lostAcks(): number {
+    return this.table.get(this.row, LOST_ACKS);
+  }
+  /** Bytes sent (after the warm-up) by how exposed the route was (see `Exposure`). */
+  get bytesInternet(): number {
+    return this.table.get(this.row, BYTES_INTERNET);
+  }
+  get bytesVpn(): number {
+    return this.table.get(this.row, BYTES_VPN);
+  }
+  get bytesPrivate(): number {
+    return this.table.get(this.row, BYTES_PRIVATE);
+  }
+  /** RFC 3550 interarrival jitter estimate, nanoseconds. */
+  get jitter(): number {
+    return this.table.get(this.row, JITTER);
+  }
+  set jitter(value: number) {
+    this.table.set(this.row, JITTER, value);
+  }
+  /** One-way delays of the packets delivered (a copy, taken when asked). */
+  get delay(): DelayStats {
+    return this.table.delay(this.row);
+  }
 
   /** Count a packet sent after the warm-up: `exposure` is the route's (Exposure.internet, vpn or private). */
   countSent(bytes: number, exposure: number): void {
-    this.txPackets++;
-    this.txBytes += bytes;
-    if (exposure === 0) this.bytesInternet += bytes;
-    else if (exposure === 1) this.bytesVpn += bytes;
-    else this.bytesPrivate += bytes;
+    this.table.countSent(this.row, bytes, exposure);
   }
 
-  recordArrival(bytes: number, transit: Nanos): void {
-    this.rxPackets++;
-    this.rxBytes += bytes;
-    this.delay.record(transit);
-    if (this.lastTransit >= 0) {
-      const d = transit - this.lastTransit;
-      this.jitter += ((d < 0 ? -d : d) - this.jitter) / 16;
-    }
-    this.lastTransit = transit;
+  /** Count a packet delivered after the warm-up, its delay, and (with `jitter`) the flow's RFC 3550 jitter. */
+  recordArrival(bytes: number, transit: Nanos, jitter = true): void {
+    this.table.recordArrival(this.row, bytes, transit, jitter);
   }
 }

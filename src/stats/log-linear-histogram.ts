@@ -1,7 +1,8 @@
 /** Precision bits: buckets are at most 2^(1-P) = 1/512 of their value wide (about 3 significant digits). */
 const P = 10;
 const LINEAR = 1 << P;
-const HALF = 1 << (P - 1);
+/** Buckets per octave above the linear range. */
+export const HALF = 1 << (P - 1);
 
 /** Bucket index of a non-negative integer value (HDR-style log-linear layout). */
 export function bucketOf(value: number): number {
@@ -33,7 +34,7 @@ export function bucketRange(index: number): [number, number] {
  * needs about a thousand counters, whatever the number of samples.
  */
 export class LogLinearHistogram {
-  private counts = new Float64Array(0);
+  private counts: Float64Array = new Float64Array(0);
   private base = 0;
   total = 0;
   min = Infinity;
@@ -79,6 +80,15 @@ export class LogLinearHistogram {
       }
     }
     return this.max;
+  }
+
+  /** Take `counts` (bucket `base` first) as this histogram's samples, with the exact extremes seen. */
+  load(base: number, counts: Float64Array, total: number, min: number, max: number): void {
+    this.base = base;
+    this.counts = counts;
+    this.total = total;
+    this.min = min;
+    this.max = max;
   }
 
   private widen(index: number): number {

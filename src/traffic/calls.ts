@@ -185,11 +185,7 @@ class CallReceiver implements PacketSink {
     if (packet.seq < this.expected) quality.reorder(packet.sentAt);
     else this.expected = packet.seq + 1;
     quality.arrived(packet.sentAt, transit, this.jitter);
-    if (now >= this.network.sim.warmup) {
-      flow.rxPackets++;
-      flow.rxBytes += packet.size;
-      flow.delay.record(transit);
-    }
+    if (now >= this.network.sim.warmup) flow.recordArrival(packet.size, transit, false);
     this.network.pool.release(packet);
   }
 }

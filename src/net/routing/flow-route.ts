@@ -13,7 +13,7 @@ const MAX_HOPS = 64;
  * then cached until the tables change. A pinned route never changes.
  */
 export class FlowRoute {
-  private route: PacketSink[] = [];
+  private route: readonly PacketSink[] = [];
   private epoch = -1;
   private readonly pinned: boolean;
   /** The DSCP the flow's packets carry on the current route (see `markingOn`). */
@@ -38,7 +38,7 @@ export class FlowRoute {
     this.pinned = pinnedLinks !== undefined;
     this.dscp = marking.dscp;
     if (pinnedLinks !== undefined) {
-      this.route = [...pinnedLinks, sink];
+      this.route = routing.routes.intern([...pinnedLinks, sink]);
       this.dscp = markingOn(pinnedLinks, marking);
       this.exposure = exposureOf(pinnedLinks);
     }
@@ -96,7 +96,7 @@ export class FlowRoute {
     }
     const route: PacketSink[] = links;
     route.push(complete ? this.sink : end.noRoute);
-    this.route = route;
+    this.route = this.routing.routes.intern(route);
   }
 }
 

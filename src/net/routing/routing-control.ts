@@ -1,4 +1,5 @@
 import { Heap } from 'heap-js';
+import { RouteInterner } from './route-interner.js';
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Nanos } from '../../core/time.js';
@@ -57,6 +58,8 @@ const HOP_COST = 1;
  */
 export class RoutingControl implements EventHandler {
   epoch = 0;
+  /** Flows' routes, one array per distinct route. */
+  readonly routes = new RouteInterner();
   private readonly advertisements: Advertisement[] = [];
   private readonly knownDown = new Set<Link>();
   private readonly versions = new Map<Link, number>();

@@ -1,0 +1,151 @@
+import type { Nanos } from '../core/time.js';
+import { DelayStats } from './delay-stats.js';
+import { bucketOf, HALF } from './log-linear-histogram.js';
+
+/** Where each counter of a flow sits in its row: those a send touches first, then those an arrival touches. */
+export const TX_PACKETS = 0;
+export const TX_BYTES = 1;
+export const BYTES_INTERNET = 2;
+export const BYTES_VPN = 3;
+export const BYTES_PRIVATE = 4;
+export const LOST_PACKETS = 5;
+export const LOST_ACKS = 6;
+export const RX_PACKETS = 8;
+export const RX_BYTES = 9;
+export const JITTER = 10;
+export const LAST_TRANSIT = 11;
+export const DELAY_SUM = 12;
+/** The flow's delay histogram: bucket b is counted at arena index DELTA + b, for LOW <= b < HIGH. */
+const HIST_DELTA = 13;
+const HIST_LOW = 14;
+const HIST_HIGH = 15;
+export const DELAY_MIN = 16;
+export const DELAY_MAX = 17;
+/** Doubles per row (192 bytes): three cache lines per flow. */
+export const STRIDE = 24;
+
+const FIRST_WINDOW = 16;
+
+/**
+ * The counters of every flow of a simulation in one Float64Array, a row per flow, and their delay
+ * histograms in one shared arena. With thousands of flows a packet then touches a row or two of
+ * memory for its flow's statistics, where objects with boxed numbers and their own typed arrays
+ * cost a dozen cache misses (see docs/architecture.md, "Cost per packet and the number of flows").
+ * `FlowStats` is the per-flow view the rest of ersim reads.
+ */
+export class FlowTable {
+  private rows = new Float64Array(STRIDE * 16);
+  private arena = new Float64Array(1024);
+  private arenaUsed = 0;
+  size = 0;
+
+  /** A new flow's row offset. */
+  add(): number {
+    const row = this.size * STRIDE;
+    if (row + STRIDE > this.rows.length) {
+      const rows = new Float64Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    this.size++;
+    this.rows[row + LAST_TRANSIT] = -1;
+    this.rows[row + DELAY_MIN] = Infinity;
+    this.rows[row + DELAY_MAX] = -Infinity;
+    return row;
+  }
+
+  get(row: number, field: number): number {
+    return this.rows[row + field]!;
+  }
+
+  set(row: number, field: number, value: number): void {
+    this.rows[row + field] = value;
+  }
+
+  /** A packet sent after the warm-up: `exposure` is its route's (Exposure.internet, vpn or private). */
+  countSent(row: number, bytes: number, exposure: number): void {
+    const r = this.rows;
+    r[row + TX_PACKETS]!++;
+    r[row + TX_BYTES]! += bytes;
+    r[row + BYTES_INTERNET + exposure]! += bytes;
+  }
+
+  countLost(row: number, isAck: boolean): void {
+    this.rows[row + (isAck ? LOST_ACKS : LOST_PACKETS)]!++;
+  }
+
+  /** A packet delivered after the warm-up with one-way delay `transit`; `jitter` updates the RFC 3550 estimate. */
+  recordArrival(row: number, bytes: number, transit: Nanos, jitter: boolean): void {
+    const r = this.rows;
+    r[row + RX_PACKETS]!++;
+    r[row + RX_BYTES]! += bytes;
+    if (jitter) {
+      const last = r[row + LAST_TRANSIT]!;
+      if (last >= 0) {
+        const d = transit - last;
+        r[row + JITTER]! += ((d < 0 ? -d : d) - r[row + JITTER]!) / 16;
+      }
+      r[row + LAST_TRANSIT] = transit;
+    }
+    r[row + DELAY_SUM]! += transit;
+    if (transit < r[row + DELAY_MIN]!) r[row + DELAY_MIN] = transit;
+    if (transit > r[row + DELAY_MAX]!) r[row + DELAY_MAX] = transit;
+    const bucket = bucketOf(transit);
+    // widen first: it may replace the arena
+    const delta = bucket >= r[row + HIST_LOW]! && bucket < r[row + HIST_HIGH]! ? r[row + HIST_DELTA]! : this.widen(row, bucket);
+    this.arena[delta + bucket]!++;
+  }
+
+  /** The flow's delays as a standalone distribution (a copy: for the results, not the packet path). */
+  delay(row: number): DelayStats {
+    const r = this.rows;
+    const stats = new DelayStats();
+    const low = r[row + HIST_LOW]!;
+    const start = r[row + HIST_DELTA]! + low;
+    const counts = this.arena.slice(start, start + r[row + HIST_HIGH]! - low);
+    stats.load(low, counts, r[row + RX_PACKETS]!, r[row + DELAY_MIN]!, r[row + DELAY_MAX]!);
+    stats.sum = r[row + DELAY_SUM]!;
+    return stats;
+  }
+
+  /** Give the flow a histogram window that covers `bucket` (its counts moved along); returns the new delta. */
+  private widen(row: number, bucket: number): number {
+    const r = this.rows;
+    const low = r[row + HIST_LOW]!;
+    const high = r[row + HIST_HIGH]!;
+    let newLow: number;
+    let length: number;
+    if (high === low) {
+      length = FIRST_WINDOW;
+      newLow = Math.max(0, bucket - FIRST_WINDOW / 4);
+    } else {
+      const spanLow = Math.min(low, bucket);
+      const spanHigh = Math.max(high, bucket + 1);
+      const span = spanHigh - spanLow;
+      length = Math.max(span, Math.min(2 * (high - low), span + HALF));
+      newLow = bucket < low ? Math.max(0, spanHigh - length) : spanLow;
+    }
+    const start = this.reserve(length);
+    if (high > low) {
+      const from = r[row + HIST_DELTA]! + low;
+      this.arena.copyWithin(start + (low - newLow), from, from + (high - low));
+    }
+    const delta = start - newLow;
+    r[row + HIST_DELTA] = delta;
+    r[row + HIST_LOW] = newLow;
+    r[row + HIST_HIGH] = newLow + length;
+    return delta;
+  }
+
+  /** `length` zeroed slots at the end of the arena (an outgrown window is abandoned; windows grow geometrically, so little is). */
+  private reserve(length: number): number {
+    if (this.arenaUsed + length > this.arena.length) {
+      const arena = new Float64Array(Math.max(2 * this.arena.length, this.arenaUsed + length));
+      arena.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = arena;
+    }
+    const start = this.arenaUsed;
+    this.arenaUsed += length;
+    return start;
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../src/core/random.js';
+import { DelayStats } from '../../src/stats/delay-stats.js';
+import { FlowTable, RX_BYTES, RX_PACKETS, JITTER, TX_BYTES, TX_PACKETS, BYTES_VPN, LOST_ACKS, LOST_PACKETS } from '../../src/stats/flow-table.js';
+
+describe('flow table', () => {
+  it('keeps each flow\'s delay histogram in the shared arena exactly as a histogram of its own would', () => {
+    // 300 flows recording interleaved, with spreads from a few buckets to many octaves: windows
+    // widen downwards and upwards and the arena is reallocated many times on the way
+    const table = new FlowTable();
+    const random = new RandomStream('flow-table');
+    const flows = Array.from({ length: 300 }, (_, i) => ({ row: table.add(), own: new DelayStats(), spread: 1 + (i % 7) * 3 }));
+    for (let k = 0; k < 60_000; k++) {
+      const f = flows[k % flows.length]!;
+      const delay = Math.floor(5e6 * 2 ** ((random.uniform() - 0.3) * f.spread));
+      table.recordArrival(f.row, 100, delay, false);
+      f.own.record(delay);
+    }
+    for (const f of flows) {
+      const d = table.delay(f.row);
+      expect(d.count).toBe(f.own.count);
+      expect(d.mean).toBe(f.own.mean);
+      expect([d.min, d.max]).toEqual([f.own.min, f.own.max]);
+      for (const p of [0.1, 1, 25, 50, 75, 95, 99, 99.9, 100]) expect(d.percentile(p)).toBe(f.own.percentile(p));
+    }
+  });
+
+  it('counts sends by exposure, arrivals with RFC 3550 jitter, and losses, per row', () => {
+    const table = new FlowTable();
+    const a = table.add();
+    const b = table.add();
+    table.countSent(a, 1000, 1);
+    table.countSent(a, 500, 1);
+    table.countSent(b, 40, 0);
+    // transits 10, 14, 12 ms: J = |4|/16 = 0.25 ms, then 0.25 + (2 - 0.25)/16 = 0.359375 ms
+    for (const t of [10e6, 14e6, 12e6]) table.recordArrival(a, 1000, t, true);
+    table.countLost(a, false);
+    table.countLost(b, true);
+    expect([table.get(a, TX_PACKETS), table.get(a, TX_BYTES), table.get(a, BYTES_VPN)]).toEqual([2, 1500, 1500]);
+    expect([table.get(b, TX_PACKETS), table.get(b, TX_BYTES), table.get(b, BYTES_VPN)]).toEqual([1, 40, 0]);
+    expect([table.get(a, RX_PACKETS), table.get(a, RX_BYTES), table.get(b, RX_PACKETS)]).toEqual([3, 3000, 0]);
+    expect(table.get(a, JITTER)).toBeCloseTo(0.359375e6, 6);
+    expect([table.get(a, LOST_PACKETS), table.get(a, LOST_ACKS), table.get(b, LOST_ACKS)]).toEqual([1, 0, 1]);
+    expect(table.delay(a).mean).toBe(12e6);
+    expect(table.delay(b).count).toBe(0);
+    expect(Number.isNaN(table.delay(b).percentile(50))).toBe(true);
+  });
+});
