@@ -11,8 +11,7 @@ import type { Startable } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
 import { buildAppFlow } from './app-flows.js';
 import type { AppStats } from '../stats/app-stats.js';
-import { buildUdpFlow } from './udp-flows.js';
-import { UdpSink } from '../transport/udp.js';
+import { buildUdpFlow, udpEnds, type UdpEnds } from './udp-flows.js';
 
 export interface RunOptions {
   seed: number;
@@ -56,14 +55,14 @@ export function compile(input: Scenario, options: RunOptions, issues = new Issue
     returnInternetAddress: r.fromInternetAddress,
   }));
   const apps: AppStats[] = [];
-  const udpSink = new UdpSink(network);
+  const udp = udpEnds(network);
   scenario.flows.forEach((flow, i) => {
     const toAddress = flow.toAddress ?? addressOf(flow.to);
     const fromAddress = flow.fromAddress ?? addressOf(flow.from);
     // a pair checks both directions: one per two places is enough
     const tracked = pairs.some((p) => (p.from === flow.from && p.to === flow.to) || (p.from === flow.to && p.to === flow.from));
     if (!tracked) pairs.push(reachability(network, `${flow.from} -> ${flow.to}`, flow.from, flow.to, toAddress, fromAddress, pairs.length));
-    const built = buildFlow(network, flow, i, toAddress, fromAddress, issues, apps, udpSink);
+    const built = buildFlow(network, flow, i, toAddress, fromAddress, issues, apps, udp);
     if (built !== undefined && !options.availabilityOnly) startables.push(built);
   });
   const availability = new AvailabilityTracker(sim, network, pairs);
@@ -103,7 +102,7 @@ function buildFlow(
   fromAddress: number,
   issues: IssueList,
   apps: AppStats[],
-  udpSink: UdpSink,
+  udp: UdpEnds,
 ): Startable | undefined {
   let pinned, pinnedBack;
   if (flow.path !== undefined) {
@@ -135,7 +134,7 @@ function buildFlow(
       issues.add([...flow.origin, 'source', 'packet_size'], `packets of ${flow.source.size.bytes} B exceed the path MTU of ${forward.mtu} B`);
       return undefined;
     }
-    return buildUdpFlow(network, flow, forward.routeTo, forward.mtu, udpSink);
+    return buildUdpFlow(network, flow, forward.routeTo, forward.mtu, udp);
   }
   const reverse = checkedRoute(
     network,

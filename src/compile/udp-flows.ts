@@ -1,35 +1,47 @@
 import type { Network } from '../net/network.js';
 import type { UdpFlowSpec } from '../scenario/scenario.js';
-import { CbrSource } from '../traffic/cbr-source.js';
 import { Sampler } from '../traffic/distribution.js';
-import { OnOffSource } from '../traffic/on-off-source.js';
 import { ExponentialSize, FixedSize, type PacketSizeModel } from '../traffic/packet-size.js';
-import { PoissonSource } from '../traffic/poisson-source.js';
-import type { Source } from '../traffic/source.js';
+import { UdpSources, type SourceTiming } from '../traffic/udp-sources.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
-import { UdpSender, type UdpSink } from '../transport/udp.js';
+import { UdpSink } from '../transport/udp.js';
+import type { Startable } from './startable.js';
 
-/** A UDP flow: `sink` is the network's (shared by every UDP flow). */
-export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number, sink: UdpSink): Source {
+/** The two ends every UDP flow of a network shares. */
+export interface UdpEnds {
+  sources: UdpSources;
+  sink: UdpSink;
+}
+
+export function udpEnds(network: Network): UdpEnds {
+  return { sources: new UdpSources(network), sink: new UdpSink(network) };
+}
+
+/** A UDP flow: its source among the network's, its packets delivered to the shared sink. */
+export function buildUdpFlow(network: Network, flow: UdpFlowSpec, routeTo: RouteTo, mtu: number, ends: UdpEnds): Startable {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'udp', pair: flow.pair });
-  const path = routeTo(sink);
+  const path = routeTo(ends.sink);
   stats.route = path;
-  const sender = new UdpSender(network, stats, path);
   const spec = flow.source;
   const sizes: PacketSizeModel =
     spec.size.kind === 'fixed'
       ? new FixedSize(spec.size.bytes)
       : new ExponentialSize(spec.size.mean, sim.random.stream(`flow:${flow.name}:sizes`), 1, mtu);
-  const timing = { start: flow.start, stop: flow.stop };
+  let timing: SourceTiming;
   switch (spec.kind) {
     case 'cbr':
-      return new CbrSource(sim, sender, sizes, timing, spec.rateBps);
+      timing = { kind: 'cbr', rateBps: spec.rateBps };
+      break;
     case 'poisson':
-      return new PoissonSource(sim, sender, sizes, timing, spec.rateBps, sim.random.stream(`flow:${flow.name}:arrivals`));
+      timing = { kind: 'poisson', rateBps: spec.rateBps, arrivals: `flow:${flow.name}:arrivals` };
+      break;
     case 'onoff': {
       const periods = sim.random.stream(`flow:${flow.name}:periods`);
-      return new OnOffSource(sim, sender, sizes, timing, spec.rateBps, new Sampler(spec.on, periods), new Sampler(spec.off, periods));
+      timing = { kind: 'onoff', peakRateBps: spec.rateBps, on: new Sampler(spec.on, periods), off: new Sampler(spec.off, periods) };
+      break;
     }
   }
+  const source = ends.sources.add(stats, path, sizes, timing, flow.start, flow.stop);
+  return { begin: () => ends.sources.begin(source) };
 }

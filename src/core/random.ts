@@ -3,46 +3,58 @@ import seedrandom from 'seedrandom';
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
+/** Write the 128-bit xoshiro state for stream `key` (seeded by seedrandom's Alea hash) at `state[offset..offset+3]`. */
+export function seedState(key: string, state: Int32Array, offset: number): void {
+  const hash = seedrandom.alea(key);
+  for (let k = 0; k < 4; k++) state[offset + k] = hash.int32();
+  if ((state[offset]! | state[offset + 1]! | state[offset + 2]! | state[offset + 3]!) === 0) state[offset] = 1;
+}
+
+/** Advance the xoshiro128** state at `state[offset..]` and return its next 32-bit output. */
+function nextUint32(state: Int32Array, offset: number): number {
+  const s0 = state[offset]!;
+  const s1 = state[offset + 1]!;
+  const s2 = state[offset + 2]! ^ s0;
+  const s3 = state[offset + 3]! ^ s1;
+  const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+  state[offset] = s0 ^ s3;
+  state[offset + 1] = s1 ^ s2;
+  state[offset + 2] = s2 ^ (s1 << 9);
+  state[offset + 3] = rotl(s3, 11);
+  return result >>> 0;
+}
+
+/** Uniform on [0, 1), 53 bits of resolution, from the generator state at `state[offset..]`. */
+export function uniformAt(state: Int32Array, offset: number): number {
+  const high = nextUint32(state, offset) >>> 5;
+  const low = nextUint32(state, offset) >>> 6;
+  return (high * TWO_POW_26 + low) / TWO_POW_53;
+}
+
+/** Exponential with mean `mean` from the generator state at `state[offset..]` (same draws as RandomStream.exponential). */
+export function exponentialAt(state: Int32Array, offset: number, mean: number): number {
+  return -mean * Math.log(1 - uniformAt(state, offset));
+}
+
 /**
  * One independent pseudo-random stream: xoshiro128** (Blackman and Vigna), its 128-bit state seeded
  * by seedrandom's Alea hash of the stream's key. The generator is a plain class rather than
  * seedrandom's per-instance closures, which V8 must optimize one by one: with 10,000 flows the
- * closures stayed unoptimized and allocated on every draw (measured 8x slower per packet).
+ * closures stayed unoptimized and allocated on every draw (measured 8x slower per packet). The state
+ * is an Int32Array, not four fields, because V8 boxes integers beyond 30 bits held in fields. Hot
+ * components with thousands of instances keep their generators in a table of their own instead
+ * (`seedState`, `uniformAt`).
  */
 export class RandomStream {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  private readonly state = new Int32Array(4);
 
   constructor(key: string) {
-    const hash = seedrandom.alea(key);
-    this.s0 = hash.int32();
-    this.s1 = hash.int32();
-    this.s2 = hash.int32();
-    this.s3 = hash.int32();
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
-  }
-
-  private nextUint32(): number {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2 ^ s0;
-    const s3 = this.s3 ^ s1;
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    this.s0 = s0 ^ s3;
-    this.s1 = s1 ^ s2;
-    this.s2 = s2 ^ t;
-    this.s3 = rotl(s3, 11);
-    return result >>> 0;
+    seedState(key, this.state, 0);
   }
 
   /** Uniform on [0, 1), 53 bits of resolution. */
   uniform(): number {
-    const high = this.nextUint32() >>> 5;
-    const low = this.nextUint32() >>> 6;
-    return (high * TWO_POW_26 + low) / TWO_POW_53;
+    return uniformAt(this.state, 0);
   }
 
   /** Uniform on (0, 1]: safe to take the logarithm of. */
@@ -51,7 +63,7 @@ export class RandomStream {
   }
 
   exponential(mean: number): number {
-    return -mean * Math.log(this.positive());
+    return exponentialAt(this.state, 0, mean);
   }
 
   /** Pareto with the given mean and shape (> 1); scale = mean (shape - 1) / shape. */
@@ -107,8 +119,17 @@ export class RandomStreams {
   ) {}
 
   stream(name: string): RandomStream {
+    return new RandomStream(this.key(name));
+  }
+
+  /** Seed the generator of stream `name` into a table's `state[offset..offset+3]` (see `uniformAt`). */
+  seedInto(name: string, state: Int32Array, offset: number): void {
+    seedState(this.key(name), state, offset);
+  }
+
+  private key(name: string): string {
     if (this.issued.has(name)) throw new Error(`random stream '${name}' requested twice`);
     this.issued.add(name);
-    return new RandomStream(`ersim|${this.seed}|${this.replication}|${name}`);
+    return `ersim|${this.seed}|${this.replication}|${name}`;
   }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { checkScenario } from '../../src/compile/check.js';
-import { runReplication } from '../../src/runner/run-replication.js';
 import { num, relativeError, rowOf, simulate, simulateNetwork } from '../helpers.js';
 
 /** One site near Washington DC, regions on two continents, a circuit at Washington DC. */

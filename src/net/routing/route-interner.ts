@@ -2,15 +2,19 @@ import type { PacketSink } from '../packet.js';
 
 interface TrieNode {
   next: Map<PacketSink, TrieNode>;
-  route: readonly PacketSink[] | undefined;
+  id: number;
 }
 
 /**
- * One array per distinct route: flows that take the same links to the same sink share it, so a
- * packet's route is a few hot cache lines however many flows there are.
+ * One array per distinct route, numbered: flows that take the same links to the same sink share
+ * it, so a packet's route is a few hot cache lines however many flows there are, and a table can
+ * keep a route as a number (`byId`).
  */
 export class RouteInterner {
-  private readonly root: TrieNode = { next: new Map(), route: undefined };
+  private readonly root: TrieNode = { next: new Map(), id: -1 };
+  /** Every distinct route seen, by id. */
+  readonly byId: (readonly PacketSink[])[] = [];
+  private readonly ids = new Map<readonly PacketSink[], number>();
 
   /** The shared array equal to `route` (which becomes it when first seen); never mutate either. */
   intern(route: readonly PacketSink[]): readonly PacketSink[] {
@@ -18,12 +22,23 @@ export class RouteInterner {
     for (const element of route) {
       let child = node.next.get(element);
       if (child === undefined) {
-        child = { next: new Map(), route: undefined };
+        child = { next: new Map(), id: -1 };
         node.next.set(element, child);
       }
       node = child;
     }
-    node.route ??= route;
-    return node.route;
+    if (node.id < 0) {
+      node.id = this.byId.length;
+      this.byId.push(route);
+      this.ids.set(route, node.id);
+    }
+    return this.byId[node.id]!;
+  }
+
+  /** The id of a route `intern` returned. */
+  idOf(route: readonly PacketSink[]): number {
+    const id = this.ids.get(route);
+    if (id === undefined) throw new Error('route was not interned');
+    return id;
   }
 }
