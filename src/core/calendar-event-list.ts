@@ -32,6 +32,8 @@ export class CalendarEventList implements EventList {
   /** Buckets scanned or list steps walked since the last calibration, and operations since. */
   private effort = 0;
   private operations = 0;
+  /** The bucket `peekTime` found, for the `pop` that usually follows (NONE once anything changes). */
+  private peeked = NONE;
   lastTime: Nanos = 0;
   lastTag = 0;
 
@@ -45,17 +47,20 @@ export class CalendarEventList implements EventList {
     this.tags[node] = tag;
     this.handlers[node] = handler;
     this.insert(node);
+    this.peeked = NONE;
     if (++this.count > 2 * (this.mask + 1)) this.resize(2 * (this.mask + 1));
   }
 
   peekTime(): Nanos {
     if (this.count === 0) return Infinity;
-    return this.times[this.heads[this.findBucket()]!]!;
+    this.peeked = this.findBucket();
+    return this.times[this.heads[this.peeked]!]!;
   }
 
   pop(): EventHandler {
     if (this.count === 0) throw new Error('pop from an empty event list');
-    const b = this.findBucket();
+    const b = this.peeked !== NONE ? this.peeked : this.findBucket();
+    this.peeked = NONE;
     const node = this.heads[b]!;
     this.heads[b] = this.next[node]!;
     if (this.heads[b] === NONE) this.tails[b] = NONE;
@@ -164,36 +169,36 @@ export class CalendarEventList implements EventList {
   }
 
   /**
-   * New bucket count, and a day width of three times the mean spacing of the next events (Brown's
-   * rule, ignoring gaps far above the mean), then every event rehashed in time order.
+   * New bucket count, and a day width of three times the mean spacing of the pending events (Brown's
+   * rule; the spacing is measured over the earliest 90%, so that a few far-future events, a failure
+   * months ahead, do not stretch the days), then every event rehashed.
    */
   private resize(buckets: number): void {
-    const nodes: number[] = [];
-    for (let b = 0; b <= this.mask; b++) for (let n = this.heads[b]!; n !== NONE; n = this.next[n]!) nodes.push(n);
-    const order = this.stableOrder(nodes);
-    // Three times the mean spacing of the earliest events, ignoring gaps far above the mean.
-    const sample = order.slice(0, Math.min(order.length, 64)).map((n) => this.times[n]!);
-    if (sample.length > 1) {
-      const gaps = sample.slice(1).map((t, i) => t - sample[i]!);
-      const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-      const near = gaps.filter((g) => g <= 2 * mean);
-      const m = near.length > 0 ? near.reduce((a, b) => a + b, 0) / near.length : mean;
-      if (m > 0) this.width = Math.max(1, Math.round(3 * m));
+    const n = this.count;
+    if (n > 1) {
+      const times = new Float64Array(n);
+      let k = 0;
+      for (let b = 0; b <= this.mask; b++) for (let node = this.heads[b]!; node !== NONE; node = this.next[node]!) times[k++] = this.times[node]!;
+      times.sort();
+      const q = Math.max(1, Math.floor(0.9 * (n - 1)));
+      const spacing = (times[q]! - times[0]!) / q;
+      if (spacing > 0) this.width = Math.max(1, Math.round(3 * spacing));
     }
+    const oldHeads = this.heads;
+    const oldMask = this.mask;
     this.mask = buckets - 1;
     this.heads = new Int32Array(buckets).fill(NONE);
     this.tails = new Int32Array(buckets).fill(NONE);
-    this.day = Math.floor((order.length > 0 ? this.times[order[0]!]! : this.lastTime) / this.width);
-    for (const n of order) this.insert(n);
-  }
-
-  /** Nodes by time; among equal times, in the order their buckets' lists held them (insertion order). */
-  private stableOrder(byTime: number[]): number[] {
-    // Events with equal times always share a bucket and are linked in insertion order, so each
-    // bucket's list is already in the right order: merge the lists by time, taking earlier lists first.
-    const position = new Map<number, number>();
-    let k = 0;
-    for (let b = 0; b <= this.mask; b++) for (let n = this.heads[b]!; n !== NONE; n = this.next[n]!) position.set(n, k++);
-    return byTime.sort((x, y) => this.times[x]! - this.times[y]! || position.get(x)! - position.get(y)!);
+    this.day = Infinity;
+    // Events with equal times share a bucket before and after, and each old list is in insertion
+    // order among equal times: moving the lists one by one, in order, keeps ties in insertion order.
+    for (let b = 0; b <= oldMask; b++) {
+      for (let node = oldHeads[b]!; node !== NONE; ) {
+        const following = this.next[node]!;
+        this.insert(node);
+        node = following;
+      }
+    }
+    if (n === 0) this.day = Math.floor(this.lastTime / this.width);
   }
 }

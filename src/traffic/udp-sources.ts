@@ -21,25 +21,27 @@ const CBR = 0;
 const POISSON = 1;
 const ONOFF = 2;
 
-// A source's row: its next send time kept in full precision (rounded only when scheduled, so the
-// long-run rate is exact), the gap parameter (ns per byte, or the mean gap), and so on.
+// A source's row: eight doubles (its next send time kept in full precision and rounded only when
+// scheduled, so the long-run rate is exact; the gap parameter, ns per byte or the mean gap; ...),
+// then sixteen 32-bit words for the integers, read as such so that V8 keeps them small integers.
 const NEXT_TIME = 0;
 const GAP = 1;
 const STOP = 2;
-const FIXED_SIZE = 3;
-const SEQ = 4;
-const FLOW_ROW = 5;
-const FLOW_INDEX = 6;
-const KIND = 7;
-const ROUTE_EPOCH = 8;
-const ROUTE_ID = 9;
-const DSCP = 10;
-const EXPOSURE = 11;
-const ON_ENDS = 12;
-const START = 13;
-/** Doubles 14 and 15 hold the four 32-bit words of the source's generator. */
-const RANDOM = 14;
+const ON_ENDS = 3;
+const START = 4;
+const SEQ = 5;
 const STRIDE = 16;
+/** Offsets in 32-bit words from the row's first word. */
+const FIXED_SIZE = 16;
+const FLOW_ROW = 17;
+const FLOW_INDEX = 18;
+const KIND = 19;
+const ROUTE_EPOCH = 20;
+const ROUTE_ID = 21;
+const DSCP = 22;
+const EXPOSURE = 23;
+/** The four words of the source's generator. */
+const RANDOM = 24;
 
 /**
  * Every packet source of a network's UDP flows (CBR, Poisson, on-off) and their sending ends: the
@@ -68,26 +70,28 @@ export class UdpSources implements EventHandler {
     r[row + NEXT_TIME] = start;
     r[row + START] = start;
     r[row + STOP] = stop;
-    r[row + FIXED_SIZE] = sizes instanceof FixedSize ? sizes.mean : 0;
-    r[row + FLOW_ROW] = flow.row;
-    r[row + FLOW_INDEX] = flow.index;
-    r[row + ROUTE_EPOCH] = -1;
+    const w = this.words;
+    const word = 2 * row;
+    w[word + FIXED_SIZE] = sizes instanceof FixedSize ? sizes.mean : 0;
+    w[word + FLOW_ROW] = flow.row;
+    w[word + FLOW_INDEX] = flow.index;
+    w[word + ROUTE_EPOCH] = -1;
     this.paths.push(path);
     this.sizes.push(sizes);
     switch (timing.kind) {
       case 'cbr':
-        r[row + KIND] = CBR;
+        w[word + KIND] = CBR;
         r[row + GAP] = (8 * NS_PER_S) / timing.rateBps;
         this.periods.push(undefined);
         break;
       case 'poisson':
-        r[row + KIND] = POISSON;
+        w[word + KIND] = POISSON;
         r[row + GAP] = (sizes.mean * 8 * NS_PER_S) / timing.rateBps;
-        this.network.sim.random.seedInto(timing.arrivals, this.words, 2 * (row + RANDOM));
+        this.network.sim.random.seedInto(timing.arrivals, w, word + RANDOM);
         this.periods.push(undefined);
         break;
       case 'onoff':
-        r[row + KIND] = ONOFF;
+        w[word + KIND] = ONOFF;
         r[row + GAP] = (8 * NS_PER_S) / timing.peakRateBps;
         r[row + ON_ENDS] = start + timing.on.next();
         this.periods.push({ on: timing.on, off: timing.off });
@@ -106,30 +110,27 @@ export class UdpSources implements EventHandler {
   /** Source `i` sends a packet now and schedules the next. */
   onEvent(i: number): void {
     const r = this.rows;
+    const w = this.words;
     const row = i * STRIDE;
+    const word = 2 * row;
     const network = this.network;
     const sim = network.sim;
-    const fixed = r[row + FIXED_SIZE]!;
+    const fixed = w[word + FIXED_SIZE]!;
     const size = fixed > 0 ? fixed : this.sizes[i]!.next();
-    if (r[row + ROUTE_EPOCH] !== network.routing.epoch) this.refreshRoute(i);
-    const route = network.routing.routes.byId[r[row + ROUTE_ID]!]!;
+    if (w[word + ROUTE_EPOCH] !== network.routing.epoch) this.refreshRoute(i);
+    const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
-    const packet = network.pool.take().stamp(r[row + FLOW_INDEX]!, r[row + SEQ]!++, size, r[row + DSCP]!, route, now);
-    if (now >= sim.warmup) network.flowTable.countSent(r[row + FLOW_ROW]!, size, r[row + EXPOSURE]!);
+    const packet = network.pool.take().stamp(w[word + FLOW_INDEX]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
+    if (now >= sim.warmup) network.flowTable.countSent(w[word + FLOW_ROW]!, size, w[word + EXPOSURE]!);
     packet.forward();
-    const next = this.nextSendTime(i, row, size);
-    if (next < r[row + STOP]!) sim.at(next, this, i);
-  }
-
-  private nextSendTime(i: number, row: number, lastSize: number): Nanos {
-    const r = this.rows;
-    const kind = r[row + KIND]!;
-    if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(this.words, 2 * (row + RANDOM), r[row + GAP]!);
+    const kind = w[word + KIND]!;
+    if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(w, word + RANDOM, r[row + GAP]!);
     else {
-      r[row + NEXT_TIME]! += lastSize * r[row + GAP]!;
+      r[row + NEXT_TIME]! += size * r[row + GAP]!;
       if (kind === ONOFF) this.skipOffPeriods(i, row);
     }
-    return Math.round(r[row + NEXT_TIME]!);
+    const next = Math.round(r[row + NEXT_TIME]!);
+    if (next < r[row + STOP]!) sim.at(next, this, i);
   }
 
   /**
@@ -149,14 +150,14 @@ export class UdpSources implements EventHandler {
 
   /** The routing tables changed (or this is the first packet): cache the source's route, marking and exposure. */
   private refreshRoute(i: number): void {
-    const r = this.rows;
-    const row = i * STRIDE;
     const path = this.paths[i]!;
     const routing = this.network.routing;
-    r[row + ROUTE_ID] = routing.routes.idOf(path.current());
-    r[row + DSCP] = path.dscp;
-    r[row + EXPOSURE] = path.exposure;
-    r[row + ROUTE_EPOCH] = routing.epoch;
+    const w = this.words;
+    const word = 2 * i * STRIDE;
+    w[word + ROUTE_ID] = routing.routes.idOf(path.current());
+    w[word + DSCP] = path.dscp;
+    w[word + EXPOSURE] = path.exposure;
+    w[word + ROUTE_EPOCH] = routing.epoch;
   }
 
   private grow(): void {
