@@ -2,27 +2,33 @@ import type { Nanos } from '../core/time.js';
 import { DelayStats } from './delay-stats.js';
 import { bucketOf, HALF } from './log-linear-histogram.js';
 
+/**
+ * The first doubles of each row belong to the flow's sending end, when it keeps its state here
+ * (see UdpSources): a packet sent then touches one stretch of memory for its flow.
+ */
+export const SENDER = 0;
+export const SENDER_DOUBLES = 11;
 /** Where each counter of a flow sits in its row: those a send touches first, then those an arrival touches. */
-export const TX_PACKETS = 0;
-export const TX_BYTES = 1;
-export const BYTES_INTERNET = 2;
-export const BYTES_VPN = 3;
-export const BYTES_PRIVATE = 4;
-export const LOST_PACKETS = 5;
-export const LOST_ACKS = 6;
-export const RX_PACKETS = 8;
-export const RX_BYTES = 9;
-export const JITTER = 10;
-export const LAST_TRANSIT = 11;
-export const DELAY_SUM = 12;
+export const TX_PACKETS = 11;
+export const TX_BYTES = 12;
+export const BYTES_INTERNET = 13;
+export const BYTES_VPN = 14;
+export const BYTES_PRIVATE = 15;
+export const LOST_PACKETS = 16;
+export const LOST_ACKS = 17;
+export const RX_PACKETS = 18;
+export const RX_BYTES = 19;
+export const JITTER = 20;
+export const LAST_TRANSIT = 21;
+export const DELAY_SUM = 22;
 /** The flow's delay histogram: bucket b is counted at arena index DELTA + b, for LOW <= b < HIGH. */
-const HIST_DELTA = 13;
-const HIST_LOW = 14;
-const HIST_HIGH = 15;
-export const DELAY_MIN = 16;
-export const DELAY_MAX = 17;
-/** Doubles per row (192 bytes): three cache lines per flow. */
-export const STRIDE = 24;
+const HIST_DELTA = 23;
+const HIST_LOW = 24;
+const HIST_HIGH = 25;
+export const DELAY_MIN = 26;
+export const DELAY_MAX = 27;
+/** Doubles per row (256 bytes). */
+export const STRIDE = 32;
 
 const FIRST_WINDOW = 16;
 
@@ -34,7 +40,10 @@ const FIRST_WINDOW = 16;
  * `FlowStats` is the per-flow view the rest of ersim reads.
  */
 export class FlowTable {
-  private rows = new Float64Array(STRIDE * 16);
+  /** The rows (replaced when the table grows: read it afresh after adding flows). */
+  rows = new Float64Array(STRIDE * 16);
+  /** The same memory as 32-bit words (for a sender's integers). */
+  words = new Int32Array(this.rows.buffer);
   private arena = new Float64Array(1024);
   private arenaUsed = 0;
   size = 0;
@@ -46,6 +55,7 @@ export class FlowTable {
       const rows = new Float64Array(this.rows.length * 2);
       rows.set(this.rows);
       this.rows = rows;
+      this.words = new Int32Array(rows.buffer);
     }
     this.size++;
     this.rows[row + LAST_TRANSIT] = -1;

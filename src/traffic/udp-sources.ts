@@ -5,6 +5,7 @@ import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../stats/flow-stats.js';
+import { SENDER, SENDER_DOUBLES, type FlowTable } from '../stats/flow-table.js';
 import type { Sampler } from './distribution.js';
 import { FixedSize, type PacketSizeModel } from './packet-size.js';
 
@@ -21,60 +22,63 @@ const CBR = 0;
 const POISSON = 1;
 const ONOFF = 2;
 
-// A source's row: eight doubles (its next send time kept in full precision and rounded only when
-// scheduled, so the long-run rate is exact; the gap parameter, ns per byte or the mean gap; ...),
-// then sixteen 32-bit words for the integers, read as such so that V8 keeps them small integers.
-const NEXT_TIME = 0;
-const GAP = 1;
-const STOP = 2;
-const ON_ENDS = 3;
-const START = 4;
-const SEQ = 5;
-const STRIDE = 16;
+// A source's state, in the sender block of its flow's row (see FlowTable): six doubles (its next
+// send time kept in full precision and rounded only when scheduled, so the long-run rate is exact;
+// the gap parameter, ns per byte or the mean gap; ...), then ten 32-bit words for the integers,
+// read as such so that V8 keeps them small integers.
+const NEXT_TIME = SENDER;
+const GAP = SENDER + 1;
+const STOP = SENDER + 2;
+const SEQ = SENDER + 3;
+const ON_ENDS = SENDER + 4;
+const START = SENDER + 5;
 /** Offsets in 32-bit words from the row's first word. */
-const FIXED_SIZE = 16;
-const FLOW_ROW = 17;
-const FLOW_INDEX = 18;
-const KIND = 19;
-const ROUTE_EPOCH = 20;
-const ROUTE_ID = 21;
-const DSCP = 22;
-const EXPOSURE = 23;
+const WORDS = 2 * (SENDER + 6);
+const FIXED_SIZE = WORDS;
+const KIND = WORDS + 1;
+const ROUTE_EPOCH = WORDS + 2;
+const ROUTE_ID = WORDS + 3;
+const DSCP = WORDS + 4;
+const EXPOSURE = WORDS + 5;
 /** The four words of the source's generator. */
-const RANDOM = 24;
+const RANDOM = WORDS + 6;
+const END = RANDOM + 4;
 
 /**
  * Every packet source of a network's UDP flows (CBR, Poisson, on-off) and their sending ends: the
- * state of each in one row of a Float64Array, one event handler for all, the source's number as
- * the event's tag. Sending a packet touches the source's row and its flow's row of the flow table,
- * not a chain of objects per flow: the cost per packet then hardly grows with the number of flows.
+ * state of each in its flow's row of the flow table, one event handler for all, the source's
+ * number as the event's tag. Sending a packet touches one stretch of memory for its flow, not a
+ * chain of objects per flow: the cost per packet then hardly grows with the number of flows.
  * The route is cached in the row (as an interned route's id) until the routing tables change.
  */
 export class UdpSources implements EventHandler {
-  private rows = new Float64Array(STRIDE * 16);
-  private words = new Int32Array(this.rows.buffer);
-  private count = 0;
+  private readonly table: FlowTable;
+  /** Each source's flow row. */
+  private readonly rowOf: number[] = [];
+  /** Each source's flow. */
+  private readonly flowOf: number[] = [];
   /** Used only off the fast path: a route change, a size drawn from a distribution, an on-off period. */
   private readonly paths: FlowRoute[] = [];
   private readonly sizes: PacketSizeModel[] = [];
   private readonly periods: ({ on: Sampler; off: Sampler } | undefined)[] = [];
 
-  constructor(private readonly network: Network) {}
+  constructor(private readonly network: Network) {
+    this.table = network.flowTable;
+  }
 
   /** A source for `flow`, whose packets take `path`; returns its number (for `begin`). */
   add(flow: FlowStats, path: FlowRoute, sizes: PacketSizeModel, timing: SourceTiming, start: Nanos, stop: Nanos): number {
-    const i = this.count++;
-    if (i * STRIDE + STRIDE > this.rows.length) this.grow();
-    const r = this.rows;
-    const row = i * STRIDE;
+    const i = this.rowOf.length;
+    const row = flow.row;
+    this.rowOf.push(row);
+    this.flowOf.push(flow.index);
+    const r = this.table.rows;
     r[row + NEXT_TIME] = start;
     r[row + START] = start;
     r[row + STOP] = stop;
-    const w = this.words;
+    const w = this.table.words;
     const word = 2 * row;
     w[word + FIXED_SIZE] = sizes instanceof FixedSize ? sizes.mean : 0;
-    w[word + FLOW_ROW] = flow.row;
-    w[word + FLOW_INDEX] = flow.index;
     w[word + ROUTE_EPOCH] = -1;
     this.paths.push(path);
     this.sizes.push(sizes);
@@ -102,16 +106,17 @@ export class UdpSources implements EventHandler {
 
   /** Schedule source `i`'s first packet. */
   begin(i: number): void {
-    const row = i * STRIDE;
-    const start = this.rows[row + START]!;
-    if (start < this.rows[row + STOP]!) this.network.sim.at(start, this, i);
+    const r = this.table.rows;
+    const row = this.rowOf[i]!;
+    if (r[row + START]! < r[row + STOP]!) this.network.sim.at(r[row + START]!, this, i);
   }
 
   /** Source `i` sends a packet now and schedules the next. */
   onEvent(i: number): void {
-    const r = this.rows;
-    const w = this.words;
-    const row = i * STRIDE;
+    const table = this.table;
+    const r = table.rows;
+    const w = table.words;
+    const row = this.rowOf[i]!;
     const word = 2 * row;
     const network = this.network;
     const sim = network.sim;
@@ -120,8 +125,8 @@ export class UdpSources implements EventHandler {
     if (w[word + ROUTE_EPOCH] !== network.routing.epoch) this.refreshRoute(i);
     const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
-    const packet = network.pool.take().stamp(w[word + FLOW_INDEX]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
-    if (now >= sim.warmup) network.flowTable.countSent(w[word + FLOW_ROW]!, size, w[word + EXPOSURE]!);
+    const packet = network.pool.take().stamp(this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
+    if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!);
     packet.forward();
     const kind = w[word + KIND]!;
     if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(w, word + RANDOM, r[row + GAP]!);
@@ -138,7 +143,7 @@ export class UdpSources implements EventHandler {
    * exactly at its peak rate for the total on time (no half packet per period).
    */
   private skipOffPeriods(i: number, row: number): void {
-    const r = this.rows;
+    const r = this.table.rows;
     const { on, off } = this.periods[i]!;
     while (r[row + NEXT_TIME]! >= r[row + ON_ENDS]!) {
       const overrun = r[row + NEXT_TIME]! - r[row + ON_ENDS]!;
@@ -152,18 +157,13 @@ export class UdpSources implements EventHandler {
   private refreshRoute(i: number): void {
     const path = this.paths[i]!;
     const routing = this.network.routing;
-    const w = this.words;
-    const word = 2 * i * STRIDE;
+    const w = this.table.words;
+    const word = 2 * this.rowOf[i]!;
     w[word + ROUTE_ID] = routing.routes.idOf(path.current());
     w[word + DSCP] = path.dscp;
     w[word + EXPOSURE] = path.exposure;
     w[word + ROUTE_EPOCH] = routing.epoch;
   }
-
-  private grow(): void {
-    const rows = new Float64Array(this.rows.length * 2);
-    rows.set(this.rows);
-    this.rows = rows;
-    this.words = new Int32Array(rows.buffer);
-  }
 }
+
+if (END > 2 * (SENDER + SENDER_DOUBLES)) throw new Error('UDP source state exceeds the sender block of a flow row');
