@@ -21,7 +21,7 @@ export interface RunActionOptions {
   overrides: ScenarioOverrides;
   out?: string;
   quiet: boolean;
-  eventList: EventListKind;
+  eventList: EventListKind | undefined;
   timeSeriesInterval?: Nanos;
   availabilityOnly: boolean;
   workers: number;

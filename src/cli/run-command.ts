@@ -12,7 +12,7 @@ export interface RunOptions {
   duration?: string;
   replications?: string;
   quiet?: boolean;
-  eventList: string;
+  eventList?: string;
   timeseries?: string | boolean;
   availabilityOnly?: boolean;
   workers?: string;
@@ -29,7 +29,7 @@ export function withRunOptions(command: Command): Command {
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
-    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), calendar (calendar queue), radix (radix heap) or heap-js (reference)', 'quaternary')
+    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), calendar (calendar queue), radix (radix heap) or heap-js (reference); default: calendar for 1,000 flows or more, else quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
@@ -47,7 +47,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     overrides.duration = options.duration;
   }
   if (options.replications !== undefined) overrides.replications = integerOption('--replications', options.replications, 1);
-  if (!(EVENT_LIST_KINDS as readonly string[]).includes(options.eventList)) {
+  if (options.eventList !== undefined && !(EVENT_LIST_KINDS as readonly string[]).includes(options.eventList)) {
     throw new UsageError(`--event-list: expected one of ${EVENT_LIST_KINDS.join(', ')}, got "${options.eventList}"`);
   }
   let timeSeriesInterval: number | undefined;
@@ -60,7 +60,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     overrides,
     out: options.out,
     quiet: options.quiet === true,
-    eventList: options.eventList as EventListKind,
+    eventList: options.eventList as EventListKind | undefined,
     timeSeriesInterval,
     availabilityOnly: options.availabilityOnly === true,
     workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),

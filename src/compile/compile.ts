@@ -1,4 +1,4 @@
-import type { EventListKind } from '../core/event-list.js';
+import { defaultEventList, type EventListKind } from '../core/event-list.js';
 import { Simulator } from '../core/simulator.js';
 import { Network } from '../net/network.js';
 import { IssueList } from '../scenario/errors.js';
@@ -38,7 +38,8 @@ export interface CompiledRun {
  */
 export function compile(input: Scenario, options: RunOptions, issues = new IssueList()): CompiledRun {
   const scenario = withPlannerExpanded(input);
-  const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList: options.eventList });
+  const eventList = options.eventList ?? defaultEventList(scenario.flows.length);
+  const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList });
   const network = new Network(sim);
   const routing = network.routing;
   scenario.nodes.forEach((name, i) => routing.advertise({ address: hostAddress(i), length: 32 }, network.addNode(name)));

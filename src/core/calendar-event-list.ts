@@ -32,6 +32,8 @@ export class CalendarEventList implements EventList {
   /** Buckets scanned or list steps walked since the last calibration, and operations since. */
   private effort = 0;
   private operations = 0;
+  /** Calibrations are this many times further apart (see `account`). */
+  private backoff = 1;
   /** The bucket `peekTime` found, for the `pop` that usually follows (NONE once anything changes). */
   private peeked = NONE;
   lastTime: Nanos = 0;
@@ -100,16 +102,24 @@ export class CalendarEventList implements EventList {
 
   /**
    * When the days have grown wrong for the events (long scans of empty days, long bucket lists),
-   * measure the spacing again: at most once per bucket-count operations.
+   * measure the spacing again: at most once per bucket-count operations, and less and less often
+   * while measuring again finds the same width (events on many time scales at once, where no
+   * width is good for all: rehashing would then only add to the cost).
    */
   private account(steps: number): boolean {
     this.effort += steps;
-    if (++this.operations < this.mask + 1 + 64) return false;
+    if (++this.operations < (this.mask + 1 + 64) * this.backoff) return false;
     const costly = this.effort > 8 * this.operations;
     this.effort = 0;
     this.operations = 0;
-    if (costly) this.resize(this.mask + 1);
-    return costly;
+    if (!costly) {
+      this.backoff = 1;
+      return false;
+    }
+    const before = this.width;
+    this.resize(this.mask + 1);
+    this.backoff = Math.abs(this.width - before) <= 0.25 * before ? Math.min(2 * this.backoff, 1024) : 1;
+    return true;
   }
 
   /** Into its bucket, after every event with a time not later than its own. */

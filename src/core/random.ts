@@ -10,24 +10,28 @@ export function seedState(key: string, state: Int32Array, offset: number): void 
   if ((state[offset]! | state[offset + 1]! | state[offset + 2]! | state[offset + 3]!) === 0) state[offset] = 1;
 }
 
-/** Advance the xoshiro128** state at `state[offset..]` and return its next 32-bit output. */
-function nextUint32(state: Int32Array, offset: number): number {
-  const s0 = state[offset]!;
-  const s1 = state[offset + 1]!;
-  const s2 = state[offset + 2]! ^ s0;
-  const s3 = state[offset + 3]! ^ s1;
-  const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+/**
+ * Uniform on [0, 1), 53 bits of resolution, from the xoshiro128** state at `state[offset..]`
+ * (advanced twice). The two steps are written out: a helper returning a 32-bit output would box it
+ * (V8 keeps only 31-bit integers unboxed) on every call it does not inline.
+ */
+export function uniformAt(state: Int32Array, offset: number): number {
+  let s0 = state[offset]!;
+  let s1 = state[offset + 1]!;
+  let s2 = state[offset + 2]! ^ s0;
+  let s3 = state[offset + 3]! ^ s1;
+  const high = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 5;
+  s2 ^= s1 << 9;
+  s0 ^= s3;
+  s1 ^= s2 ^ (s1 << 9);
+  s3 = rotl(s3, 11);
+  s2 ^= s0;
+  s3 ^= s1;
+  const low = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 6;
   state[offset] = s0 ^ s3;
   state[offset + 1] = s1 ^ s2;
   state[offset + 2] = s2 ^ (s1 << 9);
   state[offset + 3] = rotl(s3, 11);
-  return result >>> 0;
-}
-
-/** Uniform on [0, 1), 53 bits of resolution, from the generator state at `state[offset..]`. */
-export function uniformAt(state: Int32Array, offset: number): number {
-  const high = nextUint32(state, offset) >>> 5;
-  const low = nextUint32(state, offset) >>> 6;
   return (high * TWO_POW_26 + low) / TWO_POW_53;
 }
 
