@@ -21,16 +21,22 @@ export const RX_BYTES = 19;
 export const JITTER = 20;
 export const LAST_TRANSIT = 21;
 export const DELAY_SUM = 22;
-/** The flow's delay histogram: bucket b is counted at arena index DELTA + b, for LOW <= b < HIGH. */
+/**
+ * The flow's delay histogram: bucket b, for LOW <= b < HIGH, is counted at index DELTA + b of the
+ * rows themselves while the window is the row's own (IN_ROW = 1: the first INLINE_BUCKETS buckets,
+ * which a flow with little jitter never outgrows), then of the arena.
+ */
 const HIST_DELTA = 23;
 const HIST_LOW = 24;
 const HIST_HIGH = 25;
 export const DELAY_MIN = 26;
 export const DELAY_MAX = 27;
-/** Doubles per row (256 bytes). */
-export const STRIDE = 32;
+const HIST_IN_ROW = 28;
+const INLINE = 32;
+const INLINE_BUCKETS = 16;
+/** Doubles per row (384 bytes). */
+export const STRIDE = INLINE + INLINE_BUCKETS;
 
-const FIRST_WINDOW = 16;
 
 /**
  * The counters of every flow of a simulation in one Float64Array, a row per flow, and their delay
@@ -101,9 +107,9 @@ export class FlowTable {
     if (transit < r[row + DELAY_MIN]!) r[row + DELAY_MIN] = transit;
     if (transit > r[row + DELAY_MAX]!) r[row + DELAY_MAX] = transit;
     const bucket = bucketOf(transit);
-    // widen first: it may replace the arena
-    const delta = bucket >= r[row + HIST_LOW]! && bucket < r[row + HIST_HIGH]! ? r[row + HIST_DELTA]! : this.widen(row, bucket);
-    this.arena[delta + bucket]!++;
+    if (bucket < r[row + HIST_LOW]! || bucket >= r[row + HIST_HIGH]!) this.widen(row, bucket);
+    if (r[row + HIST_IN_ROW] === 1) r[r[row + HIST_DELTA]! + bucket]!++;
+    else this.arena[r[row + HIST_DELTA]! + bucket]!++;
   }
 
   /** The flow's delays as a standalone distribution (a copy: for the results, not the packet path). */
@@ -112,39 +118,38 @@ export class FlowTable {
     const stats = new DelayStats();
     const low = r[row + HIST_LOW]!;
     const start = r[row + HIST_DELTA]! + low;
-    const counts = this.arena.slice(start, start + r[row + HIST_HIGH]! - low);
+    const counts = (r[row + HIST_IN_ROW] === 1 ? r : this.arena).slice(start, start + r[row + HIST_HIGH]! - low);
     stats.load(low, counts, r[row + RX_PACKETS]!, r[row + DELAY_MIN]!, r[row + DELAY_MAX]!);
     stats.sum = r[row + DELAY_SUM]!;
     return stats;
   }
 
-  /** Give the flow a histogram window that covers `bucket` (its counts moved along); returns the new delta. */
-  private widen(row: number, bucket: number): number {
+  /** Give the flow a histogram window that covers `bucket`, its counts moved along. */
+  private widen(row: number, bucket: number): void {
     const r = this.rows;
     const low = r[row + HIST_LOW]!;
     const high = r[row + HIST_HIGH]!;
-    let newLow: number;
-    let length: number;
     if (high === low) {
-      length = FIRST_WINDOW;
-      newLow = Math.max(0, bucket - FIRST_WINDOW / 4);
-    } else {
-      const spanLow = Math.min(low, bucket);
-      const spanHigh = Math.max(high, bucket + 1);
-      const span = spanHigh - spanLow;
-      length = Math.max(span, Math.min(2 * (high - low), span + HALF));
-      newLow = bucket < low ? Math.max(0, spanHigh - length) : spanLow;
+      const first = Math.max(0, bucket - INLINE_BUCKETS / 4);
+      r[row + HIST_DELTA] = row + INLINE - first;
+      r[row + HIST_LOW] = first;
+      r[row + HIST_HIGH] = first + INLINE_BUCKETS;
+      r[row + HIST_IN_ROW] = 1;
+      return;
     }
+    const spanLow = Math.min(low, bucket);
+    const spanHigh = Math.max(high, bucket + 1);
+    const span = spanHigh - spanLow;
+    const length = Math.max(span, Math.min(2 * (high - low), span + HALF));
+    const newLow = bucket < low ? Math.max(0, spanHigh - length) : spanLow;
     const start = this.reserve(length);
-    if (high > low) {
-      const from = r[row + HIST_DELTA]! + low;
-      this.arena.copyWithin(start + (low - newLow), from, from + (high - low));
-    }
-    const delta = start - newLow;
-    r[row + HIST_DELTA] = delta;
+    const from = r[row + HIST_DELTA]! + low;
+    const counts = r[row + HIST_IN_ROW] === 1 ? r : this.arena;
+    this.arena.set(counts.subarray(from, from + (high - low)), start + (low - newLow));
+    r[row + HIST_DELTA] = start - newLow;
     r[row + HIST_LOW] = newLow;
     r[row + HIST_HIGH] = newLow + length;
-    return delta;
+    r[row + HIST_IN_ROW] = 0;
   }
 
   /** `length` zeroed slots at the end of the arena (an outgrown window is abandoned; windows grow geometrically, so little is). */

@@ -13,7 +13,7 @@ import { FixedSize, type PacketSizeModel } from './packet-size.js';
 export type SourceTiming =
   /** Constant bit rate: each packet is followed by a gap of size x 8 / rate. */
   | { kind: 'cbr'; rateBps: number }
-  /** Poisson arrivals whose mean bit rate is rateBps (packet rate = rate / (8 x mean size)). */
+  /** Poisson arrivals whose mean bit rate is rateBps (packet rate = rate / (8 x mean size)), the first one gap after the start. */
   | { kind: 'poisson'; rateBps: number; arrivals: string }
   /** CBR at the peak rate during on periods, silent during off periods. The first on period begins at the start. */
   | { kind: 'onoff'; peakRateBps: number; on: Sampler; off: Sampler };
@@ -22,7 +22,7 @@ const CBR = 0;
 const POISSON = 1;
 const ONOFF = 2;
 
-// A source's state, in the sender block of its flow's row (see FlowTable): six doubles (its next
+// A source's state, in the sender block of its flow's row (see FlowTable): doubles first (its next
 // send time kept in full precision and rounded only when scheduled, so the long-run rate is exact;
 // the gap parameter, ns per byte or the mean gap; ...), then ten 32-bit words for the integers,
 // read as such so that V8 keeps them small integers.
@@ -31,7 +31,6 @@ const GAP = SENDER + 1;
 const STOP = SENDER + 2;
 const SEQ = SENDER + 3;
 const ON_ENDS = SENDER + 4;
-const START = SENDER + 5;
 /** Offsets in 32-bit words from the row's first word. */
 const WORDS = 2 * (SENDER + 6);
 const FIXED_SIZE = WORDS;
@@ -74,7 +73,6 @@ export class UdpSources implements EventHandler {
     this.flowOf.push(flow.index);
     const r = this.table.rows;
     r[row + NEXT_TIME] = start;
-    r[row + START] = start;
     r[row + STOP] = stop;
     const w = this.table.words;
     const word = 2 * row;
@@ -92,6 +90,9 @@ export class UdpSources implements EventHandler {
         w[word + KIND] = POISSON;
         r[row + GAP] = (sizes.mean * 8 * NS_PER_S) / timing.rateBps;
         this.network.sim.random.seedInto(timing.arrivals, w, word + RANDOM);
+        // memoryless: the first arrival is an exponential gap after the start, like every other
+        // (sending at the start itself would line up thousands of flows in one burst)
+        r[row + NEXT_TIME] = start + exponentialAt(w, word + RANDOM, r[row + GAP]!);
         this.periods.push(undefined);
         break;
       case 'onoff':
@@ -108,7 +109,8 @@ export class UdpSources implements EventHandler {
   begin(i: number): void {
     const r = this.table.rows;
     const row = this.rowOf[i]!;
-    if (r[row + START]! < r[row + STOP]!) this.network.sim.at(r[row + START]!, this, i);
+    const first = Math.round(r[row + NEXT_TIME]!);
+    if (first < r[row + STOP]!) this.network.sim.at(first, this, i);
   }
 
   /** Source `i` sends a packet now and schedules the next. */

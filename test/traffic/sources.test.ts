@@ -52,6 +52,23 @@ flows:
     expect(other.tx_packets).not.toBe(a.tx_packets);
   });
 
+  it('Poisson: the first packet comes one exponential gap after the start, so many flows do not start in a burst', () => {
+    // 2,000 flows of 31.25 packets/s (mean gap 32 ms) from time 0: a Poisson process counts
+    // 2000 x 10 / 32 = 625 packets in the first 10 ms (standard deviation 25), of which
+    // 2000 x (1 - e^(-10/32)) = 535 first packets, and the link (50% load) drops none. Sending each
+    // first packet at the start itself would put 2,000 packets on the link at once (2,625 sent).
+    const flows = Array.from({ length: 2000 }, (_, i) => `  - { name: f${i}, from: a, to: b, source: { kind: poisson, rate: 250kbps, packet_size: 1000B } }`);
+    const result = simulate(`name: burst
+duration: 10ms
+${network}
+flows:
+${flows.join('\n')}
+`);
+    const sent = result.flows.reduce((sum, f) => sum + num(f, 'tx_packets'), 0);
+    expect(Math.abs(sent - 625)).toBeLessThan(75);
+    expect(result.flows.reduce((sum, f) => sum + num(f, 'lost_packets'), 0)).toBe(0);
+  });
+
   it('excludes the warm-up from every statistic', () => {
     const result = simulate(`name: w
 duration: 3s
