@@ -8,35 +8,35 @@ import { bucketOf, HALF } from './log-linear-histogram.js';
  */
 export const SENDER = 0;
 export const SENDER_DOUBLES = 11;
-/** Where each counter of a flow sits in its row: those a send touches first, then those an arrival touches. */
+/** Where each counter of a flow sits in its row. */
 export const TX_PACKETS = 11;
 export const TX_BYTES = 12;
 export const BYTES_INTERNET = 13;
 export const BYTES_VPN = 14;
 export const BYTES_PRIVATE = 15;
-export const LOST_PACKETS = 16;
-export const LOST_ACKS = 17;
-export const RX_PACKETS = 18;
-export const RX_BYTES = 19;
-export const JITTER = 20;
-export const LAST_TRANSIT = 21;
-export const DELAY_SUM = 22;
+export const RX_PACKETS = 16;
+export const RX_BYTES = 17;
+export const JITTER = 18;
+export const LAST_TRANSIT = 19;
+export const DELAY_SUM = 20;
 /**
  * The flow's delay histogram: bucket b, for LOW <= b < HIGH, is counted at index DELTA + b of the
  * rows themselves while the window is the row's own (IN_ROW = 1: the first INLINE_BUCKETS buckets,
  * which a flow with little jitter never outgrows), then of the arena.
  */
-const HIST_DELTA = 23;
-const HIST_LOW = 24;
-const HIST_HIGH = 25;
-export const DELAY_MIN = 26;
-export const DELAY_MAX = 27;
-const HIST_IN_ROW = 28;
-const INLINE = 32;
+const HIST_DELTA = 21;
+const HIST_LOW = 22;
+const HIST_HIGH = 23;
+export const DELAY_MIN = 24;
+export const DELAY_MAX = 25;
+const HIST_IN_ROW = 26;
+const INLINE = 27;
 const INLINE_BUCKETS = 16;
-/** Doubles per row (384 bytes). */
-export const STRIDE = INLINE + INLINE_BUCKETS;
-
+/** Touched only when a packet is lost. */
+export const LOST_PACKETS = INLINE + INLINE_BUCKETS;
+export const LOST_ACKS = LOST_PACKETS + 1;
+/** Doubles per row (384 bytes): the sender's block, the send counters, the arrival counters and the histogram's own buckets, in the order a packet touches them; then the loss counters. */
+export const STRIDE = 48;
 
 /**
  * The counters of every flow of a simulation in one Float64Array, a row per flow, and their delay
