@@ -59,6 +59,12 @@ export class CalendarEventList implements EventList {
     return this.times[this.heads[this.peeked]!]!;
   }
 
+  popUntil(until: Nanos): EventHandler | null {
+    if (this.count === 0) return null;
+    this.peeked = this.findBucket();
+    return this.times[this.heads[this.peeked]!]! <= until ? this.pop() : null;
+  }
+
   pop(): EventHandler {
     if (this.count === 0) throw new Error('pop from an empty event list');
     const b = this.peeked !== NONE ? this.peeked : this.findBucket();

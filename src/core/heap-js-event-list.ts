@@ -31,6 +31,10 @@ export class HeapJsEventList implements EventList {
     return top === undefined ? Infinity : top.time;
   }
 
+  popUntil(until: Nanos): EventHandler | null {
+    return this.peekTime() <= until ? this.pop() : null;
+  }
+
   pop(): EventHandler {
     const top = this.heap.pop();
     if (top === undefined) throw new Error('pop from an empty event list');

@@ -53,6 +53,10 @@ export class QuaternaryEventList implements EventList {
     return this.count === 0 ? Infinity : this.times[0]!;
   }
 
+  popUntil(until: Nanos): EventHandler | null {
+    return this.count > 0 && this.times[0]! <= until ? this.pop() : null;
+  }
+
   pop(): EventHandler {
     if (this.count === 0) throw new Error('pop from an empty event list');
     const handler = this.handlers[0]!;

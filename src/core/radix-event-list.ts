@@ -52,6 +52,10 @@ export class RadixEventList implements EventList {
     return b < 0 ? Infinity : this.minima[b]!;
   }
 
+  popUntil(until: Nanos): EventHandler | null {
+    return this.peekTime() <= until ? this.pop() : null;
+  }
+
   pop(): EventHandler {
     if (this.head0 >= this.lengths[0]!) this.refill();
     const i = this.head0++;

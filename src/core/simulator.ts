@@ -63,8 +63,7 @@ export class Simulator {
   runUntil(until: Nanos): void {
     const events = this.events;
     let processed = 0;
-    while (events.peekTime() <= until) {
-      const handler = events.pop();
+    for (let handler = events.popUntil(until); handler !== null; handler = events.popUntil(until)) {
       this.now = events.lastTime;
       processed++;
       handler.onEvent(events.lastTag);
