@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { textTable } from '../src/cli/table.js';
 import { toCsv } from '../src/output/csv.js';
@@ -36,11 +36,14 @@ interface Measurement {
   runs: number;
   wall_s_mean: number;
   wall_s_rme_percent: number;
+  /** Robust to the odd run that collects the garbage of the runs before it. */
+  wall_s_median: number;
   events: number;
   events_per_s: number;
   packet_hops: number;
   packet_hops_per_s: number;
   ns_per_packet_hop: number;
+  ns_per_packet_hop_median: number;
   wall_s_per_simulated_s: number;
   peak_rss_mb: number;
 }
@@ -63,11 +66,13 @@ async function runChild(name: string): Promise<void> {
     runs: result.latency.samplesCount,
     wall_s_mean: seconds,
     wall_s_rme_percent: result.latency.rme,
+    wall_s_median: result.latency.p50 / 1000,
     events: work!.events,
     events_per_s: work!.events / seconds,
     packet_hops: work!.packetHops,
     packet_hops_per_s: work!.packetHops / seconds,
     ns_per_packet_hop: work!.packetHops > 0 ? (seconds * 1e9) / work!.packetHops : NaN,
+    ns_per_packet_hop_median: work!.packetHops > 0 ? (result.latency.p50 * 1e6) / work!.packetHops : NaN,
     wall_s_per_simulated_s: work!.simulatedSeconds ? seconds / work!.simulatedSeconds : NaN,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   };
@@ -88,7 +93,7 @@ async function runAll(args: string[]): Promise<void> {
   const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
   process.stdout.write(
     `${textTable(
-      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'wall/sim s', 'RSS MB', ...(args.includes('--compare') ? ['vs baseline'] : [])],
+      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'ns/hop p50', 'wall/sim s', 'RSS MB', ...(args.includes('--compare') ? ['vs baseline'] : [])],
       measurements.map((m) => [
         m.case,
         fmt(m.wall_s_mean, 3),
@@ -96,6 +101,7 @@ async function runAll(args: string[]): Promise<void> {
         fmt(m.events_per_s / 1e6),
         fmt(m.packet_hops_per_s / 1e6),
         fmt(m.ns_per_packet_hop, 0),
+        fmt(m.ns_per_packet_hop_median, 0),
         fmt(m.wall_s_per_simulated_s, 3),
         fmt(m.peak_rss_mb, 0),
         ...(args.includes('--compare') ? [change(m, baseline[m.case])] : []),
@@ -107,8 +113,12 @@ async function runAll(args: string[]): Promise<void> {
   const rows: Row[] = measurements.map((m) => ({ commit, date, node: process.version, ...m }));
   mkdirSync('results', { recursive: true });
   const csv = await toCsv(rows);
-  if (existsSync('results/bench.csv')) appendFileSync('results/bench.csv', csv.slice(csv.indexOf('\n') + 1));
-  else writeFileSync('results/bench.csv', csv);
+  const header = csv.slice(0, csv.indexOf('\n'));
+  const file = 'results/bench.csv';
+  // rows with other columns (an older bench) are kept aside rather than misaligned
+  if (existsSync(file) && readFileSync(file, 'utf8').split('\n', 1)[0] !== header) renameSync(file, `results/bench-until-${commit}.csv`);
+  if (existsSync(file)) appendFileSync(file, csv.slice(header.length + 1));
+  else writeFileSync(file, csv);
   process.stdout.write('appended to results/bench.csv\n');
   if (args.includes('--save-baseline')) {
     const next = { ...baseline, ...Object.fromEntries(measurements.map((m) => [m.case, { commit, wall_s_mean: m.wall_s_mean, events_per_s: m.events_per_s }])) };
