@@ -52,6 +52,12 @@ export class FlowTable {
   words = new Int32Array(this.rows.buffer);
   private arena = new Float64Array(1024);
   private arenaUsed = 0;
+  /**
+   * Per flow, the first bucket of its window in the row, or -1 (no window yet, or the arena's):
+   * small and apart from the rows, so an arrival can fetch its bucket's line together with the
+   * row's counters instead of after them.
+   */
+  private inlineLow = new Int32Array(16).fill(-1);
   size = 0;
 
   /** A new flow's row offset. */
@@ -62,6 +68,9 @@ export class FlowTable {
       rows.set(this.rows);
       this.rows = rows;
       this.words = new Int32Array(rows.buffer);
+      const inlineLow = new Int32Array(2 * this.inlineLow.length).fill(-1);
+      inlineLow.set(this.inlineLow);
+      this.inlineLow = inlineLow;
     }
     this.size++;
     this.rows[row + LAST_TRANSIT] = -1;
@@ -107,6 +116,13 @@ export class FlowTable {
     if (transit < r[row + DELAY_MIN]!) r[row + DELAY_MIN] = transit;
     if (transit > r[row + DELAY_MAX]!) r[row + DELAY_MAX] = transit;
     const bucket = bucketOf(transit);
+    const low = this.inlineLow[row / STRIDE]!;
+    if (low >= 0 && bucket >= low && bucket < low + INLINE_BUCKETS) r[row + INLINE + bucket - low]!++;
+    else this.countOutsideRow(row, bucket);
+  }
+
+  private countOutsideRow(row: number, bucket: number): void {
+    const r = this.rows;
     if (bucket < r[row + HIST_LOW]! || bucket >= r[row + HIST_HIGH]!) this.widen(row, bucket);
     if (r[row + HIST_IN_ROW] === 1) r[r[row + HIST_DELTA]! + bucket]!++;
     else this.arena[r[row + HIST_DELTA]! + bucket]!++;
@@ -135,6 +151,7 @@ export class FlowTable {
       r[row + HIST_LOW] = first;
       r[row + HIST_HIGH] = first + INLINE_BUCKETS;
       r[row + HIST_IN_ROW] = 1;
+      this.inlineLow[row / STRIDE] = first;
       return;
     }
     const spanLow = Math.min(low, bucket);
@@ -150,6 +167,7 @@ export class FlowTable {
     r[row + HIST_LOW] = newLow;
     r[row + HIST_HIGH] = newLow + length;
     r[row + HIST_IN_ROW] = 0;
+    this.inlineLow[row / STRIDE] = -1;
   }
 
   /** `length` zeroed slots at the end of the arena (an outgrown window is abandoned; windows grow geometrically, so little is). */
