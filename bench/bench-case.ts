@@ -12,6 +12,8 @@ export interface BenchCase {
   iterations: number;
   setup?: () => void;
   run: () => BenchWork | Promise<BenchWork>;
+  /** After the last run (stop threads). */
+  teardown?: () => Promise<void>;
 }
 
 /** A case known by name before it is built (building can be costly: parsing 10,000 flows). */

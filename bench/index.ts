@@ -28,6 +28,8 @@ const cases = (): BenchEntry[] => [
   entry('poisson flows sharing a link: 10000', () => manyFlowsCase(10_000)),
   entry('parallel: 8 replications of dumbbell-udp, 1 worker', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 1)),
   entry('parallel: 8 replications of dumbbell-udp, 2 workers', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 2)),
+  entry('parallel: 8 replications of dumbbell-udp, warm pool of 1', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 1, true)),
+  entry('parallel: 8 replications of dumbbell-udp, warm pool of 2', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 2, true)),
   entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),
 ];
 
@@ -58,6 +60,7 @@ async function runChild(name: string): Promise<void> {
     work = await c.run();
   }, { beforeEach: c.setup });
   await bench.run();
+  await c.teardown?.();
   const result = bench.tasks[0]!.result;
   if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
   const seconds = result.latency.mean / 1000;

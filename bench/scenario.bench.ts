@@ -3,7 +3,7 @@ import { compile, type CompiledRun } from '../src/compile/compile.js';
 import type { EventListKind } from '../src/core/event-list.js';
 import { runReplication } from '../src/runner/run-replication.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/scenario/load.js';
-import { runTasks } from '../src/parallel/run-tasks.js';
+import { createPool, runTasks } from '../src/parallel/run-tasks.js';
 import type { Task } from '../src/parallel/task.js';
 import type { BenchCase } from './bench-case.js';
 
@@ -28,8 +28,13 @@ export function scenarioCase(file: string, eventList: EventListKind = 'quaternar
   return caseOf(`${loaded.scenario.name} (${eventList})`, chosen, iterations, eventList);
 }
 
-/** Replications of a scenario file as tasks on `workers` worker threads (1: in this thread). */
-export function parallelCase(file: string, replications: number, workers: number): BenchCase {
+/**
+ * Replications of a scenario file as tasks on `workers` worker threads. Cold (as a command runs
+ * them): each run starts its pool, whose threads load and optimize the code again; 1 worker runs in
+ * this thread, which the warm-up run has already optimized. Warm: one pool of `workers` threads for
+ * every run, so the figures compare the same threads doing steady work.
+ */
+export function parallelCase(file: string, replications: number, workers: number, warm = false): BenchCase {
   const loaded = loadScenarioFile(file);
   checkScenario(loaded);
   const tasks: Task[] = Array.from({ length: replications }, (_, replication) => ({
@@ -42,14 +47,18 @@ export function parallelCase(file: string, replications: number, workers: number
     label: '',
     scenario: loaded.scenario,
   }));
+  const pool = warm ? createPool(workers) : undefined;
   return {
-    name: `parallel ${workers}`,
+    name: `parallel ${workers}${warm ? ' warm' : ''}`,
     iterations: 3,
     run: async () => {
-      const results = await runTasks(tasks, { workers });
+      const results = await runTasks(tasks, { workers, pool });
       const events = results.reduce((s, r) => s + (r.summary.events as number), 0);
       const packetHops = results.reduce((s, r) => s + r.links.reduce((t, l) => t + (l.tx_packets as number), 0), 0);
       return { events, packetHops, simulatedSeconds: (replications * loaded.scenario.duration) / 1e9 };
+    },
+    teardown: async () => {
+      await pool?.destroy();
     },
   };
 }

@@ -27,6 +27,16 @@ export interface RunTasksOptions {
   /** Run on `ersim worker` processes through this Redis (redis://host:port/db) instead of local threads. */
   queue?: string;
   onQueueStatus?: (status: QueueStatus) => void;
+  /**
+   * Threads to run on, kept by the caller (warm: their code already loaded and optimized) instead
+   * of a pool started and stopped for this call. `workers` is then ignored.
+   */
+  pool?: Piscina;
+}
+
+/** A pool of `workers` threads running tasks (see RunTasksOptions.pool). */
+export function createPool(workers: number): Piscina {
+  return new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers });
 }
 
 /** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
@@ -71,7 +81,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
     return results;
   }
 
-  if (options.workers <= 1 || pending.length <= 1) {
+  if (options.pool === undefined && (options.workers <= 1 || pending.length <= 1)) {
     for (const i of pending) {
       if (options.signal?.aborted) throw new TaskError('interrupted');
       let result: ReplicationResult;
@@ -85,7 +95,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
     return results;
   }
 
-  const pool = new Piscina({ filename: workerFile(), minThreads: options.workers, maxThreads: options.workers });
+  const pool = options.pool ?? createPool(options.workers);
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // every pending task listens
   const onAbort = (): void => abort.abort();
@@ -104,7 +114,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
     );
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
+    if (options.pool === undefined) await pool.destroy();
   }
   return results;
 }

@@ -1,8 +1,7 @@
 import { Worker, type Job } from 'bullmq';
-import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../../runner/run-replication.js';
 import { encodeResult } from '../result-codec.js';
-import { workerFile } from '../run-tasks.js';
+import { createPool } from '../run-tasks.js';
 import { describeTask } from '../task.js';
 import { QUEUES_KEY, reachable } from './redis-connection.js';
 import { checkRedisUrl, displayUrl } from './redis-url.js';
@@ -26,7 +25,7 @@ export async function serveQueues(urlText: string, concurrency: number, io: { ou
   const url = checkRedisUrl(urlText);
   const control = await reachable(url);
   const connection = { url: url.toString(), maxRetriesPerRequest: null };
-  const pool = new Piscina({ filename: workerFile(), minThreads: concurrency, maxThreads: concurrency });
+  const pool = createPool(concurrency);
   const workers = new Map<string, Worker>();
   const process = async (job: Job): Promise<string> => {
     const task = fromPayload(job.data);
