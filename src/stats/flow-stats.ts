@@ -10,7 +10,6 @@ import {
   LOST_PACKETS,
   RX_BYTES,
   RX_PACKETS,
-  TX_BYTES,
   TX_PACKETS,
   type FlowTable,
 } from './flow-table.js';
@@ -53,7 +52,7 @@ export class FlowStats {
     return this.table.get(this.row, TX_PACKETS);
   }
   get txBytes(): number {
-    return this.table.get(this.row, TX_BYTES);
+    return this.table.sentBytes(this.row);
   }
   get rxPackets(): number {
     return this.table.get(this.row, RX_PACKETS);

@@ -7,36 +7,34 @@ import { bucketOf, HALF } from './log-linear-histogram.js';
  * (see UdpSources): a packet sent then touches one stretch of memory for its flow.
  */
 export const SENDER = 0;
-export const SENDER_DOUBLES = 11;
-/** Where each counter of a flow sits in its row. */
-export const TX_PACKETS = 11;
-export const TX_BYTES = 12;
-export const BYTES_INTERNET = 13;
-export const BYTES_VPN = 14;
-export const BYTES_PRIVATE = 15;
-export const RX_PACKETS = 16;
-export const RX_BYTES = 17;
-export const JITTER = 18;
-export const LAST_TRANSIT = 19;
-export const DELAY_SUM = 20;
+export const SENDER_DOUBLES = 10;
+/** Where each counter of a flow sits in its row (bytes sent: the three by exposure, added up). */
+export const TX_PACKETS = 10;
+export const BYTES_INTERNET = 11;
+export const BYTES_VPN = 12;
+export const BYTES_PRIVATE = 13;
+export const RX_PACKETS = 14;
+export const RX_BYTES = 15;
+export const JITTER = 16;
+export const LAST_TRANSIT = 17;
+export const DELAY_SUM = 18;
 /**
- * The flow's delay histogram: bucket b, for LOW <= b < HIGH, is counted at index DELTA + b of the
- * rows themselves while the window is the row's own (IN_ROW = 1: the first INLINE_BUCKETS buckets,
- * which a flow with little jitter never outgrows), then of the arena.
+ * The flow's delay histogram: buckets LOW <= b < HIGH. First the row's own INLINE_BUCKETS (from
+ * `inlineLow`), which a flow with little jitter never outgrows; then a window of the arena, bucket b
+ * at arena index DELTA + b.
  */
-const HIST_DELTA = 21;
-const HIST_LOW = 22;
-const HIST_HIGH = 23;
-export const DELAY_MIN = 24;
-export const DELAY_MAX = 25;
-const HIST_IN_ROW = 26;
-const INLINE = 27;
+const HIST_DELTA = 19;
+const HIST_LOW = 20;
+const HIST_HIGH = 21;
+export const DELAY_MIN = 22;
+export const DELAY_MAX = 23;
+const INLINE = 24;
 const INLINE_BUCKETS = 16;
 /** Touched only when a packet is lost. */
 export const LOST_PACKETS = INLINE + INLINE_BUCKETS;
 export const LOST_ACKS = LOST_PACKETS + 1;
-/** Doubles per row (384 bytes): the sender's block, the send counters, the arrival counters and the histogram's own buckets, in the order a packet touches them; then the loss counters. */
-export const STRIDE = 48;
+/** Doubles per row (336 bytes): the sender's block, the send counters, the arrival counters and the histogram's own buckets, in the order a packet touches them; then the loss counters. */
+export const STRIDE = 42;
 
 /**
  * The counters of every flow of a simulation in one Float64Array, a row per flow, and their delay
@@ -83,6 +81,12 @@ export class FlowTable {
     return this.rows[row + field]!;
   }
 
+  /** Bytes the flow sent after the warm-up. */
+  sentBytes(row: number): number {
+    const r = this.rows;
+    return r[row + BYTES_INTERNET]! + r[row + BYTES_VPN]! + r[row + BYTES_PRIVATE]!;
+  }
+
   set(row: number, field: number, value: number): void {
     this.rows[row + field] = value;
   }
@@ -91,7 +95,6 @@ export class FlowTable {
   countSent(row: number, bytes: number, exposure: number): void {
     const r = this.rows;
     r[row + TX_PACKETS]!++;
-    r[row + TX_BYTES]! += bytes;
     r[row + BYTES_INTERNET + exposure]! += bytes;
   }
 
@@ -124,7 +127,8 @@ export class FlowTable {
   private countOutsideRow(row: number, bucket: number): void {
     const r = this.rows;
     if (bucket < r[row + HIST_LOW]! || bucket >= r[row + HIST_HIGH]!) this.widen(row, bucket);
-    if (r[row + HIST_IN_ROW] === 1) r[r[row + HIST_DELTA]! + bucket]!++;
+    const low = this.inlineLow[row / STRIDE]!;
+    if (low >= 0) r[row + INLINE + bucket - low]!++;
     else this.arena[r[row + HIST_DELTA]! + bucket]!++;
   }
 
@@ -133,8 +137,10 @@ export class FlowTable {
     const r = this.rows;
     const stats = new DelayStats();
     const low = r[row + HIST_LOW]!;
-    const start = r[row + HIST_DELTA]! + low;
-    const counts = (r[row + HIST_IN_ROW] === 1 ? r : this.arena).slice(start, start + r[row + HIST_HIGH]! - low);
+    const length = r[row + HIST_HIGH]! - low;
+    const inRow = this.inlineLow[row / STRIDE]! >= 0;
+    const start = inRow ? row + INLINE : r[row + HIST_DELTA]! + low;
+    const counts = (inRow ? r : this.arena).slice(start, start + length);
     stats.load(low, counts, r[row + RX_PACKETS]!, r[row + DELAY_MIN]!, r[row + DELAY_MAX]!);
     stats.sum = r[row + DELAY_SUM]!;
     return stats;
@@ -147,10 +153,8 @@ export class FlowTable {
     const high = r[row + HIST_HIGH]!;
     if (high === low) {
       const first = Math.max(0, bucket - INLINE_BUCKETS / 4);
-      r[row + HIST_DELTA] = row + INLINE - first;
       r[row + HIST_LOW] = first;
       r[row + HIST_HIGH] = first + INLINE_BUCKETS;
-      r[row + HIST_IN_ROW] = 1;
       this.inlineLow[row / STRIDE] = first;
       return;
     }
@@ -160,13 +164,13 @@ export class FlowTable {
     const length = Math.max(span, Math.min(2 * (high - low), span + HALF));
     const newLow = bucket < low ? Math.max(0, spanHigh - length) : spanLow;
     const start = this.reserve(length);
-    const from = r[row + HIST_DELTA]! + low;
-    const counts = r[row + HIST_IN_ROW] === 1 ? r : this.arena;
+    const inRow = this.inlineLow[row / STRIDE]! >= 0;
+    const from = inRow ? row + INLINE : r[row + HIST_DELTA]! + low;
+    const counts = inRow ? r : this.arena;
     this.arena.set(counts.subarray(from, from + (high - low)), start + (low - newLow));
     r[row + HIST_DELTA] = start - newLow;
     r[row + HIST_LOW] = newLow;
     r[row + HIST_HIGH] = newLow + length;
-    r[row + HIST_IN_ROW] = 0;
     this.inlineLow[row / STRIDE] = -1;
   }
 

@@ -32,7 +32,7 @@ const STOP = SENDER + 2;
 const SEQ = SENDER + 3;
 const ON_ENDS = SENDER + 4;
 /** Offsets in 32-bit words from the row's first word. */
-const WORDS = 2 * (SENDER + 6);
+const WORDS = 2 * (SENDER + 5);
 const FIXED_SIZE = WORDS;
 const KIND = WORDS + 1;
 const ROUTE_EPOCH = WORDS + 2;
