@@ -46,7 +46,7 @@ interface Measurement {
   packet_hops_per_s: number;
   ns_per_packet_hop: number;
   ns_per_packet_hop_median: number;
-  wall_s_per_simulated_s: number;
+  simulated_s_per_wall_s: number;
   peak_rss_mb: number;
 }
 
@@ -76,7 +76,7 @@ async function runChild(name: string): Promise<void> {
     packet_hops_per_s: work!.packetHops / seconds,
     ns_per_packet_hop: work!.packetHops > 0 ? (seconds * 1e9) / work!.packetHops : NaN,
     ns_per_packet_hop_median: work!.packetHops > 0 ? (result.latency.p50 * 1e6) / work!.packetHops : NaN,
-    wall_s_per_simulated_s: work!.simulatedSeconds ? seconds / work!.simulatedSeconds : NaN,
+    simulated_s_per_wall_s: work!.simulatedSeconds ? work!.simulatedSeconds / seconds : NaN,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(m)}\n`);
@@ -96,7 +96,7 @@ async function runAll(args: string[]): Promise<void> {
   const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
   process.stdout.write(
     `${textTable(
-      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'ns/hop p50', 'wall/sim s', 'RSS MB', ...(args.includes('--compare') ? ['vs baseline'] : [])],
+      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'ns/hop p50', 'sim s/wall s', 'RSS MB', ...(args.includes('--compare') ? ['vs baseline'] : [])],
       measurements.map((m) => [
         m.case,
         fmt(m.wall_s_mean, 3),
@@ -105,7 +105,7 @@ async function runAll(args: string[]): Promise<void> {
         fmt(m.packet_hops_per_s / 1e6),
         fmt(m.ns_per_packet_hop, 0),
         fmt(m.ns_per_packet_hop_median, 0),
-        fmt(m.wall_s_per_simulated_s, 3),
+        fmt(m.simulated_s_per_wall_s, 2),
         fmt(m.peak_rss_mb, 0),
         ...(args.includes('--compare') ? [change(m, baseline[m.case])] : []),
       ]),
