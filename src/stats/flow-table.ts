@@ -1,6 +1,6 @@
 import type { Nanos } from '../core/time.js';
 import { DelayStats } from './delay-stats.js';
-import { bucketOf, HALF } from './log-linear-histogram.js';
+import { bucketOf, widenedWindow } from './log-linear-histogram.js';
 
 /**
  * The first doubles of each row belong to the flow's sending end, when it keeps its state here
@@ -39,11 +39,11 @@ export const LOST_ACKS = LOST_PACKETS + 1;
 export const STRIDE = 42;
 
 /**
- * The counters of every flow of a simulation in one Float64Array, a row per flow, and their delay
- * histograms in one shared arena. With thousands of flows a packet then touches a row or two of
- * memory for its flow's statistics, where objects with boxed numbers and their own typed arrays
- * cost a dozen cache misses (see docs/architecture.md, "Cost per packet and the number of flows").
- * `FlowStats` is the per-flow view the rest of ersim reads.
+ * The counters of every flow of a simulation in one Float64Array, a row per flow, with the first
+ * buckets of its delay histogram (wider histograms in a shared arena). With thousands of flows a
+ * packet then touches a few adjacent cache lines for its flow, where objects with boxed numbers and
+ * their own typed arrays cost a dozen cache misses (see docs/architecture.md, "Cost per packet and
+ * the number of flows"). `FlowStats` is the per-flow view the rest of ersim reads.
  */
 export class FlowTable {
   /** The rows (replaced when the table grows: read it afresh after adding flows). */
@@ -190,11 +190,7 @@ export class FlowTable {
       this.inlineLow[row / STRIDE] = first;
       return;
     }
-    const spanLow = Math.min(low, bucket);
-    const spanHigh = Math.max(high, bucket + 1);
-    const span = spanHigh - spanLow;
-    const length = Math.max(span, Math.min(2 * (high - low), span + HALF));
-    const newLow = bucket < low ? Math.max(0, spanHigh - length) : spanLow;
+    const [newLow, length] = widenedWindow(low, high - low, bucket);
     const start = this.reserve(length);
     const inRow = this.inlineLow[row / STRIDE]! >= 0;
     const from = inRow ? row + INLINE : r[row + HIST_DELTA]! + low;

@@ -29,6 +29,17 @@ export function bucketRange(index: number): [number, number] {
 }
 
 /**
+ * The window of buckets that replaces [base, base + length) when bucket `index` falls outside it:
+ * covering both, at least twice as long (or half an octave longer), so that widening is rare.
+ */
+export function widenedWindow(base: number, length: number, index: number): [base: number, length: number] {
+  const low = Math.min(base, index);
+  const high = Math.max(base + length, index + 1);
+  const wider = Math.max(high - low, Math.min(2 * length, high - low + HALF));
+  return [index < base ? Math.max(0, high - wider) : low, wider];
+}
+
+/**
  * A fixed-precision histogram of non-negative integers: counts in a typed array covering only the
  * buckets between the smallest and largest value seen, so a flow whose delays span two octaves
  * needs about a thousand counters, whatever the number of samples.
@@ -97,11 +108,8 @@ export class LogLinearHistogram {
       this.counts = new Float64Array(64);
       return 0;
     }
-    const low = Math.min(this.base, index);
-    const high = Math.max(this.base + this.counts.length, index + 1);
-    const length = Math.max(high - low, Math.min(2 * this.counts.length, high - low + HALF));
+    const [newBase, length] = widenedWindow(this.base, this.counts.length, index);
     const counts = new Float64Array(length);
-    const newBase = index < this.base ? Math.max(0, high - length) : low;
     counts.set(this.counts, this.base - newBase);
     this.counts = counts;
     this.base = newBase;
