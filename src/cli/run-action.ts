@@ -145,18 +145,27 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
 /** A metric of the summary table: its header, the column it averages, a scale and decimals. */
 type Metric = [header: string, column: string, scale: number, digits: number];
 
-/** Rows grouped by their key columns (variant and flow, say), each metric averaged over replications. */
-function meanTable(rows: readonly Row[], keys: readonly string[], metrics: readonly Metric[]): string {
+/** A summary on stdout stays short: the rest is in the CSV files. */
+const MAX_TABLE_ROWS = 20;
+
+/**
+ * Rows grouped by their key columns (variant and flow, say), each metric averaged over replications;
+ * the first MAX_TABLE_ROWS groups, then how many more the files hold.
+ */
+function meanTable(rows: readonly Row[], keys: readonly string[], metrics: readonly Metric[], file: string): string {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = keys.map((k) => String(row[k])).join(' / ');
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   const mean = (rs: Row[], column: string): number => rs.reduce((s, r) => s + (r[column] as number), 0) / rs.length;
-  return textTable(
+  const shown = [...groups].slice(0, MAX_TABLE_ROWS);
+  const table = textTable(
     [keys.join(' / '), ...metrics.map((m) => m[0])],
-    [...groups].map(([key, rs]) => [key, ...metrics.map(([, column, scale, digits]) => fixed(mean(rs, column) * scale, digits))]),
+    shown.map(([key, rs]) => [key, ...metrics.map(([, column, scale, digits]) => fixed(mean(rs, column) * scale, digits))]),
   );
+  const more = groups.size - shown.length;
+  return more > 0 ? `${table}\n... and ${more} more in ${file}` : table;
 }
 
 const flowTable = (rows: readonly Row[], keys: string[]): string =>
@@ -168,7 +177,7 @@ const flowTable = (rows: readonly Row[], keys: string[]): string =>
     ['delay_p99_ms', 'delay_p99_ms', 1, 3],
     ['jitter_ms', 'jitter_ms', 1, 3],
     ['fct_ms', 'fct_ms', 1, 1],
-  ]);
+  ], 'flows.csv');
 
 const availabilityTable = (rows: readonly Row[], keys: string[]): string =>
   meanTable(rows, keys, [
@@ -176,7 +185,7 @@ const availabilityTable = (rows: readonly Row[], keys: string[]): string =>
     ['unavailable_s', 'unavailable_s', 1, 1],
     ['outages', 'outages', 1, 1],
     ['mttr_s', 'mttr_s', 1, 1],
-  ]);
+  ], 'availability.csv');
 
 function summaryLine(summary: readonly Row[]): string {
   const events = summary.reduce((s, r) => s + (r.events as number), 0);
