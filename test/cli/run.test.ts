@@ -56,6 +56,19 @@ describe('ersim run', () => {
     expect(read(out, 'drops.csv')).toMatch(/r->b,voice,loss,/);
   });
 
+  it('keeps the table on stdout short: 20 flows, then how many more flows.csv holds', async () => {
+    const dir = tempDir();
+    const flows = Array.from({ length: 25 }, (_, i) => `  - { name: f${i}, from: a, to: b, source: { kind: cbr, rate: 1Mbps } }`);
+    const file = writeScenario(dir, 'many.yaml', `name: many\nduration: 100ms\nnodes: [a, b]\nlinks:\n  - { from: a, to: b, bandwidth: 100Mbps, delay: 1ms }\nflows:\n${flows.join('\n')}\n`);
+    const out = join(dir, 'out');
+    const result = await ersim('run', file, '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^f19 \/ direct/m);
+    expect(result.out).not.toMatch(/^f20 /m);
+    expect(result.out).toMatch(/\.\.\. and 5 more in flows\.csv/);
+    expect(read(out, 'flows.csv').trim().split('\n')).toHaveLength(26);
+  });
+
   it('gives byte-identical files for the same seed and different ones for another seed', async () => {
     const dir = tempDir();
     const file = writeScenario(dir, 's.yaml', SCENARIO);
