@@ -5,7 +5,7 @@ import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../stats/flow-stats.js';
-import { SENDER, SENDER_DOUBLES, type FlowTable } from '../stats/flow-table.js';
+import { SENDER, SENDER_DOUBLES, STRIDE, type FlowTable } from '../stats/flow-table.js';
 import type { Sampler } from './distribution.js';
 import { FixedSize, type PacketSizeModel } from './packet-size.js';
 
@@ -52,9 +52,7 @@ const END = RANDOM + 4;
  */
 export class UdpSources implements EventHandler {
   private readonly table: FlowTable;
-  /** Each source's flow row. */
-  private readonly rowOf: number[] = [];
-  /** Each source's flow. */
+  /** Each source's flow (its row: flow x STRIDE). */
   private readonly flowOf: number[] = [];
   /** Used only off the fast path: a route change, a size drawn from a distribution, an on-off period. */
   private readonly paths: FlowRoute[] = [];
@@ -67,9 +65,8 @@ export class UdpSources implements EventHandler {
 
   /** A source for `flow`, whose packets take `path`; returns its number (for `begin`). */
   add(flow: FlowStats, path: FlowRoute, sizes: PacketSizeModel, timing: SourceTiming, start: Nanos, stop: Nanos): number {
-    const i = this.rowOf.length;
+    const i = this.flowOf.length;
     const row = flow.row;
-    this.rowOf.push(row);
     this.flowOf.push(flow.index);
     const r = this.table.rows;
     r[row + NEXT_TIME] = start;
@@ -108,7 +105,7 @@ export class UdpSources implements EventHandler {
   /** Schedule source `i`'s first packet. */
   begin(i: number): void {
     const r = this.table.rows;
-    const row = this.rowOf[i]!;
+    const row = this.flowOf[i]! * STRIDE;
     const first = Math.round(r[row + NEXT_TIME]!);
     if (first < r[row + STOP]!) this.network.sim.at(first, this, i);
   }
@@ -118,7 +115,7 @@ export class UdpSources implements EventHandler {
     const table = this.table;
     const r = table.rows;
     const w = table.words;
-    const row = this.rowOf[i]!;
+    const row = this.flowOf[i]! * STRIDE;
     const word = 2 * row;
     const network = this.network;
     const sim = network.sim;
@@ -160,7 +157,7 @@ export class UdpSources implements EventHandler {
     const path = this.paths[i]!;
     const routing = this.network.routing;
     const w = this.table.words;
-    const word = 2 * this.rowOf[i]!;
+    const word = 2 * this.flowOf[i]! * STRIDE;
     w[word + ROUTE_ID] = routing.routes.idOf(path.current());
     w[word + DSCP] = path.dscp;
     w[word + EXPOSURE] = path.exposure;
