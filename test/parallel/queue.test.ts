@@ -100,7 +100,15 @@ describe.runIf(available || required)('runs spread over machines through Redis (
   }, 120_000);
 
   it('a task that fails on every worker fails the run after its retry, naming the task; Ctrl-C removes the pending tasks', async () => {
-    for (const w of workers.splice(0)) w.child.kill('SIGTERM');
+    // the healthy workers must be gone before the run starts, or one of them could take the task
+    await Promise.all(
+      workers.splice(0).map((w) => {
+        const exited = w.child.exitCode !== null || w.child.signalCode !== null;
+        const gone = exited ? Promise.resolve() : new Promise<void>((resolve) => w.child.once('exit', () => resolve()));
+        w.child.kill('SIGTERM');
+        return gone;
+      }),
+    );
     const failing = startWorker({ ERSIM_FAIL_TASK: 'point links.1.bandwidth=10Mbps / variant base / replication 1 / seed 1' });
     workers.push(failing);
     await until(() => failing.output().includes('waiting for runs'), 'the worker');
