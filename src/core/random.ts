@@ -4,7 +4,7 @@ const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
 /** Write the 128-bit xoshiro state for stream `key` (seeded by seedrandom's Alea hash) at `state[offset..offset+3]`. */
-export function seedState(key: string, state: Int32Array, offset: number): void {
+function seedState(key: string, state: Int32Array, offset: number): void {
   const hash = seedrandom.alea(key);
   for (let k = 0; k < 4; k++) state[offset + k] = hash.int32();
   if ((state[offset]! | state[offset + 1]! | state[offset + 2]! | state[offset + 3]!) === 0) state[offset] = 1;
@@ -15,7 +15,7 @@ export function seedState(key: string, state: Int32Array, offset: number): void 
  * (advanced twice). The two steps are written out: a helper returning a 32-bit output would box it
  * (V8 keeps only 31-bit integers unboxed) on every call it does not inline.
  */
-export function uniformAt(state: Int32Array, offset: number): number {
+function uniformAt(state: Int32Array, offset: number): number {
   let s0 = state[offset]!;
   let s1 = state[offset + 1]!;
   let s2 = state[offset + 2]! ^ s0;
