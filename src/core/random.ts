@@ -47,7 +47,7 @@ export function exponentialAt(state: Int32Array, offset: number, mean: number): 
  * closures stayed unoptimized and allocated on every draw (measured 8x slower per packet). The state
  * is an Int32Array, not four fields, because V8 boxes integers beyond 30 bits held in fields. Hot
  * components with thousands of instances keep their generators in a table of their own instead
- * (`seedState`, `uniformAt`).
+ * (`RandomStreams.seedInto`, `exponentialAt`).
  */
 export class RandomStream {
   private readonly state = new Int32Array(4);
@@ -126,7 +126,7 @@ export class RandomStreams {
     return new RandomStream(this.key(name));
   }
 
-  /** Seed the generator of stream `name` into a table's `state[offset..offset+3]` (see `uniformAt`). */
+  /** Seed the generator of stream `name` into a table's `state[offset..offset+3]` (see `exponentialAt`). */
   seedInto(name: string, state: Int32Array, offset: number): void {
     seedState(this.key(name), state, offset);
   }
