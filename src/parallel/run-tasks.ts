@@ -42,8 +42,8 @@ export function createPool(workers: number): Piscina {
 /** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
 export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/parallel/worker.js');
-  return join(dirname(here), 'worker.js');
+  if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/parallel/worker-entry.cjs');
+  return join(dirname(here), 'worker-entry.cjs');
 }
 
 /**
