@@ -1,7 +1,6 @@
-import type { EventHandler, EventList, EventListKind } from '../src/core/event-list.js';
-import { EVENT_LIST_KINDS } from '../src/core/event-list.js';
+import type { EventHandler, EventList } from '../src/core/event-list.js';
 import { RandomStream } from '../src/core/random.js';
-import { createEventList } from '../src/core/simulator.js';
+import { BENCH_EVENT_LISTS, type BenchEventList } from './event-lists/index.js';
 import type { BenchCase } from './bench-case.js';
 
 const OPERATIONS = 1_000_000;
@@ -13,8 +12,8 @@ const increments = (() => {
   return Float64Array.from({ length: 1 << 16 }, () => Math.round(random.exponential(1_000_000)));
 })();
 
-function filled(kind: EventListKind, pending: number): EventList {
-  const list = createEventList(kind);
+function filled(kind: BenchEventList, pending: number): EventList {
+  const list = BENCH_EVENT_LISTS[kind]();
   for (let i = 0; i < pending; i++) list.push(increments[i & 0xffff]! + i, handler, 0);
   return list;
 }
@@ -27,7 +26,7 @@ function hold(list: EventList): void {
   }
 }
 
-export const eventListCases: BenchCase[] = EVENT_LIST_KINDS.flatMap((kind) =>
+export const eventListCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as BenchEventList[]).flatMap((kind) =>
   [100, 10_000, 1_000_000].map((pending) => {
     let list: EventList | undefined;
     return {

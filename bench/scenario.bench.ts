@@ -1,20 +1,20 @@
 import { checkScenario } from '../src/compile/check.js';
 import { compile, type CompiledRun } from '../src/compile/compile.js';
-import type { EventListKind } from '../src/core/event-list.js';
+import { BENCH_EVENT_LISTS, type BenchEventList } from './event-lists/index.js';
 import { runReplication } from '../src/runner/run-replication.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/scenario/load.js';
 import { createPool, runTasks } from '../src/parallel/run-tasks.js';
 import type { Task } from '../src/parallel/task.js';
 import type { BenchCase } from './bench-case.js';
 
-function caseOf(name: string, loaded: LoadedScenario, iterations: number, eventList: EventListKind): BenchCase {
+function caseOf(name: string, loaded: LoadedScenario, iterations: number, eventList: BenchEventList): BenchCase {
   checkScenario(loaded);
   const scenario = loaded.scenario;
   return {
     name,
     iterations,
     run: () => {
-      const result = runReplication(scenario, { seed: scenario.seed, replication: 0, eventList });
+      const result = runReplication(scenario, { seed: scenario.seed, replication: 0, eventList: BENCH_EVENT_LISTS[eventList] });
       const packetHops = result.links.reduce((sum, link) => sum + (link.tx_packets as number), 0);
       return { events: result.summary.events as number, packetHops, simulatedSeconds: scenario.duration / 1e9 };
     },
@@ -22,7 +22,7 @@ function caseOf(name: string, loaded: LoadedScenario, iterations: number, eventL
 }
 
 /** A whole run of a scenario file (one of its variants), every statistic on. */
-export function scenarioCase(file: string, eventList: EventListKind = 'quaternary', iterations = 5, variant?: string): BenchCase {
+export function scenarioCase(file: string, eventList: BenchEventList = 'quaternary', iterations = 5, variant?: string): BenchCase {
   const loaded = loadScenarioFile(file);
   const chosen = variant === undefined ? loaded : { ...loaded, scenario: loaded.variants.find((v) => v.variant === variant)!, variants: loaded.variants.filter((v) => v.variant === variant) };
   return caseOf(`${loaded.scenario.name} (${eventList})`, chosen, iterations, eventList);

@@ -29,7 +29,7 @@ export function withRunOptions(command: Command): Command {
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
-    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap), calendar (calendar queue), radix (radix heap) or heap-js (reference); default: calendar for 1,000 flows or more, else quaternary')
+    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap) or calendar (calendar queue); default: calendar for 1,000 flows or more, else quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')

@@ -1,10 +1,10 @@
-import { defaultEventList, type EventListKind } from '../core/event-list.js';
+import { defaultEventList, type EventListChoice } from '../core/event-list.js';
 import { Simulator } from '../core/simulator.js';
 import { Network } from '../net/network.js';
 import { IssueList } from '../scenario/errors.js';
 import type { FlowSpec, Scenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
-import { expandPlanner } from './internet.js';
+import { expandPlanner } from '../planner/internet.js';
 import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
 import { checkedRoute, hostAddress, pinnedLinks, siteAddress } from './routes.js';
 import type { Startable } from './startable.js';
@@ -16,7 +16,7 @@ import { buildUdpFlow, udpEnds, type UdpEnds } from './udp-flows.js';
 export interface RunOptions {
   seed: number;
   replication: number;
-  eventList?: EventListKind;
+  eventList?: EventListChoice;
   /** Only failures, detection, convergence and routing: no traffic at all (fast, for months of time). */
   availabilityOnly?: boolean;
 }

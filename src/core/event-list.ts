@@ -25,8 +25,11 @@ export interface EventList {
   readonly lastTag: number;
 }
 
-export type EventListKind = 'heap-js' | 'quaternary' | 'radix' | 'calendar';
-export const EVENT_LIST_KINDS: readonly EventListKind[] = ['quaternary', 'calendar', 'radix', 'heap-js'];
+export type EventListKind = 'quaternary' | 'calendar';
+export const EVENT_LIST_KINDS: readonly EventListKind[] = ['quaternary', 'calendar'];
+
+/** A kind of event list, or a factory of another (the bench suite's comparisons). */
+export type EventListChoice = EventListKind | (() => EventList);
 
 /**
  * The event list for a scenario of `flows` flows: the calendar queue stays O(1) per event where the

@@ -1,8 +1,6 @@
-import type { EventHandler, EventList, EventListKind } from './event-list.js';
-import { HeapJsEventList } from './heap-js-event-list.js';
+import type { EventHandler, EventList, EventListChoice, EventListKind } from './event-list.js';
 import { CalendarEventList } from './calendar-event-list.js';
 import { QuaternaryEventList } from './quaternary-event-list.js';
-import { RadixEventList } from './radix-event-list.js';
 import { RandomStreams } from './random.js';
 import type { Nanos } from './time.js';
 
@@ -11,15 +9,13 @@ export interface SimulatorOptions {
   replication?: number;
   /** Statistics ignore everything before this time. */
   warmup?: Nanos;
-  eventList?: EventListKind;
+  eventList?: EventListChoice;
 }
 
-export function createEventList(kind: EventListKind = 'quaternary'): EventList {
+export function createEventList(choice: EventListChoice = 'quaternary'): EventList {
+  if (typeof choice === 'function') return choice();
+  const kind: EventListKind = choice;
   switch (kind) {
-    case 'heap-js':
-      return new HeapJsEventList();
-    case 'radix':
-      return new RadixEventList();
     case 'calendar':
       return new CalendarEventList();
     case 'quaternary':
@@ -44,10 +40,16 @@ export class Simulator {
     this.events = createEventList(options.eventList);
   }
 
-  /** Wake `handler` with `tag` at absolute time `time` (never in the past). */
+  /** Wake `handler` with `tag` at absolute time `time`: a whole number of nanoseconds, never in the past. */
   at(time: Nanos, handler: EventHandler, tag = 0): void {
-    if (time < this.now) throw new Error(`event scheduled in the past: ${time} < ${this.now}`);
+    // one comparison on the usual path; the event lists key on exact integers (a fraction or NaN would misorder them)
+    if (!(time >= this.now && time <= Number.MAX_SAFE_INTEGER && Math.floor(time) === time)) this.rejectTime(time);
     this.events.push(time, handler, tag);
+  }
+
+  private rejectTime(time: Nanos): never {
+    if (time < this.now) throw new Error(`event scheduled in the past: ${time} < ${this.now}`);
+    throw new Error(`event time ${time} is not a whole number of nanoseconds up to 2^53 - 1`);
   }
 
   /** Wake `handler` after `delay` nanoseconds. */

@@ -1,7 +1,7 @@
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
-import { FlowStats, type FlowInfo } from '../stats/flow-stats.js';
-import { FlowTable, STRIDE } from '../stats/flow-table.js';
+import { FlowStats, type FlowInfo } from './flow-stats.js';
+import { FlowTable, STRIDE } from './flow-table.js';
 import type { DropReason } from './drop-reason.js';
 import { Link, type DropHandler, type LinkConfig } from './link.js';
 import { Node } from './node.js';

@@ -1,6 +1,6 @@
 import { compile } from '../compile/compile.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
-import type { EventListKind } from '../core/event-list.js';
+import type { EventListChoice } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
 import { classRows, delayQuantileRows } from '../stats/class-stats.js';
 import { appRows } from '../stats/app-stats.js';
@@ -32,7 +32,7 @@ export interface ReplicationResult {
 export interface ReplicationOptions {
   replication: number;
   seed: number;
-  eventList?: EventListKind;
+  eventList?: EventListChoice;
   /** Simulate failures and routing only (no packets): see RunOptions.availabilityOnly. */
   availabilityOnly?: boolean;
   /** Sample flows and links at this interval (nanoseconds) into the time series. */

@@ -14,8 +14,8 @@ import type {
 import type { Failover } from '../net/routing/routing-control.js';
 import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
-import { normalizePlanner } from './planner.js';
-import { normalizeApplications } from './applications.js';
+import { normalizePlanner } from '../planner/normalize.js';
+import { normalizeApplications } from '../planner/applications.js';
 import { parseBandwidth } from './units.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import {

@@ -1,6 +1,6 @@
 import type { Nanos } from '../core/time.js';
 import type { Failover, RouteFilter } from '../net/routing/routing-control.js';
-import type { Prefix } from '../net/routing/prefix.js';
+import type { Prefix } from '../core/prefix.js';
 import type { TcpConfig } from '../transport/tcp/tcp-config.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import type { FieldPath } from './errors.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDscp } from '../net/queues/class-map.js';
-import { parseAddress, parsePrefix } from '../net/routing/prefix.js';
+import { parseAddress, parsePrefix } from '../core/prefix.js';
 import { parseBandwidth, parseSize, parseTime } from './units.js';
 
 function unitField(kind: string, example: string, parse: (s: string) => number | undefined, allowZero: boolean) {

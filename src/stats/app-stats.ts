@@ -3,7 +3,7 @@ import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import type { AppFlowSpec } from '../scenario/scenario.js';
 import { DelayStats } from './delay-stats.js';
 import { burstRatio, mosFromR, rFactor } from './e-model.js';
-import type { FlowStats } from './flow-stats.js';
+import type { FlowStats } from '../net/flow-stats.js';
 import type { MediaQuality, WindowedQuality } from './media-quality.js';
 import type { Row, RunIdentity } from './records.js';
 import { TimeAverage } from './time-average.js';

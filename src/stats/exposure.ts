@@ -1,5 +1,5 @@
 import { EXPOSURE_NAMES, Exposure } from '../net/routing/flow-route.js';
-import type { FlowStats } from './flow-stats.js';
+import type { FlowStats } from '../net/flow-stats.js';
 import type { Row, RunIdentity } from './records.js';
 
 /**

@@ -5,7 +5,7 @@ import type { Nanos } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { Packet, PacketSink } from '../net/packet.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
-import type { FlowStats } from '../stats/flow-stats.js';
+import type { FlowStats } from '../net/flow-stats.js';
 import type { MediaQuality } from '../stats/media-quality.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
 import type { Sampler } from './distribution.js';

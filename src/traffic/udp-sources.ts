@@ -4,8 +4,8 @@ import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
-import type { FlowStats } from '../stats/flow-stats.js';
-import { SENDER, SENDER_DOUBLES, STRIDE, type FlowTable } from '../stats/flow-table.js';
+import type { FlowStats } from '../net/flow-stats.js';
+import { SENDER, SENDER_DOUBLES, STRIDE, type FlowTable } from '../net/flow-table.js';
 import type { Sampler } from './distribution.js';
 import { FixedSize, type PacketSizeModel } from './packet-size.js';
 

@@ -1,6 +1,6 @@
 import type { Network } from '../net/network.js';
 import type { Packet, PacketSink } from '../net/packet.js';
-import { STRIDE } from '../stats/flow-table.js';
+import { STRIDE } from '../net/flow-table.js';
 
 /**
  * The receiving end of every UDP flow of a network: records each packet's one-way delay and jitter

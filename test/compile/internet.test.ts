@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distanceKm, NS_PER_KM } from '../../src/compile/geography.js';
+import { distanceKm, NS_PER_KM } from '../../src/planner/geography.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { num, rowOf, simulate, simulateNetwork } from '../helpers.js';
 

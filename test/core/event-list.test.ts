@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventHandler, EventList } from '../../src/core/event-list.js';
-import { HeapJsEventList } from '../../src/core/heap-js-event-list.js';
+import { HeapJsEventList } from '../../bench/event-lists/heap-js-event-list.js';
+import { RadixEventList } from '../../bench/event-lists/radix-event-list.js';
 import { QuaternaryEventList } from '../../src/core/quaternary-event-list.js';
 import { CalendarEventList } from '../../src/core/calendar-event-list.js';
-import { RadixEventList } from '../../src/core/radix-event-list.js';
 import { RandomStream } from '../../src/core/random.js';
 
 const handler: EventHandler = { onEvent: () => undefined };

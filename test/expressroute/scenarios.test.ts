@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/compile/check.js';
-import { distanceKm, NS_PER_KM } from '../../src/compile/geography.js';
+import { distanceKm, NS_PER_KM } from '../../src/planner/geography.js';
 import { runReplication } from '../../src/runner/run-replication.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import type { Row } from '../../src/stats/records.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Fib } from '../../src/net/routing/fib.js';
-import { formatPrefix, parseAddress, parsePrefix, prefixContains } from '../../src/net/routing/prefix.js';
+import { formatPrefix, parseAddress, parsePrefix, prefixContains } from '../../src/core/prefix.js';
 import { num, rowOf, simulate } from '../helpers.js';
 
 describe('prefixes and longest-prefix match', () => {

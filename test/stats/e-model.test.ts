@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODECS } from '../../src/scenario/applications.js';
+import { CODECS } from '../../src/planner/applications.js';
 import { burstRatio, delayImpairment, mosFromR, rFactor } from '../../src/stats/e-model.js';
 
 const mos = (delayMs: number, lossPercent: number, codec = CODECS.g711, burst = 1) => mosFromR(rFactor(delayMs, lossPercent, burst, codec));

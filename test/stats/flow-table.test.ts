@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/core/random.js';
 import { DelayStats } from '../../src/stats/delay-stats.js';
-import { FlowTable, RX_BYTES, RX_PACKETS, JITTER, TX_PACKETS, BYTES_VPN, LOST_ACKS, LOST_PACKETS } from '../../src/stats/flow-table.js';
+import { FlowTable, RX_BYTES, RX_PACKETS, JITTER, TX_PACKETS, BYTES_VPN, LOST_ACKS, LOST_PACKETS } from '../../src/net/flow-table.js';
 
 describe('flow table', () => {
   it('keeps each flow\'s delay histogram in the shared arena exactly as a histogram of its own would', () => {

@@ -1,5 +1,5 @@
 import type { Link } from '../link.js';
-import { prefixContains, type Prefix } from './prefix.js';
+import { prefixContains, type Prefix } from '../../core/prefix.js';
 
 /** A forwarding entry: deliver locally, or forward on one of `nextHops` (equal-cost paths). */
 export interface FibEntry {

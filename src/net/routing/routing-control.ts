@@ -6,7 +6,7 @@ import type { Nanos } from '../../core/time.js';
 import type { Link } from '../link.js';
 import type { Node } from '../node.js';
 import type { FibEntry } from './fib.js';
-import { prefixKey, type Prefix } from './prefix.js';
+import { prefixKey, type Prefix } from '../../core/prefix.js';
 
 /** How the routing reacts when a link fails: it withdraws after `detection`, then converges. */
 export interface Failover {

@@ -2,7 +2,7 @@ import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Network } from '../../net/network.js';
 import type { Packet, PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
-import type { FlowStats } from '../../stats/flow-stats.js';
+import type { FlowStats } from '../../net/flow-stats.js';
 
 /** Told when more bytes have arrived in order. */
 export interface DeliveryListener {

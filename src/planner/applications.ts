@@ -1,9 +1,9 @@
 import { DSCP } from '../net/queues/class-map.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
-import type { IssueList } from './errors.js';
-import { normalizeDistribution, normalizeTcp } from './normalize.js';
-import type { AppFlowSpec, ApplicationModel, CodecSpec, PlannerSpec } from './scenario.js';
-import type { ParsedApplication } from './schema.js';
+import type { IssueList } from '../scenario/errors.js';
+import { normalizeDistribution, normalizeTcp } from '../scenario/normalize.js';
+import type { AppFlowSpec, ApplicationModel, CodecSpec, PlannerSpec } from '../scenario/scenario.js';
+import type { ParsedApplication } from '../scenario/schema.js';
 
 /** IP (20) + UDP (8) + RTP (12) bytes around each media payload. */
 export const MEDIA_HEADER_BYTES = 40;

@@ -1,4 +1,4 @@
-import { hostIn, parsePrefix, prefixKey } from '../net/routing/prefix.js';
+import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
 import type { QueueSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
 import { BACKBONE_BPS, fibreDelay } from './geography.js';
 import { ispNode } from './internet.js';

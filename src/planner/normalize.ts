@@ -1,8 +1,8 @@
-import { parsePrefix, type Prefix } from '../net/routing/prefix.js';
-import type { FieldPath, IssueList } from './errors.js';
-import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
-import { DEFAULTS, type AccessSpec, type InternetCoreSpec, type PlannerSpec, type QueueSpec, type SiteSpec } from './scenario.js';
-import type { ParsedInternetAccess, ParsedQueue, ParsedScenario } from './schema.js';
+import { parsePrefix, type Prefix } from '../core/prefix.js';
+import type { FieldPath, IssueList } from '../scenario/errors.js';
+import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from '../scenario/impairments.js';
+import { DEFAULTS, type AccessSpec, type InternetCoreSpec, type PlannerSpec, type QueueSpec, type SiteSpec } from '../scenario/scenario.js';
+import type { ParsedInternetAccess, ParsedQueue, ParsedScenario } from '../scenario/schema.js';
 
 type ParsedPlace = NonNullable<ParsedScenario['remote_users']>[string];
 

@@ -1,5 +1,5 @@
-import type { EventHandler, EventList } from './event-list.js';
-import type { Nanos } from './time.js';
+import type { EventHandler, EventList } from '../../src/core/event-list.js';
+import type { Nanos } from '../../src/core/time.js';
 
 const BUCKETS = 55; // keys below 2^53: bucket = 1 + index of the highest bit differing from `last`
 const TWO_32 = 4294967296;

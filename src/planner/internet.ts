@@ -1,4 +1,4 @@
-import { hostIn, parsePrefix, prefixKey } from '../net/routing/prefix.js';
+import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
 import type { AccessSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
 import { carriedPrefixes, expandExpressRoute } from './expressroute.js';
 import { addressesOf, expandVpns } from './vpn.js';

@@ -1,4 +1,4 @@
-import { prefixKey } from '../net/routing/prefix.js';
+import { prefixKey } from '../core/prefix.js';
 import { MICROSOFT_PEERING_QOS } from '../scenario/normalize.js';
 import type { CircuitSpec, LinkSpec, Location, PeeringLocationSpec, Scenario } from '../scenario/scenario.js';
 import { BACKBONE_BPS, distanceKm, fibreDelay } from './geography.js';

@@ -1,6 +1,6 @@
 import type { Nanos } from '../core/time.js';
-import { DelayStats } from './delay-stats.js';
-import { bucketOf, widenedWindow } from './log-linear-histogram.js';
+import { DelayStats } from '../stats/delay-stats.js';
+import { bucketOf, widenedWindow } from '../stats/log-linear-histogram.js';
 
 /**
  * The first doubles of each row belong to the flow's sending end, when it keeps its state here

@@ -1,6 +1,6 @@
 import { Heap } from 'heap-js';
-import type { EventHandler, EventList } from './event-list.js';
-import type { Nanos } from './time.js';
+import type { EventHandler, EventList } from '../../src/core/event-list.js';
+import type { Nanos } from '../../src/core/time.js';
 
 interface Entry {
   time: Nanos;
