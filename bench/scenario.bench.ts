@@ -1,8 +1,9 @@
-import { checkScenario } from '../src/compile/check.js';
-import { compile, type CompiledRun } from '../src/compile/compile.js';
+import { checkScenario } from '../src/planner/check.js';
+import { buildRun } from '../src/planner/build.js';
+import type { CompiledRun } from '../src/compile/compile.js';
 import { BENCH_EVENT_LISTS, type BenchEventList } from './event-lists/index.js';
 import { runReplication } from '../src/runner/run-replication.js';
-import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/scenario/load.js';
+import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/planner/load.js';
 import { createPool, runTasks } from '../src/parallel/run-tasks.js';
 import type { Task } from '../src/parallel/task.js';
 import type { BenchCase } from './bench-case.js';
@@ -94,7 +95,7 @@ export function manyFlowsCase(flows: number): BenchCase {
     name: `poisson flows sharing a link: ${flows}`,
     iterations: 9, // short runs whose median is what counts (the shared cache makes single runs noisy)
     setup: () => {
-      run = compile(scenario, { seed: scenario.seed, replication: 0 });
+      run = buildRun(scenario, { seed: scenario.seed, replication: 0 });
       run.begin();
       run.sim.runUntil(warm);
       before = { events: run.sim.eventsProcessed, hops: hops() };

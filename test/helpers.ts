@@ -1,15 +1,15 @@
-import { checkScenario } from '../src/compile/check.js';
-import { compile } from '../src/compile/compile.js';
+import { checkScenario } from '../src/planner/check.js';
+import { buildRun } from '../src/planner/build.js';
 import type { Network } from '../src/net/network.js';
 import { runReplication, type ReplicationResult } from '../src/runner/run-replication.js';
-import { parseScenarioText } from '../src/scenario/load.js';
+import { parseScenarioText } from '../src/planner/load.js';
 import type { Row } from '../src/stats/records.js';
 
 /** Compile and run a scenario, keeping the network for inspection. */
 export function simulateNetwork(yaml: string, seed = 1): Network {
   const loaded = parseScenarioText(yaml, 'inline.yaml');
   checkScenario(loaded);
-  const run = compile(loaded.scenario, { seed, replication: 0 });
+  const run = buildRun(loaded.scenario, { seed, replication: 0 });
   run.begin();
   run.sim.runUntil(loaded.scenario.duration);
   run.network.finish(loaded.scenario.duration);

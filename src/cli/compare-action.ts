@@ -2,7 +2,7 @@ import { monthlyCost } from '../compare/monthly-cost.js';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
 import { UsageError } from './errors.js';
 import { simulate, type RunActionOptions } from './run-action.js';

@@ -1,4 +1,4 @@
-import { checkScenario } from '../compile/check.js';
+import { checkScenario } from '../planner/check.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
@@ -6,7 +6,8 @@ import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
 import { mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
 import type { Task } from '../parallel/task.js';
-import { loadScenarioFile, type ScenarioOverrides } from '../scenario/load.js';
+import { loadScenarioFile } from '../planner/load.js';
+import type { ScenarioOverrides } from '../scenario/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { AVAILABILITY_COLUMNS, AVAILABILITY_EVENT_COLUMNS } from '../stats/availability.js';
 import { CLASS_COLUMNS, DELAY_COLUMNS } from '../stats/class-stats.js';

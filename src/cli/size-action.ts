@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { checkScenario } from '../compile/check.js';
+import { checkScenario } from '../planner/check.js';
 import type { Task } from '../parallel/task.js';
-import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
+import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { parseBandwidth } from '../scenario/units.js';
 import type { Row } from '../stats/records.js';
 import { UsageError } from './errors.js';

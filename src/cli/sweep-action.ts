@@ -1,11 +1,11 @@
-import { checkScenario } from '../compile/check.js';
+import { checkScenario } from '../planner/check.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import { headlineRow } from '../parallel/headline.js';
 import { mergeResults } from '../parallel/run-tasks.js';
 import { pointLabel, sweepPoints, type SweepParameter } from '../parallel/sweep.js';
 import type { Task } from '../parallel/task.js';
-import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
+import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { UsageError } from './errors.js';
 import { runWithProgress } from './run-action.js';

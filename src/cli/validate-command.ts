@@ -6,7 +6,7 @@ export function registerValidate(program: Command, io: { out: (s: string) => voi
     .description('check a scenario file without running it; exits non-zero naming each problem')
     .argument('<scenario>', 'scenario file (YAML)')
     .action(async (file: string) => {
-      const [{ checkScenario }, { loadScenarioFile }] = await Promise.all([import('../compile/check.js'), import('../scenario/load.js')]);
+      const [{ checkScenario }, { loadScenarioFile }] = await Promise.all([import('../planner/check.js'), import('../planner/load.js')]);
       const loaded = loadScenarioFile(file);
       checkScenario(loaded);
       const s = loaded.scenario;

@@ -1,5 +1,5 @@
 import { NS_PER_S } from '../core/time.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
 
 export interface MonthlyCost {

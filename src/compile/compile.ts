@@ -1,10 +1,10 @@
 import { defaultEventList, type EventListChoice } from '../core/event-list.js';
 import { Simulator } from '../core/simulator.js';
 import { Network } from '../net/network.js';
+import type { PathPolicy } from '../net/routing/path-policy.js';
 import { IssueList } from '../scenario/errors.js';
-import type { FlowSpec, Scenario } from '../scenario/scenario.js';
+import type { FlowSpec, NetworkScenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
-import { expandPlanner } from '../planner/internet.js';
 import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
 import { checkedRoute, hostAddress, pinnedLinks, siteAddress } from './routes.js';
 import type { Startable } from './startable.js';
@@ -35,12 +35,12 @@ export interface CompiledRun {
 /**
  * Build the network of a scenario. Problems that only the topology reveals (no route, a packet
  * larger than the path MTU) are added to `issues`; the run is usable only if none were found.
+ * `policy` says what routes do to packets (the planner's, src/planner/build.ts; neutral by default).
  */
-export function compile(input: Scenario, options: RunOptions, issues = new IssueList()): CompiledRun {
-  const scenario = withPlannerExpanded(input);
+export function compile(scenario: NetworkScenario, options: RunOptions, issues = new IssueList(), policy?: PathPolicy): CompiledRun {
   const eventList = options.eventList ?? defaultEventList(scenario.flows.length);
   const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList });
-  const network = new Network(sim);
+  const network = new Network(sim, policy);
   const routing = network.routing;
   scenario.nodes.forEach((name, i) => routing.advertise({ address: hostAddress(i), length: 32 }, network.addNode(name)));
   for (const p of scenario.prefixes) routing.advertise(p.prefix, network.node(p.node), p.preference, p.scope, p.discard);
@@ -80,21 +80,6 @@ export function compile(input: Scenario, options: RunOptions, issues = new Issue
   };
 }
 
-/** The scenario with its sites, regions and services turned into generic nodes, links and flows. */
-function withPlannerExpanded(scenario: Scenario): Scenario {
-  const x = expandPlanner(scenario);
-  if (x.nodes.length === 0) return scenario;
-  return {
-    ...scenario,
-    nodes: [...scenario.nodes, ...x.nodes],
-    links: [...scenario.links, ...x.links],
-    flows: [...scenario.flows, ...x.flows],
-    prefixes: [...scenario.prefixes, ...x.prefixes],
-    reachability: [...scenario.reachability, ...x.reachability],
-    failureGroups: [...scenario.failureGroups, ...x.failureGroups],
-  };
-}
-
 function buildFlow(
   network: Network,
   flow: FlowSpec,
@@ -114,7 +99,7 @@ function buildFlow(
       if (pinnedBack === undefined) return undefined;
     }
   }
-  const marking = { dscp: flow.dscp, privatePeering: flow.privatePeering === true, compressible: flow.compressible === true };
+  const marking = { dscp: flow.dscp, flowClass: network.routing.policy.classOf(flow.name) };
   const to = siteAddress(network, flow.to, toAddress, flow.toInternetAddress, fromAddress, index);
   const back = siteAddress(network, flow.from, fromAddress, flow.fromInternetAddress, toAddress, index);
   const via = flow.via;

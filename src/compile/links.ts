@@ -41,9 +41,6 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     loss: lossModel(network.sim, spec),
     failover: spec.failover,
     routeFilter: spec.routeFilter,
-    circuit: spec.circuit,
-    domain: spec.domain,
-    wanOptimizer: spec.wanOptimizer,
     metric: spec.metric,
     tunnel: spec.tunnel,
   });

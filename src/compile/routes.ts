@@ -1,7 +1,7 @@
 import type { Link } from '../net/link.js';
 import type { Network } from '../net/network.js';
 import type { PacketSink } from '../net/packet.js';
-import { crossesPrivatePath, FlowRoute, type Marking } from '../net/routing/flow-route.js';
+import { FlowRoute, type Marking } from '../net/routing/flow-route.js';
 import type { IssueList } from '../scenario/errors.js';
 import type { FieldPath } from '../scenario/errors.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
@@ -66,5 +66,5 @@ export function checkedRoute(
 export function siteAddress(network: Network, site: string, privateAddress: number, internetAddress: number | undefined, peer: number, flowId: number): number | (() => number) {
   if (internetAddress === undefined) return privateAddress;
   const towardsPeer = new FlowRoute(network.routing, network.node(site), peer, flowId, PROBE);
-  return () => (crossesPrivatePath(towardsPeer.links().links) ? privateAddress : internetAddress);
+  return () => (network.routing.policy.reachesPrivately(towardsPeer.links().links) ? privateAddress : internetAddress);
 }

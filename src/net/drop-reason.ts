@@ -1,3 +1,5 @@
+import type { Packet } from './packet.js';
+
 /** Why a packet was dropped. Numeric so counters can live in typed arrays. */
 export const DropReason = {
   QueueFull: 0,
@@ -10,3 +12,8 @@ export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 
 export const DROP_REASON_NAMES = ['queue_full', 'policer', 'loss', 'link_down', 'no_route'] as const;
 export const DROP_REASON_COUNT = DROP_REASON_NAMES.length;
+
+/** Where a link or a node sends the packets it drops (counted per flow, then recycled). */
+export interface DropHandler {
+  drop(packet: Packet, reason: DropReason): void;
+}

@@ -3,21 +3,31 @@ import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import { LinkStats } from '../stats/link-stats.js';
-import { DropReason } from './drop-reason.js';
+import { DropReason, type DropHandler } from './drop-reason.js';
 import type { LossModel } from './impairments/loss-models.js';
-import type { Node } from './node.js';
 import type { Packet, PacketSink } from './packet.js';
 import { Pipe } from './pipe.js';
+import type { Fib } from './routing/fib.js';
 import { TunnelEndpoint, type Tunnel, type TunnelSpec } from './routing/tunnel.js';
-import type { Failover, RouteFilter } from './routing/routing-control.js';
+import type { Failover, RouteFilter } from './routing/link-routing.js';
 import type { ClassMap } from './queues/class-map.js';
 import type { QueueDiscipline } from './queues/queue-discipline.js';
 import type { TokenBucket } from './token-bucket.js';
 
+/** What a link knows of the nodes it joins (a `Node` is one). */
+export interface LinkEnd {
+  readonly name: string;
+  readonly index: number;
+  readonly out: Link[];
+  readonly fib: Fib<Link>;
+  /** Where a route that finds no forwarding entry here ends (a no_route drop). */
+  readonly noRoute: PacketSink;
+}
+
 export interface LinkConfig {
   name: string;
-  from: Node;
-  to: Node;
+  from: LinkEnd;
+  to: LinkEnd;
   bandwidthBps: number;
   delay: Nanos;
   mtu: number;
@@ -29,23 +39,12 @@ export interface LinkConfig {
   failover?: Failover;
   /** Which routes the link carries (default: all). */
   routeFilter?: RouteFilter;
-  /** An ExpressRoute connection (flows crossing it get their DSCP rewritten by peering). */
-  circuit?: boolean;
   /** Polices the packet rate (one token per packet). */
   packetPolicer?: TokenBucket;
-  /** What the link is part of (internet, expressroute, ...): names the paths flows take. */
-  domain?: string;
-  /** WAN optimizers around this circuit connection compress private-peering traffic by this ratio. */
-  wanOptimizer?: number;
   /** Extra routing cost (ns, added to the delay when routes are computed): a backup path. */
   metric?: number;
   /** A VPN tunnel: routes through this link cross the underlay between its two ends instead. */
   tunnel?: TunnelSpec;
-}
-
-/** Where a link sends the packets it drops (counted per flow, then recycled). */
-export interface DropHandler {
-  drop(packet: Packet, reason: DropReason): void;
 }
 
 /**
@@ -56,11 +55,14 @@ export interface DropHandler {
  * head lands. That is exact because nothing can reach the queue between two touches, and the pipe
  * always holds the packet being serialized, whose arrival (busyUntil + delay) is never earlier than
  * the pending decision. So a link has at most one event in the event list, whatever it carries.
+ * Anything else that reads the queue or the counters calls `catchUp(now)` first: every dequeue
+ * decision due by then is made, at its own time, and nothing is scheduled (the pipe's event is
+ * already pending whenever the queue holds packets).
  */
 export class Link implements PacketSink, EventHandler {
   readonly name: string;
-  readonly from: Node;
-  readonly to: Node;
+  readonly from: LinkEnd;
+  readonly to: LinkEnd;
   readonly bandwidthBps: number;
   readonly delay: Nanos;
   readonly mtu: number;
@@ -68,9 +70,6 @@ export class Link implements PacketSink, EventHandler {
   readonly stats: LinkStats;
   readonly failover: Failover | undefined;
   readonly routeFilter: RouteFilter | undefined;
-  readonly circuit: boolean;
-  readonly domain: string;
-  readonly wanOptimizer: number;
   readonly metric: number;
   readonly tunnel: Tunnel | undefined;
   up = true;
@@ -106,9 +105,6 @@ export class Link implements PacketSink, EventHandler {
     this.loss = config.loss ?? null;
     this.failover = config.failover;
     this.routeFilter = config.routeFilter;
-    this.circuit = config.circuit === true;
-    this.domain = config.domain ?? '';
-    this.wanOptimizer = config.wanOptimizer ?? 1;
     this.metric = config.metric ?? 0;
     const t = config.tunnel;
     this.tunnel = t && {
@@ -128,7 +124,7 @@ export class Link implements PacketSink, EventHandler {
     }
     if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
-    if (queue.packets > 0) this.serveUntil(now);
+    if (queue.packets > 0) this.catchUp(now);
     packet.enqueuedAt = now;
     if (queue.packets === 0 && this.busyUntil <= now) this.transmit(packet, now);
     else if (!queue.enqueue(packet, this.classOf[packet.dscp]!)) this.dropPacket(packet, DropReason.QueueFull);
@@ -138,7 +134,7 @@ export class Link implements PacketSink, EventHandler {
     if (generation !== this.generation) return;
     const now = this.sim.now;
     this.eventPending = true; // hold back scheduling while the pipe is being emptied
-    if (this.queue.packets > 0) this.serveUntil(now);
+    if (this.queue.packets > 0) this.catchUp(now);
     const pipe = this.pipe;
     const loss = this.loss;
     while (pipe.headArrival() <= now) {
@@ -156,12 +152,12 @@ export class Link implements PacketSink, EventHandler {
     this.up = up;
     if (up) return;
     const now = this.sim.now;
-    this.serveUntil(now);
+    this.catchUp(now);
     if (this.busyUntil > now) {
       this.stats.busyNs -= this.busyUntil - Math.max(now, this.sim.warmup);
       this.busyUntil = now;
     }
-    for (let p = this.queue.dequeue(); p !== undefined; p = this.queue.dequeue()) this.dropPacket(p, DropReason.LinkDown);
+    for (let p = this.queue.dequeue(now); p !== undefined; p = this.queue.dequeue(now)) this.dropPacket(p, DropReason.LinkDown);
     while (this.pipe.length > 0) this.dropPacket(this.pipe.shift(), DropReason.LinkDown);
     this.generation++;
     this.eventPending = false;
@@ -169,7 +165,7 @@ export class Link implements PacketSink, EventHandler {
 
   /** Bring the statistics up to `end`: transmissions due by then start; busy time is clipped. */
   finish(end: Nanos): void {
-    this.serveUntil(end);
+    this.catchUp(end);
     if (this.busyUntil > end && end > this.sim.warmup) this.stats.busyNs -= this.busyUntil - end;
   }
 
@@ -195,9 +191,14 @@ export class Link implements PacketSink, EventHandler {
     return Math.round(bytes * this.nsPerByte);
   }
 
-  private serveUntil(now: Nanos): void {
+  /**
+   * Make every dequeue decision due by `now` (each at its own time, when the transmission before it
+   * ends): the one way to bring the lazy serializer up to date before the queue or the counters
+   * are read. `now` is never before the last decision nor after the simulator's clock.
+   */
+  catchUp(now: Nanos): void {
     const queue = this.queue;
-    while (this.busyUntil <= now && queue.packets > 0) this.transmit(queue.dequeue()!, this.busyUntil);
+    while (this.busyUntil <= now && queue.packets > 0) this.transmit(queue.dequeue(this.busyUntil)!, this.busyUntil);
   }
 
   private transmit(packet: Packet, start: Nanos): void {

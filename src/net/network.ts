@@ -2,10 +2,11 @@ import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { FlowStats, type FlowInfo } from './flow-stats.js';
 import { FlowTable, STRIDE } from './flow-table.js';
-import type { DropReason } from './drop-reason.js';
-import { Link, type DropHandler, type LinkConfig } from './link.js';
+import type { DropHandler, DropReason } from './drop-reason.js';
+import { Link, type LinkConfig } from './link.js';
 import { Node } from './node.js';
 import { PacketPool, type Packet } from './packet.js';
+import type { PathPolicy } from './routing/path-policy.js';
 import { RoutingControl } from './routing/routing-control.js';
 
 /** The nodes and links of one simulation, the packet pool they share, and per-flow statistics. */
@@ -20,8 +21,11 @@ export class Network implements DropHandler {
   private readonly nodesByName = new Map<string, Node>();
   private readonly linkListeners: ((link: Link) => void)[] = [];
 
-  constructor(readonly sim: Simulator) {
-    this.routing = new RoutingControl(sim, this.nodes);
+  constructor(
+    readonly sim: Simulator,
+    policy?: PathPolicy,
+  ) {
+    this.routing = new RoutingControl(sim, this.nodes, policy);
   }
 
   /** Failures in force per link: a link is up only when no failure process holds it down. */

@@ -1,7 +1,8 @@
 import type { Simulator } from '../core/simulator.js';
 import { DropCounters } from '../stats/drop-counters.js';
 import { DropReason } from './drop-reason.js';
-import type { DropHandler, Link } from './link.js';
+import type { DropHandler } from './drop-reason.js';
+import type { Link, LinkEnd } from './link.js';
 import type { Packet, PacketSink } from './packet.js';
 import { DEFAULT_CLASS_MAP } from './queues/class-map.js';
 import { Fib } from './routing/fib.js';
@@ -11,9 +12,9 @@ import { Fib } from './routing/fib.js';
  * route their flow resolved from the tables; a route that finds no entry at some node ends at that
  * node's `noRoute` sink, which drops (reason no_route).
  */
-export class Node {
+export class Node implements LinkEnd {
   readonly out: Link[] = [];
-  readonly fib = new Fib();
+  readonly fib = new Fib<Link>();
   readonly drops = new DropCounters(DEFAULT_CLASS_MAP.count);
   readonly noRoute: PacketSink;
 

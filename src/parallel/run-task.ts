@@ -1,6 +1,6 @@
 import type { ReplicationResult } from '../runner/run-replication.js';
-import { checkScenario } from '../compile/check.js';
-import { parseScenarioText } from '../scenario/load.js';
+import { checkScenario } from '../planner/check.js';
+import { parseScenarioText } from '../planner/load.js';
 import { runResolvedTask, type Task } from './task.js';
 
 /** Run a task in this thread, checking its scenario text first unless it comes checked. */

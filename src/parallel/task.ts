@@ -2,7 +2,7 @@ import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
 import { runReplication, type ReplicationResult } from '../runner/run-replication.js';
 import type { ScenarioOverrides } from '../scenario/load.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { Scenario } from '../planner/scenario.js';
 
 /**
  * One run: a replication of a variant (at a sweep point) of a scenario. A task is data, never code:

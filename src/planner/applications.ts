@@ -1,9 +1,12 @@
-import { DSCP } from '../net/queues/class-map.js';
+import { DSCP } from '../core/dscp.js';
+import { DEFAULT_CALL_DURATION, DEFAULT_MAX_CONNECTIONS } from './assumptions.js';
+import { TEAMS_MEDIA } from './azure/facts.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import type { IssueList } from '../scenario/errors.js';
 import { normalizeDistribution, normalizeTcp } from '../scenario/normalize.js';
-import type { AppFlowSpec, ApplicationModel, CodecSpec, PlannerSpec } from '../scenario/scenario.js';
-import type { ParsedApplication } from '../scenario/schema.js';
+import type { AppFlowSpec, ApplicationModel, CodecSpec } from '../scenario/scenario.js';
+import type { PlannerFlowSpec, PlannerSpec } from './scenario.js';
+import type { ParsedApplication } from './schema.js';
 
 /** IP (20) + UDP (8) + RTP (12) bytes around each media payload. */
 export const MEDIA_HEADER_BYTES = 40;
@@ -14,16 +17,7 @@ export const CODECS: Record<'g711' | 'g729', CodecSpec> = {
   g729: { name: 'g729', ie: 11, bpl: 19 },
 };
 
-/** Teams media per stream (modeling-facts.md): payload rate, marking, packet pacing. */
-const MEDIA = {
-  audio: { bitrateBps: 30e3, dscp: DSCP.EF, packetInterval: 20 * NS_PER_MS, packetBytes: undefined },
-  video: { bitrateBps: 1.2e6, dscp: DSCP.AF41, packetInterval: undefined, packetBytes: 1200 },
-  sharing: { bitrateBps: 100e3, dscp: DSCP.AF21, packetInterval: undefined, packetBytes: 1200 },
-} as const;
-
-/** Mean call length when a scenario gives none (unsourced working assumption). */
-const DEFAULT_CALL_DURATION = 10 * 60 * NS_PER_S;
-const DEFAULT_MAX_CONNECTIONS = 1000;
+const MEDIA = TEAMS_MEDIA;
 
 /**
  * Every application of `apps:` times every site or remote group that uses it: one flow each, from
@@ -34,8 +28,8 @@ export function normalizeApplications(
   planner: PlannerSpec,
   duration: number,
   issues: IssueList,
-): AppFlowSpec[] {
-  const out: AppFlowSpec[] = [];
+): (AppFlowSpec & PlannerFlowSpec)[] {
+  const out: (AppFlowSpec & PlannerFlowSpec)[] = [];
   for (const [name, app] of Object.entries(apps ?? {})) {
     const at = ['apps', name];
     const service = planner.services.find((s) => s.name === app.service);

@@ -1,20 +1,21 @@
 import { prefixKey } from '../core/prefix.js';
-import { MICROSOFT_PEERING_QOS } from '../scenario/normalize.js';
-import type { CircuitSpec, LinkSpec, Location, PeeringLocationSpec, Scenario } from '../scenario/scenario.js';
-import { BACKBONE_BPS, distanceKm, fibreDelay } from './geography.js';
+import type { CircuitSpec, Location, PeeringLocationSpec, PlannerLinkSpec, Scenario } from './scenario.js';
+import { distanceKm, fibreDelay } from './geography.js';
 import { Scope, TopologyBuilder, plainBody, scopes, type LinkBody } from './topology-builder.js';
-
-/** Microsoft's backbone is a little longer than the great circle (unsourced working assumption). */
-const BACKBONE_STRETCH = 1.2;
-/** A provider's path to the peering location is a little longer than the great circle. */
-const PROVIDER_STRETCH = 1.2;
-const MSEE_TO_EDGE_DELAY = 50_000;
-const COLOCATED_DELAY = 100_000;
-const PROVIDER_HANDOFF_DELAY = 500_000;
-/** The Local SKU reaches the regions near its peering location. */
-const LOCAL_SKU_KM = 1000;
-/** Microsoft polices each connection on a millisecond scale: a burst of 1 ms at the purchased rate. */
-const POLICER_BURST_S = 0.001;
+import {
+  BACKBONE_BPS,
+  BACKBONE_STRETCH,
+  COLOCATED_DELAY,
+  LOCAL_SKU_KM,
+  MICROSOFT_PEERING_QOS,
+  MIN_PORT_BPS,
+  MSEE_TO_EDGE_DELAY,
+  PROVIDER_HANDOFF_DELAY,
+  PROVIDER_STRETCH,
+  WAN_EXTRA_DELAY,
+  WAN_MTU,
+} from './assumptions.js';
+import { DIRECT_CIRCUIT_MTU, POLICER_BURST_S, PROVIDER_CIRCUIT_MTU } from './azure/facts.js';
 
 /** The node of a circuit's connection to one of the two MSEEs. */
 export const mseeNode = (circuit: string, connection: 'primary' | 'secondary'): string => `${circuit}.${connection}`;
@@ -90,7 +91,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
         b.cable(
           x.node,
           y.node,
-          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + 1_000_000, ['wan']), mtu: 1500, domain: 'wan' },
+          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + WAN_EXTRA_DELAY, ['wan']), mtu: WAN_MTU, domain: 'wan' },
           { routeFilter: towards(y) },
           { routeFilter: towards(x) },
         );
@@ -107,11 +108,11 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       (c.connectivity === 'colocated' || c.connectivity === 'ipvpn' || site === undefined
         ? COLOCATED_DELAY
         : fibreDelay(site.location, pl.location, PROVIDER_STRETCH) + PROVIDER_HANDOFF_DELAY);
-    const port = Math.max(10e9, c.bandwidthBps);
+    const port = Math.max(MIN_PORT_BPS, c.bandwidthBps);
     const body: LinkBody = {
       bandwidthBps: c.shaping ? c.bandwidthBps : port,
       delay: accessDelay,
-      mtu: c.direct ? 1500 : 1400,
+      mtu: c.direct ? DIRECT_CIRCUIT_MTU : PROVIDER_CIRCUIT_MTU,
       queue: c.qos ? MICROSOFT_PEERING_QOS : plainBody(0, 0, []).queue,
       // Shaped connections never exceed the rate, so only an unshaped (faster) port meets the policer.
       policer: c.shaping ? undefined : { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * POLICER_BURST_S) / 8) },
@@ -124,7 +125,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       wanOptimizer: c.wanOptimizerRatio,
       origin: c.origin,
     };
-    const connectionLinks: LinkSpec[] = [];
+    const connectionLinks: PlannerLinkSpec[] = [];
     for (const connection of ['primary', 'secondary'] as const) {
       const msee = mseeNode(c.name, connection);
       b.node(msee);

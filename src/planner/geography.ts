@@ -1,10 +1,8 @@
-import type { Location } from '../scenario/scenario.js';
+import type { Location } from './scenario.js';
 
-/** Light in fibre: about 5 microseconds per kilometre, one way. */
-export const NS_PER_KM = 5_000;
+import { NS_PER_KM } from './assumptions.js';
+
 const EARTH_RADIUS_KM = 6371;
-/** Microsoft's backbone links (and a datacenter's attachments): fast enough never to be the bottleneck. */
-export const BACKBONE_BPS = 400e9;
 
 /** Great-circle distance in km (haversine). */
 export function distanceKm(a: Location, b: Location): number {

@@ -1,21 +1,17 @@
 import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
-import type { AccessSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
+import type { AccessSpec, Scenario, SiteSpec } from './scenario.js';
 import { carriedPrefixes, expandExpressRoute } from './expressroute.js';
 import { addressesOf, expandVpns } from './vpn.js';
-import { BACKBONE_BPS, fibreDelay } from './geography.js';
+import { fibreDelay } from './geography.js';
+import { edgeNode, ispNode, siteUsersNode } from './node-names.js';
 import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology } from './topology-builder.js';
+import { BACKBONE_BPS, EDGE_TO_REGION_DELAY, REGION_TO_SERVICE_DELAY } from './assumptions.js';
+import { ER_GATEWAYS } from './azure/facts.js';
 
-/** Inside Microsoft's network: edge to datacenter, datacenter to a service's front end. */
-const EDGE_TO_REGION_DELAY = 500_000;
-const REGION_TO_SERVICE_DELAY = 100_000;
 const DEFAULT_ROUTE = parsePrefix('0.0.0.0/0')!;
 /** A site's own announcement beats its ISP's announcement of it, wherever both arrive. */
 export const CUSTOMER_PREFERENCE = 100;
 
-/** Node names: where a site's users sit, its ISP, a region's nearest Microsoft edge. */
-export const siteUsersNode = (site: SiteSpec): string => (site.kind === 'site' ? `${site.name}.lan` : site.name);
-export const ispNode = (name: string): string => `${name}.isp`;
-export const edgeNode = (region: string): string => `${region}.edge`;
 
 /**
  * Sites, remote users, regions and services as nodes and links: each site is users -- LAN -- edge
@@ -42,7 +38,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     const attach = plainBody(BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name]);
     if (service.kind === 'vnet' && service.gateway !== 'FastPath') {
       // The ExpressRoute gateway in front of the VNet caps throughput and packets per second.
-      const cap = GATEWAYS[service.gateway];
+      const cap = ER_GATEWAYS[service.gateway];
       b.cable(service.region, service.name, { ...attach, bandwidthBps: cap.bps, ppsLimit: cap.pps });
     } else {
       b.cable(service.region, service.name, attach);
@@ -159,13 +155,6 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
   }
   return b.out;
 }
-
-/** ExpressRoute gateway caps on private peering (modeling-facts.md). */
-export const GATEWAYS = {
-  ErGw1Az: { bps: 1e9, pps: 100_000 },
-  ErGw2Az: { bps: 2e9, pps: 200_000 },
-  ErGw3Az: { bps: 10e9, pps: 1_000_000 },
-} as const;
 
 /**
  * The access link between a site's edge (or a remote group) and its ISP, up and down bandwidths.

@@ -1,8 +1,32 @@
 import { parsePrefix, type Prefix } from '../core/prefix.js';
 import type { FieldPath, IssueList } from '../scenario/errors.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from '../scenario/impairments.js';
-import { DEFAULTS, type AccessSpec, type InternetCoreSpec, type PlannerSpec, type QueueSpec, type SiteSpec } from '../scenario/scenario.js';
-import type { ParsedInternetAccess, ParsedQueue, ParsedScenario } from '../scenario/schema.js';
+import { DEFAULTS, type QueueSpec } from '../scenario/scenario.js';
+import type { AccessSpec, InternetCoreSpec, PlannerSpec, SiteSpec } from './scenario.js';
+import {
+  ACCESS_DELAY,
+  DEFAULT_CIRCUIT_FAILURES,
+  DEFAULT_CONNECTION_FAILURES,
+  ER_CONVERGENCE_NS,
+  INTERNET_CONVERGENCE_NS,
+  INTERNET_CORE_BPS,
+  INTERNET_DETECTION_NS,
+  INTERNET_STRETCH,
+  LAN_BPS,
+  LAN_DELAY,
+  WAN_BPS,
+  WAN_STRETCH,
+} from './assumptions.js';
+import {
+  BFD_DETECTION_NS,
+  BGP_HOLD_TIME_NS,
+  MAX_DIRECT_CIRCUIT_BPS,
+  MAX_PROVIDER_CIRCUIT_BPS,
+  TUNNEL_DEFAULTS,
+  VPN_GATEWAY_BPS,
+} from './azure/facts.js';
+import type { ParsedQueue } from '../scenario/schema.js';
+import type { ParsedInternetAccess, ParsedScenario } from './schema.js';
 
 type ParsedPlace = NonNullable<ParsedScenario['remote_users']>[string];
 
@@ -65,8 +89,8 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     natPrefix: s.nat_prefix ?? block(`198.19.${k}.0/24`),
     security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
     lan: {
-      bandwidthBps: s.lan?.bandwidth ?? DEFAULTS.lanBandwidth,
-      delay: s.lan?.delay ?? DEFAULTS.lanDelay,
+      bandwidthBps: s.lan?.bandwidth ?? LAN_BPS,
+      delay: s.lan?.delay ?? LAN_DELAY,
       loss: normalizeLoss(s.lan?.loss, undefined),
     },
   }));
@@ -88,14 +112,14 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     delays.set(`${d.from}|${d.region}`, d.delay);
   });
   const internet: InternetCoreSpec = {
-    stretch: core?.stretch ?? DEFAULTS.routeStretch,
-    bandwidthBps: core?.bandwidth ?? DEFAULTS.coreBandwidth,
+    stretch: core?.stretch ?? INTERNET_STRETCH,
+    bandwidthBps: core?.bandwidth ?? INTERNET_CORE_BPS,
     delays,
     queue: queue(core?.queue, ['internet', 'queue']),
     loss: normalizeLoss(core?.loss, undefined),
     outageProcess: normalizeFailures(core?.failures),
     crossTraffic: normalizeCrossTraffic(core?.cross_traffic),
-    failover: { detection: core?.detection ?? DEFAULTS.internetDetection, convergence: core?.convergence ?? DEFAULTS.internetConvergence },
+    failover: { detection: core?.detection ?? INTERNET_DETECTION_NS, convergence: core?.convergence ?? INTERNET_CONVERGENCE_NS },
   };
   if ((sites.length > 0 || services.length > 0) && regions.length === 0) issues.add(['regions'], 'sites and services need at least one region');
 
@@ -119,8 +143,8 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     else if (!siteNames.has(c.site)) issues.add([...at, 'site'], `no site named '${c.site}'`);
     if (!peeringLocations.some((p) => p.name === c.peering_location)) issues.add([...at, 'peering_location'], `no peering location named '${c.peering_location}'`);
     const direct = c.direct ?? false;
-    if (!direct && c.bandwidth > 10e9) issues.add([...at, 'bandwidth'], 'provider circuits go up to 10 Gbps (ExpressRoute Direct: 100 Gbps)');
-    if (direct && c.bandwidth > 100e9) issues.add([...at, 'bandwidth'], 'ExpressRoute Direct circuits go up to 100 Gbps');
+    if (!direct && c.bandwidth > MAX_PROVIDER_CIRCUIT_BPS) issues.add([...at, 'bandwidth'], 'provider circuits go up to 10 Gbps (ExpressRoute Direct: 100 Gbps)');
+    if (direct && c.bandwidth > MAX_DIRECT_CIRCUIT_BPS) issues.add([...at, 'bandwidth'], 'ExpressRoute Direct circuits go up to 100 Gbps');
     const bfd = c.bfd ?? true;
     return {
       name,
@@ -134,7 +158,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       accessDelay: c.access_delay,
       shaping: c.shaping ?? true,
       qos: c.qos ?? true,
-      failover: { detection: bfd ? DEFAULTS.bfdDetection : DEFAULTS.bgpHoldTime, convergence: c.convergence ?? DEFAULTS.erConvergence },
+      failover: { detection: bfd ? BFD_DETECTION_NS : BGP_HOLD_TIME_NS, convergence: c.convergence ?? ER_CONVERGENCE_NS },
       connectionFailures: normalizeFailures(c.failures) ?? DEFAULT_CONNECTION_FAILURES,
       circuitFailures: normalizeFailures(c.circuit_failures) ?? DEFAULT_CIRCUIT_FAILURES,
       outages: (c.outages ?? []).map((o) => ({ at: o.at, duration: o.duration, connection: o.connection ?? 'both' })),
@@ -162,23 +186,11 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
   });
   const wan = parsed.wan && {
     sites: [...wanSites],
-    bandwidthBps: parsed.wan.bandwidth ?? DEFAULTS.wanBandwidth,
-    stretch: parsed.wan.stretch ?? DEFAULTS.wanStretch,
+    bandwidthBps: parsed.wan.bandwidth ?? WAN_BPS,
+    stretch: parsed.wan.stretch ?? WAN_STRETCH,
   };
   return { regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
 }
-
-/**
- * Aggregate throughput of Azure VPN gateways by SKU (Microsoft Learn, "About VPN Gateway SKUs":
- * benchmark figures between VNets in one region, not guaranteed across the Internet).
- */
-export const VPN_GATEWAY_BPS = { Basic: 100e6, VpnGw1: 650e6, VpnGw2: 1e9, VpnGw3: 1.25e9, VpnGw4: 5e9, VpnGw5: 10e9 } as const;
-
-/**
- * IPsec tunnel mode with NAT traversal adds about 60 bytes per packet (outer IP 20, UDP 8, ESP
- * header 8, IV 16, padding, trailer and ICV); Azure recommends a tunnel MTU of 1400 bytes.
- */
-export const TUNNEL_DEFAULTS = { overhead: 60, mtu: 1400 } as const;
 
 function tunnel(t: { overhead?: number; mtu?: number }, at: FieldPath, issues: IssueList): { overhead: number; mtu: number } {
   const overhead = t.overhead ?? TUNNEL_DEFAULTS.overhead;
@@ -188,27 +200,12 @@ function tunnel(t: { overhead?: number; mtu?: number }, at: FieldPath, issues: I
   return { overhead, mtu };
 }
 
-/**
- * Calibrated so that a circuit is available 99.95% of the time (its SLA): each connection fails
- * about monthly for 4 h (both at once: 3e-5 of the time), and the circuit as a whole every 90 days
- * for 1 h (4.6e-4). Unsourced working assumptions; override per circuit.
- */
-const HOUR = 3600e9;
-export const DEFAULT_CONNECTION_FAILURES = {
-  up: { kind: 'exponential' as const, mean: 30 * 24 * HOUR },
-  down: { kind: 'exponential' as const, mean: 4 * HOUR },
-};
-export const DEFAULT_CIRCUIT_FAILURES = {
-  up: { kind: 'exponential' as const, mean: 90 * 24 * HOUR },
-  down: { kind: 'exponential' as const, mean: 1 * HOUR },
-};
-
 function access(a: ParsedInternetAccess, at: FieldPath, queue: QueueNormalizer): AccessSpec {
   const bw = a.bandwidth;
   return {
     downBps: typeof bw === 'number' ? bw : bw.down,
     upBps: typeof bw === 'number' ? bw : bw.up,
-    delay: a.delay ?? DEFAULTS.accessDelay,
+    delay: a.delay ?? ACCESS_DELAY,
     mtu: a.mtu ?? DEFAULTS.mtu,
     queue: queue(a.queue, [...at, 'queue']),
     loss: normalizeLoss(a.loss, undefined),

@@ -1,5 +1,6 @@
 import type { FieldPath } from '../scenario/errors.js';
-import type { FlowSpec, LinkSpec, PrefixSpec, QueueSpec, ReachabilitySpec, FailureGroupSpec } from '../scenario/scenario.js';
+import type { PrefixSpec, QueueSpec, ReachabilitySpec, FailureGroupSpec } from '../scenario/scenario.js';
+import type { PlannerFlowSpec, PlannerLinkSpec as LinkSpec } from './scenario.js';
 
 /** The generic pieces the planner's layer becomes. */
 export interface ExpandedTopology {
@@ -7,7 +8,7 @@ export interface ExpandedTopology {
   links: LinkSpec[];
   prefixes: PrefixSpec[];
   reachability: ReachabilitySpec[];
-  flows: FlowSpec[];
+  flows: PlannerFlowSpec[];
   failureGroups: FailureGroupSpec[];
 }
 

@@ -1,12 +1,10 @@
 import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
-import type { QueueSpec, Scenario, SiteSpec } from '../scenario/scenario.js';
-import { BACKBONE_BPS, fibreDelay } from './geography.js';
-import { ispNode } from './internet.js';
+import type { QueueSpec } from '../scenario/scenario.js';
+import type { Scenario, SiteSpec } from './scenario.js';
+import { fibreDelay } from './geography.js';
+import { ispNode } from './node-names.js';
 import { FAST_QUEUE, Scope, plainBody, scopes, type LinkBody, type TopologyBuilder } from './topology-builder.js';
-
-/** A tunnel is a backup: while a circuit offers a route, the circuit wins (routing cost, ns). */
-const TUNNEL_METRIC = 1e9;
-const GATEWAY_DELAY = 100_000;
+import { BACKBONE_BPS, TUNNEL_METRIC, VPN_GATEWAY_DELAY as GATEWAY_DELAY } from './assumptions.js';
 const GATEWAY_QUEUE: QueueSpec = {
   kind: 'droptail',
   limitPackets: 1000,

@@ -1,4 +1,4 @@
-import { compile } from '../compile/compile.js';
+import { buildRun } from '../planner/build.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListChoice } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
@@ -7,7 +7,7 @@ import { appRows } from '../stats/app-stats.js';
 import { exposureRows } from '../stats/exposure.js';
 import { TEAMS_TARGETS } from '../stats/teams-targets.js';
 import { TimeSeriesSampler } from '../stats/time-series.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { Scenario } from '../planner/scenario.js';
 import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';
 
 export interface ReplicationResult {
@@ -46,7 +46,7 @@ const PROGRESS_STEPS = 100;
 /** Compile and simulate one replication of a scenario, and return its result rows. */
 export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
   const id: RunIdentity = { variant: scenario.variant, replication: options.replication, seed: options.seed };
-  const run = compile(scenario, options);
+  const run = buildRun(scenario, options);
   const { sim, network } = run;
   const sampler =
     options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id);

@@ -2,17 +2,29 @@ import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { IssueList, ScenarioError, type FieldPath, type ScenarioIssue } from './errors.js';
-import { normalize } from './normalize.js';
-import type { Scenario } from './scenario.js';
-import { scenarioSchema } from './schema.js';
+import { normalizeNetwork } from './normalize.js';
+import type { NetworkScenario } from './scenario.js';
+import { networkScenarioSchema } from './schema.js';
+
+/**
+ * What a kind of scenario file is: its schema (zod, unknown keys refused) and how a parsed file
+ * becomes a scenario with every default filled (adding issues for what the schema cannot check).
+ * The generic network's is `NETWORK_FORMAT`; the planner's (src/planner/load.ts) extends it.
+ */
+export interface ScenarioFormat<S extends NetworkScenario, P = any> {
+  schema: z.ZodType<P>;
+  normalize(parsed: P, issues: IssueList): S;
+}
+
+export const NETWORK_FORMAT: ScenarioFormat<NetworkScenario> = { schema: networkScenarioSchema, normalize: normalizeNetwork };
 
 /**
  * A scenario read from a file, able to point at the line of any field for later error messages.
  * `variants` holds one scenario per variant of the file (just the base one when it has none).
  */
-export interface LoadedScenario {
-  scenario: Scenario;
-  variants: Scenario[];
+export interface LoadedScenario<S extends NetworkScenario = NetworkScenario> {
+  scenario: S;
+  variants: S[];
   file: string;
   text: string;
   /** The error for these issues, with lines; `variant` names the variant they were found in. */
@@ -42,17 +54,17 @@ function applyOverrides(data: Record<string, unknown>, overrides: ScenarioOverri
   return result;
 }
 
-export function loadScenarioFile(file: string, overrides: ScenarioOverrides = {}): LoadedScenario {
+export function loadScenarioFile<S extends NetworkScenario>(file: string, overrides: ScenarioOverrides, format: ScenarioFormat<S>): LoadedScenario<S> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ScenarioError(file, [{ path: [], message: `cannot read the file: ${(error as Error).message}` }]);
   }
-  return parseScenarioText(text, file, overrides);
+  return parseScenarioText(text, file, overrides, format);
 }
 
-export function parseScenarioText(text: string, file: string, overrides: ScenarioOverrides = {}): LoadedScenario {
+export function parseScenarioText<S extends NetworkScenario>(text: string, file: string, overrides: ScenarioOverrides, format: ScenarioFormat<S>): LoadedScenario<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
@@ -76,11 +88,11 @@ export function parseScenarioText(text: string, file: string, overrides: Scenari
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
   }
   const { variants, ...base } = applyOverrides(data as Record<string, unknown>, overrides, false);
-  const build = (input: Record<string, unknown>, variant: string | undefined): Scenario => {
-    const result = scenarioSchema.safeParse(applyOverrides(input, overrides, true));
+  const build = (input: Record<string, unknown>, variant: string | undefined): S => {
+    const result = format.schema.safeParse(applyOverrides(input, overrides, true));
     if (!result.success) throw fail(result.error.issues.map(fromZodIssue), variant);
     const issues = new IssueList();
-    const scenario = normalize(result.data, issues);
+    const scenario = format.normalize(result.data, issues);
     if (!issues.empty) throw fail(issues.issues, variant);
     return { ...scenario, variant: variant ?? 'base' };
   };

@@ -1,85 +1,63 @@
-import type { IssueList } from './errors.js';
-import type { FieldPath } from './errors.js';
-import type {
-  ParsedFlow,
-  ParsedLink,
-  ParsedApp,
-  ParsedDistribution,
-  ParsedPacketSize,
-  ParsedTcp,
-  ParsedQueue,
-  ParsedScenario,
-  ParsedSource,
-} from './schema.js';
-import type { Failover } from '../net/routing/routing-control.js';
-import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
-import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
-import { normalizePlanner } from '../planner/normalize.js';
-import { normalizeApplications } from '../planner/applications.js';
-import { parseBandwidth } from './units.js';
+import { STANDARD_CLASSES } from '../core/dscp.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
+import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
+import type { FieldPath, IssueList } from './errors.js';
+import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';
 import {
   DEFAULTS,
   type AppSpec,
+  type FailoverSpec,
   type FlowSpec,
   type LinkSpec,
+  type NetworkScenario,
+  type PrefixSpec,
   type QueueClassSpec,
   type QueueSpec,
-  type Scenario,
   type SizeSpec,
   type SourceSpec,
   type TcpSpec,
 } from './scenario.js';
+import type {
+  ParsedApp,
+  ParsedDistribution,
+  ParsedFlow,
+  ParsedLink,
+  ParsedNetworkScenario,
+  ParsedPacketSize,
+  ParsedQueue,
+  ParsedSource,
+  ParsedTcp,
+} from './schema.js';
 
 /** Fill defaults and check what the schema cannot: names, references, times, DSCP maps. */
-export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
+export function normalizeNetwork(parsed: ParsedNetworkScenario, issues: IssueList): NetworkScenario {
+  const { duration, warmup } = normalizeTimes(parsed, issues);
+  const nodes = normalizeNodes(parsed, issues);
+  const links = normalizeLinks(parsed, nodes, issues);
+  if (nodes.size === 0) issues.add(['nodes'], 'a scenario needs nodes and links');
+  const flowNames = new FlowNames(issues);
+  const flows = normalizeFlows(parsed, nodes, flowNames, issues);
+  return {
+    ...normalizeHeader(parsed, duration, warmup),
+    nodes: [...nodes],
+    links,
+    flows,
+    prefixes: normalizePrefixes(parsed, nodes, issues),
+    reachability: [],
+    failureGroups: [],
+  };
+}
+
+/** The run's length and warm-up. */
+export function normalizeTimes(parsed: ParsedNetworkScenario, issues: IssueList): { duration: number; warmup: number } {
   const duration = parsed.duration;
   const warmup = parsed.warmup ?? 0;
   if (warmup >= duration) issues.add(['warmup'], 'the warm-up must end before the duration');
+  return { duration, warmup };
+}
 
-  const nodes = new Set<string>();
-  (parsed.nodes ?? []).forEach((node, i) => {
-    if (nodes.has(node)) issues.add(['nodes', i], `node '${node}' is listed twice`);
-    nodes.add(node);
-  });
-
-  const links: LinkSpec[] = [];
-  const linkNames = new Set<string>();
-  (parsed.links ?? []).forEach((link, i) => {
-    for (const spec of normalizeLink(link, ['links', i], i, nodes, duration, parsed.routing, issues)) {
-      if (linkNames.has(spec.name)) issues.add([...spec.origin, 'name'], `link '${spec.name}' is defined twice`);
-      linkNames.add(spec.name);
-      links.push(spec);
-    }
-  });
-
-  const planner = normalizePlanner(parsed, issues, nodes, (queue, at) => normalizeQueue(queue, at, issues));
-  if (nodes.size === 0 && planner.sites.length === 0 && planner.services.length === 0) {
-    issues.add(['nodes'], 'a scenario needs nodes and links, or sites, regions and services');
-  }
-
-  const flowNames = new Set<string>();
-  const named = (spec: FlowSpec, at: FieldPath): FlowSpec => {
-    if (flowNames.has(spec.name)) issues.add([...at, 'name'], `flow '${spec.name}' is defined twice`);
-    flowNames.add(spec.name);
-    return spec;
-  };
-  const flows = (parsed.flows ?? []).map((flow, i) => {
-    if (flow.via !== undefined) issues.add(['flows', i, 'via'], 'a proxy sits at a site: use via in traffic');
-    return named(normalizeFlow(flow, ['flows', i], i, nodes, duration, issues), ['flows', i]);
-  });
-  const endpoints = new Set([...nodes, ...planner.sites.map((s) => s.name), ...planner.services.map((s) => s.name)]);
-  planner.traffic = (parsed.traffic ?? []).map((flow, i) => {
-    const at = ['traffic', i];
-    if (flow.path !== undefined) issues.add([...at, 'path'], 'traffic between sites and services is routed; pin paths on generic flows only');
-    if (flow.to_address !== undefined) issues.add([...at, 'to_address'], "traffic goes to a service's prefix; to_address is for generic flows");
-    if (flow.via !== undefined && !planner.sites.some((s) => s.name === flow.via && s.kind === 'site')) {
-      issues.add([...at, 'via'], `no site named '${flow.via}' (a proxy sits at a site)`);
-    }
-    return named(normalizeFlow(flow, at, flows.length + i, endpoints, duration, issues), at);
-  });
-  for (const app of normalizeApplications(parsed.apps, planner, duration, issues)) planner.traffic.push(named(app, app.origin));
-
+/** Name, description, times, seed and replications (variant 'base' until the loader names it). */
+export function normalizeHeader(parsed: ParsedNetworkScenario, duration: number, warmup: number) {
   return {
     name: parsed.name,
     description: parsed.description ?? '',
@@ -87,20 +65,57 @@ export function normalize(parsed: ParsedScenario, issues: IssueList): Scenario {
     warmup,
     seed: parsed.seed ?? DEFAULTS.seed,
     replications: parsed.replications ?? DEFAULTS.replications,
-    nodes: [...nodes],
-    links,
-    flows,
-    prefixes: (parsed.prefixes ?? []).map((p, i) => {
-      if (!nodes.has(p.node)) issues.add(['prefixes', i, 'node'], `no node named '${p.node}'`);
-      return { node: p.node, prefix: p.prefix, preference: p.preference ?? 0 };
-    }),
-    reachability: [],
-    planner,
-    failureGroups: [],
     variant: 'base',
-    targets: parsed.targets === 'teams-edge' ? 'teams-edge' : 'teams-client',
-    prices: normalizePrices(parsed.prices, issues),
   };
+}
+
+export function normalizeNodes(parsed: ParsedNetworkScenario, issues: IssueList): Set<string> {
+  const nodes = new Set<string>();
+  (parsed.nodes ?? []).forEach((node, i) => {
+    if (nodes.has(node)) issues.add(['nodes', i], `node '${node}' is listed twice`);
+    nodes.add(node);
+  });
+  return nodes;
+}
+
+export function normalizeLinks(parsed: ParsedNetworkScenario, nodes: Set<string>, issues: IssueList): LinkSpec[] {
+  const links: LinkSpec[] = [];
+  const linkNames = new Set<string>();
+  (parsed.links ?? []).forEach((link, i) => {
+    for (const spec of normalizeLink(link, ['links', i], i, nodes, parsed.duration, parsed.routing, issues)) {
+      if (linkNames.has(spec.name)) issues.add([...spec.origin, 'name'], `link '${spec.name}' is defined twice`);
+      linkNames.add(spec.name);
+      links.push(spec);
+    }
+  });
+  return links;
+}
+
+/** Flow names are unique across every kind of flow of a scenario. */
+export class FlowNames {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly issues: IssueList) {}
+
+  named<F extends { name: string }>(spec: F, at: FieldPath): F {
+    if (this.seen.has(spec.name)) this.issues.add([...at, 'name'], `flow '${spec.name}' is defined twice`);
+    this.seen.add(spec.name);
+    return spec;
+  }
+}
+
+export function normalizeFlows(parsed: ParsedNetworkScenario, nodes: Set<string>, names: FlowNames, issues: IssueList): FlowSpec[] {
+  return (parsed.flows ?? []).map((flow, i) => {
+    if (flow.via !== undefined) issues.add(['flows', i, 'via'], 'a proxy sits at a site: use via in traffic');
+    return names.named(normalizeFlow(flow, ['flows', i], i, nodes, parsed.duration, issues), ['flows', i]);
+  });
+}
+
+export function normalizePrefixes(parsed: ParsedNetworkScenario, nodes: Set<string>, issues: IssueList): PrefixSpec[] {
+  return (parsed.prefixes ?? []).map((p, i) => {
+    if (!nodes.has(p.node)) issues.add(['prefixes', i, 'node'], `no node named '${p.node}'`);
+    return { node: p.node, prefix: p.prefix, preference: p.preference ?? 0 };
+  });
 }
 
 function normalizeLink(
@@ -109,7 +124,7 @@ function normalizeLink(
   group: number,
   nodes: Set<string>,
   duration: number,
-  failover: Failover | undefined,
+  failover: FailoverSpec | undefined,
   issues: IssueList,
 ): LinkSpec[] {
   for (const end of ['from', 'to'] as const) {
@@ -147,7 +162,7 @@ function normalizeLink(
   return [forward, reverse];
 }
 
-function normalizeQueue(queue: ParsedQueue | undefined, at: FieldPath, issues: IssueList): QueueSpec {
+export function normalizeQueue(queue: ParsedQueue | undefined, at: FieldPath, issues: IssueList): QueueSpec {
   if (queue === undefined || queue.kind === 'droptail') {
     const classes = normalizeClasses(queue?.classes, at, issues);
     return {
@@ -168,33 +183,15 @@ function normalizeQueue(queue: ParsedQueue | undefined, at: FieldPath, issues: I
   return { kind: 'drr', quantum: queue.quantum ?? DEFAULTS.drrQuantum, classes };
 }
 
-/** ExpressRoute's Microsoft-peering QoS: EF in strict priority, the AF classes and the rest weighted (unsourced weights). */
-export const MICROSOFT_PEERING_QOS: QueueSpec = {
-  kind: 'qos',
-  quantum: 1500,
-  classes: [
-    { name: 'voice', dscp: [46], strict: true, weight: 1 },
-    { name: 'video', dscp: [34, 36, 38], weight: 4 },
-    { name: 'sharing', dscp: [18, 20, 22], weight: 3 },
-    { name: 'bulk', dscp: [10, 12, 14], weight: 2 },
-    { name: 'default', dscp: 'default', weight: 1 },
-  ].map((c) => ({ limitPackets: DEFAULTS.queueLimitPackets, limitBytes: Infinity, ...c }) as QueueClassSpec),
-};
-
-const STANDARD_CLASSES: QueueClassSpec[] = [
-  { name: 'voice', dscp: [46] },
-  { name: 'video', dscp: [34, 36, 38] },
-  { name: 'sharing', dscp: [18, 20, 22] },
-  { name: 'bulk', dscp: [10, 12, 14] },
-  { name: 'default', dscp: 'default' },
-].map((c) => ({ ...c, limitPackets: DEFAULTS.queueLimitPackets, limitBytes: Infinity, weight: 1 }) as QueueClassSpec);
+const standardClasses = (): QueueClassSpec[] =>
+  STANDARD_CLASSES.map((c) => ({ name: c.name, dscp: c.dscp === 'default' ? 'default' : [...c.dscp], limitPackets: DEFAULTS.queueLimitPackets, limitBytes: Infinity, weight: 1 }));
 
 function normalizeClasses(
   classes: NonNullable<ParsedQueue['classes']> | undefined,
   at: FieldPath,
   issues: IssueList,
 ): QueueClassSpec[] {
-  if (classes === undefined) return STANDARD_CLASSES.map((c) => ({ ...c }));
+  if (classes === undefined) return standardClasses();
   const seen = new Map<number, string>();
   const names = new Set<string>();
   let defaults = 0;
@@ -221,7 +218,7 @@ function normalizeClasses(
   }));
 }
 
-function normalizeFlow(
+export function normalizeFlow(
   flow: ParsedFlow,
   at: FieldPath,
   index: number,
@@ -251,8 +248,6 @@ function normalizeFlow(
     from: flow.from,
     to: flow.to,
     toAddress: flow.to_address,
-    viaSite: flow.via,
-    compressible: flow.compressible,
     dscp: flow.dscp ?? 0,
     start,
     stop,
@@ -324,23 +319,4 @@ export function normalizeDistribution(d: ParsedDistribution, plain: 'fixed' | 'e
   if (typeof d === 'number') return { kind: plain, mean: d };
   if ('exponential' in d) return { kind: 'exponential', mean: d.exponential };
   return { kind: 'pareto', mean: d.pareto.mean, shape: d.pareto.shape };
-}
-
-function normalizePrices(prices: ParsedScenario['prices'], issues: IssueList): Scenario['prices'] {
-  const byBandwidth = (table: Record<string, number> | undefined, field: string): Map<number, number> => {
-    const out = new Map<number, number>();
-    for (const [text, price] of Object.entries(table ?? {})) {
-      const bps = parseBandwidth(text);
-      if (bps === undefined) issues.add(['prices', field, text], `expected a bandwidth like 1Gbps as the key, got "${text}"`);
-      else out.set(bps, price);
-    }
-    return out;
-  };
-  return {
-    circuit: byBandwidth(prices?.circuit, 'circuit'),
-    premium: byBandwidth(prices?.premium, 'premium'),
-    internetPerMbps: prices?.internet_per_mbps ?? 0,
-    egressPerGb: prices?.egress_per_gb ?? 0,
-    hoursPerMonth: prices?.hours_per_month ?? 730,
-  };
 }

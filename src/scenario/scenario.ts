@@ -1,12 +1,14 @@
 import type { Nanos } from '../core/time.js';
-import type { Failover, RouteFilter } from '../net/routing/routing-control.js';
 import type { Prefix } from '../core/prefix.js';
 import type { TcpConfig } from '../transport/tcp/tcp-config.js';
 import type { DistributionSpec } from '../traffic/distribution.js';
 import type { FieldPath } from './errors.js';
 
-/** A validated scenario with every default filled in: what compile/ turns into a network. */
-export interface Scenario {
+/**
+ * A validated network scenario with every default filled in: nodes, links, prefixes and flows,
+ * what compile/ turns into a network. The planner's scenario (src/planner/scenario.ts) extends it.
+ */
+export interface NetworkScenario {
   name: string;
   description: string;
   duration: Nanos;
@@ -20,88 +22,22 @@ export interface Scenario {
   prefixes: PrefixSpec[];
   /** Pairs whose reachability is tracked in availability.csv (besides every flow's ends). */
   reachability: ReachabilitySpec[];
-  /** The planner's layer: sites, users, regions, services, the Internet; compiled into the above. */
-  planner: PlannerSpec;
   /** Failures spanning several cables. */
   failureGroups: FailureGroupSpec[];
   /** The variant this scenario is ('base' when the file has none). */
   variant: string;
-  /** Which Teams network targets calls are judged against. */
-  targets: 'teams-client' | 'teams-edge';
-  prices: PriceSpec;
 }
 
-/** Monthly prices (any currency) that give a variant its cost; absent entries cost nothing. */
-export interface PriceSpec {
-  /** Circuit price by bandwidth (bps). */
-  circuit: Map<number, number>;
-  /** Premium add-on by bandwidth (bps). */
-  premium: Map<number, number>;
-  internetPerMbps: number;
-  /** Metered data: outbound from Microsoft over circuits. */
-  egressPerGb: number;
-  /** Hours a month the simulated load lasts (scales metered egress). */
-  hoursPerMonth: number;
+/** How routing reacts to a link's failure: the time to notice it, then the time to route around it. */
+export interface FailoverSpec {
+  detection: Nanos;
+  convergence: Nanos;
 }
 
-export type Location = readonly [number, number];
-
-export interface RegionSpec {
-  name: string;
-  continent: string;
-  location: Location;
-}
-
-export interface ServiceSpec {
-  name: string;
-  region: string;
-  prefix: Prefix;
-  kind: 'saas' | 'paas' | 'vnet' | 'internet';
-  /** False for what never uses ExpressRoute (Intune, DNS, CRL, CDN). */
-  expressroute: boolean;
-  /** VNets: the ExpressRoute gateway that caps private-peering traffic. */
-  gateway: 'ErGw1Az' | 'ErGw2Az' | 'ErGw3Az' | 'FastPath';
-}
-
-export interface PeeringLocationSpec {
-  name: string;
-  continent: string;
-  location: Location;
-}
-
-export type Peering = 'microsoft' | 'private';
-
-/** An ExpressRoute circuit: two connections (primary, secondary) to two MSEEs at a peering location. */
-export interface CircuitSpec {
-  name: string;
-  /** The site whose edge terminates it; undefined for a circuit on the provider's IP VPN. */
-  site?: string;
-  peeringLocation: string;
-  bandwidthBps: number;
-  sku: 'local' | 'standard' | 'premium';
-  direct: boolean;
-  peerings: Peering[];
-  connectivity: 'colocated' | 'point-to-point' | 'ipvpn';
-  accessDelay?: Nanos;
-  /** Connections shaped to the purchased rate (true) or policed at it on a faster port (false). */
-  shaping: boolean;
-  qos: boolean;
-  failover: Failover;
-  connectionFailures?: OutageProcessSpec;
-  circuitFailures?: OutageProcessSpec;
-  outages: { at: Nanos; duration: Nanos; connection: 'primary' | 'secondary' | 'both' }[];
-  /** The site advertises the default route to Microsoft: VNet traffic to anything else goes through it. */
-  forcedTunneling: boolean;
-  /** WAN optimizers on both sides of private peering: compressible traffic shrinks by this ratio. */
-  wanOptimizerRatio: number;
-  origin: FieldPath;
-}
-
-/** The provider's any-to-any IP VPN (MPLS) between sites. */
-export interface WanSpec {
-  sites: string[];
-  bandwidthBps: number;
-  stretch: number;
+/** Which routes a link carries: those of the listed prefixes (by prefixKey) or scopes. */
+export interface RouteFilterSpec {
+  prefixes?: ReadonlySet<string>;
+  scopes?: ReadonlySet<string>;
 }
 
 /** Failures that take several cables down together (an ExpressRoute circuit's common mode). */
@@ -110,92 +46,6 @@ export interface FailureGroupSpec {
   links: string[];
   process?: OutageProcessSpec;
   outages: { at: Nanos; duration: Nanos }[];
-}
-
-/** A site's or a remote group's connection to its ISP. */
-export interface AccessSpec {
-  downBps: number;
-  upBps: number;
-  delay: Nanos;
-  mtu: number;
-  queue: QueueSpec;
-  loss: LossSpec;
-  outages: { at: Nanos; duration: Nanos }[];
-  outageProcess?: OutageProcessSpec;
-  crossTraffic?: CrossTrafficSpec;
-  origin: FieldPath;
-}
-
-/** An office (with its LAN and edge router) or a group of remote users (no LAN). */
-export interface SiteSpec {
-  name: string;
-  kind: 'site' | 'remote';
-  location: Location;
-  continent?: string;
-  users: number;
-  /** Private addresses (LAN, WAN, circuits); for remote users, their public addresses. */
-  prefix: Prefix;
-  /** A site's public NAT pool: what the Internet sees of it. */
-  natPrefix?: Prefix;
-  /** Security appliances at the edge: every packet in or out crosses them. */
-  security?: { delay: Nanos; throughputBps: number };
-  lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
-  internet: AccessSpec;
-  /** Remote users: a remote access VPN into a site. */
-  vpn?: RemoteAccessVpnSpec;
-  origin: FieldPath;
-}
-
-export interface TunnelSettings {
-  /** Bytes of encapsulation per packet (ESP, outer IP header). */
-  overhead: number;
-  /** Largest inner packet (TCP's MSS is clamped to it less 40). */
-  mtu: number;
-}
-
-export interface RemoteAccessVpnSpec extends TunnelSettings {
-  site: string;
-  /** split: only the site's and its VNets' prefixes go through the tunnel; forced: everything, through the site. */
-  tunnel: 'split' | 'forced';
-  /** Addresses the site gives the VPN clients (part of its private space). */
-  pool: Prefix;
-}
-
-/** A site-to-site VPN between a site's edge and a VNet's VPN gateway, over the Internet. */
-export interface VpnSpec extends TunnelSettings {
-  name: string;
-  site: string;
-  vnet: string;
-  /** The gateway's aggregate throughput (its SKU). */
-  gatewayBps: number;
-  origin: FieldPath;
-}
-
-/** The Internet between ISPs and the Microsoft edge nearest to each region. */
-export interface InternetCoreSpec {
-  /** Path length / great-circle distance. */
-  stretch: number;
-  bandwidthBps: number;
-  /** Explicit one-way delays, by "site|region". */
-  delays: Map<string, Nanos>;
-  queue: QueueSpec;
-  loss: LossSpec;
-  outageProcess?: OutageProcessSpec;
-  crossTraffic?: CrossTrafficSpec;
-  failover: Failover;
-}
-
-export interface PlannerSpec {
-  regions: RegionSpec[];
-  services: ServiceSpec[];
-  sites: SiteSpec[];
-  internet: InternetCoreSpec;
-  peeringLocations: PeeringLocationSpec[];
-  circuits: CircuitSpec[];
-  vpns: VpnSpec[];
-  wan?: WanSpec;
-  /** Flows between sites, remote groups and services. */
-  traffic: FlowSpec[];
 }
 
 export interface PrefixSpec {
@@ -267,19 +117,13 @@ export interface LinkSpec {
   /** Directions of one cable share a group: they fail together. */
   group: number;
   /** How routing reacts to failures of this link (none: routes are static). */
-  failover?: Failover;
+  failover?: FailoverSpec;
   /** Background cross traffic loading this direction. */
   crossTraffic?: CrossTrafficSpec;
   /** Which routes the link carries (default: all). */
-  routeFilter?: RouteFilter;
-  /** An ExpressRoute connection: DSCP is rewritten by peering on the flows that cross it. */
-  circuit?: boolean;
+  routeFilter?: RouteFilterSpec;
   /** A packet-rate cap (an ExpressRoute gateway's packets per second); excess is policed. */
   ppsLimit?: number;
-  /** What the link is part of (internet, expressroute, wan, lan, microsoft), to name a flow's path. */
-  domain?: string;
-  /** WAN optimizers at both ends of this circuit connection: compression ratio on private peering. */
-  wanOptimizer?: number;
   /** Extra routing cost (ns): a path used only when nothing cheaper is left. */
   metric?: number;
   /** A VPN tunnel to the `to` node: its packets cross the underlay to `remoteAddress`. */
@@ -332,15 +176,9 @@ interface FlowBase {
   fromInternetAddress?: number;
   /** `to`'s Internet (NAT) address, for flows from a service to a site. */
   toInternetAddress?: number;
-  /** To or from a VNet: on ExpressRoute it takes private peering, where DSCP is reset to 0. */
-  privatePeering?: boolean;
   /** A proxy at a site the flow goes through, both ways (the article's hair-pinning). */
   via?: { node: string; address: number; internetAddress?: number };
-  /** The planner's name of the site whose proxy it is (resolved by the planner's layer). */
-  viaSite?: string;
-  /** Its payload compresses (WAN optimizers on private peering shrink it on the wire). */
-  compressible?: boolean;
-  /** The planner's names of its two ends ("site -> service"), for exposure.csv. */
+  /** The pair of places it runs between ("boston -> microsoft365"): exposure.csv sums flows by pair. */
   pair?: string;
   dscp: number;
   start: Nanos;
@@ -398,19 +236,8 @@ export interface AppFlowSpec extends FlowBase {
 
 export type FlowSpec = UdpFlowSpec | TcpFlowSpec | AppFlowSpec;
 
+/** Defaults of the generic network (the planner's are in src/planner/assumptions.ts and src/planner/azure/). */
 export const DEFAULTS = {
-  erConvergence: 15e9,
-  bfdDetection: 900_000_000,
-  bgpHoldTime: 180e9,
-  wanBandwidth: 1e9,
-  wanStretch: 1.3,
-  accessDelay: 2_000_000,
-  lanBandwidth: 10e9,
-  lanDelay: 100_000,
-  coreBandwidth: 100e9,
-  routeStretch: 1.5,
-  internetDetection: 180e9,
-  internetConvergence: 60e9,
   crossTrafficSources: 32,
   seed: 1,
   replications: 1,

@@ -4,7 +4,7 @@ import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { Node } from '../net/node.js';
-import { crossesPrivatePath, walk } from '../net/routing/flow-route.js';
+import { walk } from '../net/routing/flow-route.js';
 import type { Row, RunIdentity } from './records.js';
 
 /**
@@ -157,7 +157,7 @@ export class AvailabilityTracker implements EventHandler {
   private works(pair: ReachabilityPair): boolean {
     const there = walk(pair.source, pair.address, pair.id);
     if (!there.complete || there.links.some((l) => !l.up)) return false;
-    const viaCircuit = crossesPrivatePath(there.links);
+    const viaCircuit = this.network.routing.policy.reachesPrivately(there.links);
     const back = walk(there.end, viaCircuit ? pair.returnAddress : (pair.returnInternetAddress ?? pair.returnAddress), pair.id);
     return back.complete && back.links.every((l) => l.up);
   }

@@ -1,4 +1,4 @@
-import { EXPOSURE_NAMES, Exposure } from '../net/routing/flow-route.js';
+import { EXPOSURE_NAMES, Exposure } from '../net/routing/path-policy.js';
 import type { FlowStats } from '../net/flow-stats.js';
 import type { Row, RunIdentity } from './records.js';
 

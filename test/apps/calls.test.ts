@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/runner/run-replication.js';
-import type { Scenario } from '../../src/scenario/scenario.js';
+import type { Scenario } from '../../src/planner/scenario.js';
 import { meanWithCi } from '../../src/stats/confidence.js';
 import { num } from '../helpers.js';
 import { officeScenario } from './office.js';

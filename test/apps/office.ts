@@ -1,6 +1,6 @@
-import { checkScenario } from '../../src/compile/check.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
-import type { Scenario } from '../../src/scenario/scenario.js';
+import { checkScenario } from '../../src/planner/check.js';
+import { parseScenarioText } from '../../src/planner/load.js';
+import type { Scenario } from '../../src/planner/scenario.js';
 
 /** One office of `users` on an idle 1 Gbps access link, one service, one application `app` (its YAML). */
 export function officeScenario(app: string, duration: string, users: number): Scenario {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distanceKm, NS_PER_KM } from '../../src/planner/geography.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+import { distanceKm } from '../../src/planner/geography.js';
+import { NS_PER_KM } from '../../src/planner/assumptions.js';
+import { parseScenarioText } from '../../src/planner/load.js';
 import { num, rowOf, simulate, simulateNetwork } from '../helpers.js';
 
 const SEATTLE: [number, number] = [47.61, -122.33];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/compile/check.js';
+import { checkScenario } from '../../src/planner/check.js';
 import { defaultEventList, EVENT_LIST_KINDS } from '../../src/core/event-list.js';
 import { runReplication } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/planner/load.js';
 
 const SCENARIO = `
 name: equivalence

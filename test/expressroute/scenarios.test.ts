@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/compile/check.js';
-import { distanceKm, NS_PER_KM } from '../../src/planner/geography.js';
+import { checkScenario } from '../../src/planner/check.js';
+import { distanceKm } from '../../src/planner/geography.js';
+import { NS_PER_KM } from '../../src/planner/assumptions.js';
 import { runReplication } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/planner/load.js';
 import type { Row } from '../../src/stats/records.js';
 import { num } from '../helpers.js';
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ersim, filesIn, tempDir, writeScenario } from '../cli/cli-helpers.js';
-import { checkScenario } from '../../src/compile/check.js';
+import { checkScenario } from '../../src/planner/check.js';
 import { runTasks } from '../../src/parallel/run-tasks.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/planner/load.js';
 
 const SCENARIO = `
 name: workers

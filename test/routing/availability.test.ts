@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/compile/check.js';
+import { checkScenario } from '../../src/planner/check.js';
 import { runReplication } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/planner/load.js';
 import type { Row } from '../../src/stats/records.js';
 import { num } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDscp } from '../../src/net/queues/class-map.js';
+import { parseDscp } from '../../src/core/dscp.js';
 import { parseBandwidth, parseSize, parseTime } from '../../src/scenario/units.js';
 
 describe('units', () => {

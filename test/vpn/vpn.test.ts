@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/compile/check.js';
+import { checkScenario } from '../../src/planner/check.js';
 import { runReplication, type ReplicationResult } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/planner/load.js';
 import type { Row } from '../../src/stats/records.js';
 import { num, rowOf, simulate } from '../helpers.js';
 

@@ -1,3 +1,5 @@
+import { STANDARD_CLASSES } from '../../core/dscp.js';
+
 /**
  * Maps each of the 64 DSCP values to a traffic class of a link. Class 0 is the highest priority for
  * the strict-priority discipline; the order also sets the column order in reports.
@@ -37,39 +39,5 @@ export class ClassMap {
   }
 }
 
-/** DSCP code points used by Microsoft peering QoS (modeling-facts.md). */
-export const DSCP = {
-  CS0: 0,
-  AF11: 10,
-  AF12: 12,
-  AF13: 14,
-  AF21: 18,
-  AF22: 20,
-  AF23: 22,
-  AF31: 26,
-  AF41: 34,
-  AF42: 36,
-  AF43: 38,
-  EF: 46,
-} as const;
-
-/** Voice, video, sharing, bulk, default: the classes of ExpressRoute's Microsoft-peering QoS. */
-export const DEFAULT_CLASS_MAP = ClassMap.fromClasses([
-  { name: 'voice', dscp: [DSCP.EF] },
-  { name: 'video', dscp: [DSCP.AF41, DSCP.AF42, DSCP.AF43] },
-  { name: 'sharing', dscp: [DSCP.AF21, DSCP.AF22, DSCP.AF23] },
-  { name: 'bulk', dscp: [DSCP.AF11, DSCP.AF12, DSCP.AF13] },
-  { name: 'default', dscp: 'default' },
-]);
-
-/** Parse a DSCP given as a number (0-63) or a name (EF, AF41, CS0 ...). */
-export function parseDscp(value: number | string): number | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value < 64 ? value : undefined;
-  const upper = value.trim().toUpperCase();
-  if (upper in DSCP) return DSCP[upper as keyof typeof DSCP];
-  const cs = /^CS([0-7])$/.exec(upper);
-  if (cs) return Number(cs[1]) * 8;
-  const af = /^AF([1-4])([1-3])$/.exec(upper);
-  if (af) return Number(af[1]) * 8 + Number(af[2]) * 2;
-  return undefined;
-}
+/** The standard five classes (voice, video, sharing, bulk, default): every queue's unless a scenario lists its own. */
+export const DEFAULT_CLASS_MAP = ClassMap.fromClasses(STANDARD_CLASSES);

@@ -1,3 +1,4 @@
+import type { Nanos } from '../../core/time.js';
 import type { Packet } from '../packet.js';
 import { Ring } from '../ring.js';
 import { ClassQueues } from './class-queues.js';
@@ -38,7 +39,7 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
     return true;
   }
 
-  dequeue(): Packet | undefined {
+  dequeue(_at: Nanos): Packet | undefined {
     const q = this.queues;
     if (q.packets === 0) return undefined;
     for (;;) {

@@ -1,3 +1,4 @@
+import type { Nanos } from '../../core/time.js';
 import type { Packet } from '../packet.js';
 import { Ring } from '../ring.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -18,7 +19,7 @@ export class DropTailQueue implements QueueDiscipline {
     return true;
   }
 
-  dequeue(): Packet | undefined {
+  dequeue(_at: Nanos): Packet | undefined {
     const packet = this.ring.shift();
     if (packet !== undefined) {
       this.packets--;

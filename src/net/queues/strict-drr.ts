@@ -1,3 +1,4 @@
+import type { Nanos } from '../../core/time.js';
 import type { Packet } from '../packet.js';
 import { DeficitRoundRobinQueue } from './deficit-round-robin.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -33,7 +34,7 @@ export class StrictDrrQueue implements QueueDiscipline {
     return cls < this.strict ? this.priority.enqueue(packet, cls) : this.shared.enqueue(packet, cls - this.strict);
   }
 
-  dequeue(): Packet | undefined {
-    return this.priority.packets > 0 ? this.priority.dequeue() : this.shared.dequeue();
+  dequeue(at: Nanos): Packet | undefined {
+    return this.priority.packets > 0 ? this.priority.dequeue(at) : this.shared.dequeue(at);
   }
 }

@@ -1,3 +1,4 @@
+import type { Nanos } from '../../core/time.js';
 import type { Packet } from '../packet.js';
 import { ClassQueues } from './class-queues.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -22,7 +23,7 @@ export class StrictPriorityQueue implements QueueDiscipline {
     return this.queues.add(packet, cls);
   }
 
-  dequeue(): Packet | undefined {
+  dequeue(_at: Nanos): Packet | undefined {
     const q = this.queues;
     if (q.packets === 0) return undefined;
     for (let cls = 0; cls < q.classes; cls++) if (q.classPackets[cls]! > 0) return q.take(cls);

@@ -1,7 +1,6 @@
-import type { Link } from '../link.js';
-import { TunnelEndpoint } from './tunnel.js';
-import type { Node } from '../node.js';
+import type { Link, LinkEnd } from '../link.js';
 import type { PacketSink } from '../packet.js';
+import { Exposure, type Hop } from './path-policy.js';
 import type { RoutingControl } from './routing-control.js';
 
 /** Longer routes are taken for loops and end as no_route. */
@@ -16,7 +15,7 @@ export class FlowRoute {
   private route: readonly PacketSink[] = [];
   private epoch = -1;
   private readonly pinned: boolean;
-  /** The DSCP the flow's packets carry on the current route (see `markingOn`). */
+  /** The DSCP the flow's packets carry on the current route (the path policy's `dscpOn`). */
   dscp: number;
   /** How much WAN optimizers shrink the flow's payload on the current route (1: not at all). */
   compression = 1;
@@ -25,22 +24,21 @@ export class FlowRoute {
 
   constructor(
     private readonly routing: RoutingControl,
-    private readonly source: Node,
+    private readonly source: LinkEnd,
     /** The address, or how to pick it when the tables change (a site's private or NAT address). */
     private readonly destination: number | (() => number),
     private readonly flowId: number,
     private readonly sink: PacketSink,
     pinnedLinks?: readonly Link[],
-    private readonly marking: Marking = { dscp: 0, privatePeering: false },
+    private readonly marking: Marking = { dscp: 0, flowClass: 0 },
     /** A proxy the flow passes through (hair-pinning): first to its address, then on from it. */
-    private readonly via?: { node: Node; address: number | (() => number) },
+    private readonly via?: { node: LinkEnd; address: number | (() => number) },
   ) {
     this.pinned = pinnedLinks !== undefined;
     this.dscp = marking.dscp;
     if (pinnedLinks !== undefined) {
       this.route = routing.routes.intern([...pinnedLinks, sink]);
-      this.dscp = markingOn(pinnedLinks, marking);
-      this.exposure = exposureOf(pinnedLinks);
+      this.applyPolicy(pinnedLinks);
     }
   }
 
@@ -50,22 +48,10 @@ export class FlowRoute {
     return this.route;
   }
 
-  /** The kinds of network the route crosses, in order ('internet', 'expressroute', ...), or 'direct'. */
+  /** The kinds of network the route crosses (the path policy's label), or 'none' when it does not arrive. */
   pathLabel(): string {
     const { links, complete } = this.links();
-    if (!complete) return 'none';
-    const domains: string[] = [];
-    let inTunnel = 0;
-    for (const l of links) {
-      // a tunnel is named once, whatever its underlay crosses
-      if (l instanceof TunnelEndpoint) inTunnel += l.entrance ? 1 : -1;
-      else if (inTunnel > 0) continue;
-      if (l.domain !== '' && l.domain !== domains[domains.length - 1]) domains.push(l.domain);
-    }
-    // the site's own LAN at either end says nothing about the path; in the middle it does (hair-pins)
-    while (domains[0] === 'lan') domains.shift();
-    while (domains[domains.length - 1] === 'lan') domains.pop();
-    return domains.length === 0 ? 'direct' : domains.join('+');
+    return complete ? this.routing.policy.labelOf(links) : 'none';
   }
 
   /** The links of the current route, and whether it reaches the destination. */
@@ -88,15 +74,17 @@ export class FlowRoute {
       end = reached ? second.end : first.end;
       complete = reached && second.complete;
     }
-    this.dscp = markingOn(links, this.marking);
-    this.exposure = exposureOf(links);
-    this.compression = 1;
-    if (this.marking.privatePeering && this.marking.compressible === true) {
-      for (const l of links) if (l.wanOptimizer > this.compression) this.compression = l.wanOptimizer;
-    }
+    this.applyPolicy(links);
     const route: PacketSink[] = links;
     route.push(complete ? this.sink : end.noRoute);
     this.route = this.routing.routes.intern(route);
+  }
+
+  private applyPolicy(links: readonly Hop[]): void {
+    const policy = this.routing.policy;
+    this.dscp = policy.dscpOn(links, this.marking.dscp, this.marking.flowClass);
+    this.exposure = policy.exposureOf(links);
+    this.compression = policy.compressionOn(links, this.marking.flowClass);
   }
 }
 
@@ -104,7 +92,7 @@ export class FlowRoute {
  * Follow the forwarding tables from `source` towards `destination`: the links crossed, the node
  * where the walk ended, and whether the destination's prefix is local there.
  */
-export function walk(source: Node, destination: number, flowId: number, stopAt?: Node, depth = 0): { links: Hop[]; end: Node; complete: boolean } {
+export function walk(source: LinkEnd, destination: number, flowId: number, stopAt?: LinkEnd, depth = 0): { links: Hop[]; end: LinkEnd; complete: boolean } {
   const links: Hop[] = [];
   let node = source;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -128,47 +116,12 @@ export function walk(source: Node, destination: number, flowId: number, stopAt?:
   return { links, end: node, complete: false };
 }
 
-/** Whether a route reaches its destination privately (a circuit or a tunnel), so replies go to private addresses. */
-export const crossesPrivatePath = (links: readonly Hop[]): boolean => links.some((l) => l.circuit || l instanceof TunnelEndpoint);
-
-/** What a route crosses: links, and the ends of the tunnels it goes through. */
-export type Hop = Link | TunnelEndpoint;
-
 const MAX_TUNNEL_NESTING = 4;
 
-/** How exposed a route's packets are: the public Internet in clear, inside a VPN tunnel, or private paths only. */
-export const Exposure = { internet: 0, vpn: 1, private: 2 } as const;
-export const EXPOSURE_NAMES = ['internet', 'vpn', 'private'] as const;
-
-/** The most exposed part of a route: Internet links outside any tunnel, else a tunnel, else private. */
-export function exposureOf(links: readonly Hop[]): number {
-  let inTunnel = 0;
-  let exposure: number = Exposure.private;
-  for (const l of links) {
-    if (l instanceof TunnelEndpoint) {
-      inTunnel += l.entrance ? 1 : -1;
-      if (exposure > Exposure.vpn) exposure = Exposure.vpn;
-    } else if (inTunnel === 0 && l.domain === 'internet') return Exposure.internet;
-  }
-  return exposure;
-}
-
-/** A flow's DSCP marking, and whether it uses ExpressRoute private peering (to or from a VNet). */
+/** A flow's DSCP marking and its class for the path policy (`PathPolicy.classOf`). */
 export interface Marking {
   dscp: number;
-  privatePeering: boolean;
-  /** Payload that WAN optimizers can compress. */
-  compressible?: boolean;
-}
-
-/** The markings Microsoft peering keeps: EF, AF41, AF21, AF11 and CS0; it rewrites others to 0. */
-const KEPT_ON_MICROSOFT_PEERING = new Set([46, 34, 18, 10, 0]);
-
-/** The DSCP a flow's packets carry on a route: ExpressRoute resets it on private peering. */
-export function markingOn(links: readonly Hop[], marking: Marking): number {
-  if (!links.some((l) => l.circuit)) return marking.dscp;
-  if (marking.privatePeering) return 0;
-  return KEPT_ON_MICROSOFT_PEERING.has(marking.dscp) ? marking.dscp : 0;
+  flowClass: number;
 }
 
 /** A deterministic spread of (flow, node) over n equal-cost next hops. */

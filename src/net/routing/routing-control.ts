@@ -3,16 +3,13 @@ import { RouteInterner } from './route-interner.js';
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Nanos } from '../../core/time.js';
-import type { Link } from '../link.js';
-import type { Node } from '../node.js';
-import type { FibEntry } from './fib.js';
-import { prefixKey, type Prefix } from '../../core/prefix.js';
+import type { Link, LinkEnd as Node } from '../link.js';
+import type { FibEntry as GenericFibEntry } from './fib.js';
+import type { Failover, RouteFilter } from './link-routing.js';
+import { NeutralPathPolicy, type PathPolicy } from './path-policy.js';
 
-/** How the routing reacts when a link fails: it withdraws after `detection`, then converges. */
-export interface Failover {
-  detection: Nanos;
-  convergence: Nanos;
-}
+type FibEntry = GenericFibEntry<Link>;
+import { prefixKey, type Prefix } from '../../core/prefix.js';
 
 /** A route announced by its owner. `scope` lets link filters tell kinds of routes apart. */
 export interface Advertisement {
@@ -22,15 +19,6 @@ export interface Advertisement {
   readonly preference: number;
   readonly scope: string;
   readonly discard: boolean;
-}
-
-/**
- * Which routes a link carries (BGP export/import policy collapsed onto the link): those whose
- * scope or prefix is listed. A link without a filter carries every route.
- */
-export interface RouteFilter {
-  scopes?: ReadonlySet<string>;
-  prefixes?: ReadonlySet<string>;
 }
 
 const carries = (filter: RouteFilter | undefined, ad: Advertisement): boolean =>
@@ -70,6 +58,8 @@ export class RoutingControl implements EventHandler {
   constructor(
     private readonly sim: Simulator,
     private readonly nodes: readonly Node[],
+    /** What routes do to the packets of the flows that take them (markings, payload, exposure). */
+    readonly policy: PathPolicy = new NeutralPathPolicy(),
   ) {}
 
   advertise(prefix: Prefix, origin: Node, preference = 0, scope = 'any', discard = false): void {

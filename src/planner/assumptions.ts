@@ -1,0 +1,91 @@
+import type { QueueClassSpec, QueueSpec } from '../scenario/scenario.js';
+import { DEFAULTS } from '../scenario/scenario.js';
+import { STANDARD_CLASSES } from '../core/dscp.js';
+import { NS_PER_S } from '../core/time.js';
+import { HOUR } from './azure/facts.js';
+
+/**
+ * The planner's defaults that no published figure gives: working assumptions a scenario can
+ * override. docs/models.md says how each can tilt the comparison. Azure's published figures are in
+ * ./azure/facts.ts.
+ */
+
+/** Light in fibre: about 5 microseconds per kilometre, one way (refractive index about 1.5). */
+export const NS_PER_KM = 5_000;
+
+/** The public Internet's path length over the great circle (assumption; the Internet core's `stretch`). */
+export const INTERNET_STRETCH = 1.5;
+/** The Internet core between ISPs and the Microsoft edge: never the bottleneck unless a scenario says so. */
+export const INTERNET_CORE_BPS = 100e9;
+/** Internet routing: a failure is noticed after a BGP hold time and routed around after a minute (Labovitz et al., SIGCOMM 2000: minutes). */
+export const INTERNET_DETECTION_NS = 180e9;
+export const INTERNET_CONVERGENCE_NS = 60e9;
+
+/** Microsoft's backbone is a little longer than the great circle. */
+export const BACKBONE_STRETCH = 1.2;
+/** Microsoft's backbone links and a datacenter's attachments: fast enough never to be the bottleneck. */
+export const BACKBONE_BPS = 400e9;
+/** Inside Microsoft's network: edge to datacenter, datacenter to a service's front end. */
+export const EDGE_TO_REGION_DELAY = 500_000;
+export const REGION_TO_SERVICE_DELAY = 100_000;
+/** An MSEE to the peering location's backbone router. */
+export const MSEE_TO_EDGE_DELAY = 50_000;
+
+/** A provider's path to the peering location is a little longer than the great circle. */
+export const PROVIDER_STRETCH = 1.2;
+/** A circuit co-located at the peering location (or on an IP VPN), and a provider's hand-off. */
+export const COLOCATED_DELAY = 100_000;
+export const PROVIDER_HANDOFF_DELAY = 500_000;
+/** The port a policed (not shaped) connection runs on: the provider's 10 Gbps, or the circuit's own rate above it. */
+export const MIN_PORT_BPS = 10e9;
+/** The Local SKU reaches the regions within this distance of its peering location. */
+export const LOCAL_SKU_KM = 1000;
+/** Re-convergence behind the gateway after a circuit's routes are withdrawn (Microsoft: up to about a minute). */
+export const ER_CONVERGENCE_NS = 15e9;
+
+/**
+ * Calibrated so that a circuit is available 99.95% of the time (its SLA): each connection fails
+ * about monthly for 4 h (both at once: 3e-5 of the time), and the circuit as a whole every 90 days
+ * for 1 h (4.6e-4). Override per circuit.
+ */
+export const DEFAULT_CONNECTION_FAILURES = {
+  up: { kind: 'exponential' as const, mean: 30 * 24 * HOUR },
+  down: { kind: 'exponential' as const, mean: 4 * HOUR },
+};
+export const DEFAULT_CIRCUIT_FAILURES = {
+  up: { kind: 'exponential' as const, mean: 90 * 24 * HOUR },
+  down: { kind: 'exponential' as const, mean: 1 * HOUR },
+};
+
+/** Microsoft-peering QoS queue weights: EF in strict priority, then video 4, sharing 3, bulk 2, default 1. */
+export const MICROSOFT_PEERING_QOS: QueueSpec = {
+  kind: 'qos',
+  quantum: 1500,
+  classes: STANDARD_CLASSES.map((c, k): QueueClassSpec => ({
+    name: c.name,
+    dscp: c.dscp === 'default' ? 'default' : [...c.dscp],
+    limitPackets: DEFAULTS.queueLimitPackets,
+    limitBytes: Infinity,
+    weight: [1, 4, 3, 2, 1][k]!,
+    ...(k === 0 ? { strict: true } : {}),
+  })),
+};
+
+/** The provider's IP VPN between sites: its ports, its path length and the provider's edge routers' delay. */
+export const WAN_BPS = 1e9;
+export const WAN_STRETCH = 1.3;
+export const WAN_EXTRA_DELAY = 1_000_000;
+export const WAN_MTU = 1500;
+
+/** A site's access link to its ISP, and its LAN. */
+export const ACCESS_DELAY = 2_000_000;
+export const LAN_BPS = 10e9;
+export const LAN_DELAY = 100_000;
+
+/** A VPN gateway's own delay, and a tunnel's routing cost as a backup (ns) while a circuit offers a route. */
+export const VPN_GATEWAY_DELAY = 100_000;
+export const TUNNEL_METRIC = 1e9;
+
+/** Mean call length and connection pool size when a scenario gives none. */
+export const DEFAULT_CALL_DURATION = 10 * 60 * NS_PER_S;
+export const DEFAULT_MAX_CONNECTIONS = 1000;

@@ -1,0 +1,6 @@
+import type { SiteSpec } from './scenario.js';
+
+/** Node names: where a site's users sit, its ISP, a region's nearest Microsoft edge. */
+export const siteUsersNode = (site: SiteSpec): string => (site.kind === 'site' ? `${site.name}.lan` : site.name);
+export const ispNode = (name: string): string => `${name}.isp`;
+export const edgeNode = (region: string): string => `${region}.edge`;

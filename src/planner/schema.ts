@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import {
+  bandwidth,
+  crossTraffic,
+  dscp,
+  duration,
+  failures,
+  flow,
+  lossSchema,
+  name,
+  networkScenarioFields,
+  outage,
+  period,
+  positiveDuration,
+  prefix,
+  queue,
+  size,
+  sizeDistribution,
+  tcp,
+} from '../scenario/schema.js';
+import { ER_GATEWAY_SKUS, GEOPOLITICAL_REGIONS, VPN_GATEWAY_SKUS } from './azure/facts.js';
+
+/** Applications used by a site's or remote group's users (apps:), each towards one service. */
+const appCommon = {
+  service: name,
+  /** Which sites and remote user groups use it (default: every one with users). */
+  sites: z.array(name).optional(),
+  dscp: dscp.optional(),
+  via: name.optional(),
+  compressible: z.boolean().optional(),
+};
+export const application = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('call'),
+    ...appCommon,
+    media: z.enum(['audio', 'video', 'sharing']).optional(),
+    calls_per_hour: z.number().nonnegative(),
+    duration: period.optional(),
+    bitrate: bandwidth.optional(),
+    packet_interval: positiveDuration.optional(),
+    packet_size: size.optional(),
+    codec: z.union([z.enum(['g711', 'g729']), z.strictObject({ ie: z.number().min(0).max(95), bpl: z.number().positive() })]).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('web'),
+    ...appCommon,
+    requests_per_minute: z.number().positive(),
+    request: sizeDistribution.optional(),
+    response: sizeDistribution,
+    max_connections: z.number().int().positive().optional(),
+    tcp: tcp.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('transfer'),
+    ...appCommon,
+    transfers_per_hour: z.number().positive(),
+    size: sizeDistribution,
+    direction: z.enum(['up', 'down']).optional(),
+    max_connections: z.number().int().positive().optional(),
+    tcp: tcp.optional(),
+  }),
+]);
+
+const location = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)], {
+  error: 'expected a location [latitude, longitude] in degrees',
+});
+
+const continent = z.enum(GEOPOLITICAL_REGIONS);
+
+const internetAccess = z.strictObject({
+  bandwidth: z.union([bandwidth, z.strictObject({ down: bandwidth, up: bandwidth })]),
+  delay: duration.optional(),
+  mtu: size.optional(),
+  queue: queue.optional(),
+  loss: lossSchema.optional(),
+  failures: failures.optional(),
+  outages: z.array(outage).optional(),
+  cross_traffic: crossTraffic.optional(),
+});
+
+const lan = z.strictObject({ bandwidth: bandwidth.optional(), delay: duration.optional(), loss: lossSchema.optional() });
+
+const site = z.strictObject({
+  location,
+  continent: continent.optional(),
+  users: z.number().int().nonnegative().optional(),
+  prefix: prefix.optional(),
+  nat_prefix: prefix.optional(),
+  lan: lan.optional(),
+  security: z.strictObject({ delay: duration, throughput: bandwidth.optional() }).optional(),
+  internet: internetAccess,
+});
+
+/** IPsec encapsulation: bytes added per packet and the largest inner packet. */
+const tunnelFields = { overhead: size.optional(), mtu: size.optional() };
+
+const remoteUsers = z.strictObject({
+  location,
+  continent: continent.optional(),
+  users: z.number().int().nonnegative().optional(),
+  prefix: prefix.optional(),
+  internet: internetAccess,
+  /** A remote access VPN into a site: intranet traffic (split) or everything (forced) goes through it. */
+  vpn: z.strictObject({ site: name, tunnel: z.enum(['split', 'forced']).optional(), pool: prefix.optional(), ...tunnelFields }).optional(),
+});
+
+/** A site-to-site VPN: an IPsec tunnel over the Internet between a site's edge and a VNet's VPN gateway. */
+const vpn = z.strictObject({
+  site: name,
+  vnet: name,
+  gateway: z.union([z.enum(VPN_GATEWAY_SKUS), z.strictObject({ bandwidth })]).optional(),
+  ...tunnelFields,
+});
+
+const region = z.strictObject({ continent, location });
+
+const service = z.strictObject({
+  region: name,
+  prefix: prefix.optional(),
+  kind: z.enum(['saas', 'paas', 'vnet', 'internet']).optional(),
+  description: z.string().optional(),
+  expressroute: z.boolean().optional(),
+  gateway: z.enum(ER_GATEWAY_SKUS).optional(),
+});
+
+const peeringLocation = z.strictObject({ continent, location });
+
+const circuit = z.strictObject({
+  site: name.optional(),
+  peering_location: name,
+  bandwidth,
+  sku: z.enum(['local', 'standard', 'premium']).optional(),
+  direct: z.boolean().optional(),
+  peerings: z.array(z.enum(['microsoft', 'private'])).min(1).optional(),
+  connectivity: z.enum(['colocated', 'point-to-point', 'ipvpn']).optional(),
+  access_delay: duration.optional(),
+  shaping: z.boolean().optional(),
+  qos: z.boolean().optional(),
+  bfd: z.boolean().optional(),
+  convergence: duration.optional(),
+  failures: failures.optional(),
+  circuit_failures: failures.optional(),
+  forced_tunneling: z.boolean().optional(),
+  wan_optimizer: z.strictObject({ ratio: z.number().min(1) }).optional(),
+  outages: z.array(z.strictObject({ at: duration, duration: positiveDuration, connection: z.enum(['primary', 'secondary', 'both']).optional() })).optional(),
+});
+
+const wan = z.strictObject({
+  kind: z.literal('ipvpn'),
+  sites: z.array(name).min(1),
+  bandwidth: bandwidth.optional(),
+  stretch: z.number().min(1).optional(),
+});
+
+const internetCore = z.strictObject({
+  stretch: z.number().min(1).optional(),
+  bandwidth: bandwidth.optional(),
+  delays: z.array(z.strictObject({ from: name, region: name, delay: duration })).optional(),
+  queue: queue.optional(),
+  loss: lossSchema.optional(),
+  failures: failures.optional(),
+  cross_traffic: crossTraffic.optional(),
+  detection: duration.optional(),
+  convergence: duration.optional(),
+});
+
+/** A planner's scenario: the generic network scenario and the planner's sections. */
+export const scenarioSchema = z.strictObject({
+  ...networkScenarioFields,
+  regions: z.record(name, region).optional(),
+  services: z.record(name, service).optional(),
+  sites: z.record(name, site).optional(),
+  remote_users: z.record(name, remoteUsers).optional(),
+  internet: internetCore.optional(),
+  peering_locations: z.record(name, peeringLocation).optional(),
+  circuits: z.record(name, circuit).optional(),
+  vpns: z.record(name, vpn).optional(),
+  wan: wan.optional(),
+  traffic: z.array(flow).optional(),
+  apps: z.record(name, application).optional(),
+  targets: z.enum(['teams', 'teams-client', 'teams-edge']).optional(),
+  prices: z
+    .strictObject({
+      circuit: z.record(z.string(), z.number().nonnegative()).optional(),
+      premium: z.record(z.string(), z.number().nonnegative()).optional(),
+      internet_per_mbps: z.number().nonnegative().optional(),
+      egress_per_gb: z.number().nonnegative().optional(),
+      hours_per_month: z.number().positive().max(744).optional(),
+    })
+    .optional(),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+export type ParsedApplication = z.output<typeof application>;
+export type ParsedInternetAccess = z.output<typeof internetAccess>;
+export type ParsedInternetCore = z.output<typeof internetCore>;
+export type ParsedCircuit = z.output<typeof circuit>;
