@@ -1,6 +1,6 @@
 import type { Network } from '../net/network.js';
 import type { UdpFlowSpec } from '../scenario/scenario.js';
-import { Sampler } from '../traffic/distribution.js';
+import { Sampler } from '../core/distribution.js';
 import { ExponentialSize, FixedSize, type PacketSizeModel } from '../traffic/packet-size.js';
 import { UdpSources, type SourceTiming } from '../traffic/udp-sources.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';

@@ -1,6 +1,6 @@
 import type { Nanos } from '../core/time.js';
 import type { Packet } from './packet.js';
-import type { DelayStats } from '../stats/delay-stats.js';
+import type { DelayStats } from '../probes/delay-stats.js';
 import {
   BYTES_INTERNET,
   BYTES_PRIVATE,
@@ -13,7 +13,7 @@ import {
   TX_PACKETS,
   type FlowTable,
 } from './flow-table.js';
-import type { TcpStats } from '../stats/tcp-stats.js';
+import type { TcpStats } from '../probes/tcp-stats.js';
 
 /** What a flow is, for the result rows. */
 export interface FlowInfo {

@@ -1,42 +1,66 @@
 import type { Nanos } from '../core/time.js';
-import { DelayStats } from '../stats/delay-stats.js';
-import { bucketOf, widenedWindow } from '../stats/log-linear-histogram.js';
+import { DelayStats } from '../probes/delay-stats.js';
+import { bucketOf, widenedWindow } from '../probes/log-linear-histogram.js';
 
 /**
- * The first doubles of each row belong to the flow's sending end, when it keeps its state here
- * (see UdpSources): a packet sent then touches one stretch of memory for its flow.
+ * The layout of a flow's row: 42 doubles (336 bytes), in the order a packet touches them. First the
+ * sender's block, which the flow's sending end may reserve for its own state (see
+ * `reserveSenderBlock`; the UDP sources do): a packet sent then touches one stretch of memory for
+ * its flow. Then the send counters (bytes by exposure: `Exposure` of net/routing/path-policy.ts;
+ * their sum is the bytes sent), the arrival counters, the RFC 3550 jitter, the delay sum, the
+ * histogram's window (buckets LOW <= b < HIGH: the row's own INLINE_BUCKETS from `inlineLow`, which
+ * a flow with little jitter never outgrows, else a window of the arena at DELTA + b), the minimum
+ * and maximum delay and the row's own histogram buckets; last the loss counters, touched only when
+ * a packet is lost.
  */
-export const SENDER = 0;
-export const SENDER_DOUBLES = 10;
-/** Where each counter of a flow sits in its row (bytes sent: the three by exposure, added up). */
-export const TX_PACKETS = 10;
-export const BYTES_INTERNET = 11;
-export const BYTES_VPN = 12;
-export const BYTES_PRIVATE = 13;
-export const RX_PACKETS = 14;
-export const RX_BYTES = 15;
-export const JITTER = 16;
-export const LAST_TRANSIT = 17;
-export const DELAY_SUM = 18;
-/**
- * The flow's delay histogram: buckets LOW <= b < HIGH. First the row's own INLINE_BUCKETS (from
- * `inlineLow`), which a flow with little jitter never outgrows; then a window of the arena, bucket b
- * at arena index DELTA + b.
- */
-const HIST_DELTA = 19;
-const HIST_LOW = 20;
-const HIST_HIGH = 21;
-export const DELAY_MIN = 22;
-export const DELAY_MAX = 23;
-const INLINE = 24;
-const INLINE_BUCKETS = 16;
+export const FLOW_ROW = {
+  sender: 0,
+  senderDoubles: 10,
+  txPackets: 10,
+  bytesInternet: 11,
+  bytesVpn: 12,
+  bytesPrivate: 13,
+  rxPackets: 14,
+  rxBytes: 15,
+  jitter: 16,
+  lastTransit: 17,
+  delaySum: 18,
+  histDelta: 19,
+  histLow: 20,
+  histHigh: 21,
+  delayMin: 22,
+  delayMax: 23,
+  inline: 24,
+  inlineBuckets: 16,
+  lostPackets: 40,
+  lostAcks: 41,
+  stride: 42,
+} as const;
+
+export const SENDER = FLOW_ROW.sender;
+export const SENDER_DOUBLES = FLOW_ROW.senderDoubles;
+export const TX_PACKETS = FLOW_ROW.txPackets;
+export const BYTES_INTERNET = FLOW_ROW.bytesInternet;
+export const BYTES_VPN = FLOW_ROW.bytesVpn;
+export const BYTES_PRIVATE = FLOW_ROW.bytesPrivate;
+export const RX_PACKETS = FLOW_ROW.rxPackets;
+export const RX_BYTES = FLOW_ROW.rxBytes;
+export const JITTER = FLOW_ROW.jitter;
+export const LAST_TRANSIT = FLOW_ROW.lastTransit;
+export const DELAY_SUM = FLOW_ROW.delaySum;
+const HIST_DELTA = FLOW_ROW.histDelta;
+const HIST_LOW = FLOW_ROW.histLow;
+const HIST_HIGH = FLOW_ROW.histHigh;
+export const DELAY_MIN = FLOW_ROW.delayMin;
+export const DELAY_MAX = FLOW_ROW.delayMax;
+const INLINE = FLOW_ROW.inline;
+const INLINE_BUCKETS = FLOW_ROW.inlineBuckets;
+export const LOST_PACKETS = FLOW_ROW.lostPackets;
+export const LOST_ACKS = FLOW_ROW.lostAcks;
+/** Doubles per row: flow i's row starts at i x STRIDE. */
+export const STRIDE = FLOW_ROW.stride;
 /** Arrivals counted together (see FlowTable.batchRows). */
 const BATCH = 64;
-/** Touched only when a packet is lost. */
-export const LOST_PACKETS = INLINE + INLINE_BUCKETS;
-export const LOST_ACKS = LOST_PACKETS + 1;
-/** Doubles per row (336 bytes): the sender's block, the send counters, the arrival counters and the histogram's own buckets, in the order a packet touches them; then the loss counters. */
-export const STRIDE = 42;
 
 /**
  * The counters of every flow of a simulation in one Float64Array, a row per flow, with the first
@@ -69,7 +93,20 @@ export class FlowTable {
   private readonly batchTransits = new Float64Array(BATCH);
   private readonly batchJitter = new Uint8Array(BATCH);
   private batched = 0;
+  /** Who holds the rows' sender blocks, and how many 32-bit words of each. */
+  private senderOwner: string | undefined;
   size = 0;
+
+  /**
+   * A flow's sending end keeps its state in the sender block of the flow's row: `owner` claims it for
+   * `words` 32-bit words (doubles count two) from `FLOW_ROW.sender`. One owner per table: a second
+   * one, or more words than the block holds, is a programming error.
+   */
+  reserveSenderBlock(owner: string, words: number): void {
+    if (words > 2 * SENDER_DOUBLES) throw new Error(`${owner} needs ${words} words of a flow row; the sender block holds ${2 * SENDER_DOUBLES}`);
+    if (this.senderOwner !== undefined && this.senderOwner !== owner) throw new Error(`the sender block of flow rows already belongs to ${this.senderOwner}`);
+    this.senderOwner = owner;
+  }
 
   /** A new flow's row offset. */
   add(): number {

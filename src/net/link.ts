@@ -2,8 +2,8 @@ import type { EventHandler } from '../core/event-list.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
-import { LinkStats } from '../stats/link-stats.js';
-import { DropReason, type DropHandler } from './drop-reason.js';
+import { LinkStats } from '../probes/link-stats.js';
+import { DROP_REASON_COUNT, DropReason, type DropHandler } from './drop-reason.js';
 import type { LossModel } from './impairments/loss-models.js';
 import type { Packet, PacketSink } from './packet.js';
 import { Pipe } from './pipe.js';
@@ -113,7 +113,7 @@ export class Link implements PacketSink, EventHandler {
       remoteAddress: t.remoteAddress,
     };
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
-    this.stats = new LinkStats(config.classMap.count);
+    this.stats = new LinkStats(DROP_REASON_COUNT, config.classMap.count);
   }
 
   receive(packet: Packet): void {

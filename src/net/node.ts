@@ -1,6 +1,6 @@
 import type { Simulator } from '../core/simulator.js';
-import { DropCounters } from '../stats/drop-counters.js';
-import { DropReason } from './drop-reason.js';
+import { DropCounters } from '../probes/drop-counters.js';
+import { DROP_REASON_COUNT, DropReason } from './drop-reason.js';
 import type { DropHandler } from './drop-reason.js';
 import type { Link, LinkEnd } from './link.js';
 import type { Packet, PacketSink } from './packet.js';
@@ -15,7 +15,7 @@ import { Fib } from './routing/fib.js';
 export class Node implements LinkEnd {
   readonly out: Link[] = [];
   readonly fib = new Fib<Link>();
-  readonly drops = new DropCounters(DEFAULT_CLASS_MAP.count);
+  readonly drops = new DropCounters(DROP_REASON_COUNT, DEFAULT_CLASS_MAP.count);
   readonly noRoute: PacketSink;
 
   constructor(

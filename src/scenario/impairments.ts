@@ -1,4 +1,4 @@
-import type { DistributionSpec } from '../traffic/distribution.js';
+import type { DistributionSpec } from '../core/distribution.js';
 import type { CrossTrafficSpec, LossSpec, OutageProcessSpec } from './scenario.js';
 import { DEFAULTS } from './scenario.js';
 import type { ParsedCrossTraffic, ParsedFailures, ParsedLifetime, ParsedLoss } from './schema.js';

@@ -1,5 +1,5 @@
 import { STANDARD_CLASSES } from '../core/dscp.js';
-import type { DistributionSpec } from '../traffic/distribution.js';
+import type { DistributionSpec } from '../core/distribution.js';
 import { DEFAULT_TCP } from '../transport/tcp/tcp-config.js';
 import type { FieldPath, IssueList } from './errors.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from './impairments.js';

@@ -1,7 +1,7 @@
 import type { Nanos } from '../core/time.js';
 import type { Prefix } from '../core/prefix.js';
 import type { TcpConfig } from '../transport/tcp/tcp-config.js';
-import type { DistributionSpec } from '../traffic/distribution.js';
+import type { DistributionSpec } from '../core/distribution.js';
 import type { FieldPath } from './errors.js';
 
 /**

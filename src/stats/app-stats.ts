@@ -1,13 +1,13 @@
 import type { Nanos } from '../core/time.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import type { AppFlowSpec } from '../scenario/scenario.js';
-import { DelayStats } from './delay-stats.js';
+import { DelayStats } from '../probes/delay-stats.js';
 import { burstRatio, mosFromR, rFactor } from './e-model.js';
 import type { FlowStats } from '../net/flow-stats.js';
-import type { MediaQuality, WindowedQuality } from './media-quality.js';
+import type { MediaQuality, WindowedQuality } from '../probes/media-quality.js';
 import type { Row, RunIdentity } from './records.js';
-import { TimeAverage } from './time-average.js';
-import type { SessionCounters } from '../traffic/session-counters.js';
+import { TimeAverage } from '../probes/time-average.js';
+import type { SessionCounters } from '../probes/session-counters.js';
 import type { TeamsTargets } from './teams-targets.js';
 
 /** What one application of one site did in a run: its flows, sessions and quality. */

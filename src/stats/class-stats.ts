@@ -1,7 +1,7 @@
 import type { Nanos } from '../core/time.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
-import { DelayStats } from './delay-stats.js';
+import { DelayStats } from '../probes/delay-stats.js';
 import type { FlowStats } from '../net/flow-stats.js';
 import type { Row, RunIdentity } from './records.js';
 

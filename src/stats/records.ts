@@ -2,7 +2,7 @@ import type { Nanos } from '../core/time.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
 import { DROP_REASON_NAMES, DropReason } from '../net/drop-reason.js';
 import type { Link } from '../net/link.js';
-import type { DropCounters } from './drop-counters.js';
+import type { DropCounters } from '../probes/drop-counters.js';
 import type { FlowStats } from '../net/flow-stats.js';
 
 /** One row of a results table: column name -> value (NaN for "not defined"). */

@@ -6,10 +6,10 @@ import type { Network } from '../net/network.js';
 import type { Packet, PacketSink } from '../net/packet.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../net/flow-stats.js';
-import type { MediaQuality } from '../stats/media-quality.js';
+import type { MediaQuality } from '../probes/media-quality.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
-import type { Sampler } from './distribution.js';
-import type { SessionCounters } from './session-counters.js';
+import type { Sampler } from '../core/distribution.js';
+import type { SessionCounters } from '../probes/session-counters.js';
 
 /** One direction of every call of an application: its flow statistics and quality windows. */
 export interface MediaDirection {

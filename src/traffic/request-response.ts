@@ -1,9 +1,9 @@
 import type { EventHandler } from '../core/event-list.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
-import type { TcpStats } from '../stats/tcp-stats.js';
+import type { TcpStats } from '../probes/tcp-stats.js';
 import type { TcpHalf } from '../transport/tcp/tcp-connection.js';
-import type { Sampler } from './distribution.js';
+import type { Sampler } from '../core/distribution.js';
 import { Exchange, wholeBytes } from './exchange.js';
 
 /**

@@ -3,9 +3,9 @@ import type { RandomStream } from '../core/random.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import type { TcpHalf } from '../transport/tcp/tcp-connection.js';
-import type { Sampler } from './distribution.js';
+import type { Sampler } from '../core/distribution.js';
 import { Exchange, wholeBytes } from './exchange.js';
-import type { SessionCounters } from './session-counters.js';
+import type { SessionCounters } from '../probes/session-counters.js';
 
 export interface TransactionSettings {
   /** Mean time between transactions (all users together), ns. */

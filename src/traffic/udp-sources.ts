@@ -5,8 +5,8 @@ import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../net/flow-stats.js';
-import { SENDER, SENDER_DOUBLES, STRIDE, type FlowTable } from '../net/flow-table.js';
-import type { Sampler } from './distribution.js';
+import { SENDER, STRIDE, type FlowTable } from '../net/flow-table.js';
+import type { Sampler } from '../core/distribution.js';
 import { FixedSize, type PacketSizeModel } from './packet-size.js';
 
 /** How a source spaces its packets. */
@@ -61,6 +61,7 @@ export class UdpSources implements EventHandler {
 
   constructor(private readonly network: Network) {
     this.table = network.flowTable;
+    this.table.reserveSenderBlock('UDP sources', END - 2 * SENDER);
   }
 
   /** A source for `flow`, whose packets take `path`; returns its number (for `begin`). */
@@ -164,5 +165,3 @@ export class UdpSources implements EventHandler {
     w[word + ROUTE_EPOCH] = routing.epoch;
   }
 }
-
-if (END > 2 * (SENDER + SENDER_DOUBLES)) throw new Error('UDP source state exceeds the sender block of a flow row');

@@ -51,7 +51,7 @@ flows:
     const fast = replications(short, 'a -> b', 2, true);
     const full = replications(short, 'a -> b', 2, false);
     expect(full).toEqual(fast);
-  });
+  }, 20_000); // 30 simulated hours with packets: about 3 s alone, more beside other test files
 });
 
 describe('two independent parallel paths with failover', () => {

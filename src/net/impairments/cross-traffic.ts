@@ -1,7 +1,7 @@
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import { NS_PER_S, type Nanos } from '../../core/time.js';
-import type { Sampler } from '../../traffic/distribution.js';
+import type { Sampler } from '../../core/distribution.js';
 import type { FlowStats } from '../flow-stats.js';
 import type { Link } from '../link.js';
 import type { Network } from '../network.js';

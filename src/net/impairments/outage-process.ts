@@ -1,6 +1,6 @@
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
-import type { Sampler } from '../../traffic/distribution.js';
+import type { Sampler } from '../../core/distribution.js';
 import type { Link } from '../link.js';
 import type { Network } from '../network.js';
 

@@ -2,7 +2,7 @@ import type { Network } from '../../net/network.js';
 import type { PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../net/flow-stats.js';
-import { TcpStats } from '../../stats/tcp-stats.js';
+import { TcpStats } from '../../probes/tcp-stats.js';
 import type { CongestionControl } from './congestion-control.js';
 import { CubicControl } from './cubic.js';
 import { NewRenoControl } from './congestion-control.js';

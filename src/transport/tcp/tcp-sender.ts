@@ -4,7 +4,7 @@ import type { Network } from '../../net/network.js';
 import type { Packet, PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../net/flow-stats.js';
-import type { TcpStats } from '../../stats/tcp-stats.js';
+import type { TcpStats } from '../../probes/tcp-stats.js';
 import type { CongestionControl, WindowState } from './congestion-control.js';
 import { RttEstimator } from './rtt-estimator.js';
 import { SackScoreboard } from './sack-scoreboard.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/core/random.js';
-import { LogLinearHistogram, bucketOf, bucketRange } from '../../src/stats/log-linear-histogram.js';
+import { LogLinearHistogram, bucketOf, bucketRange } from '../../src/probes/log-linear-histogram.js';
 
 describe('log-linear histogram', () => {
   it('puts every value in a bucket that contains it, buckets contiguous and at most 0.2% wide', () => {

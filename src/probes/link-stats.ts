@@ -10,7 +10,10 @@ export class LinkStats {
   readonly queueDelay = new DelayStats();
   readonly drops: DropCounters;
 
-  constructor(readonly classes: number) {
-    this.drops = new DropCounters(classes);
+  constructor(
+    dropReasons: number,
+    readonly classes: number,
+  ) {
+    this.drops = new DropCounters(dropReasons, classes);
   }
 }

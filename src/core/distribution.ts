@@ -1,4 +1,4 @@
-import type { RandomStream } from '../core/random.js';
+import type { RandomStream } from './random.js';
 
 /** A non-negative random quantity (a size in bytes, a period in nanoseconds) given by its mean. */
 export type DistributionSpec =

@@ -1,6 +1,5 @@
 import type { Nanos } from '../core/time.js';
 import { NS_PER_MS, NS_PER_S } from '../core/time.js';
-import type { Packet } from '../net/packet.js';
 
 export const QUALITY_WINDOW: Nanos = 15 * NS_PER_S;
 export const BURST_WINDOW: Nanos = 200 * NS_PER_MS;
@@ -65,7 +64,7 @@ export class MediaQuality {
   }
 
   /** The network dropped a packet of this application. */
-  dropped(packet: Packet): void {
+  dropped(packet: { readonly sentAt: Nanos }): void {
     if (packet.sentAt < this.warmup) return;
     const offset = packet.sentAt - this.warmup;
     this.lost++;

@@ -1,13 +1,14 @@
-import { DROP_REASON_COUNT } from '../net/drop-reason.js';
-
-/** Dropped packets and bytes by (reason, class), for a link or a node. */
+/** Dropped packets and bytes by (reason, class), for a link or a node (reasons: net/drop-reason.ts). */
 export class DropCounters {
   readonly packets: Float64Array;
   readonly bytes: Float64Array;
 
-  constructor(readonly classes: number) {
-    this.packets = new Float64Array(DROP_REASON_COUNT * classes);
-    this.bytes = new Float64Array(DROP_REASON_COUNT * classes);
+  constructor(
+    readonly reasons: number,
+    readonly classes: number,
+  ) {
+    this.packets = new Float64Array(reasons * classes);
+    this.bytes = new Float64Array(reasons * classes);
   }
 
   add(reason: number, cls: number, bytes: number): void {

@@ -1,5 +1,5 @@
 import type { Nanos } from '../core/time.js';
-import type { DelayStats } from '../stats/delay-stats.js';
+import type { DelayStats } from './delay-stats.js';
 
 /** Where an application's calls or transactions are counted (stats/AppStats). */
 export interface SessionCounters {

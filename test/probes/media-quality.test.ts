@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NS_PER_MS, NS_PER_S } from '../../src/core/time.js';
 import { Packet } from '../../src/net/packet.js';
-import { MediaQuality } from '../../src/stats/media-quality.js';
+import { MediaQuality } from '../../src/probes/media-quality.js';
 
 const lostAt = (t: number): Packet => Object.assign(new Packet(), { sentAt: t });
 
