@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { DIRECT_CIRCUIT_SIZES, PROVIDER_CIRCUIT_SIZES, TEAMS_MEDIA, TEAMS_TARGETS } from '../planner/azure/facts.js';
 import { checkScenario } from '../planner/check.js';
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
@@ -9,13 +10,13 @@ import { UsageError } from './errors.js';
 import { runWithProgress } from './run-action.js';
 import { fixed, textTable } from './table.js';
 
-/** Circuit sizes (modeling-facts.md): provider circuits, and ExpressRoute Direct. */
-const PROVIDER_SKUS = ['50Mbps', '100Mbps', '200Mbps', '500Mbps', '1Gbps', '2Gbps', '5Gbps', '10Gbps'];
-const DIRECT_SKUS = ['1Gbps', '2Gbps', '5Gbps', '10Gbps', '40Gbps', '100Gbps'];
-/** Teams network targets, customer edge to Microsoft edge (modeling-facts.md). */
-const TEAMS = { delayMs: 30, jitterMs: 15, loss: 0.001 };
+const PROVIDER_SKUS: readonly string[] = PROVIDER_CIRCUIT_SIZES;
+const DIRECT_SKUS: readonly string[] = DIRECT_CIRCUIT_SIZES;
+/** Teams network targets, customer edge to Microsoft edge. */
+const EDGE = TEAMS_TARGETS['teams-edge'];
+const TEAMS = { delayMs: EDGE.oneWayMs, jitterMs: EDGE.jitterMs, loss: EDGE.loss };
 /** Real-time media: EF (audio), AF41 (video), AF21 (sharing). */
-const REAL_TIME_DSCP = new Set([46, 34, 18]);
+const REAL_TIME_DSCP = new Set<number>([TEAMS_MEDIA.audio.dscp, TEAMS_MEDIA.video.dscp, TEAMS_MEDIA.sharing.dscp]);
 
 export interface SizeActionOptions {
   circuit: string;

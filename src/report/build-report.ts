@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
 import type { Row } from '../stats/records.js';
-import { TEAMS_TARGETS } from '../stats/teams-targets.js';
+import { TEAMS_TARGETS } from '../planner/azure/facts.js';
 import { delayChart, linkTimeChart, sweepChart, timelineChart, toSvg } from './charts.js';
 import {
   availabilityTimeline,

@@ -5,7 +5,7 @@ import { NS_PER_S, type Nanos } from '../core/time.js';
 import { classRows, delayQuantileRows } from '../stats/class-stats.js';
 import { appRows } from '../stats/app-stats.js';
 import { exposureRows } from '../stats/exposure.js';
-import { TEAMS_TARGETS } from '../stats/teams-targets.js';
+import { TEAMS_TARGETS } from '../planner/azure/facts.js';
 import { TimeSeriesSampler } from '../stats/time-series.js';
 import type { Scenario } from '../planner/scenario.js';
 import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';

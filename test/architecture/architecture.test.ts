@@ -27,7 +27,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   runner: ['core', 'net', 'stats', 'planner'],
   output: ['core', 'stats'],
   compare: ['core', 'stats', 'planner'],
-  report: ['core', 'stats', 'compare', 'output'],
+  report: ['core', 'stats', 'compare', 'output', 'planner'],
   parallel: ['core', 'stats', 'scenario', 'planner', 'runner', 'output'],
   cli: ['core', 'stats', 'scenario', 'planner', 'runner', 'parallel', 'output', 'compare', 'report'],
 };

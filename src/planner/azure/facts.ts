@@ -1,5 +1,6 @@
 import { DSCP } from '../../core/dscp.js';
 import { NS_PER_MS } from '../../core/time.js';
+import type { TeamsTargets } from '../../stats/teams-targets.js';
 
 /**
  * Microsoft's published figures the planner builds on, each with its source (Microsoft Learn, the
@@ -82,5 +83,24 @@ export const TEAMS_MEDIA = {
 
 /** The geopolitical regions (continents) that bound the Standard SKU's reach (expressroute-locations.md). */
 export const GEOPOLITICAL_REGIONS = ['north-america', 'south-america', 'europe', 'asia', 'oceania', 'africa', 'middle-east'] as const;
+
+/**
+ * Teams network targets (Microsoft Teams, "Prepare your organization's network for Teams": network
+ * performance requirements), client to Microsoft edge and customer edge to Microsoft edge.
+ */
+export const TEAMS_TARGETS: Record<'teams-client' | 'teams-edge', TeamsTargets> = {
+  /** From the client to the Microsoft edge. */
+  'teams-client': { oneWayMs: 50, roundTripMs: 100, burstLoss: 0.1, loss: 0.01, jitterMs: 30, reordering: 0.0005 },
+  /** From the customer edge to the Microsoft edge. */
+  'teams-edge': { oneWayMs: 30, roundTripMs: 60, burstLoss: 0.01, loss: 0.001, jitterMs: 15, reordering: 0.0001 },
+};
+
+/**
+ * Circuit sizes: provider circuits of 50 Mbps to 10 Gbps (expressroute-faqs.md); ExpressRoute
+ * Direct circuits of 1 to 10 Gbps on 10 Gbps ports and 5 to 100 Gbps on 100 Gbps ports
+ * (expressroute-erdirect-about.md).
+ */
+export const PROVIDER_CIRCUIT_SIZES = ['50Mbps', '100Mbps', '200Mbps', '500Mbps', '1Gbps', '2Gbps', '5Gbps', '10Gbps'] as const;
+export const DIRECT_CIRCUIT_SIZES = ['1Gbps', '2Gbps', '5Gbps', '10Gbps', '40Gbps', '100Gbps'] as const;
 
 export { HOUR };
