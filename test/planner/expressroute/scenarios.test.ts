@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/planner/check.js';
-import { distanceKm } from '../../src/planner/geography.js';
-import { NS_PER_KM } from '../../src/planner/assumptions.js';
-import { runReplication } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/planner/load.js';
-import type { Row } from '../../src/stats/records.js';
-import { num } from '../helpers.js';
+import { checkScenario } from '../../../src/planner/check.js';
+import { distanceKm } from '../../../src/planner/geography.js';
+import { NS_PER_KM } from '../../../src/planner/assumptions.js';
+import { runReplication } from '../../../src/runner/run-replication.js';
+import { parseScenarioText } from '../../../src/planner/load.js';
+import type { Row } from '../../../src/stats/records.js';
+import { num } from '../../helpers.js';
 
 /** Every variant of a scenario file, shortened; flows by variant. */
 function runFile(file: string, duration: string): Map<string, Row[]> {

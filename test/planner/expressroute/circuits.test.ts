@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../../src/planner/load.js';
-import { checkScenario } from '../../src/planner/check.js';
-import { num, relativeError, rowOf, simulate, simulateNetwork } from '../helpers.js';
+import { parseScenarioText } from '../../../src/planner/load.js';
+import { checkScenario } from '../../../src/planner/check.js';
+import { num, relativeError, rowOf, simulate, simulateNetwork } from '../../helpers.js';
 
 /** One site near Washington DC, regions on two continents, a circuit at Washington DC. */
 const base = (circuit: string, traffic: string, duration = '5s') => `

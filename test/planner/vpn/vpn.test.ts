@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/planner/check.js';
-import { runReplication, type ReplicationResult } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/planner/load.js';
-import type { Row } from '../../src/stats/records.js';
-import { num, rowOf, simulate } from '../helpers.js';
+import { checkScenario } from '../../../src/planner/check.js';
+import { runReplication, type ReplicationResult } from '../../../src/runner/run-replication.js';
+import { parseScenarioText } from '../../../src/planner/load.js';
+import type { Row } from '../../../src/stats/records.js';
+import { num, rowOf, simulate } from '../../helpers.js';
 
 /** An office, a VNet with a VPN gateway in East US; `extra` adds circuits, traffic and the VPN's fields. */
 const office = (vpn: string, rest: string, access = '{ bandwidth: 100Mbps, delay: 2ms }') => `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { num, relativeError, rowOf, simulate } from '../helpers.js';
+import { num, relativeError, rowOf, simulate } from '../../helpers.js';
 
 const scenario = (opts: { site?: string; circuit?: string; services?: string; traffic: string; duration?: string }) => `
 name: edge

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../src/planner/check.js';
-import { runReplication } from '../../src/runner/run-replication.js';
-import { parseScenarioText } from '../../src/planner/load.js';
-import { num, rowOf, simulate } from '../helpers.js';
+import { checkScenario } from '../../../src/planner/check.js';
+import { runReplication } from '../../../src/runner/run-replication.js';
+import { parseScenarioText } from '../../../src/planner/load.js';
+import { num, rowOf, simulate } from '../../helpers.js';
 
 const site = `
 regions:

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Nanos } from '../../src/core/time.js';
+import { Simulator } from '../../src/core/simulator.js';
+import { Network } from '../../src/net/network.js';
+import type { Packet, PacketSink } from '../../src/net/packet.js';
+import { DEFAULT_CLASS_MAP } from '../../src/net/queues/class-map.js';
+import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
+import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
+
+/** A drop-tail queue that notes when each dequeue decision is made (the time it is told). */
+class RecordingQueue implements QueueDiscipline {
+  readonly decisions: Nanos[] = [];
+  private readonly inner: QueueDiscipline = new DropTailQueue({ packets: 1000, bytes: Infinity });
+  get packets(): number {
+    return this.inner.packets;
+  }
+  get bytes(): number {
+    return this.inner.bytes;
+  }
+  enqueue(packet: Packet, cls: number): boolean {
+    return this.inner.enqueue(packet, cls);
+  }
+  dequeue(at: Nanos): Packet | undefined {
+    this.decisions.push(at);
+    return this.inner.dequeue(at);
+  }
+}
+
+/** One 100 Mbps link with a 1 ms delay (1000 B: 80 us on the wire). */
+function oneLink() {
+  const sim = new Simulator({ seed: 1 });
+  const network = new Network(sim);
+  network.addNode('A');
+  network.addNode('B');
+  const queue = new RecordingQueue();
+  const link = network.addLink({ name: 'A->B', from: 'A', to: 'B', bandwidthBps: 100e6, delay: 1_000_000, mtu: 1500, classMap: DEFAULT_CLASS_MAP, queue });
+  const arrivals: Nanos[] = [];
+  const sink: PacketSink = {
+    receive(p: Packet) {
+      arrivals.push(sim.now);
+      network.pool.release(p);
+    },
+  };
+  const flow = network.addFlow('f', { from: 'A', to: 'B', dscp: 0, protocol: 'udp' });
+  const send = (size: number) => {
+    const p = network.pool.take();
+    Object.assign(p, { flow: flow.index, seq: 0, size, dscp: 0, route: [link, sink], hop: 0, sentAt: sim.now });
+    p.forward();
+  };
+  return { sim, link, queue, arrivals, send };
+}
+
+describe('the lazy serializer', () => {
+  it('tells the queue the true time of each dequeue decision, though it makes them later', () => {
+    const { sim, queue, arrivals, send } = oneLink();
+    // five packets at 0: the first is sent at once, four wait; each decision is due when the
+    // transmission before it ends: 80, 160, 240 and 320 us
+    sim.at(0, { onEvent: () => { for (let i = 0; i < 5; i++) send(1000); } });
+    sim.runUntil(1e9);
+    expect(queue.decisions).toEqual([80_000, 160_000, 240_000, 320_000]);
+    expect(arrivals).toEqual([80_000, 160_000, 240_000, 320_000, 400_000].map((t) => t + 1_000_000));
+  });
+
+  it('catches up to a reading time exactly as an event-driven serializer would be, scheduling nothing', () => {
+    const { sim, link, queue, send } = oneLink();
+    sim.at(0, { onEvent: () => { for (let i = 0; i < 5; i++) send(1000); } });
+    const seen: { queued: number; txBytes: number; pending: number }[] = [];
+    // read at 250 us: transmissions started at 0, 80, 160 and 240 us; one packet still queued
+    sim.at(250_000, {
+      onEvent: () => {
+        const pending = sim.pendingEvents;
+        link.catchUp(sim.now);
+        seen.push({ queued: link.queuedPackets, txBytes: link.stats.txBytes, pending: sim.pendingEvents - pending });
+      },
+    });
+    sim.runUntil(1e9);
+    expect(seen).toEqual([{ queued: 1, txBytes: 4000, pending: 0 }]);
+    // the decisions made by catching up keep their own times
+    expect(queue.decisions).toEqual([80_000, 160_000, 240_000, 320_000]);
+  });
+});
+
+describe('the simulator clock', () => {
+  const handler = { onEvent: () => undefined };
+
+  it('rejects event times that are not whole nanoseconds, or in the past', () => {
+    const sim = new Simulator({ seed: 1 });
+    sim.at(10, handler);
+    sim.runUntil(10);
+    expect(() => sim.at(5, handler)).toThrow(/in the past/);
+    for (const bad of [10.5, NaN, Infinity, -Infinity]) expect(() => sim.at(bad, handler), String(bad)).toThrow(/not a whole number|in the past/);
+    expect(() => sim.after(0.25, handler)).toThrow(/not a whole number/);
+    sim.at(2 ** 53 + 2, handler); // a year of failures: whole, if no longer spaced 1 ns apart
+    expect(sim.pendingEvents).toBe(1);
+  });
+});
