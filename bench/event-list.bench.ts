@@ -42,3 +42,38 @@ export const eventListCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as Be
     };
   }),
 );
+
+const HOUR = 3600e9;
+
+/**
+ * The planner's mix: 10% of the pending events hours ahead (outage processes, long think times, BGP
+ * timers), the rest microseconds to milliseconds ahead (packets), and the hold model on the near
+ * ones: the far events stay pending throughout, as they do in a run.
+ */
+function bimodal(kind: BenchEventList, pending: number): EventList {
+  const list = BENCH_EVENT_LISTS[kind]();
+  const random = new RandomStream('bench:bimodal');
+  for (let i = 0; i < pending; i++) {
+    const far = i % 10 === 0;
+    list.push(far ? Math.round(HOUR + random.exponential(2 * HOUR)) : increments[i & 0xffff]! + i, handler, 0);
+  }
+  return list;
+}
+
+export const bimodalCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as BenchEventList[]).flatMap((kind) =>
+  [10_000, 100_000].map((pending) => {
+    let list: EventList | undefined;
+    return {
+      name: `event-list bimodal ${kind} ${pending} pending`,
+      iterations: 5,
+      setup: () => {
+        list = bimodal(kind, pending);
+      },
+      run: () => {
+        hold(list!);
+        return { events: OPERATIONS, packetHops: 0 };
+      },
+    };
+  }),
+);
+

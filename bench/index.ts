@@ -5,7 +5,7 @@ import { textTable } from '../src/cli/table.js';
 import { toCsv } from '../src/output/csv.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
-import { eventListCases } from './event-list.bench.js';
+import { bimodalCases, eventListCases } from './event-list.bench.js';
 import { manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
 
 /**
@@ -19,6 +19,7 @@ import { manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
 const entry = (name: string, build: () => BenchCase, slow = false): BenchEntry => ({ name, build, slow });
 const cases = (): BenchEntry[] => [
   ...eventListCases.map((c) => entry(c.name, () => c)),
+  ...bimodalCases.map((c) => entry(c.name, () => c)),
   entry('single link: mm1 (quaternary)', () => scenarioCase('scenarios/mm1.yaml')),
   entry('dumbbell-udp (quaternary)', () => scenarioCase('scenarios/dumbbell-udp.yaml')),
   entry('dumbbell-udp (heap-js)', () => scenarioCase('scenarios/dumbbell-udp.yaml', 'heap-js')),

@@ -6,7 +6,7 @@ import { IssueList } from '../scenario/errors.js';
 import type { FlowSpec, NetworkScenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
 import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
-import { checkedRoute, hostAddress, pinnedLinks, siteAddress } from './routes.js';
+import { checkedRoute, hostAddress, MAX_NODES, pinnedLinks, siteAddress } from './routes.js';
 import type { Startable } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
 import { buildAppFlow } from './app-flows.js';
@@ -42,6 +42,7 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
   const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList });
   const network = new Network(sim, policy);
   const routing = network.routing;
+  if (scenario.nodes.length > MAX_NODES) issues.add(['nodes'], `a network holds at most ${MAX_NODES} nodes (sites, regions and services count several each); this one has ${scenario.nodes.length}`);
   scenario.nodes.forEach((name, i) => routing.advertise({ address: hostAddress(i), length: 32 }, network.addNode(name)));
   for (const p of scenario.prefixes) routing.advertise(p.prefix, network.node(p.node), p.preference, p.scope, p.discard);
 

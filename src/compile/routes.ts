@@ -6,8 +6,10 @@ import type { IssueList } from '../scenario/errors.js';
 import type { FieldPath } from '../scenario/errors.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
 
-/** Every node owns a host address 10.x.y.z (/32), in node order: 10.0.0.1, 10.0.0.2, ... */
+/** Every node owns a host address (/32) in 10.0.0.0/16, in node order: 10.0.0.1, 10.0.0.2, ... */
 export const hostAddress = (nodeIndex: number): number => 0x0a000000 + nodeIndex + 1;
+/** Host addresses stay inside 10.0.0.0/16 (the planner's sites start at 10.1.0.0). */
+export const MAX_NODES = 65_534;
 
 /** The links of a pinned path of node names; undefined (and an issue) if two of them are not linked. */
 export function pinnedLinks(network: Network, path: readonly string[], origin: FieldPath, issues: IssueList): Link[] | undefined {

@@ -1,4 +1,5 @@
-import { parsePrefix, type Prefix } from '../core/prefix.js';
+import type { Prefix } from '../core/prefix.js';
+import { ADDRESS_POOLS, type AddressPool } from './address-pools.js';
 import type { FieldPath, IssueList } from '../scenario/errors.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from '../scenario/impairments.js';
 import { DEFAULTS, type QueueSpec } from '../scenario/scenario.js';
@@ -32,8 +33,6 @@ type ParsedPlace = NonNullable<ParsedScenario['remote_users']>[string];
 
 type QueueNormalizer = (queue: ParsedQueue | undefined, at: FieldPath) => QueueSpec;
 
-/** Block k of a range: sites get 10.k.0.0/16, remote groups 100.64.k.0/24, services 198.18.k.0/24. */
-const block = (text: string): Prefix => parsePrefix(text)!;
 
 /**
  * Check the planner's layer and fill its defaults. Names of sites, remote groups, regions and
@@ -53,6 +52,13 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     return { name, continent: r.continent, location: r.location };
   });
   const regionNames = new Set(regions.map((r) => r.name));
+  /** The k-th default prefix of `pool`, or (with an issue at the field to set) a placeholder when it has run out. */
+  const fromPool = (pool: AddressPool, k: number, at: FieldPath): Prefix => {
+    const prefix = pool.subnet(k);
+    if (prefix !== undefined) return prefix;
+    issues.add(at, pool.exhausted());
+    return pool.subnet(0)!;
+  };
 
   const services = Object.entries(parsed.services ?? {}).map(([name, s], k) => {
     claim(name, 'service', ['services', name]);
@@ -62,7 +68,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     return {
       name,
       region: s.region,
-      prefix: s.prefix ?? block(`198.18.${k}.0/24`),
+      prefix: s.prefix ?? fromPool(ADDRESS_POOLS.services, k, ['services', name, 'prefix']),
       kind,
       expressroute: s.expressroute ?? kind !== 'internet',
       gateway: s.gateway ?? 'ErGw1Az',
@@ -70,8 +76,9 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
   });
 
   /** What offices and remote user groups share: a place on the map, users, addresses, an ISP. */
-  const place = (section: 'sites' | 'remote_users', name: string, p: ParsedPlace, kind: SiteSpec['kind'], prefix: Prefix): SiteSpec => {
+  const place = (section: 'sites' | 'remote_users', name: string, p: ParsedPlace, kind: SiteSpec['kind'], k: number): SiteSpec => {
     const at = [section, name];
+    const pool = section === 'sites' ? ADDRESS_POOLS.sites : ADDRESS_POOLS.remote;
     claim(name, kind === 'site' ? 'site' : 'remote user group', at);
     return {
       name,
@@ -79,14 +86,14 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       location: p.location,
       continent: p.continent,
       users: p.users ?? 0,
-      prefix: p.prefix ?? prefix,
+      prefix: p.prefix ?? fromPool(pool, k, [...at, 'prefix']),
       internet: access(p.internet, [...at, 'internet'], queue),
       origin: at,
     };
   };
   const sites: SiteSpec[] = Object.entries(parsed.sites ?? {}).map(([name, s], k) => ({
-    ...place('sites', name, s, 'site', block(`10.${k + 1}.0.0/16`)),
-    natPrefix: s.nat_prefix ?? block(`198.19.${k}.0/24`),
+    ...place('sites', name, s, 'site', k),
+    natPrefix: s.nat_prefix ?? fromPool(ADDRESS_POOLS.nat, k, ['sites', name, 'nat_prefix']),
     security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
     lan: {
       bandwidthBps: s.lan?.bandwidth ?? LAN_BPS,
@@ -95,11 +102,11 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     },
   }));
   Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => {
-    const group = place('remote_users', name, g, 'remote', block(`100.64.${k}.0/24`));
+    const group = place('remote_users', name, g, 'remote', k);
     if (g.vpn !== undefined) {
       const at = ['remote_users', name, 'vpn'];
       if (!parsed.sites?.[g.vpn.site]) issues.add([...at, 'site'], `no site named '${g.vpn.site}'`);
-      group.vpn = { site: g.vpn.site, tunnel: g.vpn.tunnel ?? 'split', pool: g.vpn.pool ?? block(`172.16.${k}.0/24`), ...tunnel(g.vpn, at, issues) };
+      group.vpn = { site: g.vpn.site, tunnel: g.vpn.tunnel ?? 'split', pool: g.vpn.pool ?? fromPool(ADDRESS_POOLS.vpnPools, k, [...at, 'pool']), ...tunnel(g.vpn, at, issues) };
     }
     sites.push(group);
   });
@@ -167,9 +174,10 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       origin: at,
     };
   });
-  const vpns = Object.entries(parsed.vpns ?? {}).map(([name, v]) => {
+  const vpns = Object.entries(parsed.vpns ?? {}).map(([name, v], k) => {
     const at = ['vpns', name];
     claim(name, 'VPN', at);
+    if (ADDRESS_POOLS.vpnGateways.subnet(k) === undefined) issues.add(at, `at most ${ADDRESS_POOLS.vpnGateways.size} VPNs (their gateways' addresses)`);
     if (!siteNames.has(v.site)) issues.add([...at, 'site'], `no site named '${v.site}'`);
     const vnet = services.find((s) => s.name === v.vnet);
     if (vnet === undefined) issues.add([...at, 'vnet'], `no service named '${v.vnet}'`);

@@ -1,4 +1,5 @@
-import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
+import { hostIn, prefixKey } from '../core/prefix.js';
+import { ADDRESS_POOLS } from './address-pools.js';
 import type { QueueSpec } from '../scenario/scenario.js';
 import type { Scenario, SiteSpec } from './scenario.js';
 import { fibreDelay } from './geography.js';
@@ -39,7 +40,7 @@ export function expandVpns(scenario: Scenario, b: TopologyBuilder): void {
     const vnet = services.find((s) => s.name === vpn.vnet)!;
     const site = sites.find((s) => s.name === vpn.site)!;
     const gateway = vpnGatewayNode(vpn.name);
-    const gatewayPrefix = parsePrefix(`198.51.100.${k + 1}/32`)!;
+    const gatewayPrefix = ADDRESS_POOLS.vpnGateways.subnet(k)!; // far more than the VPNs a scenario may have
     b.node(gateway);
     b.advertise(gateway, gatewayPrefix, Scope.public);
     const underlay: LinkBody = { ...plainBody(vpn.gatewayBps, GATEWAY_DELAY, vpn.origin, 1500), queue: GATEWAY_QUEUE };
