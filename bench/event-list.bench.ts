@@ -46,28 +46,33 @@ export const eventListCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as Be
 const HOUR = 3600e9;
 
 /**
- * The planner's mix: 10% of the pending events hours ahead (outage processes, long think times, BGP
+ * The planner's mix: a share of the pending events hours ahead (outage processes, long think times, BGP
  * timers), the rest microseconds to milliseconds ahead (packets), and the hold model on the near
  * ones: the far events stay pending throughout, as they do in a run.
  */
-function bimodal(kind: BenchEventList, pending: number): EventList {
+function bimodal(kind: BenchEventList, pending: number, farShare: number): EventList {
   const list = BENCH_EVENT_LISTS[kind]();
   const random = new RandomStream('bench:bimodal');
   for (let i = 0; i < pending; i++) {
-    const far = i % 10 === 0;
+    const far = random.uniform() < farShare;
     list.push(far ? Math.round(HOUR + random.exponential(2 * HOUR)) : increments[i & 0xffff]! + i, handler, 0);
   }
   return list;
 }
 
 export const bimodalCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as BenchEventList[]).flatMap((kind) =>
-  [10_000, 100_000].map((pending) => {
+  [
+    [10_000, 0.1],
+    [100_000, 0.1],
+    [10_000, 0.5],
+    [10_000, 0.9],
+  ].map(([pending, farShare]) => {
     let list: EventList | undefined;
     return {
-      name: `event-list bimodal ${kind} ${pending} pending`,
+      name: `event-list bimodal ${kind} ${pending} pending, ${farShare! * 100}% hours ahead`,
       iterations: 5,
       setup: () => {
-        list = bimodal(kind, pending);
+        list = bimodal(kind, pending!, farShare!);
       },
       run: () => {
         hold(list!);
@@ -76,4 +81,3 @@ export const bimodalCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as Benc
     };
   }),
 );
-

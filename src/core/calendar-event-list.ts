@@ -4,6 +4,10 @@ import type { Nanos } from './time.js';
 const EMPTY: EventHandler = { onEvent: () => undefined };
 const NONE = -1;
 const MIN_BUCKETS = 16;
+/** The shares of the earliest pending events whose mean spacing sets the day width (the densest wins). */
+const SPACING_SHARES = [0.9, 0.5, 0.25, 0.125, 0.0625];
+/** A share is measured over at least this many spacings (but 9/10 always counts). */
+const MIN_SPACING_SAMPLE = 8;
 
 /**
  * A calendar queue (Brown, 1988): events hashed by time into a ring of buckets one "day" wide,
@@ -185,9 +189,11 @@ export class CalendarEventList implements EventList {
   }
 
   /**
-   * New bucket count, and a day width of three times the mean spacing of the pending events (Brown's
-   * rule; the spacing is measured over the earliest 90%, so that a few far-future events, a failure
-   * months ahead, do not stretch the days), then every event rehashed.
+   * New bucket count, and a day width of three times the spacing of the pending events (Brown's
+   * rule), then every event rehashed. The spacing is that of the densest of the earliest 1/16, 1/8,
+   * 1/4, 1/2 and 9/10 of the events: events on two time scales at once (packets microseconds apart
+   * beside failures, think times and timers hours ahead, in any proportion) get days as wide as the
+   * near ones need, and the far ones wait in the buckets, past the year being read.
    */
   private resize(buckets: number): void {
     const n = this.count;
@@ -196,9 +202,14 @@ export class CalendarEventList implements EventList {
       let k = 0;
       for (let b = 0; b <= this.mask; b++) for (let node = this.heads[b]!; node !== NONE; node = this.next[node]!) times[k++] = this.times[node]!;
       times.sort();
-      const q = Math.max(1, Math.floor(0.9 * (n - 1)));
-      const spacing = (times[q]! - times[0]!) / q;
-      if (spacing > 0) this.width = Math.max(1, Math.round(3 * spacing));
+      let spacing = Infinity;
+      for (const share of SPACING_SHARES) {
+        const q = Math.floor(share * (n - 1));
+        if (q < 1 || (q < MIN_SPACING_SAMPLE && share < 0.9)) continue;
+        const s = (times[q]! - times[0]!) / q;
+        if (s > 0 && s < spacing) spacing = s;
+      }
+      if (spacing < Infinity) this.width = Math.max(1, Math.round(3 * spacing));
     }
     const oldHeads = this.heads;
     const oldMask = this.mask;

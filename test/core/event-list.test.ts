@@ -75,6 +75,31 @@ describe.each([
     }
   });
 
+  it('keeps order when most pending events are hours ahead and the rest microseconds apart, ties included', () => {
+    // the planner's mix, at the shares where the calendar's day width used to follow the far events
+    for (const farShare of [0.1, 0.5, 0.9]) {
+      const list = make();
+      const random = new RandomStream(`bimodal:${farShare}`);
+      const reference: { time: number; seq: number }[] = [];
+      let seq = 0;
+      const push = (time: number) => {
+        list.push(time, handler, seq);
+        reference.push({ time, seq: seq++ });
+      };
+      for (let i = 0; i < 2000; i++) push(random.uniform() < farShare ? 3600e9 + Math.floor(random.exponential(7200e9)) : Math.floor(random.exponential(1e6)));
+      push(3600e9); // a far tie, pushed before its twin below
+      for (let i = 0; i < 6000; i++) {
+        list.pop();
+        reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+        const expected = reference.shift()!;
+        expect([list.lastTime, list.lastTag]).toEqual([expected.time, expected.seq]);
+        const now = list.lastTime;
+        if (i === 100) push(3600e9);
+        push(random.uniform() < 0.1 ? now : now + Math.floor(random.exponential(1e6)));
+      }
+    }
+  });
+
   it('agrees with a stable sort under interleaved pushes and pops (hold model)', () => {
     const list = make();
     const random = new RandomStream('event-list-test');
