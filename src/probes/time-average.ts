@@ -17,7 +17,11 @@ export class TimeAverage {
       this.since = now;
     }
     this.value = value;
+    if (now >= this.from && value > this.maximum) this.maximum = value;
   }
+
+  /** The largest value taken inside the measured interval (-Infinity: none yet). */
+  maximum = -Infinity;
 
   get current(): number {
     return this.value;

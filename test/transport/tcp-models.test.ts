@@ -3,7 +3,7 @@ import { num, relativeError, rowOf, simulate } from '../helpers.js';
 
 /** A long, fat path with random loss on the data direction only. */
 function lossyPath(opts: { bandwidth: string; oneWay: string; loss: number; cc: string; duration: string; sack?: boolean }): string {
-  const sack = opts.sack === undefined ? '' : ``;
+  const sack = opts.sack === undefined ? '' : `, sack: ${opts.sack}`;
   return `
 name: lossy
 duration: ${opts.duration}
@@ -29,6 +29,31 @@ describe('NewReno under random loss (Mathis et al. 1997)', () => {
     const row = rowOf(simulate(lossyPath({ bandwidth: '1Gbps', oneWay: '20ms', loss: p, cc: 'newreno', duration: '300s', sack }), 3).flows, 'flow', 'f');
     const mathis = ((1448 * 8) / rtt) * Math.sqrt(3 / (2 * p));
     expect(relativeError(num(row, 'goodput_bps'), mathis)).toBeLessThan(0.25);
+  });
+});
+
+/** A path of 50 ms RTT at 100 Mbps with 0.5% random loss on data (the window, 17 segments, stays far below the 430-segment BDP). */
+const halfPercent = (cc: string, sack: boolean) => lossyPath({ bandwidth: '100Mbps', oneWay: '25ms', loss: 0.005, cc, duration: '400s', sack });
+
+describe('one flow, RTT 50 ms, 0.5% random loss, SACK on and off', () => {
+  const rtt = 0.05 + (1500 * 8) / 100e6 + (52 * 8) / 100e6;
+  // Mathis et al. (1997): MSS / RTT x sqrt(3 / (2p)) = 1448 B / 50 ms x 17.3 = 4.0 Mbps
+  const mathis = ((1448 * 8) / rtt) * Math.sqrt(3 / (2 * 0.005));
+
+  it.each([true, false])('NewReno is within 20 percent of Mathis (SACK %s)', (sack) => {
+    const row = rowOf(simulate(halfPercent('newreno', sack), 5).flows, 'flow', 'f');
+    expect(num(row, 'retransmits')).toBeGreaterThan(0);
+    expect(relativeError(num(row, 'goodput_bps'), mathis)).toBeLessThan(0.2);
+  });
+
+  it.each([true, false])("CUBIC is within 20 percent of RFC 9438's response function (SACK %s)", (sack) => {
+    // RFC 9438 5.1: the average window is the larger of the cubic one, 1.054 (RTT/p)^(3/4) = 5.9
+    // segments here, and the Reno-friendly one (alpha = 3(1 - beta)/(1 + beta) gives Reno's average,
+    // sqrt(3/(2p)) = 17.3 segments): at this BDP and loss CUBIC is in its Reno-friendly region
+    const cubicWindow = 1.054 * Math.pow(rtt, 0.75) / Math.pow(0.005, 0.75);
+    const expected = Math.max(((1448 * 8) / rtt) * cubicWindow, mathis);
+    const row = rowOf(simulate(halfPercent('cubic', sack), 6).flows, 'flow', 'f');
+    expect(relativeError(num(row, 'goodput_bps'), expected)).toBeLessThan(0.2);
   });
 });
 

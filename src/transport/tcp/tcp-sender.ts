@@ -134,6 +134,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
 
   private onNewAck(ack: number, now: Nanos): void {
     const acked = ack - this.sndUna;
+    const flight = this.sndMax - this.sndUna;
     if (this.timedSeq >= 0 && ack > this.timedSeq) {
       const sample = now - this.timedAt;
       this.rtt.sample(sample);
@@ -157,7 +158,10 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         this.setCwnd(Math.max(this.cwnd - acked + (acked >= this.mss ? this.mss : 0), this.mss), now);
       }
     } else {
-      this.cc.onAck(this, acked, now, this.rtt.srtt);
+      // RFC 9438 5.8 (and Linux for Reno): the window grows only while it limits the sender, not
+      // while the application or the receive window does (else cwnd inflates far past any flight
+      // and the next reduction starts from a window that was never used)
+      if (this.cwndLimited(flight)) this.cc.onAck(this, acked, now, this.rtt.srtt);
       this.stats.cwnd.set(this.cwnd, now);
       if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart(now);
       if (this.scoreboard !== null && this.lossDetected()) this.enterRecovery(now);
@@ -176,9 +180,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
   }
 
-  /** Three duplicate ACKs, or (with SACK) the oldest outstanding byte counts as lost. */
+  /**
+   * Three duplicate ACKs, or (with SACK) the oldest outstanding byte counts as lost; not for data
+   * sent before the last recovery began (RFC 6582 3.2: the ACK must cover more than the old
+   * recovery point, the highest byte sent then, i.e. `recover` - 1 here).
+   */
   private lossDetected(): boolean {
-    if (this.sndUna <= this.recover) return false;
+    if (this.sndUna < this.recover) return false;
     if (this.dupAcks >= DUP_THRESH) return true;
     return this.scoreboard !== null && this.scoreboard.lossBound((DUP_THRESH - 1) * this.mss) > this.sndUna;
   }
@@ -194,7 +202,22 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       this.setCwnd(this.ssthresh + DUP_THRESH * this.mss, now);
     } else {
       this.setCwnd(this.ssthresh, now);
+      // RFC 6675 section 5, step (4.3): the first segment presumed lost goes out at once, whatever
+      // the pipe; then step (C) sends what cwnd - pipe allows (trySend, after this ACK)
+      const length = Math.min(this.sndUna + this.mss, this.scoreboard.nextSackedAfter(this.sndUna), this.sndMax) - this.sndUna;
+      this.retransmit(this.sndUna, length);
+      this.highRxt = this.sndUna + length;
     }
+  }
+
+  /**
+   * Whether the window limited the sender when this ACK came: the flight filled it to within a
+   * segment (a sender that has data and room sends, so a flight short of cwnd means the receive
+   * window or the application held it back). In slow start as in congestion avoidance: Linux lets
+   * slow start grow cwnd to twice the flight, which lets a window-limited flow double its cwnd.
+   */
+  private cwndLimited(flight: number): boolean {
+    return flight + this.mss > this.cwnd;
   }
 
   private trySend(): void {

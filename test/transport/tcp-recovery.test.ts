@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Packet } from '../../src/net/packet.js';
+import { buildRun } from '../../src/planner/build.js';
+import { checkScenario } from '../../src/planner/check.js';
+import { parseScenarioText } from '../../src/planner/load.js';
+
+/**
+ * a -> r -> b: 10 Gbps / 1 ms, then a 100 Mbps / 9 ms bottleneck that drops the data packets
+ * listed; ACKs come back b -> r (100 Mbps, 9 ms) and r -> a (10 Gbps, 1 ms). 1500-byte packets are
+ * 120 us apart at the bottleneck; an ACK of 52 B (64 B with a SACK block) takes 4,160 ns + 9 ms +
+ * 42 ns + 1 ms from b to a (5,120 + 9 ms + 51 + 1 ms).
+ */
+function path(flow: string, drops: number[], extra = ''): string {
+  return `
+name: tcp-recovery
+duration: 20s
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+  - { from: r, to: b, bandwidth: 100Mbps, delay: 9ms, duplex: false, queue: { kind: droptail, limit_packets: 1000 }${drops.length > 0 ? `, drop_packets: [${drops.join(', ')}]` : ''}${extra} }
+  - { from: b, to: r, bandwidth: 100Mbps, delay: 9ms, duplex: false }
+  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+flows:
+  - ${flow}
+`;
+}
+
+/** From b to a: serialization at 100 Mbps (80 ns a byte) and 10 Gbps (0.8 ns, rounded), 9 ms + 1 ms. */
+const ackTransit = (bytes: number): number => bytes * 80 + 9_000_000 + Math.round(bytes * 0.8) + 1_000_000;
+const BASE_RTT = 20_000_000;
+
+/** Runs a scenario, noting every data segment a sends (seq, time) and every ACK b sends (ack, time). */
+function traced(yaml: string) {
+  const loaded = parseScenarioText(yaml, 'inline.yaml');
+  checkScenario(loaded);
+  const { sim, network, begin } = buildRun(loaded.scenario, { seed: 1, replication: 0 });
+  const sent: { seq: number; t: number }[] = [];
+  const acks: { ack: number; t: number; size: number }[] = [];
+  const tap = (name: string, note: (p: Packet) => void) => {
+    const link = network.links.find((l) => l.name === name)!;
+    const receive = link.receive.bind(link);
+    link.receive = (p: Packet) => {
+      note(p);
+      receive(p);
+    };
+  };
+  tap('a->r', (p) => p.isAck || sent.push({ seq: p.seq, t: sim.now }));
+  tap('b->r', (p) => p.isAck && acks.push({ ack: p.ack, t: sim.now, size: p.size }));
+  begin();
+  sim.runUntil(loaded.scenario.duration);
+  network.finish(loaded.scenario.duration);
+  const flow = network.flows[0]!;
+  /** Every sending of a sequence number after its first. */
+  const firstSent = new Set<number>();
+  const retransmissions = sent.filter((s) => firstSent.has(s.seq) || (firstSent.add(s.seq), false));
+  return { sent, acks, retransmissions, tcp: flow.tcp!, flow };
+}
+
+/** The k-th packet (1-based) to enter the bottleneck is the k-th data segment a sent. */
+const seqOfPacket = (sent: { seq: number }[], k: number): number => sent[k - 1]!.seq;
+
+describe('TCP loss recovery, timed by hand', () => {
+  it.each([true, false])('retransmits a single loss when the third duplicate ACK arrives, one ACK transit after b sent it (SACK %s)', (sack) => {
+    const { sent, acks, retransmissions, tcp } = traced(path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB }, tcp: { sack: ${sack} } }`, [60]));
+    const lost = seqOfPacket(sent, 60);
+    expect(retransmissions.map((r) => r.seq)).toEqual([lost]);
+    // b acknowledges `lost` again for every segment that arrives after the hole, 120 us apart
+    const duplicates = acks.filter((a) => a.ack === lost).slice(1);
+    expect(duplicates.length).toBeGreaterThanOrEqual(3);
+    expect(duplicates[2]!.t - duplicates[0]!.t).toBe(2 * 120_000);
+    // RFC 6675 5 (4.3) and RFC 6582 3.2: the retransmission leaves as the third duplicate arrives
+    expect(duplicates[2]!.size).toBe(sack ? 64 : 52);
+    expect(retransmissions[0]!.t).toBe(duplicates[2]!.t + ackTransit(duplicates[2]!.size));
+    expect(tcp.timeouts).toBe(0);
+  });
+
+  it.each([true, false])('repairs two losses of one window: SACK before the partial ACK, NewReno as it arrives (SACK %s)', (sack) => {
+    const { sent, acks, retransmissions, tcp } = traced(path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB }, tcp: { sack: ${sack} } }`, [60, 64]));
+    const second = seqOfPacket(sent, 64);
+    expect(retransmissions.map((r) => r.seq)).toEqual([seqOfPacket(sent, 60), second]);
+    expect(tcp.timeouts).toBe(0);
+    // the partial ACK: b acknowledges up to the second hole once the first retransmission arrives
+    const partial = acks.find((a) => a.ack === second)!;
+    const partialAtA = partial.t + ackTransit(partial.size);
+    expect(partial.t).toBeGreaterThan(retransmissions[0]!.t + BASE_RTT / 2);
+    // SACK marks the second hole lost from the SACK blocks (three segments above it) and sends it
+    // when the pipe allows, before the partial ACK; NewReno learns of it from the partial ACK
+    // (RFC 6582 3.2 step 4) and retransmits as it arrives
+    if (sack) expect(retransmissions[1]!.t).toBeLessThan(partialAtA);
+    else expect(retransmissions[1]!.t).toBe(partialAtA);
+  });
+
+  it.each([true, false])('fast-retransmits a loss that starts exactly at the previous recovery point (SACK %s)', (sack) => {
+    const flow = `{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB }, tcp: { sack: ${sack} } }`;
+    // the recovery point of the first recovery: one past the highest byte sent before it began
+    const first = traced(path(flow, [60]));
+    const recoveryPoint = Math.max(...first.sent.filter((s) => s.t < first.retransmissions[0]!.t).map((s) => s.seq)) + 1448;
+    const k = first.sent.findIndex((s) => s.seq === recoveryPoint) + 1;
+    expect(k).toBeGreaterThan(60);
+    // lose the segment at that point too: RFC 6582 3.2 lets its duplicate ACKs start a second fast
+    // recovery (they cover more than the old recovery point's last byte); it used to wait for an RTO
+    const { sent, retransmissions, tcp } = traced(path(flow, [60, k]));
+    expect(seqOfPacket(sent, k)).toBe(recoveryPoint);
+    expect(retransmissions.map((r) => r.seq)).toEqual([seqOfPacket(sent, 60), recoveryPoint]);
+    expect(tcp.timeouts).toBe(0);
+  });
+
+  it('backs the timer off: a lone segment lost twice goes again at 1 s and 3 s (RFC 6298 5.5)', () => {
+    // one segment, no RTT sample yet: RTO 1 s (RFC 6298 2.1), doubled after the first timeout
+    const { retransmissions, tcp } = traced(path('{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1000B } }', [1, 2]));
+    expect(retransmissions.map((r) => r.t)).toEqual([1e9, 3e9]);
+    expect(tcp.timeouts).toBe(2);
+    // delivered on the third try: 3 s + 1,200 ns + 1 ms + 80 us + 9 ms (1,052 B at 100 Mbps: 84,160 ns)
+    expect(tcp.completion.count).toBe(1);
+  });
+
+  it.each(['newreno', 'cubic'])('keeps the window of a receive-window-limited %s flow near what it uses', (cc) => {
+    // 300 KB of receive window on a 1 Gbps path of 20 ms: 120 Mbps, far below the link; cwnd must
+    // not grow on ACKs while the receive window, not cwnd, limits the flight (RFC 9438 5.8)
+    const rwnd = 300_000;
+    const yaml = path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: { cc: ${cc}, receive_window: ${rwnd}B } }`, []).replace(/100Mbps/g, '1Gbps');
+    const { tcp } = traced(yaml);
+    expect(tcp.cwnd.maximum).toBeLessThanOrEqual(rwnd + 2 * 1448);
+    expect(tcp.cwnd.maximum).toBeGreaterThanOrEqual(rwnd - 1448);
+  });
+
+  it('finishes five losses of a window sooner with SACK than without', () => {
+    const fct = (sack: boolean) => traced(path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1MB }, tcp: { sack: ${sack} } }`, [40, 44, 48, 52, 56])).tcp.completion.mean;
+    // NewReno repairs one hole per round trip (four more partial ACKs); SACK all in the first
+    expect(fct(false) - fct(true)).toBeGreaterThan(BASE_RTT);
+  });
+});
