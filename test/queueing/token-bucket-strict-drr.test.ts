@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Packet } from '../../src/net/packet.js';
+import { StrictDrrQueue } from '../../src/net/queues/strict-drr.js';
+import { TokenBucket } from '../../src/net/token-bucket.js';
+
+const packet = (size: number, seq: number): Packet => {
+  const p = new Packet();
+  p.size = size;
+  p.seq = seq;
+  return p;
+};
+
+describe('token bucket', () => {
+  it('starts full, admits a burst, then refills at its rate (8 Mbps: a byte per microsecond)', () => {
+    const bucket = new TokenBucket(8e6, 3000);
+    expect([bucket.conforms(1500, 0), bucket.conforms(1500, 0), bucket.conforms(1, 0)]).toEqual([true, true, false]);
+    expect(bucket.conforms(1000, 999_000)).toBe(false); // 999 bytes of tokens
+    expect(bucket.conforms(1000, 1_000_000)).toBe(true); // the 999 kept, one more a microsecond later
+    expect(bucket.conforms(3001, 1e12)).toBe(false); // never more than the burst
+    expect(bucket.conforms(3000, 1e12)).toBe(true);
+  });
+});
+
+describe('strict priority before deficit round robin', () => {
+  const limit = { packets: 100, bytes: Infinity };
+
+  it('serves the strict class first, then the weighted ones in proportion to their quanta', () => {
+    // class 0 strict; classes 1 and 2 weighted 3:1 (quanta 4500 and 1500 bytes)
+    const q = new StrictDrrQueue([limit, limit, limit], 1, [0, 4500, 1500]);
+    for (let i = 0; i < 12; i++) q.enqueue(packet(1500, 100 + i), 1);
+    for (let i = 0; i < 12; i++) q.enqueue(packet(1500, 200 + i), 2);
+    q.enqueue(packet(200, 1), 0);
+    const order: number[] = [];
+    for (let k = 0; k < 9; k++) {
+      if (k === 4) q.enqueue(packet(200, 2), 0); // voice arriving mid-way goes next
+      order.push(Math.floor(q.dequeue(0)!.seq / 100));
+    }
+    // voice, three of class 1 and one of class 2 per round, voice again as soon as it comes
+    expect(order).toEqual([0, 1, 1, 1, 0, 2, 1, 1, 1]);
+    expect(q.packets).toBe(24 + 2 - 9);
+  });
+
+  it('drops at each class limit on its own', () => {
+    const q = new StrictDrrQueue([{ packets: 1, bytes: Infinity }, { packets: 2, bytes: Infinity }], 1, [0, 1500]);
+    expect([q.enqueue(packet(100, 1), 0), q.enqueue(packet(100, 2), 0)]).toEqual([true, false]);
+    expect([q.enqueue(packet(100, 3), 1), q.enqueue(packet(100, 4), 1), q.enqueue(packet(100, 5), 1)]).toEqual([true, true, false]);
+    expect(q.bytes).toBe(300);
+  });
+});
