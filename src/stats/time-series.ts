@@ -8,9 +8,10 @@ import type { Row, RunIdentity } from './records.js';
 /**
  * Samples every flow and link at a fixed interval from the end of the warm-up: per interval
  * throughput (bits received by a flow's sink, or put on a link), TCP goodput and congestion window,
- * and queue lengths. Sampling only reads counters, so turning it on never changes a result. Link
- * counters are brought up to date lazily (see Link), so a link's bytes can show up one interval
- * late when its queue is drained exactly at an interval boundary; totals are unaffected.
+ * and queue lengths. A link's lazy serializer is caught up to the sampling time first
+ * (`Link.catchUp`), so its queue and the bytes it has put on the wire are those of that instant;
+ * catching up makes only the decisions already due and schedules nothing, so turning sampling on
+ * never changes a result.
  */
 export class TimeSeriesSampler implements EventHandler {
   readonly rows: Row[] = [];
@@ -53,7 +54,9 @@ export class TimeSeriesSampler implements EventHandler {
       this.lastFlowBytes[i] = flow.rxBytes;
       if (tcp) this.lastGoodput[i] = tcp.goodputBytes;
     });
+    const now = this.sim.now;
     this.network.links.forEach((link, i) => {
+      link.catchUp(now);
       this.rows.push({
         variant: this.id.variant,
         replication: this.id.replication,

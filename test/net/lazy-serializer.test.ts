@@ -47,7 +47,7 @@ function oneLink() {
     Object.assign(p, { flow: flow.index, seq: 0, size, dscp: 0, route: [link, sink], hop: 0, sentAt: sim.now });
     p.forward();
   };
-  return { sim, link, queue, arrivals, send };
+  return { sim, network, link, queue, arrivals, send };
 }
 
 describe('the lazy serializer', () => {
@@ -92,5 +92,25 @@ describe('the simulator clock', () => {
     expect(() => sim.after(0.25, handler)).toThrow(/not a whole number/);
     sim.at(2 ** 53 + 2, handler); // a year of failures: whole, if no longer spaced 1 ns apart
     expect(sim.pendingEvents).toBe(1);
+  });
+});
+
+describe('the time-series sampler', () => {
+  it('reads a draining queue as it is at the sampling time, not as the link last saw it', async () => {
+    const { TimeSeriesSampler } = await import('../../src/stats/time-series.js');
+    const { sim, send, network } = oneLink();
+    // 100 packets of 1000 B at 0 on 100 Mbps: one starts every 80 us; the link is touched next only
+    // when the first lands, at 1.08 ms
+    sim.at(0, { onEvent: () => { for (let i = 0; i < 100; i++) send(1000); } });
+    const sampler = new TimeSeriesSampler(sim, network, 500_000, { variant: 'v', replication: 0, seed: 1 });
+    sampler.begin();
+    sim.runUntil(2_000_000);
+    const queued = sampler.rows.filter((r) => r.kind === 'link').map((r) => r.queue_packets);
+    // at 0.5 ms: transmissions started at 0, 80, ..., 480 us (7), 93 wait; at 1 ms: 13 started, 87
+    // wait; at 1.5 and 2 ms: 19 and 26 started (the link's own touches agree)
+    expect(queued).toEqual([93, 87, 81, 74]);
+    const rates = sampler.rows.filter((r) => r.kind === 'link').map((r) => r.throughput_bps);
+    // 7, 6, 6, 7 transmissions started in each half millisecond: 8,000 bits each per 0.5 ms
+    expect(rates).toEqual([7, 6, 6, 7].map((n) => n * 8000 * 2000));
   });
 });
