@@ -44,16 +44,20 @@ export function comparisonTable(rows: readonly Row[], variants: readonly string[
     ['site application direction metric', ...variants, ...others.map((v) => `${v} - ${reference}`)],
     shown.map((r) => [
       label(r),
-      ...variants.map((v) => withCi((r[v] as number) * scale(r), (r[`${v}_ci95`] as number) * scale(r))),
+      ...variants.map((v) => withCi((r[v] as number) * scale(r), (r[`${v}_ci95`] as number) * scale(r), r[`${v}_low`] as number, r[`${v}_high`] as number)),
       ...others.map((v) => {
         const d = (r[`${v}_diff`] as number) * scale(r);
         return Number.isFinite(d) ? `${number(d, true)}${r[`${v}_significant`] === 'yes' ? ' *' : '  '}` : '-';
       }),
     ]),
-  ) + '\n(mean ± 95% CI over replications; * the difference is significant at 95%)';
+  ) + '\n(mean ± 95% CI over replications, [low, high] for proportions; * the difference is significant at 95%)';
 }
 
-const withCi = (mean: number, ci: number): string => (Number.isFinite(mean) ? `${number(mean)}${Number.isFinite(ci) ? ` ± ${number(ci)}` : ''}` : '-');
+const withCi = (mean: number, ci: number, low: number, high: number): string => {
+  if (!Number.isFinite(mean)) return '-';
+  if (Number.isFinite(ci)) return `${number(mean)} ± ${number(ci)}`;
+  return Number.isFinite(low) && Number.isFinite(high) ? `${number(mean)} [${number(low)}, ${number(high)}]` : number(mean);
+};
 
 function number(x: number, signed = false): string {
   const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : Math.abs(x) >= 1 ? 2 : 3;

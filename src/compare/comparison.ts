@@ -1,4 +1,4 @@
-import { meanWithCi } from '../stats/confidence.js';
+import { meanWithCi, PROPORTION_METRICS } from '../stats/confidence.js';
 import type { Row } from '../stats/records.js';
 
 /** The metrics compared per kind of application (columns of apps.csv). */
@@ -53,7 +53,8 @@ export interface ComparisonInput {
 
 /**
  * comparison.csv: one row per (site, application, direction, metric), each variant's mean and 95%
- * confidence half-width over replications, and for every other variant its difference to the first
+ * confidence interval over replications (`_low`, `_high`; `_ci95` the half-width of a t interval,
+ * NaN for proportions, whose interval stays in [0, 1]: see stats/confidence.ts), and for every other variant its difference to the first
  * with the half-width of the paired differences (variants share their seeds: common random numbers)
  * and whether the difference is significant (its interval excludes 0).
  */
@@ -94,9 +95,11 @@ export function comparisonRows(input: ComparisonInput): Row[] {
     for (const v of input.variants) {
       const values = [...valuesOf(v).values()];
       replications = Math.max(replications, values.length);
-      const { mean, ci95 } = meanWithCi(values);
+      const { mean, ci95, low, high } = meanWithCi(values, PROPORTION_METRICS.has(s.metric));
       row[v] = mean;
       row[`${v}_ci95`] = ci95;
+      row[`${v}_low`] = low;
+      row[`${v}_high`] = high;
     }
     row.replications = replications;
     for (const v of others) {

@@ -1,11 +1,11 @@
 import type { ReplicationResult } from '../runner/run-replication.js';
-import { meanWithCi } from '../stats/confidence.js';
+import { meanWithCi, PROPORTION_METRICS } from '../stats/confidence.js';
 import type { Row } from '../stats/records.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
-const max = (xs: number[]) => (finite(xs).length === 0 ? NaN : Math.max(...finite(xs)));
-const min = (xs: number[]) => (finite(xs).length === 0 ? NaN : Math.min(...finite(xs)));
+const max = (xs: number[]) => finite(xs).reduce((m, x) => (Number.isNaN(m) || x > m ? x : m), NaN);
+const min = (xs: number[]) => finite(xs).reduce((m, x) => (Number.isNaN(m) || x < m ? x : m), NaN);
 const col = (rows: readonly Row[], c: string) => rows.map((r) => r[c] as number);
 
 /** The few numbers that sum up one replication of a run. */
@@ -29,14 +29,19 @@ export function headline(r: ReplicationResult): Record<string, number> {
   };
 }
 
-/** Mean and 95% CI over replications of each headline metric: `<metric>` and `<metric>_ci95`. */
+/**
+ * Mean and 95% CI over replications of each headline metric: `<metric>`, `<metric>_ci95` (t
+ * half-width; NaN for proportions) and the interval `<metric>_low`, `<metric>_high`.
+ */
 export function headlineRow(replications: readonly ReplicationResult[]): Row {
   const each = replications.map(headline);
   const row: Row = { replications: replications.length };
   for (const metric of Object.keys(each[0] ?? {})) {
-    const { mean, ci95 } = meanWithCi(each.map((h) => h[metric]!));
+    const { mean, ci95, low, high } = meanWithCi(each.map((h) => h[metric]!), PROPORTION_METRICS.has(metric));
     row[metric] = mean;
     row[`${metric}_ci95`] = ci95;
+    row[`${metric}_low`] = low;
+    row[`${metric}_high`] = high;
   }
   return row;
 }

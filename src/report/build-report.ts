@@ -128,8 +128,12 @@ function page(p: { summary: Table; variants: string[]; headline: Table; charts: 
     for (const v of p.variants) {
       const value = r[v] as number;
       const ci = r[`${v}_ci95`] as number;
+      const low = r[`${v}_low`] as number;
+      const high = r[`${v}_high`] as number;
       const met = r.metric === 'targets_met' ? (value >= 1 ? ' class="met"' : ' class="missed"') : '';
-      cells.push(`<td${met} data-variant="${escape(v)}" data-value="${String(value)}">${formatValue(value)}${Number.isFinite(ci) ? ` ± ${formatValue(ci)}` : ''}</td>`);
+      // a proportion's interval need not be symmetric: shown as [low, high]
+      const interval = Number.isFinite(ci) ? ` ± ${formatValue(ci)}` : Number.isFinite(low) && Number.isFinite(high) ? ` [${formatValue(low)}, ${formatValue(high)}]` : '';
+      cells.push(`<td${met} data-variant="${escape(v)}" data-value="${String(value)}">${formatValue(value)}${interval}</td>`);
     }
     for (const v of others) {
       const d = r[`${v}_diff`] as number;

@@ -1,4 +1,4 @@
-import { meanWithCi } from '../stats/confidence.js';
+import { meanWithCi, PROPORTION_METRICS } from '../stats/confidence.js';
 import type { Table } from './result-tables.js';
 
 const str = (v: unknown): string => String(v);
@@ -117,9 +117,11 @@ export function flowHeadline(flows: Table, variants: readonly string[]): Table {
     metrics.map((metric) => {
       const row: Record<string, string | number> = { site: '', application: flow, direction: '', metric };
       for (const v of variants) {
-        const { mean: m, ci95 } = meanWithCi(flows.filter((f) => f.flow === flow && f.variant === v).map((f) => num(f[metric])));
+        const { mean: m, ci95, low, high } = meanWithCi(flows.filter((f) => f.flow === flow && f.variant === v).map((f) => num(f[metric])), PROPORTION_METRICS.has(metric));
         row[v] = m;
         row[`${v}_ci95`] = ci95;
+        row[`${v}_low`] = low;
+        row[`${v}_high`] = high;
       }
       return row;
     }),
@@ -138,11 +140,16 @@ export interface SweepPoint {
 /** For one headline metric of sweep.csv: mean and CI band per point and variant, the point named by its parameter values. */
 export function sweepSeries(sweep: Table, metric: string): SweepPoint[] {
   const reserved = new Set(['point', 'variant', 'replications']);
-  const params = Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && !k.endsWith('_ci95') && !Object.hasOwn(sweep[0]!, `${k}_ci95`));
+  const derived = (k: string): boolean => ['_ci95', '_low', '_high'].some((suffix) => k.endsWith(suffix) && Object.hasOwn(sweep[0]!, k.slice(0, -suffix.length)));
+  const params = Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && !derived(k) && !Object.hasOwn(sweep[0]!, `${k}_ci95`));
   return sweep.map((r) => {
     const m = num(r[metric]);
+    // the interval when the file has it (a proportion's stays in [0, 1]), else mean +- the half-width
+    const low = num(r[`${metric}_low`]);
+    const high = num(r[`${metric}_high`]);
     const ci = num(r[`${metric}_ci95`]);
     const half = Number.isNaN(ci) ? 0 : ci;
-    return { variant: str(r.variant), point: num(r.point), label: params.map((p) => `${p}=${str(r[p])}`).join(', '), mean: m, low: m - half, high: m + half };
+    const label = params.map((p) => `${p}=${str(r[p])}`).join(', ');
+    return { variant: str(r.variant), point: num(r.point), label, mean: m, low: Number.isNaN(low) ? m - half : low, high: Number.isNaN(high) ? m + half : high };
   });
 }

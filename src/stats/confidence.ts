@@ -1,17 +1,113 @@
-/** Two-sided 95% Student t quantiles for 1..30 degrees of freedom; 1.96 beyond. */
-const T95 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
-  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
+/**
+ * 95% confidence intervals over independent replications. Means of unbounded figures: Student's t
+ * with n - 1 degrees of freedom, whatever n (the quantile computed, not tabled). Proportions (a
+ * share, a loss ratio, availability, the share of targets met): an interval that stays in [0, 1]:
+ * Wilson's score interval when every replication gives 0 or 1 (a binomial count), else the t
+ * interval cut to [0, 1].
+ */
+export interface Interval {
+  mean: number;
+  /** Half-width of the symmetric t interval; NaN for proportions (their interval need not be symmetric) and for one value. */
+  ci95: number;
+  low: number;
+  high: number;
+}
 
-/** Mean and 95% confidence half-width (Student t) of independent replications; NaN half-width for one. */
-export function meanWithCi(values: readonly number[]): { mean: number; ci95: number } {
+/** The figures that are proportions, by their column names. */
+export const PROPORTION_METRICS: ReadonlySet<string> = new Set([
+  'targets_met',
+  'availability',
+  'share_internet',
+  'share_vpn',
+  'share_private',
+  'loss_ratio',
+  'window_loss_p95',
+  'window_burst_loss_p95',
+]);
+
+const Z95 = 1.959963984540054;
+
+/** Mean and 95% interval of independent replications (NaN width for fewer than two values). */
+export function meanWithCi(values: readonly number[], proportion = false): Interval {
   const xs = values.filter((x) => !Number.isNaN(x));
   const n = xs.length;
-  if (n === 0) return { mean: NaN, ci95: NaN };
+  if (n === 0) return { mean: NaN, ci95: NaN, low: NaN, high: NaN };
   const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { mean, ci95: NaN };
+  if (n === 1) return { mean, ci95: NaN, low: NaN, high: NaN };
+  if (proportion && xs.every((x) => x === 0 || x === 1)) {
+    const { low, high } = wilson(mean, n);
+    return { mean, ci95: NaN, low, high };
+  }
   const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
-  const t = n - 1 <= T95.length ? T95[n - 2]! : 1.96;
-  return { mean, ci95: (t * Math.sqrt(variance)) / Math.sqrt(n) };
+  const half = (tQuantile975(n - 1) * Math.sqrt(variance)) / Math.sqrt(n);
+  if (proportion) return { mean, ci95: NaN, low: Math.max(0, mean - half), high: Math.min(1, mean + half) };
+  return { mean, ci95: half, low: mean - half, high: mean + half };
+}
+
+/** Wilson's score interval for a proportion p observed in n trials (z = 1.96). */
+export function wilson(p: number, n: number): { low: number; high: number } {
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** The 97.5% quantile of Student's t with `df` degrees of freedom (two-sided 95%), by bisection on the CDF. */
+export function tQuantile975(df: number): number {
+  if (!(df > 0)) return NaN;
+  let lo = 0;
+  let hi = 1000; // t(1) is 12.7
+  for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < 0.975) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** P(T <= t) for Student's t with `df` degrees of freedom. */
+export function studentTCdf(t: number, df: number): number {
+  const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** The regularized incomplete beta function I_x(a, b) (continued fraction, modified Lentz). */
+function regularizedBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? (front * betaFraction(x, a, b)) / a : 1 - (front * betaFraction(1 - x, b, a)) / b;
+}
+
+function betaFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    for (const numerator of [(m * (b - m) * x) / ((a - 1 + m2) * (a + m2)), (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + 1 + m2))]) {
+      d = 1 + numerator * d;
+      if (Math.abs(d) < tiny) d = tiny;
+      c = 1 + numerator / c;
+      if (Math.abs(c) < tiny) c = tiny;
+      d = 1 / d;
+      h *= d * c;
+    }
+    if (Math.abs(d * c - 1) < 1e-15) break;
+  }
+  return h;
+}
+
+/** ln Gamma(x) for x > 0 (Lanczos, g = 7). */
+function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const g = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const y = x - 1;
+  let sum = g[0]!;
+  for (let i = 1; i < 9; i++) sum += g[i]! / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }

@@ -61,7 +61,7 @@ describe('report data preparation', () => {
     const flows = [3, 5].map((x, replication) => ({ variant: 'v', replication, flow: 'f', throughput_bps: x, delay_mean_ms: x, delay_p99_ms: x, loss_ratio: 0 }));
     const row = flowHeadline(flows, ['v']).find((r) => r.metric === 'throughput_bps')!;
     expect(row.v).toBe(4);
-    expect(row.v_ci95).toBeCloseTo((12.706 * Math.SQRT2) / Math.SQRT2, 9); // sd sqrt(2), n 2
+    expect(row.v_ci95).toBeCloseTo((12.7062047 * Math.SQRT2) / Math.SQRT2, 6); // sd sqrt(2), n 2, t(1) = 12.7062047
   });
 
   it('sweep series: mean and CI band per point and variant, named by the parameter values', () => {
