@@ -5,7 +5,11 @@ import {
   BYTES_INTERNET,
   BYTES_PRIVATE,
   BYTES_VPN,
+  FIRST_SENT,
   JITTER,
+  JITTER_SAMPLES,
+  JITTER_SUM,
+  LAST_ARRIVAL,
   LOST_ACKS,
   LOST_PACKETS,
   RX_BYTES,
@@ -77,12 +81,29 @@ export class FlowStats {
   get bytesPrivate(): number {
     return this.table.get(this.row, BYTES_PRIVATE);
   }
-  /** RFC 3550 interarrival jitter estimate, nanoseconds. */
+  /** RFC 3550 interarrival jitter estimate after the last packet, nanoseconds. */
   get jitter(): number {
     return this.table.get(this.row, JITTER);
   }
-  set jitter(value: number) {
-    this.table.set(this.row, JITTER, value);
+  /** The flow's jitter: the mean of the RFC 3550 estimate over its packets (NaN: none), nanoseconds. */
+  get meanJitter(): number {
+    const samples = this.table.get(this.row, JITTER_SAMPLES);
+    return samples === 0 ? NaN : this.table.get(this.row, JITTER_SUM) / samples;
+  }
+  /** Set by a flow whose packets belong to many streams (a site's calls): the mean of their own estimates. */
+  set meanJitter(value: number) {
+    this.table.set(this.row, JITTER_SUM, value);
+    this.table.set(this.row, JITTER_SAMPLES, 1);
+  }
+  /** When the first packet after the warm-up was sent (NaN: none). */
+  get firstSentAt(): Nanos {
+    const t = this.table.get(this.row, FIRST_SENT);
+    return t < 0 ? NaN : t;
+  }
+  /** When the last packet arrived (NaN: none). */
+  get lastArrivalAt(): Nanos {
+    const t = this.table.get(this.row, LAST_ARRIVAL);
+    return t < 0 ? NaN : t;
   }
   /** One-way delays of the packets delivered (a copy, taken when asked). */
   get delay(): DelayStats {
@@ -90,12 +111,12 @@ export class FlowStats {
   }
 
   /** Count a packet sent after the warm-up: `exposure` is the route's (Exposure.internet, vpn or private). */
-  countSent(bytes: number, exposure: number): void {
-    this.table.countSent(this.row, bytes, exposure);
+  countSent(bytes: number, exposure: number, now: Nanos): void {
+    this.table.countSent(this.row, bytes, exposure, now);
   }
 
   /** Count a packet delivered after the warm-up, its delay, and (with `jitter`) the flow's RFC 3550 jitter. */
-  recordArrival(bytes: number, transit: Nanos, jitter = true): void {
-    this.table.recordArrival(this.row, bytes, transit, jitter);
+  recordArrival(bytes: number, transit: Nanos, now: Nanos, jitter = true): void {
+    this.table.recordArrival(this.row, bytes, transit, jitter, now);
   }
 }

@@ -3,15 +3,16 @@ import { DelayStats } from '../probes/delay-stats.js';
 import { bucketOf, widenedWindow } from '../probes/log-linear-histogram.js';
 
 /**
- * The layout of a flow's row: 42 doubles (336 bytes), in the order a packet touches them. First the
+ * The layout of a flow's row: 46 doubles (368 bytes), in the order a packet touches them. First the
  * sender's block, which the flow's sending end may reserve for its own state (see
  * `reserveSenderBlock`; the UDP sources do): a packet sent then touches one stretch of memory for
  * its flow. Then the send counters (bytes by exposure: `Exposure` of net/routing/path-policy.ts;
- * their sum is the bytes sent), the arrival counters, the RFC 3550 jitter, the delay sum, the
- * histogram's window (buckets LOW <= b < HIGH: the row's own INLINE_BUCKETS from `inlineLow`, which
- * a flow with little jitter never outgrows, else a window of the arena at DELTA + b), the minimum
- * and maximum delay and the row's own histogram buckets; last the loss counters, touched only when
- * a packet is lost.
+ * their sum is the bytes sent; the time of the first packet sent after the warm-up), the arrival
+ * counters, the RFC 3550 jitter with the sum of its values over the packets, the delay sum, the
+ * time of the last arrival, the histogram's window (buckets LOW <= b < HIGH: the row's own
+ * INLINE_BUCKETS from `inlineLow`, which a flow with little jitter never outgrows, else a window of
+ * the arena at DELTA + b), the minimum and maximum delay and the row's own histogram buckets; last
+ * the loss counters, touched only when a packet is lost.
  */
 export const FLOW_ROW = {
   sender: 0,
@@ -20,21 +21,25 @@ export const FLOW_ROW = {
   bytesInternet: 11,
   bytesVpn: 12,
   bytesPrivate: 13,
-  rxPackets: 14,
-  rxBytes: 15,
-  jitter: 16,
-  lastTransit: 17,
-  delaySum: 18,
-  histDelta: 19,
-  histLow: 20,
-  histHigh: 21,
-  delayMin: 22,
-  delayMax: 23,
-  inline: 24,
+  firstSent: 14,
+  rxPackets: 15,
+  rxBytes: 16,
+  jitter: 17,
+  lastTransit: 18,
+  jitterSum: 19,
+  jitterSamples: 20,
+  delaySum: 21,
+  lastArrival: 22,
+  histDelta: 23,
+  histLow: 24,
+  histHigh: 25,
+  delayMin: 26,
+  delayMax: 27,
+  inline: 28,
   inlineBuckets: 16,
-  lostPackets: 40,
-  lostAcks: 41,
-  stride: 42,
+  lostPackets: 44,
+  lostAcks: 45,
+  stride: 46,
 } as const;
 
 export const SENDER = FLOW_ROW.sender;
@@ -43,6 +48,10 @@ export const TX_PACKETS = FLOW_ROW.txPackets;
 export const BYTES_INTERNET = FLOW_ROW.bytesInternet;
 export const BYTES_VPN = FLOW_ROW.bytesVpn;
 export const BYTES_PRIVATE = FLOW_ROW.bytesPrivate;
+export const FIRST_SENT = FLOW_ROW.firstSent;
+export const JITTER_SUM = FLOW_ROW.jitterSum;
+export const JITTER_SAMPLES = FLOW_ROW.jitterSamples;
+export const LAST_ARRIVAL = FLOW_ROW.lastArrival;
 export const RX_PACKETS = FLOW_ROW.rxPackets;
 export const RX_BYTES = FLOW_ROW.rxBytes;
 export const JITTER = FLOW_ROW.jitter;
@@ -91,6 +100,7 @@ export class FlowTable {
   private readonly batchRows = new Int32Array(BATCH);
   private readonly batchBytes = new Int32Array(BATCH);
   private readonly batchTransits = new Float64Array(BATCH);
+  private readonly batchTimes = new Float64Array(BATCH);
   private readonly batchJitter = new Uint8Array(BATCH);
   private batched = 0;
   /** Who holds the rows' sender blocks, and how many 32-bit words of each. */
@@ -122,6 +132,8 @@ export class FlowTable {
     }
     this.size++;
     this.rows[row + LAST_TRANSIT] = -1;
+    this.rows[row + FIRST_SENT] = -1;
+    this.rows[row + LAST_ARRIVAL] = -1;
     this.rows[row + DELAY_MIN] = Infinity;
     this.rows[row + DELAY_MAX] = -Infinity;
     return row;
@@ -143,10 +155,10 @@ export class FlowTable {
     this.rows[row + field] = value;
   }
 
-  /** A packet sent after the warm-up: `exposure` is its route's (Exposure.internet, vpn or private). */
-  countSent(row: number, bytes: number, exposure: number): void {
+  /** A packet sent at `now`, after the warm-up: `exposure` is its route's (Exposure.internet, vpn or private). */
+  countSent(row: number, bytes: number, exposure: number, now: Nanos): void {
     const r = this.rows;
-    r[row + TX_PACKETS]!++;
+    if (r[row + TX_PACKETS]!++ === 0) r[row + FIRST_SENT] = now;
     r[row + BYTES_INTERNET + exposure]! += bytes;
   }
 
@@ -154,12 +166,13 @@ export class FlowTable {
     this.rows[row + (isAck ? LOST_ACKS : LOST_PACKETS)]!++;
   }
 
-  /** A packet delivered after the warm-up with one-way delay `transit`; `jitter` updates the RFC 3550 estimate. */
-  recordArrival(row: number, bytes: number, transit: Nanos, jitter: boolean): void {
+  /** A packet delivered at `now`, after the warm-up, with one-way delay `transit`; `jitter` updates the RFC 3550 estimate. */
+  recordArrival(row: number, bytes: number, transit: Nanos, jitter: boolean, now: Nanos): void {
     const k = this.batched;
     this.batchRows[k] = row;
     this.batchBytes[k] = bytes;
     this.batchTransits[k] = transit;
+    this.batchTimes[k] = now;
     this.batchJitter[k] = jitter ? 1 : 0;
     if (++this.batched === BATCH) this.flush();
   }
@@ -168,10 +181,10 @@ export class FlowTable {
   private flush(): void {
     const n = this.batched;
     this.batched = 0;
-    for (let k = 0; k < n; k++) this.count(this.batchRows[k]!, this.batchBytes[k]!, this.batchTransits[k]!, this.batchJitter[k] === 1);
+    for (let k = 0; k < n; k++) this.count(this.batchRows[k]!, this.batchBytes[k]!, this.batchTransits[k]!, this.batchJitter[k] === 1, this.batchTimes[k]!);
   }
 
-  private count(row: number, bytes: number, transit: Nanos, jitter: boolean): void {
+  private count(row: number, bytes: number, transit: Nanos, jitter: boolean, at: Nanos): void {
     const r = this.rows;
     r[row + RX_PACKETS]!++;
     r[row + RX_BYTES]! += bytes;
@@ -182,8 +195,11 @@ export class FlowTable {
         r[row + JITTER]! += ((d < 0 ? -d : d) - r[row + JITTER]!) / 16;
       }
       r[row + LAST_TRANSIT] = transit;
+      r[row + JITTER_SUM]! += r[row + JITTER]!;
+      r[row + JITTER_SAMPLES]!++;
     }
     r[row + DELAY_SUM]! += transit;
+    r[row + LAST_ARRIVAL] = at;
     if (transit < r[row + DELAY_MIN]!) r[row + DELAY_MIN] = transit;
     if (transit > r[row + DELAY_MAX]!) r[row + DELAY_MAX] = transit;
     const bucket = bucketOf(transit);

@@ -17,7 +17,8 @@ export function headline(r: ReplicationResult): Record<string, number> {
   const completions = col(flows, 'completions').map((x) => (Number.isFinite(x) ? x : 0));
   const fcts = col(flows, 'fct_ms');
   return {
-    throughput_bps: sum(col(flows, 'throughput_bps')),
+    // the flows' bits per second of measured time, added up (each flow's throughput_bps is over its own active time)
+    throughput_bps: sum(col(flows, 'mean_rate_bps')),
     goodput_bps: sum(finite(col(flows, 'goodput_bps'))),
     delay_mean_ms: sum(rx) === 0 ? NaN : sum(delays.map((d, i) => (Number.isFinite(d) ? d * rx[i]! : 0))) / sum(rx),
     delay_p99_ms: max(col(flows, 'delay_p99_ms')),

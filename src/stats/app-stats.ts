@@ -35,8 +35,8 @@ export class AppStats implements SessionCounters {
   /** Close the books: a call flow's jitter in flows.csv is the mean of its calls' own (RFC 3550) estimates. */
   finish(): void {
     if (this.quality === undefined) return;
-    if (this.quality.up.received > 0) this.up.jitter = this.quality.up.meanJitter;
-    if (this.quality.down.received > 0) this.down.jitter = this.quality.down.meanJitter;
+    if (this.quality.up.received > 0) this.up.meanJitter = this.quality.up.meanJitter;
+    if (this.quality.down.received > 0) this.down.meanJitter = this.quality.down.meanJitter;
   }
 }
 

@@ -37,13 +37,14 @@ export function flowRow(id: RunIdentity, flow: FlowStats, measured: Nanos, end: 
     rx_bytes: flow.rxBytes,
     lost_packets: flow.lostPackets,
     loss_ratio: seen === 0 ? NaN : flow.lostPackets / seen,
-    throughput_bps: perSecond(flow.rxBytes),
+    throughput_bps: activeRate(flow),
+    mean_rate_bps: perSecond(flow.rxBytes),
     delay_mean_ms: ms(d.mean),
     delay_p50_ms: ms(d.percentile(50)),
     delay_p95_ms: ms(d.percentile(95)),
     delay_p99_ms: ms(d.percentile(99)),
     delay_max_ms: d.count === 0 ? NaN : ms(d.max),
-    jitter_ms: d.count === 0 ? NaN : ms(flow.jitter),
+    jitter_ms: d.count === 0 ? NaN : ms(flow.meanJitter),
     goodput_bps: tcp ? perSecond(tcp.goodputBytes) : NaN,
     delivered_bytes: tcp ? tcp.goodputBytes : NaN,
     retransmits: tcp ? tcp.retransmits : NaN,
@@ -59,6 +60,15 @@ export function flowRow(id: RunIdentity, flow: FlowStats, measured: Nanos, end: 
     fct_p50_ms: tcp ? ms(tcp.completion.percentile(50)) : NaN,
     fct_p99_ms: tcp ? ms(tcp.completion.percentile(99)) : NaN,
   };
+}
+
+/**
+ * Bits received over the flow's own active time, from its first packet sent after the warm-up to
+ * its last packet received (ns-3 FlowMonitor's definition); NaN before two such instants exist.
+ */
+function activeRate(flow: FlowStats): number {
+  const span = flow.lastArrivalAt - flow.firstSentAt;
+  return span > 0 ? (flow.rxBytes * 8 * NS_PER_S) / span : NaN;
 }
 
 export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {

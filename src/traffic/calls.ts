@@ -148,7 +148,7 @@ class Call implements EventHandler {
   private send(path: FlowRoute, flow: FlowStats, seq: number, now: Nanos): void {
     const size = this.settings.packetBytes;
     const packet = this.network.pool.take().stamp(flow.index, seq, size, path.dscp, path.current(), now);
-    if (now >= this.sim.warmup) flow.countSent(size, path.exposure);
+    if (now >= this.sim.warmup) flow.countSent(size, path.exposure, now);
     packet.forward();
   }
 }
@@ -185,7 +185,7 @@ class CallReceiver implements PacketSink {
     if (packet.seq < this.expected) quality.reorder(packet.sentAt);
     else this.expected = packet.seq + 1;
     quality.arrived(packet.sentAt, transit, this.jitter);
-    if (now >= this.network.sim.warmup) flow.recordArrival(packet.size, transit, false);
+    if (now >= this.network.sim.warmup) flow.recordArrival(packet.size, transit, now, false);
     this.network.pool.release(packet);
   }
 }

@@ -126,7 +126,7 @@ export class UdpSources implements EventHandler {
     const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
     const packet = network.pool.take().stamp(this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
-    if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!);
+    if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!, now);
     packet.forward();
     const kind = w[word + KIND]!;
     if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(w, word + RANDOM, r[row + GAP]!);

@@ -14,7 +14,7 @@ describe('flow table', () => {
     for (let k = 0; k < 60_000; k++) {
       const f = flows[k % flows.length]!;
       const delay = Math.floor(5e6 * 2 ** ((random.uniform() - 0.3) * f.spread));
-      table.recordArrival(f.row, 100, delay, false);
+      table.recordArrival(f.row, 100, delay, false, k);
       f.own.record(delay);
     }
     for (const f of flows) {
@@ -30,11 +30,14 @@ describe('flow table', () => {
     const table = new FlowTable();
     const a = table.add();
     const b = table.add();
-    table.countSent(a, 1000, 1);
-    table.countSent(a, 500, 1);
-    table.countSent(b, 40, 0);
+    table.countSent(a, 1000, 1, 5e6);
+    table.countSent(a, 500, 1, 6e6);
+    table.countSent(b, 40, 0, 7e6);
     // transits 10, 14, 12 ms: J = |4|/16 = 0.25 ms, then 0.25 + (2 - 0.25)/16 = 0.359375 ms
-    for (const t of [10e6, 14e6, 12e6]) table.recordArrival(a, 1000, t, true);
+    [10e6, 14e6, 12e6].forEach((t, k) => table.recordArrival(a, 1000, t, true, 20e6 + k * 1e6));
+    // the first sent at 5 ms, the last arrival at 22 ms; the mean of J over the packets: (0 + 0.25 + 0.359375) / 3 ms
+    expect([table.get(a, FLOW_ROW.firstSent), table.get(a, FLOW_ROW.lastArrival), table.get(b, FLOW_ROW.lastArrival)]).toEqual([5e6, 22e6, -1]);
+    expect(table.get(a, FLOW_ROW.jitterSum) / table.get(a, FLOW_ROW.jitterSamples)).toBeCloseTo((0.25e6 + 0.359375e6) / 3, 6);
     table.countLost(a, false);
     table.countLost(b, true);
     expect([table.get(a, TX_PACKETS), table.sentBytes(a), table.get(a, BYTES_VPN)]).toEqual([2, 1500, 1500]);
@@ -57,7 +60,7 @@ describe('flow table', () => {
       }
     };
     claim('sender', L.sender, L.senderDoubles);
-    for (const field of ['txPackets', 'bytesInternet', 'bytesVpn', 'bytesPrivate', 'rxPackets', 'rxBytes', 'jitter', 'lastTransit', 'delaySum', 'histDelta', 'histLow', 'histHigh', 'delayMin', 'delayMax', 'lostPackets', 'lostAcks'] as const) {
+    for (const field of ['txPackets', 'bytesInternet', 'bytesVpn', 'bytesPrivate', 'firstSent', 'rxPackets', 'rxBytes', 'jitter', 'lastTransit', 'jitterSum', 'jitterSamples', 'delaySum', 'lastArrival', 'histDelta', 'histLow', 'histHigh', 'delayMin', 'delayMax', 'lostPackets', 'lostAcks'] as const) {
       claim(field, L[field]);
     }
     claim('inline', L.inline, L.inlineBuckets);
@@ -80,7 +83,7 @@ describe('flow table', () => {
     const rows = Array.from({ length: 40 }, () => table.add());
     rows.forEach((row, i) => {
       table.rows[row + FLOW_ROW.sender] = 1000 + i;
-      table.countSent(row, 100 + i, i % 3);
+      table.countSent(row, 100 + i, i % 3, i);
     });
     for (let i = 0; i < 200; i++) table.add(); // grows the rows array several times
     rows.forEach((row, i) => {

@@ -12,7 +12,7 @@ describe('overloaded drop-tail bottleneck (the dumbbell)', () => {
   it('carries exactly the bottleneck capacity (within 0.5%)', () => {
     const bottleneck = rowOf(result.links, 'link', 'R1->R2');
     expect(relativeError(num(bottleneck, 'throughput_bps'), 1e9)).toBeLessThan(0.005);
-    const delivered = result.flows.reduce((s, f) => s + num(f, 'throughput_bps'), 0);
+    const delivered = result.flows.reduce((s, f) => s + num(f, 'mean_rate_bps'), 0);
     expect(relativeError(delivered, 1e9)).toBeLessThan(0.005);
   });
 

@@ -19,7 +19,7 @@ flows:
 `);
     const f = rowOf(result.flows, 'flow', 'f');
     expect(num(f, 'tx_packets')).toBe(9000); // 1000 packets/s over 9 s
-    expect(num(f, 'throughput_bps')).toBe(12e6);
+    expect(num(f, 'mean_rate_bps')).toBe(12e6);
     expect(num(f, 'delay_max_ms')).toBe(1.012);
     expect(num(f, 'jitter_ms')).toBe(0);
   });

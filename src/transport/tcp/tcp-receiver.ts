@@ -47,7 +47,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const sim = this.network.sim;
     const start = packet.seq;
     const end = start + packet.payload;
-    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
+    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt, sim.now);
     this.network.pool.release(packet);
 
     if (end <= this.rcvNxt) return this.sendAck(); // duplicate: tell the sender where we are

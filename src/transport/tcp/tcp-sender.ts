@@ -309,7 +309,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const wire = this.header + Math.ceil(length / this.path.compression);
     const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, length);
     this.lastSentAt = sim.now;
-    if (sim.now >= sim.warmup) this.flow.countSent(packet.size, this.path.exposure);
+    if (sim.now >= sim.warmup) this.flow.countSent(packet.size, this.path.exposure, sim.now);
     packet.forward();
   }
 
