@@ -18,8 +18,8 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
   const costs = hasPrices(loaded.scenario)
     ? result.summary.map((s) => {
         const variant = loaded.variants.find((v) => v.variant === s.variant)!;
-        const flows = result.flows.filter((f) => f.variant === s.variant && f.replication === s.replication);
-        return { variant: variant.variant, replication: s.replication as number, cost: monthlyCost(variant, flows).total };
+        const links = result.links.filter((l) => l.variant === s.variant && l.replication === s.replication);
+        return { variant: variant.variant, replication: s.replication as number, cost: monthlyCost(variant, links).total };
       })
     : undefined;
   const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });

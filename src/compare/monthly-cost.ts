@@ -1,4 +1,5 @@
 import { NS_PER_S } from '../core/time.js';
+import { mseeNode, peNode } from '../planner/expressroute.js';
 import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
 
@@ -12,10 +13,11 @@ export interface MonthlyCost {
 /**
  * What a variant costs a month with the scenario's price table: its circuits (and Premium add-ons)
  * by bandwidth, Internet access by Mbps (the larger of up and down), and metered data out of
- * Microsoft over circuits, from the measured rate as if it lasted `hoursPerMonth`. A circuit whose
+ * Microsoft over circuits: the bytes that crossed the circuits' connections from the MSEEs towards
+ * the customer (links.csv), at the measured rate as if it lasted `hoursPerMonth`. A circuit whose
  * bandwidth has no price makes the cost unknown (NaN).
  */
-export function monthlyCost(scenario: Scenario, flows: readonly Row[]): MonthlyCost {
+export function monthlyCost(scenario: Scenario, links: readonly Row[]): MonthlyCost {
   const prices = scenario.prices;
   const planner = scenario.planner;
   let circuits = 0;
@@ -26,11 +28,12 @@ export function monthlyCost(scenario: Scenario, flows: readonly Row[]): MonthlyC
   const internet = planner.sites
     .filter((s) => s.kind === 'site')
     .reduce((sum, s) => sum + (Math.max(s.internet.upBps, s.internet.downBps) / 1e6) * prices.internetPerMbps, 0);
-  const services = new Set(planner.services.map((s) => s.name));
+  // a circuit's connections towards the customer: from each MSEE to the site's edge (or the provider's PE)
+  const towardsCustomer = new Set(
+    planner.circuits.flatMap((c) => (['primary', 'secondary'] as const).map((k) => `${mseeNode(c.name, k)}->${c.site ?? peNode(c.name)}`)),
+  );
   const measured = (scenario.duration - scenario.warmup) / NS_PER_S;
-  const outBytes = flows
-    .filter((f) => services.has(String(f.from)) && String(f.path).includes('expressroute'))
-    .reduce((sum, f) => sum + (f.rx_bytes as number), 0);
+  const outBytes = links.filter((l) => towardsCustomer.has(`${String(l.from)}->${String(l.to)}`)).reduce((sum, l) => sum + (l.tx_bytes as number), 0);
   const egress = ((outBytes / measured) * 3600 * prices.hoursPerMonth * prices.egressPerGb) / 1e9;
   return { circuits, internet, egress, total: circuits + internet + egress };
 }

@@ -154,7 +154,8 @@ export class Link implements PacketSink, EventHandler {
     const now = this.sim.now;
     this.catchUp(now);
     if (this.busyUntil > now) {
-      this.stats.busyNs -= this.busyUntil - Math.max(now, this.sim.warmup);
+      // the transmission cut short was counted from the later of its start and the warm-up's end
+      this.stats.busyNs -= Math.max(0, this.busyUntil - Math.max(now, this.sim.warmup));
       this.busyUntil = now;
     }
     for (let p = this.queue.dequeue(now); p !== undefined; p = this.queue.dequeue(now)) this.dropPacket(p, DropReason.LinkDown);

@@ -11,7 +11,7 @@ export class TcpStats {
   /** The RTO in force at each timeout, to check the exponential backoff. */
   readonly timeoutRtos: Nanos[] = [];
   readonly rtt = new DelayStats();
-  /** Congestion window, bytes, averaged over time. */
+  /** Congestion window, bytes, over time: the sum of the windows of the flow's connections. */
   readonly cwnd: TimeAverage;
   /** Completion times of sized transfers or of each request/response exchange. */
   readonly completion = new DelayStats();

@@ -114,3 +114,22 @@ describe('the time-series sampler', () => {
     expect(rates).toEqual([7, 6, 6, 7].map((n) => n * 8000 * 2000));
   });
 });
+
+describe('busy time around a failure in the warm-up', () => {
+  it('counts nothing of a transmission the failure cut short before the measured interval', async () => {
+    const { simulate, rowOf, num } = await import('../helpers.js');
+    // 1,250-byte packets every 200 us on 100 Mbps (100 us each): 50% busy; the link fails at 0.5 s,
+    // in the middle of a transmission, and the warm-up lasts until 2 s
+    const result = simulate(`
+name: warmup-failure
+duration: 4s
+warmup: 2s
+nodes: [a, b]
+links:
+  - { from: a, to: b, bandwidth: 100Mbps, delay: 1ms, duplex: false, outages: [{ at: 500050us, duration: 100ms }] }
+flows:
+  - { name: f, from: a, to: b, source: { kind: cbr, rate: 50Mbps, packet_size: 1250B } }
+`);
+    expect(num(rowOf(result.links, 'link', 'a->b'), 'utilization')).toBeCloseTo(0.5, 4);
+  });
+});

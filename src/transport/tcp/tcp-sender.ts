@@ -66,7 +66,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.rto = new Timer(network.sim, this);
     this.scoreboard = config.sack ? new SackScoreboard() : null;
     this.stats = flow.tcp!;
-    this.stats.cwnd.set(this.cwnd, network.sim.now);
+    // a flow's cwnd statistics are the sum over its connections (an application's pool has many)
+    this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd, network.sim.now);
   }
 
   /** Give the sender `bytes` more application data (Infinity: an unlimited bulk source). */
@@ -161,8 +162,9 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       // RFC 9438 5.8 (and Linux for Reno): the window grows only while it limits the sender, not
       // while the application or the receive window does (else cwnd inflates far past any flight
       // and the next reduction starts from a window that was never used)
+      const before = this.cwnd;
       if (this.cwndLimited(flight)) this.cc.onAck(this, acked, now, this.rtt.srtt);
-      this.stats.cwnd.set(this.cwnd, now);
+      if (this.cwnd !== before) this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd - before, now);
       if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart(now);
       if (this.scoreboard !== null && this.lossDetected()) this.enterRecovery(now);
     }
@@ -314,8 +316,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   }
 
   private setCwnd(cwnd: number, now: Nanos): void {
+    this.stats.cwnd.set(this.stats.cwnd.current + cwnd - this.cwnd, now);
     this.cwnd = cwnd;
-    this.stats.cwnd.set(cwnd, now);
   }
 
   private endSlowStart(now: Nanos): void {
