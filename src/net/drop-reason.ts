@@ -7,10 +7,12 @@ export const DropReason = {
   Loss: 2,
   LinkDown: 3,
   NoRoute: 4,
+  /** Larger than the link's MTU (the route changed to a smaller one): dropped, as with IPv4's DF bit; never fragmented. */
+  Mtu: 5,
 } as const;
 export type DropReason = (typeof DropReason)[keyof typeof DropReason];
 
-export const DROP_REASON_NAMES = ['queue_full', 'policer', 'loss', 'link_down', 'no_route'] as const;
+export const DROP_REASON_NAMES = ['queue_full', 'policer', 'loss', 'link_down', 'no_route', 'mtu'] as const;
 export const DROP_REASON_COUNT = DROP_REASON_NAMES.length;
 
 /** Where a link or a node sends the packets it drops (counted per flow, then recycled). */

@@ -119,6 +119,7 @@ export class Link implements PacketSink, EventHandler {
   receive(packet: Packet): void {
     const now = this.sim.now;
     if (!this.up) return this.dropPacket(packet, DropReason.LinkDown);
+    if (packet.size > this.mtu) return this.dropPacket(packet, DropReason.Mtu);
     if (this.policer !== null && !this.policer.conforms(packet.size, now)) {
       return this.dropPacket(packet, DropReason.Policer);
     }

@@ -21,6 +21,8 @@ export class FlowRoute {
   compression = 1;
   /** How exposed the current route is (see `Exposure`). */
   exposure: number = Exposure.private;
+  /** The smallest MTU on the current route (a tunnel's is the largest packet it carries inside). */
+  mtu = Infinity;
 
   constructor(
     private readonly routing: RoutingControl,
@@ -81,6 +83,9 @@ export class FlowRoute {
   }
 
   private applyPolicy(links: readonly Hop[]): void {
+    let mtu = Infinity;
+    for (const l of links) if (l.mtu < mtu) mtu = l.mtu;
+    this.mtu = mtu;
     const policy = this.routing.policy;
     this.dscp = policy.dscpOn(links, this.marking.dscp, this.marking.flowClass);
     this.exposure = policy.exposureOf(links);

@@ -155,7 +155,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         this.setCwnd(Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
       } else if (this.scoreboard === null) {
         // NewReno partial acknowledgement: retransmit the next hole, deflate by what was acked.
-        this.retransmit(ack, Math.min(this.mss, this.sndMax - ack));
+        this.retransmit(ack, Math.min(this.segmentSize(), this.sndMax - ack));
         this.setCwnd(Math.max(this.cwnd - acked + (acked >= this.mss ? this.mss : 0), this.mss), now);
       }
     } else {
@@ -200,13 +200,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.inRecovery = true;
     this.highRxt = this.sndUna;
     if (this.scoreboard === null) {
-      this.retransmit(this.sndUna, Math.min(this.mss, this.sndMax - this.sndUna));
+      this.retransmit(this.sndUna, Math.min(this.segmentSize(), this.sndMax - this.sndUna));
       this.setCwnd(this.ssthresh + DUP_THRESH * this.mss, now);
     } else {
       this.setCwnd(this.ssthresh, now);
       // RFC 6675 section 5, step (4.3): the first segment presumed lost goes out at once, whatever
       // the pipe; then step (C) sends what cwnd - pipe allows (trySend, after this ACK)
-      const length = Math.min(this.sndUna + this.mss, this.scoreboard.nextSackedAfter(this.sndUna), this.sndMax) - this.sndUna;
+      const length = Math.min(this.sndUna + this.segmentSize(), this.scoreboard.nextSackedAfter(this.sndUna), this.sndMax) - this.sndUna;
       this.retransmit(this.sndUna, length);
       this.highRxt = this.sndUna + length;
     }
@@ -232,7 +232,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         if (this.sndNxt >= this.writeEnd) break;
       }
       const limit = this.sndNxt < this.sndMax ? this.nextBoundary(this.sndNxt) : this.writeEnd;
-      const length = Math.min(this.mss, limit - this.sndNxt);
+      const length = Math.min(this.segmentSize(), limit - this.sndNxt);
       if (this.sndNxt + length - this.sndUna > window && this.sndNxt > this.sndUna) break;
       this.sendSegment(this.sndNxt, length);
       this.sndNxt += length;
@@ -252,11 +252,11 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       const hole = scoreboard.nextUnsacked(Math.max(this.highRxt, this.sndUna));
       let length: number;
       if (hole < lossBound && hole < this.sndMax) {
-        length = Math.min(hole + this.mss, scoreboard.nextSackedAfter(hole), this.sndMax) - hole;
+        length = Math.min(hole + this.segmentSize(), scoreboard.nextSackedAfter(hole), this.sndMax) - hole;
         this.retransmit(hole, length);
         this.highRxt = hole + length;
       } else if (this.sndMax < this.writeEnd && this.sndMax - this.sndUna + this.mss <= this.receiveWindow) {
-        length = Math.min(this.mss, this.writeEnd - this.sndMax);
+        length = Math.min(this.segmentSize(), this.writeEnd - this.sndMax);
         this.sndNxt = this.sndMax;
         this.sendSegment(this.sndMax, length);
         this.sndNxt = this.sndMax;
@@ -276,6 +276,17 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const inFlight = this.sndMax - notLostFrom - scoreboard.sackedIn(notLostFrom, this.sndMax);
     const retransmitted = this.highRxt > this.sndUna ? this.highRxt - this.sndUna - scoreboard.sackedIn(this.sndUna, this.highRxt) : 0;
     return inFlight + retransmitted;
+  }
+
+  /**
+   * The payload of a full segment on the current route: the MSS, or less when the route changed to
+   * a smaller MTU (a failover onto a tunnel or a provider circuit): TCP follows the path MTU at once,
+   * as path MTU discovery would after one round trip (not modelled: the lost round trip).
+   */
+  private segmentSize(): number {
+    this.path.current();
+    const fits = this.path.mtu - this.header;
+    return fits < this.mss ? fits : this.mss;
   }
 
   /** Where a retransmission starting at `seq` must stop: the next SACKed byte, or sndMax. */
