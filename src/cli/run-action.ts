@@ -83,7 +83,7 @@ export interface SimulatedRun {
 export async function simulate(file: string, options: RunActionOptions, accept?: (loaded: SimulatedRun['loaded']) => void): Promise<SimulatedRun> {
   const loaded = loadScenarioFile(file, options.overrides);
   accept?.(loaded);
-  checkScenario(loaded);
+  checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets');
   const scenario = loaded.scenario;
   // a report shows links over time: about 300 samples of the measured time unless asked otherwise
   const timeSeriesInterval =

@@ -8,7 +8,7 @@ export function runTask(task: Task, onProgress?: (fraction: number, events: numb
   if (task.scenario !== undefined) return runResolvedTask(task, task.scenario, onProgress);
   // a task that arrives as text (from a queue) is checked like any scenario before it runs
   const loaded = parseScenarioText(task.text, task.file, task.overrides);
-  checkScenario(loaded);
+  checkScenario(loaded, task.availabilityOnly === true ? 'availability' : 'packets');
   const scenario = loaded.variants.find((v) => v.variant === task.variant);
   if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
   return runResolvedTask(task, scenario, onProgress);

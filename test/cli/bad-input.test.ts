@@ -25,6 +25,7 @@ const CASES: { name: string; text: string; expect: RegExp }[] = [
     expect: /bad\.yaml:7: flows\[0\]\.to: no route from 'a' to 'c'/,
   },
   { name: 'missing field', text: GOOD.replace('duration: 1s\n', ''), expect: /bad\.yaml:1: duration: this field is required/ },
+  { name: 'a packet run beyond 2^53 ns', text: GOOD.replace('duration: 1s', 'duration: 105d'), expect: /bad\.yaml:2: duration: a run with packets lasts at most 104 days/ },
   { name: 'TCP flow without an app', text: GOOD.replace('source: { kind: cbr, rate: 1Mbps }', 'protocol: tcp'), expect: /bad\.yaml:7: flows\[0\]\.app: a TCP flow needs an app/ },
   { name: 'unknown congestion control', text: GOOD.replace('source: { kind: cbr, rate: 1Mbps }', 'protocol: tcp, app: { kind: bulk }, tcp: { cc: vegas }'), expect: /bad\.yaml:7: flows\[0\]\.tcp\.cc: / },
   { name: 'packet larger than the MTU', text: GOOD.replace('rate: 1Mbps }', 'rate: 1Mbps, packet_size: 9000B }'), expect: /flows\[0\]\.source\.packet_size: .*MTU/ },

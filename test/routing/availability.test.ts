@@ -8,7 +8,7 @@ import { num } from '../helpers.js';
 /** Availability of `pair` in each of `n` replications, failures and routing only. */
 function replications(yaml: string, pair: string, n: number, availabilityOnly = true): Row[] {
   const loaded = parseScenarioText(yaml, 'inline.yaml');
-  checkScenario(loaded);
+  checkScenario(loaded, availabilityOnly ? 'availability' : 'packets');
   return Array.from({ length: n }, (_, replication) => {
     const r = runReplication(loaded.scenario, { seed: 1, replication, availabilityOnly });
     return r.availability.find((row) => row.pair === pair)!;
