@@ -5,6 +5,8 @@ import type { Row } from '../stats/records.js';
 export const COMPARED_METRICS: Record<string, readonly string[]> = {
   call: [
     'mos',
+    'mos_window_mean',
+    'mos_window_p5',
     'delay_mean_ms',
     'window_delay_p95_ms',
     'window_rtt_p95_ms',
@@ -22,6 +24,7 @@ export const COMPARED_METRICS: Record<string, readonly string[]> = {
 /** The metrics of the headline tables (terminal and report); comparison.csv has them all. */
 export const HEADLINE_METRICS: ReadonlySet<string> = new Set([
   'mos',
+  'mos_window_p5',
   'targets_met',
   'window_delay_p95_ms',
   'completion_p95_s',

@@ -13,6 +13,18 @@ export interface WindowedQuality {
   burstLossP95: number;
   /** Worst 200 ms window of the run. */
   burstLossMax: number;
+  /** Each 15 s window with packets: what the E-model needs to judge it on its own. */
+  perWindow: QualityWindow[];
+}
+
+/** One 15 s window of a pool of calls, one direction. */
+export interface QualityWindow {
+  delayMs: number;
+  jitterMs: number;
+  received: number;
+  lost: number;
+  /** Runs of consecutive losses the receivers saw start in the window. */
+  lossRuns: number;
 }
 
 /**
@@ -34,6 +46,7 @@ export class MediaQuality {
   /** Runs of consecutive losses seen by the receivers (for the E-model's burst ratio). */
   lossRuns = 0;
   private jitterSum = 0;
+  private readonly lossRuns15: Float64Array;
 
   constructor(
     private readonly warmup: Nanos,
@@ -46,6 +59,7 @@ export class MediaQuality {
     this.lost15 = new Float64Array(n15);
     this.delaySum15 = new Float64Array(n15);
     this.jitterSum15 = new Float64Array(n15);
+    this.lossRuns15 = new Float64Array(n15);
     this.received200 = new Float64Array(n200);
     this.lost200 = new Float64Array(n200);
   }
@@ -74,7 +88,9 @@ export class MediaQuality {
 
   /** A receiver saw a gap in its call's sequence numbers (the start of a run of losses). */
   lossRun(sentAt: Nanos): void {
-    if (sentAt >= this.warmup) this.lossRuns++;
+    if (sentAt < this.warmup) return;
+    this.lossRuns++;
+    this.lossRuns15[Math.min(this.lossRuns15.length - 1, Math.floor((sentAt - this.warmup) / QUALITY_WINDOW))]!++;
   }
 
   /** A receiver saw a packet older than one it already had. */
@@ -98,6 +114,7 @@ export class MediaQuality {
     const burst: number[] = [];
     const perWindow = QUALITY_WINDOW / BURST_WINDOW;
     let burstMax = NaN;
+    const judged: QualityWindow[] = [];
     for (let w = 0; w < this.received15.length; w++) {
       const rx = this.received15[w]!;
       const seen = rx + this.lost15[w]!;
@@ -106,6 +123,7 @@ export class MediaQuality {
       if (rx > 0) {
         delay.push(this.delaySum15[w]! / rx / NS_PER_MS);
         jitter.push(this.jitterSum15[w]! / rx / NS_PER_MS);
+        judged.push({ delayMs: delay[delay.length - 1]!, jitterMs: jitter[jitter.length - 1]!, received: rx, lost: this.lost15[w]!, lossRuns: this.lossRuns15[w]! });
       }
       let worst = 0;
       for (let b = w * perWindow; b < Math.min((w + 1) * perWindow, this.received200.length); b++) {
@@ -122,6 +140,7 @@ export class MediaQuality {
       lossP95: percentile95(loss),
       burstLossP95: percentile95(burst),
       burstLossMax: burstMax,
+      perWindow: judged,
     };
   }
 }

@@ -93,6 +93,12 @@ export function appRows(id: RunIdentity, app: AppStats, measured: Nanos, end: Na
     // the absolute delay a listener hears: network, a jitter buffer of twice the jitter, packetization
     const mouthToEar = delayMean + 2 * jitter + ms(model.packetInterval);
     const r = rFactor(mouthToEar, 100 * (Number.isNaN(loss) ? 0 : loss), burstRatio(q.received, q.lost, q.lossRuns), model.codec);
+    // the same E-model on each 15 s window, with the window's own loss and burst ratio: a call
+    // that loses 11% in a bad minute shows it, where the whole run's average hides it
+    const windowMos = w.perWindow.map((x) => {
+      const lossPercent = (100 * x.lost) / (x.received + x.lost);
+      return mosFromR(rFactor(x.delayMs + 2 * x.jitterMs + ms(model.packetInterval), lossPercent, burstRatio(x.received, x.lost, x.lossRuns), model.codec));
+    });
     const reordering = q.received === 0 ? NaN : q.reordered / q.received;
     const ok = {
       delay: w.delayP95Ms < targets.oneWayMs,
@@ -118,6 +124,8 @@ export function appRows(id: RunIdentity, app: AppStats, measured: Nanos, end: Na
       burst_loss_max: w.burstLossMax,
       r_factor: q.received === 0 ? NaN : r,
       mos: q.received === 0 ? NaN : mosFromR(r),
+      mos_window_mean: windowMos.length === 0 ? NaN : windowMos.reduce((a, b) => a + b, 0) / windowMos.length,
+      mos_window_p5: percentile5(windowMos),
       windows: w.windows,
       window_delay_p95_ms: w.delayP95Ms,
       window_rtt_p95_ms: roundTripP95,
@@ -147,8 +155,15 @@ function complete(row: Row): Row {
 export const APP_COLUMNS = [
   'variant', 'replication', 'seed', 'site', 'application', 'kind', 'service', 'direction', 'path', 'sessions', 'concurrency_mean',
   'throughput_bps', 'delay_mean_ms', 'delay_p95_ms', 'delay_p99_ms', 'jitter_ms', 'loss_ratio', 'reordering', 'burst_loss_max',
-  'r_factor', 'mos', 'windows', 'window_delay_p95_ms', 'window_rtt_p95_ms', 'window_jitter_p95_ms', 'window_loss_p95',
+  'r_factor', 'mos', 'mos_window_mean', 'mos_window_p5', 'windows', 'window_delay_p95_ms', 'window_rtt_p95_ms', 'window_jitter_p95_ms', 'window_loss_p95',
   'window_burst_loss_p95', 'target_delay_met', 'target_rtt_met', 'target_loss_met', 'target_burst_loss_met', 'target_jitter_met',
   'target_reordering_met', 'targets_met', 'goodput_bps', 'completed', 'unfinished', 'completion_mean_s', 'completion_p50_s',
   'completion_p95_s', 'completion_p99_s', 'retransmits', 'timeouts',
 ];
+
+/** 5th percentile of a few values (nearest rank): the worst 5% of windows; NaN when there are none. */
+function percentile5(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(0.05 * sorted.length) - 1)]!;
+}

@@ -62,7 +62,7 @@ circuits:
 `;
   const availability = (yaml: string, replications: number) => {
     const loaded = parseScenarioText(yaml, 'a.yaml');
-    checkScenario(loaded);
+    checkScenario(loaded, 'availability');
     return Array.from({ length: replications }, (_, replication) =>
       num(runReplication(loaded.scenario, { seed: 3, replication, availabilityOnly: true }).availability[0]!, 'availability'),
     );
