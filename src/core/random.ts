@@ -137,3 +137,36 @@ export class RandomStreams {
     return `ersim|${this.seed}|${this.replication}|${name}`;
   }
 }
+
+const TWO_POW_32 = 4294967296;
+
+/** Murmur3's finalizer: a bijection of 32-bit words in which every input bit flips about half the output bits. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Fold a whole number below 2^53 (a time, a byte sequence number) into the hash `h`. */
+function absorb(h: number, x: number): number {
+  const low = x % TWO_POW_32 | 0;
+  const high = Math.floor(x / TWO_POW_32) | 0;
+  return mix32(mix32(h ^ low) + 0x9e3779b9 ^ high);
+}
+
+/**
+ * A uniform on [0, 1) that depends only on a key and five whole numbers (a counter-based generator,
+ * as Salmon et al.'s Philox: no state, so a decision about one packet never depends on how many
+ * packets of other flows came before it). `key0` and `key1` come from a named stream, so seeds and
+ * replications vary it as they vary every stream. 53 bits: two chains of murmur3 mixing.
+ */
+export function keyedUniform(key0: number, key1: number, a: number, b: number, c: number, d: number, e: number): number {
+  let h = absorb(absorb(absorb(absorb(absorb(key0, a), b), c), d), e);
+  let g = absorb(absorb(absorb(absorb(absorb(key1, e), d), c), b), a);
+  h = mix32(h ^ g);
+  g = mix32(g + h);
+  return ((h >>> 5) * TWO_POW_26 + (g >>> 6)) / TWO_POW_53;
+}
+

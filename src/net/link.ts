@@ -140,7 +140,7 @@ export class Link implements PacketSink, EventHandler {
     const loss = this.loss;
     while (pipe.headArrival() <= now) {
       const packet = pipe.shift();
-      if (loss !== null && loss.lose()) this.dropPacket(packet, DropReason.Loss);
+      if (loss !== null && loss.lose(packet)) this.dropPacket(packet, DropReason.Loss);
       else packet.forward();
     }
     this.eventPending = false;

@@ -1,7 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/core/random.js';
-import { GilbertElliottLoss } from '../../src/net/impairments/loss-models.js';
+import { BernoulliLoss, GilbertElliottLoss } from '../../src/net/impairments/loss-models.js';
+import { Packet } from '../../src/net/packet.js';
 import { num, relativeError, rowOf, simulate } from '../helpers.js';
+
+describe('Bernoulli loss with per-packet draws', () => {
+  it('loses a share p of packets, independently of their order, and the same packet the same way', () => {
+    const model = new BernoulliLoss(0.01, new RandomStream('bernoulli'));
+    const packet = new Packet();
+    let lost = 0;
+    let runs = 0;
+    let previous = false;
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) {
+      // flows 0-9 of a link, each with its own sequence numbers and send times
+      packet.flow = i % 10;
+      packet.seq = Math.floor(i / 10);
+      packet.sentAt = 1_000 * i + 7;
+      const loss = model.lose(packet);
+      if (loss) {
+        lost++;
+        if (!previous) runs++;
+      }
+      previous = loss;
+    }
+    // binomial: 10,000 +- 2.6% (3 sigma); independent: runs of mean length 1 / (1 - p)
+    expect(relativeError(lost / n, 0.01)).toBeLessThan(0.03);
+    expect(relativeError(lost / runs, 1 / 0.99)).toBeLessThan(0.02);
+    // a packet's fate is a function of the packet: asking again answers the same
+    const fates = (): boolean[] => Array.from({ length: 1000 }, (_, k) => ((packet.flow = 3), (packet.seq = k), (packet.sentAt = 5 * k), model.lose(packet)));
+    expect(fates()).toEqual(fates());
+  });
+});
 
 describe('Gilbert-Elliott loss', () => {
   it.each([
@@ -11,7 +41,8 @@ describe('Gilbert-Elliott loss', () => {
     const model = new GilbertElliottLoss(p, r, lossGood, lossBad, new RandomStream(`ge-${p}`));
     const n = 2_000_000;
     let lost = 0;
-    for (let i = 0; i < n; i++) if (model.lose()) lost++;
+    const packet = new Packet();
+    for (let i = 0; i < n; i++) if (model.lose(packet)) lost++;
     const theory = (p / (p + r)) * lossBad + (r / (p + r)) * lossGood;
     expect(relativeError(lost / n, theory)).toBeLessThan(0.05);
   });
@@ -22,8 +53,9 @@ describe('Gilbert-Elliott loss', () => {
     let bursts = 0;
     let lost = 0;
     let previous = false;
+    const packet = new Packet();
     for (let i = 0; i < 2_000_000; i++) {
-      const loss = model.lose();
+      const loss = model.lose(packet);
       if (loss) {
         lost++;
         if (!previous) bursts++;
@@ -92,5 +124,26 @@ flows:
     const busy = rowOf(simulate(yaml(0.85)).flows, 'flow', 'f');
     expect(num(busy, 'delay_p99_ms')).toBeGreaterThan(num(idle, 'delay_p99_ms') + 5);
     expect(num(busy, 'lost_packets')).toBeGreaterThan(0);
+  });
+});
+
+describe('common random numbers on a lossy link', () => {
+  it("leaves every other flow's row byte-identical when a flow is added", () => {
+    // a fast lossy link, flows 12 ms apart in phase so that they never queue behind each other
+    const base = `
+name: crn
+duration: 20s
+nodes: [a, b]
+links:
+  - { from: a, to: b, bandwidth: 100Gbps, delay: 5ms, duplex: false, loss: 0.05 }
+flows:
+  - { name: first, from: a, to: b, source: { kind: cbr, rate: 1Mbps, packet_size: 1500B } }
+  - { name: second, from: a, to: b, start: 3ms, source: { kind: cbr, rate: 1Mbps, packet_size: 1500B } }
+`;
+    const withThird = `${base}  - { name: third, from: a, to: b, start: 6ms, source: { kind: cbr, rate: 1Mbps, packet_size: 1500B } }\n`;
+    const rows = (yaml: string) => simulate(yaml).flows.filter((f) => f.flow !== 'third');
+    const before = rows(base);
+    expect(num(rowOf(before, 'flow', 'first'), 'lost_packets')).toBeGreaterThan(50);
+    expect(rows(withThird)).toEqual(before);
   });
 });
