@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { DIRECT_CIRCUIT_SIZES, PROVIDER_CIRCUIT_SIZES, TEAMS_MEDIA, TEAMS_TARGETS } from '../planner/azure/facts.js';
+import { DIRECT_CIRCUIT_SIZES, PROVIDER_CIRCUIT_SIZES } from '../planner/azure/facts.js';
 import { checkScenario } from '../planner/check.js';
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
@@ -12,11 +12,6 @@ import { fixed, textTable } from './table.js';
 
 const PROVIDER_SKUS: readonly string[] = PROVIDER_CIRCUIT_SIZES;
 const DIRECT_SKUS: readonly string[] = DIRECT_CIRCUIT_SIZES;
-/** Teams network targets, customer edge to Microsoft edge. */
-const EDGE = TEAMS_TARGETS['teams-edge'];
-const TEAMS = { delayMs: EDGE.oneWayMs, jitterMs: EDGE.jitterMs, loss: EDGE.loss };
-/** Real-time media: EF (audio), AF41 (video), AF21 (sharing). */
-const REAL_TIME_DSCP = new Set<number>([TEAMS_MEDIA.audio.dscp, TEAMS_MEDIA.video.dscp, TEAMS_MEDIA.sharing.dscp]);
 
 export interface SizeActionOptions {
   circuit: string;
@@ -32,16 +27,21 @@ export interface SizeActionOptions {
 interface Evidence {
   sku: string;
   utilization: number;
+  /** Worst call direction of any replication: the windowed Teams figures of apps.csv. */
   delayP95: number;
   jitter: number;
   loss: number;
+  /** Call directions judged, and how many met every Teams target. */
+  calls: number;
+  callsMet: number;
   pass: boolean;
 }
 
 /**
  * Try the SKUs from the smallest up; for each, run every variant that has the circuit and check:
- * the busiest direction of either connection stays under 1 - headroom, and real-time flows meet the
- * Teams targets (worst replication). Stop at the first SKU that passes.
+ * the busiest direction of either connection stays under 1 - headroom, and every call direction of
+ * every replication meets the scenario's Teams targets, judged as compare judges them (apps.csv:
+ * the 95th percentile of 15 s windows, `targets_met`). Stop at the first SKU that passes.
  */
 export async function sizeAction(io: { out: (s: string) => void }, file: string, options: SizeActionOptions): Promise<void> {
   const paths = circuitPaths(file, options.circuit);
@@ -55,7 +55,7 @@ export async function sizeAction(io: { out: (s: string) => void }, file: string,
     checkScenario(loaded);
     const tasks = tasksFor(loaded, file, overrides, options.circuit);
     const run = await runWithProgress(tasks, `${loaded.scenario.name} at ${sku}`, options);
-    const e = evaluate(sku, options, run.results.flatMap((r) => r.links), run.results.flatMap((r) => r.flows));
+    const e = evaluate(sku, options, run.results.flatMap((r) => r.links), run.results.flatMap((r) => r.apps));
     evidence.push(e);
     if (e.pass) {
       answer = sku;
@@ -64,13 +64,14 @@ export async function sizeAction(io: { out: (s: string) => void }, file: string,
   }
   const prices = pricesOf(file);
   const table = textTable(
-    ['sku', 'max_util_%', 'rt_delay_p95_ms', 'rt_jitter_ms', 'rt_loss_%', 'meets', 'monthly_cost'],
+    ['sku', 'max_util_%', 'window_delay_p95_ms', 'window_jitter_p95_ms', 'window_loss_p95_%', 'calls_met', 'meets', 'monthly_cost'],
     evidence.map((e) => [
       e.sku,
       fixed(e.utilization * 100, 1),
       fixed(e.delayP95, 2),
       fixed(e.jitter, 2),
       fixed(e.loss * 100, 3),
+      e.calls === 0 ? '-' : `${e.callsMet}/${e.calls}`,
       e.pass ? 'yes' : 'no',
       prices.get(parseBandwidth(e.sku)!)?.toString() ?? '-',
     ]),
@@ -113,19 +114,26 @@ function tasksFor(loaded: LoadedScenario, file: string, overrides: Record<string
     );
 }
 
-function evaluate(sku: string, options: SizeActionOptions, links: Row[], flows: Row[]): Evidence {
+function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: Row[]): Evidence {
   const msee = new Set([`${options.circuit}.primary`, `${options.circuit}.secondary`]);
   // the connections themselves: edge <-> MSEE (not MSEE <-> peering location)
   const connection = links.filter((l) => (msee.has(l.from as string) || msee.has(l.to as string)) && !(msee.has(l.from as string) && msee.has(l.to as string)));
   const access = connection.filter((l) => (l.bandwidth_bps as number) < 400e9);
-  const utilization = Math.max(0, ...access.map((l) => l.utilization as number));
-  const realTime = flows.filter((f) => REAL_TIME_DSCP.has(f.dscp as number));
-  const worst = (column: string) => Math.max(0, ...realTime.map((f) => f[column] as number).filter((x) => Number.isFinite(x)));
-  const delayP95 = worst('delay_p95_ms');
-  const jitter = worst('jitter_ms');
-  const loss = worst('loss_ratio');
-  const meetsTeams = !options.teams || (delayP95 < TEAMS.delayMs && jitter < TEAMS.jitterMs && loss < TEAMS.loss);
-  return { sku, utilization, delayP95, jitter, loss, pass: utilization <= 1 - options.headroom && meetsTeams };
+  const utilization = access.reduce((m, l) => Math.max(m, l.utilization as number), 0);
+  const calls = apps.filter((a) => a.kind === 'call');
+  const worst = (column: string) => calls.reduce((m, a) => (Number.isFinite(a[column] as number) ? Math.max(m, a[column] as number) : m), 0);
+  const callsMet = calls.filter((a) => a.targets_met === 1).length;
+  const meetsTeams = !options.teams || callsMet === calls.length;
+  return {
+    sku,
+    utilization,
+    delayP95: worst('window_delay_p95_ms'),
+    jitter: worst('window_jitter_p95_ms'),
+    loss: worst('window_loss_p95'),
+    calls: calls.length,
+    callsMet,
+    pass: utilization <= 1 - options.headroom && meetsTeams,
+  };
 }
 
 /** `prices.circuit` of the scenario: monthly price by bandwidth. */

@@ -8,6 +8,11 @@ const max = (xs: number[]) => finite(xs).reduce((m, x) => (Number.isNaN(m) || x 
 const min = (xs: number[]) => finite(xs).reduce((m, x) => (Number.isNaN(m) || x < m ? x : m), NaN);
 const col = (rows: readonly Row[], c: string) => rows.map((r) => r[c] as number);
 
+function callShare(apps: readonly Row[]): number {
+  const calls = apps.filter((a) => a.kind === 'call');
+  return calls.length === 0 ? NaN : calls.filter((a) => a.targets_met === 1).length / calls.length;
+}
+
 /** The few numbers that sum up one replication of a run. */
 export function headline(r: ReplicationResult): Record<string, number> {
   const flows = r.flows;
@@ -26,6 +31,8 @@ export function headline(r: ReplicationResult): Record<string, number> {
     jitter_ms: max(col(flows, 'jitter_ms')),
     fct_ms: sum(completions) === 0 ? NaN : sum(fcts.map((f, i) => (completions[i]! > 0 ? f * completions[i]! : 0))) / sum(completions),
     availability: min(col(r.availability, 'availability')),
+    // the share of call directions that meet every Teams target, as apps.csv and compare judge them
+    targets_met: callShare(r.apps),
     max_utilization: max(col(r.links, 'utilization')),
   };
 }

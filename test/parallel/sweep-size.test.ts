@@ -17,7 +17,9 @@ peering_locations:
 services:
   sql: { region: eastus, prefix: 20.42.0.0/16, kind: paas }
 sites:
-  dc: { location: [38.95, -77.45], internet: { bandwidth: 1Gbps } }
+  dc: { location: [38.95, -77.45], users: 100, internet: { bandwidth: 1Gbps } }
+apps:
+  voice-calls: { kind: call, service: sql, calls_per_hour: 6, media: audio }
 circuits:
   er: { site: dc, peering_location: washington-dc, bandwidth: 100Mbps, sku: premium }
 prices:
@@ -78,6 +80,10 @@ describe('ersim size', () => {
     // the evidence: 50, 100 and 200 Mbps fail, 500 Mbps passes, nothing larger is tried
     expect(r.out.match(/^\d+[MG]bps .* no /gm)).toHaveLength(3);
     expect(r.out).not.toMatch(/^1Gbps/m);
+    // the calls, judged as compare judges them (2 directions x 2 replications), meet the targets
+    // even on the saturated circuits: EF is served first on Microsoft peering; utilization decides
+    expect(r.out).toMatch(/^500Mbps .* 4\/4 +yes/m);
+    expect(r.out).toMatch(/^50Mbps +100\.0 .* 4\/4 +no/m);
   });
 
   it('asks for more capacity with more headroom', async () => {
