@@ -42,7 +42,11 @@ describe('Gilbert-Elliott loss', () => {
     const n = 2_000_000;
     let lost = 0;
     const packet = new Packet();
-    for (let i = 0; i < n; i++) if (model.lose(packet)) lost++;
+    for (let i = 0; i < n; i++) {
+      packet.seq = i;
+      packet.sentAt = 1000 * i;
+      if (model.lose(packet)) lost++;
+    }
     const theory = (p / (p + r)) * lossBad + (r / (p + r)) * lossGood;
     expect(relativeError(lost / n, theory)).toBeLessThan(0.05);
   });
@@ -55,6 +59,8 @@ describe('Gilbert-Elliott loss', () => {
     let previous = false;
     const packet = new Packet();
     for (let i = 0; i < 2_000_000; i++) {
+      packet.seq = i;
+      packet.sentAt = 1000 * i;
       const loss = model.lose(packet);
       if (loss) {
         lost++;
@@ -68,7 +74,7 @@ describe('Gilbert-Elliott loss', () => {
   it('drives the loss of a flow over a link', () => {
     const result = simulate(`
 name: ge
-duration: 60s
+duration: 300s
 nodes: [a, b]
 links:
   - { from: a, to: b, bandwidth: 100Mbps, delay: 5ms, duplex: false, loss: { gilbert: { p: 0.005, r: 0.25 } } }
@@ -76,7 +82,9 @@ flows:
   - { name: f, from: a, to: b, source: { kind: cbr, rate: 20Mbps } }
 `);
     const f = rowOf(result.flows, 'flow', 'f');
-    expect(relativeError(num(f, 'loss_ratio'), 0.005 / 0.255)).toBeLessThan(0.05);
+    // 500,000 packets lose about 2,450 bursts of mean 4: the loss ratio's standard error is about
+    // 1 / sqrt(2,450) = 2% of it (burst sizes geometric); 10% is five of them
+    expect(relativeError(num(f, 'loss_ratio'), 0.005 / 0.255)).toBeLessThan(0.1);
     const dropped = result.drops.filter((d) => d.reason === 'loss').reduce((s, d) => s + num(d, 'packets'), 0);
     expect(dropped).toBe(num(f, 'lost_packets'));
   });
@@ -128,14 +136,14 @@ flows:
 });
 
 describe('common random numbers on a lossy link', () => {
-  it("leaves every other flow's row byte-identical when a flow is added", () => {
+  it.each(['0.05', '{ gilbert: { p: 0.02, r: 0.3 } }'])("leaves every other flow's row byte-identical when a flow is added (loss %s)", (loss) => {
     // a fast lossy link, flows 12 ms apart in phase so that they never queue behind each other
     const base = `
 name: crn
 duration: 20s
 nodes: [a, b]
 links:
-  - { from: a, to: b, bandwidth: 100Gbps, delay: 5ms, duplex: false, loss: 0.05 }
+  - { from: a, to: b, bandwidth: 100Gbps, delay: 5ms, duplex: false, loss: ${loss} }
 flows:
   - { name: first, from: a, to: b, source: { kind: cbr, rate: 1Mbps, packet_size: 1500B } }
   - { name: second, from: a, to: b, start: 3ms, source: { kind: cbr, rate: 1Mbps, packet_size: 1500B } }

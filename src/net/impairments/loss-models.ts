@@ -45,28 +45,46 @@ export class DropListLoss implements LossModel {
 }
 
 /**
- * Gilbert-Elliott burst loss (netem's parameters): a two-state Markov chain of the link stepped once
- * per packet, whatever its flow (so, as in netem, a burst spreads over the flows crossing the link,
- * and the draws of one flow depend on the others' packets: common random numbers do not hold
- * packet by packet on such a link), good -> bad with probability p, bad -> good with probability r, losing packets with
- * probability `lossGood` in the good state and `lossBad` in the bad one. Steady-state loss is
- * p/(p+r) lossBad + r/(p+r) lossGood; with lossBad = 1 and lossGood = 0, bursts last 1/r packets.
+ * Gilbert-Elliott burst loss (netem's parameters), a chain per flow crossing the link: a two-state
+ * Markov chain stepped once per packet of the flow, good -> bad with probability p, bad -> good with
+ * probability r, losing packets with probability `lossGood` in the good state and `lossBad` in the
+ * bad one. Steady-state loss is p/(p+r) lossBad + r/(p+r) lossGood; with lossBad = 1 and lossGood =
+ * 0, a flow loses bursts of 1/r of its own packets. One chain for the whole link (netem on an
+ * interface) would spread a burst over whatever else crosses the link (cross traffic, other calls),
+ * leaving each call nearly independent losses, and would make a flow's losses depend on the other
+ * flows' packets; with a chain per flow and draws that are functions of the packet (as in
+ * BernoulliLoss), adding a flow changes no other flow's losses.
  */
 export class GilbertElliottLoss implements LossModel {
-  private bad = false;
+  private bad = new Uint8Array(16);
+  private readonly key0: number;
+  private readonly key1: number;
 
   constructor(
     private readonly p: number,
     private readonly r: number,
     private readonly lossGood: number,
     private readonly lossBad: number,
-    private readonly random: RandomStream,
-  ) {}
+    random: RandomStream,
+  ) {
+    this.key0 = (random.uniform() * 4294967296) | 0;
+    this.key1 = (random.uniform() * 4294967296) | 0;
+  }
 
-  lose(_packet: Packet): boolean {
-    const random = this.random;
-    this.bad = this.bad ? random.uniform() >= this.r : random.uniform() < this.p;
-    const loss = this.bad ? this.lossBad : this.lossGood;
-    return loss > 0 && (loss >= 1 || random.uniform() < loss);
+  lose(packet: Packet): boolean {
+    const flow = packet.flow;
+    if (flow >= this.bad.length) {
+      const grown = new Uint8Array(Math.max(2 * this.bad.length, flow + 1));
+      grown.set(this.bad);
+      this.bad = grown;
+    }
+    const u = keyedUniform(this.key0, this.key1, flow, packet.seq, packet.ack, packet.sentAt, packet.hop);
+    const bad = this.bad[flow] === 1 ? u >= this.r : u < this.p;
+    this.bad[flow] = bad ? 1 : 0;
+    const loss = bad ? this.lossBad : this.lossGood;
+    if (loss <= 0) return false;
+    if (loss >= 1) return true;
+    // a second draw for the loss itself, from the other key order
+    return keyedUniform(this.key1, this.key0, flow, packet.seq, packet.ack, packet.sentAt, packet.hop) < loss;
   }
 }
