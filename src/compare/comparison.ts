@@ -1,4 +1,4 @@
-import { meanWithCi, PROPORTION_METRICS } from '../stats/confidence.js';
+import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import type { Row } from '../stats/records.js';
 
 /** The metrics compared per kind of application (columns of apps.csv). */
@@ -98,7 +98,7 @@ export function comparisonRows(input: ComparisonInput): Row[] {
     for (const v of input.variants) {
       const values = [...valuesOf(v).values()];
       replications = Math.max(replications, values.length);
-      const { mean, ci95, low, high } = meanWithCi(values, PROPORTION_METRICS.has(s.metric));
+      const { mean, ci95, low, high } = meanWithCi(values, boundsOf(s.metric));
       row[v] = mean;
       row[`${v}_ci95`] = ci95;
       row[`${v}_low`] = low;

@@ -1,5 +1,5 @@
 import type { ReplicationResult } from '../runner/run-replication.js';
-import { meanWithCi, PROPORTION_METRICS } from '../stats/confidence.js';
+import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import type { Row } from '../stats/records.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -45,7 +45,7 @@ export function headlineRow(replications: readonly ReplicationResult[]): Row {
   const each = replications.map(headline);
   const row: Row = { replications: replications.length };
   for (const metric of Object.keys(each[0] ?? {})) {
-    const { mean, ci95, low, high } = meanWithCi(each.map((h) => h[metric]!), PROPORTION_METRICS.has(metric));
+    const { mean, ci95, low, high } = meanWithCi(each.map((h) => h[metric]!), boundsOf(metric));
     row[metric] = mean;
     row[`${metric}_ci95`] = ci95;
     row[`${metric}_low`] = low;

@@ -1,4 +1,4 @@
-import { meanWithCi, PROPORTION_METRICS } from '../stats/confidence.js';
+import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import type { Table } from './result-tables.js';
 
 const str = (v: unknown): string => String(v);
@@ -117,7 +117,7 @@ export function flowHeadline(flows: Table, variants: readonly string[]): Table {
     metrics.map((metric) => {
       const row: Record<string, string | number> = { site: '', application: flow, direction: '', metric };
       for (const v of variants) {
-        const { mean: m, ci95, low, high } = meanWithCi(flows.filter((f) => f.flow === flow && f.variant === v).map((f) => num(f[metric])), PROPORTION_METRICS.has(metric));
+        const { mean: m, ci95, low, high } = meanWithCi(flows.filter((f) => f.flow === flow && f.variant === v).map((f) => num(f[metric])), boundsOf(metric));
         row[v] = m;
         row[`${v}_ci95`] = ci95;
         row[`${v}_low`] = low;

@@ -1,9 +1,9 @@
 /**
  * 95% confidence intervals over independent replications. Means of unbounded figures: Student's t
- * with n - 1 degrees of freedom, whatever n (the quantile computed, not tabled). Proportions (a
- * share, a loss ratio, availability, the share of targets met): an interval that stays in [0, 1]:
- * Wilson's score interval when every replication gives 0 or 1 (a binomial count), else the t
- * interval cut to [0, 1].
+ * with n - 1 degrees of freedom, whatever n (the quantile computed, not tabled). Figures bounded by
+ * [0, 1] get an interval that stays there: a yes/no outcome per replication (targets met) Wilson's
+ * score interval (a binomial count); a fraction (availability, a share of bytes, a loss ratio) the t
+ * interval cut to [0, 1] (a fraction that is 1 in every replication has no spread: [1, 1]).
  */
 export interface Interval {
   mean: number;
@@ -13,7 +13,10 @@ export interface Interval {
   high: number;
 }
 
-/** The figures that are proportions, by their column names. */
+/** Yes/no outcomes per replication, by their column names. */
+export const BINARY_METRICS: ReadonlySet<string> = new Set(['targets_met']);
+
+/** The figures bounded by [0, 1], by their column names (the binary ones among them). */
 export const PROPORTION_METRICS: ReadonlySet<string> = new Set([
   'targets_met',
   'availability',
@@ -27,14 +30,18 @@ export const PROPORTION_METRICS: ReadonlySet<string> = new Set([
 
 const Z95 = 1.959963984540054;
 
-/** Mean and 95% interval of independent replications (NaN width for fewer than two values). */
-export function meanWithCi(values: readonly number[], proportion = false): Interval {
+/**
+ * Mean and 95% interval of independent replications (NaN width for fewer than two values):
+ * `bounded` 'binary' for yes/no outcomes, 'fraction' for other figures in [0, 1].
+ */
+export function meanWithCi(values: readonly number[], bounded?: 'binary' | 'fraction'): Interval {
+  const proportion = bounded !== undefined;
   const xs = values.filter((x) => !Number.isNaN(x));
   const n = xs.length;
   if (n === 0) return { mean: NaN, ci95: NaN, low: NaN, high: NaN };
   const mean = xs.reduce((a, b) => a + b, 0) / n;
   if (n === 1) return { mean, ci95: NaN, low: NaN, high: NaN };
-  if (proportion && xs.every((x) => x === 0 || x === 1)) {
+  if (bounded === 'binary' && xs.every((x) => x === 0 || x === 1)) {
     const { low, high } = wilson(mean, n);
     return { mean, ci95: NaN, low, high };
   }
@@ -111,3 +118,8 @@ function logGamma(x: number): number {
   const t = y + 7.5;
   return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }
+
+/** How a column's interval is bounded (see meanWithCi). */
+export const boundsOf = (metric: string): 'binary' | 'fraction' | undefined =>
+  BINARY_METRICS.has(metric) ? 'binary' : PROPORTION_METRICS.has(metric) ? 'fraction' : undefined;
+

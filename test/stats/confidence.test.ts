@@ -39,16 +39,18 @@ describe('confidence intervals', () => {
   it('keep proportions inside [0, 1]: Wilson for 0/1 figures, the t interval cut otherwise', () => {
     // targets met in 2 of 3 replications: the t interval was 0.667 +- 1.43; Wilson (z = 1.96):
     // centre (2/3 + z^2/6) / (1 + z^2/3) = 0.5731, half 0.8595 x sqrt(2/27 + z^2/36) = 0.3654
-    const met = meanWithCi([1, 1, 0], true);
+    const met = meanWithCi([1, 1, 0], 'binary');
     expect(met.mean).toBeCloseTo(2 / 3, 12);
     expect(met.low).toBeCloseTo(0.2077, 3);
     expect(met.high).toBeCloseTo(0.9385, 3);
     expect(met.ci95).toBeNaN();
     expect(wilson(1, 5).high).toBe(1);
     expect(wilson(0, 5).low).toBe(0);
-    const availability = meanWithCi([1, 1, 0.99], true);
+    const availability = meanWithCi([1, 1, 0.99], 'fraction');
     expect(availability.high).toBe(1);
     expect(availability.low).toBeGreaterThan(0.96);
     expect(availability.low).toBeLessThan(availability.mean);
+    // a fraction of 1 in every replication (no outage seen) is not a yes/no outcome: no spread
+    expect(meanWithCi([1, 1, 1], 'fraction')).toEqual({ mean: 1, ci95: NaN, low: 1, high: 1 });
   });
 });
