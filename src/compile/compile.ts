@@ -48,7 +48,7 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
 
   const links = scenario.links.map((spec) => buildLink(network, spec));
   const startables: Startable[] = [...buildFailures(network, scenario.links, links), ...buildFailureGroups(network, scenario.failureGroups)];
-  if (!options.availabilityOnly) startables.push(...buildCrossTraffic(network, scenario.links, links));
+  if (!options.availabilityOnly) for (const s of buildCrossTraffic(network, scenario.links, links)) startables.push(s);
   routing.converge();
 
   const addressOf = (name: string): number => hostAddress(scenario.nodes.indexOf(name));

@@ -58,7 +58,7 @@ export function checkedRoute(
     onFailure();
     if (!allowIncomplete) return undefined;
   }
-  return { routeTo, mtu: Math.min(MAX_MTU, ...probe.links.map((l) => l.mtu)) };
+  return { routeTo, mtu: probe.links.reduce((m, l) => Math.min(m, l.mtu), MAX_MTU) };
 }
 
 /**

@@ -142,7 +142,10 @@ export function mergeResults(results: readonly ReplicationResult[], extra: (i: n
     const tag = (row: Row): Row => ({ ...extra(i), ...row });
     for (const t of TABLES) {
       const rows = r[t];
-      merged[t].push(...(Array.isArray(rows) ? rows : [rows]).map(tag));
+      // one by one: spreading a table of 100,000 rows into push() overflows the call stack
+      const into = merged[t];
+      if (Array.isArray(rows)) for (const row of rows) into.push(tag(row));
+      else into.push(tag(rows));
     }
   });
   return merged;

@@ -1,7 +1,7 @@
 import { prefixKey } from '../core/prefix.js';
 import type { CircuitSpec, Location, PeeringLocationSpec, PlannerLinkSpec, Scenario } from './scenario.js';
 import { distanceKm, fibreDelay } from './geography.js';
-import { Scope, TopologyBuilder, plainBody, scopes, type LinkBody } from './topology-builder.js';
+import { Scope, TopologyBuilder, plainBody, scopes, scopesOf, type LinkBody } from './topology-builder.js';
 import {
   BACKBONE_BPS,
   BACKBONE_STRETCH,
@@ -131,7 +131,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       b.node(msee);
       const outages = c.outages.filter((o) => o.connection === connection).map(({ at, duration }) => ({ at, duration }));
       connectionLinks.push(
-        ...b.cable(attach, msee, { ...body, outages }, { routeFilter: { prefixes: carried.get(c.name)! } }, { routeFilter: scopes(...customerScopes(attach)) }),
+        ...b.cable(attach, msee, { ...body, outages }, { routeFilter: { prefixes: carried.get(c.name)! } }, { routeFilter: scopesOf(customerScopes(attach)) }),
       );
       b.cable(msee, pl.name, plainBody(BACKBONE_BPS, MSEE_TO_EDGE_DELAY, c.origin));
     }

@@ -32,7 +32,7 @@ export class TopologyBuilder {
   }
 
   node(...names: string[]): void {
-    this.out.nodes.push(...names);
+    for (const name of names) this.out.nodes.push(name);
   }
 
   /** Two links, `from -> to` and back, on one cable; `forward`/`reverse` override the shared body. */
@@ -71,3 +71,5 @@ export const Scope = {
 } as const;
 
 export const scopes = (...names: string[]) => ({ scopes: new Set(names) });
+/** The same, from a list whose length comes from the scenario (no spread into a call). */
+export const scopesOf = (names: readonly string[]) => ({ scopes: new Set(names) });

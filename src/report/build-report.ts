@@ -108,7 +108,7 @@ function page(p: { summary: Table; variants: string[]; headline: Table; charts: 
   const wall = s.reduce((a, r) => a + (typeof r.wall_s === 'number' ? r.wall_s : 0), 0);
   const events = s.reduce((a, r) => a + (typeof r.events === 'number' ? r.events : 0), 0);
   const seeds = [...new Set(s.map((r) => String(r.seed)))].join(', ');
-  const replications = Math.max(0, ...s.map((r) => (typeof r.replication === 'number' ? r.replication + 1 : 0)));
+  const replications = s.reduce((m, r) => Math.max(m, typeof r.replication === 'number' ? r.replication + 1 : 0), 0);
   const facts: [string, string][] = [
     ['scenario', name],
     ['variants', p.variants.join(', ')],

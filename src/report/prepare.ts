@@ -52,9 +52,13 @@ export function binTimeSeries(timeSeries: Table, links: readonly string[], bins:
   const wanted = new Set(links);
   const rows = timeSeries.filter((r) => r.kind === 'link' && wanted.has(str(r.name)));
   if (rows.length === 0) return [];
-  const times = rows.map((r) => num(r.time_s));
-  const first = Math.min(...times);
-  const last = Math.max(...times);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    const t = num(r.time_s);
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
   const width = last > first ? (last - first) / bins : 1;
   const acc = new Map<string, { n: number; tput: number; delay: number; time: number }>();
   for (const r of rows) {

@@ -114,7 +114,8 @@ export function walk(source: LinkEnd, destination: number, flowId: number, stopA
       const underlay = depth < MAX_TUNNEL_NESTING ? walk(node, tunnel.remoteAddress, flowId, link.to, depth + 1) : undefined;
       links.push(tunnel.entrance);
       if (underlay === undefined || !underlay.complete) return { links: [...links, ...(underlay?.links ?? [])], end: underlay?.end ?? node, complete: false };
-      links.push(...underlay.links, tunnel.exit);
+      for (const l of underlay.links) links.push(l);
+      links.push(tunnel.exit);
     }
     node = link.to;
   }
