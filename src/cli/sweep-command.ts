@@ -33,10 +33,12 @@ export function registerSweep(program: Command, io: { out: (s: string) => void }
     .option('--queue <url>', 'run the tasks on `ersim worker` processes through this Redis (redis://host:port[/db])')
     .option('-q, --quiet', 'no progress bar and no table')
     .action(async (file: string, options: SweepOptions) => {
-      const { parseParameter } = await import('../parallel/sweep.js');
+      const [{ parseParameter }, { overridePathProblem }] = await Promise.all([import('../parallel/sweep.js'), import('../scenario/load.js')]);
       const parameters = options.param.map((text) => {
         const p = parseParameter(text);
         if (p === undefined) throw new UsageError(`--param: expected PATH=V1,V2,... got "${text}"`);
+        const problem = overridePathProblem(p.path);
+        if (problem !== undefined) throw new UsageError(`--param ${p.path}: ${problem}`);
         return p;
       });
       const overrides: Record<string, unknown> = {};

@@ -37,15 +37,32 @@ export interface LoadedScenario<S extends NetworkScenario = NetworkScenario> {
  */
 export type ScenarioOverrides = Readonly<Record<string, unknown>>;
 
+/** What a step of an override path may be: a field name (as scenario names are written) or a list index. */
+const PATH_STEP = /^[A-Za-z0-9_:-]+$/;
+/** Names every object inherits: a path through them would reach (and change) Object.prototype. */
+const INHERITED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Why an override path cannot name a scenario field, or undefined when it can. */
+export function overridePathProblem(path: string): string | undefined {
+  if (path.length === 0 || path.length > 500) return 'a field path is 1 to 500 characters';
+  for (const step of path.split('.')) {
+    if (!PATH_STEP.test(step)) return `'${step}' is not a field name (letters, digits, _ : -)`;
+    if (INHERITED.has(step)) return `'${step}' is not a field of a scenario`;
+  }
+  return undefined;
+}
+
 function applyOverrides(data: Record<string, unknown>, overrides: ScenarioOverrides, skipVariants: boolean): Record<string, unknown> {
   const result = structuredClone(data);
   for (const [path, value] of Object.entries(overrides)) {
+    const problem = overridePathProblem(path);
+    if (problem !== undefined) throw new ScenarioError('(options)', [{ path: [], message: `${path}: ${problem}` }]);
     const keys = path.split('.');
     if (skipVariants && keys[0] === 'variants') continue;
     // mappings by key, lists by index (links.0.bandwidth); a missing step becomes a mapping
     let node: Record<string, unknown> = result;
     for (const key of keys.slice(0, -1)) {
-      const child = node[key];
+      const child = Object.hasOwn(node, key) ? node[key] : undefined;
       if (!isMapping(child) && !Array.isArray(child)) node[key] = {};
       node = node[key] as Record<string, unknown>;
     }

@@ -1,19 +1,32 @@
 import { z } from 'zod';
 import { EVENT_LIST_KINDS } from '../../core/event-list.js';
+import { overridePathProblem } from '../../scenario/load.js';
+
+/** What a task may carry: a scenario of a few megabytes, a few hundred overrides. */
+const MAX_TEXT = 8 * 1024 * 1024;
+const MAX_OVERRIDES = 1000;
 import type { Task } from '../task.js';
 
 /** A task as it travels through the queue: data only (the scenario's text, never code), checked on arrival. */
 const payload = z.strictObject({
-  file: z.string(),
-  text: z.string(),
-  overrides: z.record(z.string(), z.unknown()),
-  variant: z.string(),
+  file: z.string().max(4096),
+  text: z.string().max(MAX_TEXT),
+  overrides: z
+    .record(z.string(), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]))
+    .refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`)
+    .superRefine((o, ctx) => {
+      for (const path of Object.keys(o)) {
+        const problem = overridePathProblem(path);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `override ${JSON.stringify(path.slice(0, 100))}: ${problem}` });
+      }
+    }),
+  variant: z.string().max(200),
   replication: z.number().int().nonnegative(),
   seed: z.number().int().nonnegative(),
   eventList: z.string().refine((k) => (EVENT_LIST_KINDS as readonly string[]).includes(k), 'unknown event list').optional(),
   availabilityOnly: z.boolean().optional(),
   timeSeriesInterval: z.number().positive().optional(),
-  label: z.string(),
+  label: z.string().max(10_000),
 });
 
 /** The task's own fields only (not the checked scenario object, nor what a caller added to it). */
