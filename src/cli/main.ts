@@ -43,6 +43,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`ersim: ${error.message}\n`);
       return 2;
     }
+    if (error instanceof Error && error.name === 'InterruptedError') {
+      // 128 + the signal's number, as a shell reports a process the signal ended
+      io.err(`ersim: ${error.message}\n`);
+      return (error as Error & { signal: string }).signal === 'SIGTERM' ? 143 : 130;
+    }
     if (error instanceof Error && error.name === 'TaskError') {
       io.err(`ersim: ${error.message}\n`);
       return error.message === 'interrupted' ? 130 : 1;

@@ -4,7 +4,7 @@ import { NS_PER_MS, type Nanos } from '../core/time.js';
 import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
-import { mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
+import { InterruptedError, mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile } from '../planner/load.js';
 import type { ScenarioOverrides } from '../scenario/load.js';
@@ -37,8 +37,11 @@ export interface RunActionOptions {
 export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean; queue?: string }) {
   const progress = createProgress(options.quiet, label);
   const interrupt = new AbortController();
-  const onSigint = (): void => interrupt.abort();
+  // between batches of events (in this thread) or at once (worker threads, the queue), the run stops
+  const onSigint = (): void => interrupt.abort(new InterruptedError('SIGINT'));
+  const onSigterm = (): void => interrupt.abort(new InterruptedError('SIGTERM'));
   process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
   let events = 0;
   let cachedTasks = 0;
   const started = Date.now();
@@ -66,6 +69,7 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
     return { results, cached: cachedTasks, line: `${tasks.length - cachedTasks} task(s) simulated, ${cachedTasks} from the cache` };
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     progress.stop();
   }
 }

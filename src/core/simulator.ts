@@ -65,17 +65,25 @@ export class Simulator {
     return this.events.size;
   }
 
-  /** Process every event with time <= `until`, then leave the clock at `until`. */
-  runUntil(until: Nanos): void {
+  /**
+   * Process every event with time <= `until`, then leave the clock at `until`; or stop after
+   * `maxEvents` events (a batch, so that a caller can look up between batches) and return false.
+   */
+  runUntil(until: Nanos, maxEvents = Infinity): boolean {
     const events = this.events;
     let processed = 0;
     for (let handler = events.popUntil(until); handler !== null; handler = events.popUntil(until)) {
       this.now = events.lastTime;
       processed++;
       handler.onEvent(events.lastTag);
+      if (processed >= maxEvents) {
+        this.eventsProcessed += processed;
+        return false;
+      }
     }
     this.eventsProcessed += processed;
     if (until > this.now && until !== Infinity) this.now = until;
+    return true;
   }
 
   /** True once `time` lies inside the measured interval (after the warm-up). */

@@ -1,15 +1,36 @@
 import type { ReplicationResult } from '../runner/run-replication.js';
 import { checkScenario } from '../planner/check.js';
 import { parseScenarioText } from '../planner/load.js';
-import { runResolvedTask, type Task } from './task.js';
+import { runResolvedTask, startResolvedTask, type Task } from './task.js';
+import type { Scenario } from '../planner/scenario.js';
+
+/** Events simulated between two looks at the event loop (a Ctrl-C, a progress bar): about 0.1-0.3 s. */
+const BATCH_EVENTS = 1 << 20;
 
 /** Run a task in this thread, checking its scenario text first unless it comes checked. */
 export function runTask(task: Task, onProgress?: (fraction: number, events: number) => void): ReplicationResult {
-  if (task.scenario !== undefined) return runResolvedTask(task, task.scenario, onProgress);
+  return runResolvedTask(task, resolve(task), onProgress);
+}
+
+/**
+ * The same, giving the event loop a turn between batches of events, so that a signal handler can
+ * run: when `signal` is aborted by then, the task stops there and the promise rejects with its reason.
+ */
+export async function runTaskInTurns(task: Task, onProgress?: (fraction: number, events: number) => void, signal?: AbortSignal): Promise<ReplicationResult> {
+  const run = startResolvedTask(task, resolve(task), onProgress);
+  while (!run.advance(BATCH_EVENTS)) {
+    await new Promise((done) => setImmediate(done));
+    if (signal?.aborted) throw signal.reason;
+  }
+  return run.finish();
+}
+
+function resolve(task: Task): Scenario {
+  if (task.scenario !== undefined) return task.scenario;
   // a task that arrives as text (from a queue) is checked like any scenario before it runs
   const loaded = parseScenarioText(task.text, task.file, task.overrides);
   checkScenario(loaded, task.availabilityOnly === true ? 'availability' : 'packets');
   const scenario = loaded.variants.find((v) => v.variant === task.variant);
   if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
-  return runResolvedTask(task, scenario, onProgress);
+  return scenario;
 }

@@ -6,12 +6,25 @@ import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
 import type { TaskCache } from './task-cache.js';
 import type { QueueStatus } from './queue/submit.js';
-import { runTask } from './run-task.js';
+import { runTaskInTurns } from './run-task.js';
 import { describeTask, type Task } from './task.js';
 
 /** A task that failed: names the task (point, variant, replication, seed) and the error. */
 export class TaskError extends Error {
   override name = 'TaskError';
+}
+
+/** A run stopped by a signal: `signal` names it (SIGINT: exit 130, SIGTERM: 143). */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError';
+  constructor(readonly signal: string) {
+    super(`interrupted (${signal}): nothing written`);
+  }
+}
+
+/** The error of an aborted run: its reason when it names a signal, else an interruption by SIGINT. */
+function interrupted(signal: AbortSignal): InterruptedError {
+  return signal.reason instanceof InterruptedError ? signal.reason : new InterruptedError('SIGINT');
 }
 
 export interface RunTasksOptions {
@@ -76,6 +89,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
         { signal: options.signal, onTaskDone: (k, result) => finish(pending[k]!, result, false), onStatus: options.onQueueStatus },
       );
     } catch (error) {
+      if (options.signal?.aborted) throw interrupted(options.signal);
       throw new TaskError((error as Error).message);
     }
     return results;
@@ -83,11 +97,12 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
 
   if (options.pool === undefined && (options.workers <= 1 || pending.length <= 1)) {
     for (const i of pending) {
-      if (options.signal?.aborted) throw new TaskError('interrupted');
+      if (options.signal?.aborted) throw interrupted(options.signal);
       let result: ReplicationResult;
       try {
-        result = runTask(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)));
+        result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal);
       } catch (error) {
+        if (options.signal?.aborted) throw interrupted(options.signal);
         throw fail(i, error);
       }
       finish(i, result, false);
@@ -107,7 +122,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
           (result: ReplicationResult) => finish(i, result, false),
           (error: unknown) => {
             abort.abort(); // stop the others: the run has failed
-            throw options.signal?.aborted ? new TaskError('interrupted') : fail(i, error);
+            throw options.signal?.aborted ? interrupted(options.signal) : fail(i, error);
           },
         ),
       ),

@@ -1,6 +1,6 @@
 import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
-import { runReplication, type ReplicationResult } from '../runner/run-replication.js';
+import { startReplication, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
 import type { ScenarioOverrides } from '../scenario/load.js';
 import type { Scenario } from '../planner/scenario.js';
 
@@ -28,10 +28,17 @@ export interface Task {
 
 /** Run a task whose scenario is known. `ERSIM_FAIL_TASK=description` makes that task throw (fault injection for tests). */
 export function runResolvedTask(task: Task, scenario: Scenario, onProgress?: (fraction: number, events: number) => void): ReplicationResult {
+  const run = startResolvedTask(task, scenario, onProgress);
+  while (!run.advance(Infinity));
+  return run.finish();
+}
+
+/** The same, started: the caller advances it in batches (and may stop between them). */
+export function startResolvedTask(task: Task, scenario: Scenario, onProgress?: (fraction: number, events: number) => void): ReplicationRun {
   if (process.env.ERSIM_FAIL_TASK !== undefined && process.env.ERSIM_FAIL_TASK === describeTask(task)) {
     throw new Error('injected failure (ERSIM_FAIL_TASK)');
   }
-  return runReplication(scenario, {
+  return startReplication(scenario, {
     seed: task.seed,
     replication: task.replication,
     eventList: task.eventList,

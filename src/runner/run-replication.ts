@@ -43,8 +43,23 @@ export interface ReplicationOptions {
 
 const PROGRESS_STEPS = 100;
 
+/** A replication under way: simulate it in batches of events, then collect its result rows. */
+export interface ReplicationRun {
+  /** Simulate at most `maxEvents` more events; true once the run has reached its end. */
+  advance(maxEvents: number): boolean;
+  /** The result rows (once `advance` has returned true). */
+  finish(): ReplicationResult;
+}
+
 /** Compile and simulate one replication of a scenario, and return its result rows. */
 export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
+  const run = startReplication(scenario, options);
+  while (!run.advance(Infinity));
+  return run.finish();
+}
+
+/** Compile one replication and start it: the caller advances it (and may stop between batches). */
+export function startReplication(scenario: Scenario, options: ReplicationOptions): ReplicationRun {
   const id: RunIdentity = { variant: scenario.variant, replication: options.replication, seed: options.seed };
   const run = buildRun(scenario, options);
   const { sim, network } = run;
@@ -54,41 +69,54 @@ export function runReplication(scenario: Scenario, options: ReplicationOptions):
   run.begin();
   sampler?.begin();
   const end = scenario.duration;
-  for (let step = 1; step <= PROGRESS_STEPS; step++) {
-    sim.runUntil(Math.round((end * step) / PROGRESS_STEPS));
-    options.onProgress?.(step / PROGRESS_STEPS, sim.eventsProcessed);
-  }
-  network.finish(end);
-  for (const app of run.apps) app.finish();
-  const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
-
-  const measured = end - scenario.warmup;
-  const flows = network.flows.filter((flow) => !flow.info.background).map((flow) => flowRow(id, flow, measured, end));
+  let step = 1;
   return {
-    flows,
-    links: network.links.map((link) => linkRow(id, link, measured)),
-    drops: [
-      ...network.links.flatMap((link) => dropRows(id, link.name, link.classMap.names, link.stats.drops)),
-      ...network.nodes.flatMap((node) => dropRows(id, node.name, DEFAULT_CLASS_MAP.names, node.drops)),
-    ],
-    timeSeries: sampler?.rows ?? [],
-    availability: run.availability.rows(id, end),
-    classes: classRows(id, network.flows, measured),
-    exposure: exposureRows(id, network.flows),
-    delays: delayQuantileRows(id, network.flows),
-    availabilityEvents: run.availability.eventRows(id, end),
-    apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
-    summary: {
-      scenario: scenario.name,
-      variant: id.variant,
-      replication: id.replication,
-      seed: id.seed,
-      sim_time_s: end / NS_PER_S,
-      warmup_s: scenario.warmup / NS_PER_S,
-      events: sim.eventsProcessed,
-      packets_allocated: network.pool.allocated,
-      wall_s: wall,
-      events_per_s: sim.eventsProcessed / wall,
+    advance(maxEvents: number): boolean {
+      const before = sim.eventsProcessed;
+      while (step <= PROGRESS_STEPS) {
+        const left = maxEvents - (sim.eventsProcessed - before);
+        if (left <= 0 || !sim.runUntil(Math.round((end * step) / PROGRESS_STEPS), left)) return false;
+        options.onProgress?.(step / PROGRESS_STEPS, sim.eventsProcessed);
+        step++;
+      }
+      return true;
     },
+    finish: () => collect(),
   };
+
+  function collect(): ReplicationResult {
+    network.finish(end);
+    for (const app of run.apps) app.finish();
+    const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
+
+    const measured = end - scenario.warmup;
+    const flows = network.flows.filter((flow) => !flow.info.background).map((flow) => flowRow(id, flow, measured, end));
+    return {
+      flows,
+      links: network.links.map((link) => linkRow(id, link, measured)),
+      drops: [
+        ...network.links.flatMap((link) => dropRows(id, link.name, link.classMap.names, link.stats.drops)),
+        ...network.nodes.flatMap((node) => dropRows(id, node.name, DEFAULT_CLASS_MAP.names, node.drops)),
+      ],
+      timeSeries: sampler?.rows ?? [],
+      availability: run.availability.rows(id, end),
+      classes: classRows(id, network.flows, measured),
+      exposure: exposureRows(id, network.flows),
+      delays: delayQuantileRows(id, network.flows),
+      availabilityEvents: run.availability.eventRows(id, end),
+      apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
+      summary: {
+        scenario: scenario.name,
+        variant: id.variant,
+        replication: id.replication,
+        seed: id.seed,
+        sim_time_s: end / NS_PER_S,
+        warmup_s: scenario.warmup / NS_PER_S,
+        events: sim.eventsProcessed,
+        packets_allocated: network.pool.allocated,
+        wall_s: wall,
+        events_per_s: sim.eventsProcessed / wall,
+      },
+    };
+  }
 }

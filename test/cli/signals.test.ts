@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ersim, tempDir, writeScenario } from './cli-helpers.js';
+
+const BIN = new URL('../../bin/ersim.js', import.meta.url).pathname;
+
+/** A run of about a minute of wall time: long enough to be stopped in the middle. */
+const LONG = `
+name: long
+duration: 600s
+replications: 2
+nodes: [a, b]
+links:
+  - { from: a, to: b, bandwidth: 1Gbps, delay: 1ms, queue: { kind: droptail, limit_packets: 100 } }
+flows:
+  - { name: load, from: a, to: b, source: { kind: poisson, rate: 900Mbps, packet_size: 1000B } }
+`;
+
+/** Start ersim, wait until it has simulated a while, send `signal`; its exit code, stderr and time to stop. */
+async function interrupt(args: string[], signal: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; err: string; stopMs: number }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise((r) => setTimeout(r, afterMs));
+  const sent = Date.now();
+  child.kill(signal);
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  return { code, err, stopMs: Date.now() - sent };
+}
+
+describe('signals', () => {
+  it.each([
+    ['SIGINT', 130, '1'],
+    ['SIGTERM', 143, '1'],
+    ['SIGINT', 130, '2'],
+    ['SIGTERM', 143, '2'],
+  ] as const)('%s mid-simulation stops the run promptly (exit %i, %s worker(s)) and leaves the output folder as it was', async (signal, exit, workers) => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'long.yaml', LONG);
+    const out = join(dir, 'out');
+    // a previous run's folder, which the interrupted run must not touch
+    expect((await ersim('run', writeScenario(dir, 'short.yaml', LONG.replace('600s', '1s')), '--out', out, '--quiet', '--no-cache')).code).toBe(0);
+    const before = readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
+    expect(before.length).toBeGreaterThan(5);
+    const result = await interrupt(['run', file, '--out', out, '--quiet', '--no-cache', '--workers', workers], signal, 2500);
+    expect(result.code).toBe(exit);
+    expect(result.err).toMatch(new RegExp(`interrupted \\(${signal}\\)`));
+    expect(result.err).not.toMatch(/    at /); // no stack trace
+    expect(result.stopMs).toBeLessThan(3000);
+    expect(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 30_000);
+});
