@@ -1,3 +1,4 @@
+import { checkOutputFolder } from './errors.js';
 import { checkScenario } from '../planner/check.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
@@ -94,6 +95,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
     options.timeSeriesInterval ??
     (options.report && !options.availabilityOnly ? Math.max(10 * NS_PER_MS, Math.round((scenario.duration - scenario.warmup) / 300)) : undefined);
   const out = options.out ?? `results/${scenario.name}`;
+  checkOutputFolder(out);
 
   // How many replications there are does not change any one of them: keep it out of the tasks (and their cache keys).
   const { replications: _replications, ...taskOverrides } = options.overrides;

@@ -7,7 +7,7 @@ import { pointLabel, sweepPoints, type SweepParameter } from '../parallel/sweep.
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
-import { UsageError } from './errors.js';
+import { checkOutputFolder, UsageError } from './errors.js';
 import { runWithProgress } from './run-action.js';
 import { fixed, textTable } from './table.js';
 
@@ -67,6 +67,7 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
   });
   const merged = mergeResults(run.results, (i) => ({ point: tasks[i]!.point, ...paramColumns(tasks[i]!.point) }));
   const out = options.out ?? `results/${base.name}-sweep`;
+  checkOutputFolder(out);
   const files: Record<string, string> = {
     'sweep.csv': await toCsv(rows),
     'flows.csv': await toCsv(merged.flows),

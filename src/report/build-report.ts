@@ -133,7 +133,7 @@ function page(p: { summary: Table; variants: string[]; headline: Table; charts: 
       const met = r.metric === 'targets_met' ? (value >= 1 ? ' class="met"' : ' class="missed"') : '';
       // a proportion's interval need not be symmetric: shown as [low, high]
       const interval = Number.isFinite(ci) ? ` ± ${formatValue(ci)}` : Number.isFinite(low) && Number.isFinite(high) ? ` [${formatValue(low)}, ${formatValue(high)}]` : '';
-      cells.push(`<td${met} data-variant="${escape(v)}" data-value="${String(value)}">${formatValue(value)}${interval}</td>`);
+      cells.push(`<td${met} data-variant="${escape(v)}" data-value="${escape(String(value))}">${formatValue(value)}${interval}</td>`);
     }
     for (const v of others) {
       const d = r[`${v}_diff`] as number;
@@ -145,6 +145,7 @@ function page(p: { summary: Table; variants: string[]; headline: Table; charts: 
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escape(name)}: ersim report</title>
 <style>
 body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
@@ -167,7 +168,7 @@ dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; } d
 <tbody>${rows.join('\n')}</tbody></table>
 <h2>Charts</h2>
 ${p.notes.map((n) => `<p class="note">${escape(n)}</p>`).join('\n')}
-${p.charts.map((c) => `<figure class="chart" data-chart="${c.id}">${c.svg}<figcaption>${escape(c.caption)}</figcaption></figure>`).join('\n')}
+${p.charts.map((c) => `<figure class="chart" data-chart="${escape(c.id)}">${c.svg}<figcaption>${escape(c.caption)}</figcaption></figure>`).join('\n')}
 <h2>Scenario</h2>
 <pre id="scenario">${escape(p.scenarioText ?? '(scenario.yaml not found in the results folder)')}</pre>
 </body>

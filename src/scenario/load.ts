@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+
+/** A scenario file is text of a few megabytes at most (the largest planner scenarios are far smaller). */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { IssueList, ScenarioError, type FieldPath, type ScenarioIssue } from './errors.js';
@@ -74,8 +77,13 @@ function applyOverrides(data: Record<string, unknown>, overrides: ScenarioOverri
 export function loadScenarioFile<S extends NetworkScenario>(file: string, overrides: ScenarioOverrides, format: ScenarioFormat<S>): LoadedScenario<S> {
   let text: string;
   try {
+    // only a regular file: a named pipe would block forever, a device (/dev/zero) never end
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new ScenarioError(file, [{ path: [], message: 'not a regular file (a scenario is a YAML text file)' }]);
+    if (stat.size > MAX_FILE_BYTES) throw new ScenarioError(file, [{ path: [], message: `the file is ${stat.size} bytes; a scenario is at most ${MAX_FILE_BYTES} bytes` }]);
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(file, [{ path: [], message: `cannot read the file: ${(error as Error).message}` }]);
   }
   return parseScenarioText(text, file, overrides, format);

@@ -36,7 +36,12 @@ export const dscp = z.union([z.number(), z.string()]).transform((value, ctx) => 
   return parsed;
 });
 
-export const name = z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names use letters, digits and _ . : - only');
+export const name = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'names use letters, digits and _ . : - only')
+  .max(200, 'names are at most 200 characters')
+  // a name becomes a folder (results/NAME) and an argument: '.', '..' and '-x' would escape results/ or read as an option
+  .refine((n) => n !== '.' && n !== '..' && !n.startsWith('-'), 'a name cannot be . or .. nor start with -');
 
 const queueClass = z.strictObject({
   name,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,8 @@ const CASES: { name: string; text: string; expect: RegExp }[] = [
     expect: /bad\.yaml:7: flows\[0\]\.to: no route from 'a' to 'c'/,
   },
   { name: 'missing field', text: GOOD.replace('duration: 1s\n', ''), expect: /bad\.yaml:1: duration: this field is required/ },
+  { name: 'a name that leaves results/', text: GOOD.replace('name: ok', 'name: ".."'), expect: /bad\.yaml:1: name: a name cannot be \. or \.\. nor start with -/ },
+  { name: 'a name like an option', text: GOOD.replace('name: ok', 'name: -rf'), expect: /bad\.yaml:1: name: a name cannot be/ },
   { name: 'a packet run beyond 2^53 ns', text: GOOD.replace('duration: 1s', 'duration: 105d'), expect: /bad\.yaml:2: duration: a run with packets lasts at most 104 days/ },
   { name: 'TCP flow without an app', text: GOOD.replace('source: { kind: cbr, rate: 1Mbps }', 'protocol: tcp'), expect: /bad\.yaml:7: flows\[0\]\.app: a TCP flow needs an app/ },
   { name: 'unknown congestion control', text: GOOD.replace('source: { kind: cbr, rate: 1Mbps }', 'protocol: tcp, app: { kind: bulk }, tcp: { cc: vegas }'), expect: /bad\.yaml:7: flows\[0\]\.tcp\.cc: / },
@@ -102,4 +105,28 @@ describe('bad input', () => {
     expect(result.code).not.toBe(0);
     expect(result.err).toMatch(/\/nonexistent\/scenario\.yaml: .*cannot read/);
   });
+
+  it('refuses special files without opening them, and files beyond 16 MB', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [fifo, '/dev/zero', dir]) {
+      const result = await ersim('validate', file);
+      expect(result.code, file).toBe(2);
+      expect(result.err).toContain(`${file}: (top level): not a regular file`);
+    }
+    const big = writeScenario(dir, 'big.yaml', `name: big\n# ${'x'.repeat(17 * 1024 * 1024)}\n`);
+    expect((await ersim('validate', big)).err).toMatch(/big\.yaml: \(top level\): the file is \d+ bytes; a scenario is at most 16777216 bytes/);
+  });
+
+  it('checks --out before simulating: a file there is an error, and nothing is written', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'ok.yaml', GOOD);
+    const out = writeScenario(dir, 'taken', 'not a folder');
+    const result = await ersim('run', file, '--out', out, '-q');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--out .*taken: there is a file of that name, not a folder/);
+    expect(filesIn(dir)).toEqual(['ok.yaml', 'taken']);
+  });
 });
+

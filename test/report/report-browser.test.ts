@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../src/report/build-report.js';
+import { writeFileSync } from 'node:fs';
+import { buildReport, formatValue } from '../../src/report/build-report.js';
 import { parseTable } from '../../src/report/result-tables.js';
 import { ersim, tempDir, writeScenario } from '../cli/cli-helpers.js';
 
@@ -103,4 +104,32 @@ describe.runIf(available || required)('the HTML report in a real browser', () =>
       await browser.close();
     }
   }, 120_000);
+
+  it('shows hostile names and values as text: no script runs', async () => {
+    expect(available, `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+    const evil = '<img src=x onerror="window.pwned=1">';
+    const files = {
+      'summary.csv': 'scenario,variant,replication,seed,sim_time_s,warmup_s,events,packets_allocated,replications,wall_s,events_per_s\n"<script>window.pwned=2</script>",a,0,1,1,0,10,1,1,0.1,100\n"<script>window.pwned=2</script>",b,0,1,1,0,10,1,1,0.1,100\n',
+      'comparison.csv': `site,application,direction,metric,a,a_ci95,b,b_ci95,b_diff,b_diff_ci95,b_significant,replications\n"${evil.replace(/"/g, '""')}",app,up,mos,"1""><img src=x onerror=window.pwned=3>",,4,,0,,no,1\n`,
+      'scenario.yaml': `name: x\n# ${evil}\n`,
+    };
+    const html = await buildReport(files);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'report.html'), html);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${join(dir, 'report.html')}`);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(await page.$$('img')).toEqual([]);
+      expect(await page.textContent('#headline')).toContain(evil);
+      expect(await page.textContent('h1')).toContain('<script>');
+      expect(await page.textContent('#scenario')).toContain(evil);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
+
