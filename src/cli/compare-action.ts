@@ -1,10 +1,9 @@
 import { monthlyCost } from '../compare/monthly-cost.js';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
-import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
-import { UsageError } from './errors.js';
+import { UsageError, writeResults } from './errors.js';
 import { simulate, type RunActionOptions } from './run-action.js';
 import { textTable } from './table.js';
 
@@ -25,7 +24,7 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
   const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });
   files['comparison.csv'] = await toCsv(rows);
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = writeFilesAtomically(out, files);
+  const written = writeResults(out, files);
   if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);
 }
 

@@ -1,8 +1,7 @@
-import { checkOutputFolder } from './errors.js';
+import { checkOutputFolder, writeResults } from './errors.js';
 import { checkScenario } from '../planner/check.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
-import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
 import { InterruptedError, mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
@@ -139,7 +138,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
 export async function runAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
   const { loaded, out, result, files, line } = await simulate(file, options);
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = writeFilesAtomically(out, files);
+  const written = writeResults(out, files);
   if (!options.quiet) {
     const variantKey = loaded.variants.length > 1 ? ['variant'] : [];
     const table = options.availabilityOnly

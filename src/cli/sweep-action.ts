@@ -1,5 +1,4 @@
 import { checkScenario } from '../planner/check.js';
-import { writeFilesAtomically } from '../output/atomic-files.js';
 import { toCsv } from '../output/csv.js';
 import { headlineRow } from '../parallel/headline.js';
 import { mergeResults } from '../parallel/run-tasks.js';
@@ -7,7 +6,7 @@ import { pointLabel, sweepPoints, type SweepParameter } from '../parallel/sweep.
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
-import { checkOutputFolder, UsageError } from './errors.js';
+import { checkOutputFolder, UsageError, writeResults } from './errors.js';
 import { runWithProgress } from './run-action.js';
 import { fixed, textTable } from './table.js';
 
@@ -78,7 +77,7 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
     'scenario.yaml': loadedPoints[0]!.text,
   };
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = writeFilesAtomically(out, files);
+  const written = writeResults(out, files);
   if (!options.quiet) {
     const header = ['point', 'variant', 'throughput_Mbps', 'delay_mean_ms', 'delay_p99_ms', 'loss_%', 'max_util_%'];
     const table = rows.map((r) => [

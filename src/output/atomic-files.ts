@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Write several files into `dir` so that either all appear complete or none changes: each is
@@ -23,4 +23,49 @@ export function writeFilesAtomically(dir: string, files: Readonly<Record<string,
     renameSync(temporary[i]!, target);
     return target;
   });
+}
+
+/** What ersim writes into a results folder: a folder holding anything else is not replaced. */
+const RESULT_FILE = /^([a-z_]+\.csv|report\.html|scenario\.yaml)$/;
+
+/** Why `dir` cannot be replaced by a new results folder, or undefined when it can (or does not exist). */
+export function replaceProblem(dir: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isDirectory()) return 'there is a file of that name, not a folder';
+  const foreign = readdirSync(dir).filter((name) => !RESULT_FILE.test(name));
+  if (foreign.length > 0) return `the folder holds files ersim did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}): choose another --out`;
+  return undefined;
+}
+
+/**
+ * Make `dir` a results folder holding exactly `files`: they are written into a new sibling folder,
+ * which then takes the old one's place (the old one is moved aside, then removed). A reader sees
+ * the old folder or the new one, never a mix, and no file of an earlier run survives into the new.
+ */
+export function replaceFolder(dir: string, files: Readonly<Record<string, string>>): string[] {
+  const problem = replaceProblem(dir);
+  if (problem !== undefined) throw new Error(`${dir}: ${problem}`);
+  const parent = dirname(resolve(dir));
+  const base = basename(resolve(dir));
+  mkdirSync(parent, { recursive: true });
+  const staging = join(parent, `.${base}.${process.pid}.new`);
+  const old = join(parent, `.${base}.${process.pid}.old`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    mkdirSync(staging);
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const existed = existsSync(dir);
+  if (existed) renameSync(dir, old);
+  renameSync(staging, dir);
+  if (existed) rmSync(old, { recursive: true, force: true });
+  return Object.keys(files).map((name) => join(dir, name));
 }
