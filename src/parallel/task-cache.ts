@@ -1,20 +1,46 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import { decodeResult, encodeResult } from './result-codec.js';
 import type { Task } from './task.js';
 
+// any number: NaN ("not defined") and infinities are values here, which z.number() refuses
+const row = z.record(z.string(), z.union([z.string(), z.custom<number>((v) => typeof v === 'number')]));
+const rows = z.array(row);
+/** What a cached result must be, table by table (see ReplicationResult). */
+const resultSchema = z.strictObject({
+  flows: rows,
+  links: rows,
+  drops: rows,
+  timeSeries: rows,
+  availability: rows,
+  classes: rows,
+  exposure: rows,
+  delays: rows,
+  availabilityEvents: rows,
+  apps: rows,
+  summary: row,
+});
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 /**
  * Task results on disk, keyed by a hash of (scenario text, overrides, task, code version): adding
  * replications or sweep points later reruns only the new tasks. The code version hashes every
- * module of the simulator, so any change of code invalidates everything.
+ * module of the simulator, so any change of code invalidates everything. An entry is its content's
+ * hash, then the result: an entry that is not a regular file, fails its hash (edited by hand,
+ * truncated) or is not a result is reported in one line and run again, and the new result replaces it.
  */
 export class TaskCache {
   private codeVersion: string | undefined;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {}
 
   key(task: Task): string {
     const { label: _label, file: _file, scenario: _scenario, ...identity } = task;
@@ -22,19 +48,41 @@ export class TaskCache {
   }
 
   get(task: Task): ReplicationResult | undefined {
+    const file = join(this.dir, `${this.key(task)}.json`);
+    let text: string;
     try {
-      return decodeResult(readFileSync(join(this.dir, `${this.key(task)}.json`), 'utf8'));
+      if (!statSync(file).isFile()) return this.reject(file, 'not a regular file');
+      text = readFileSync(file, 'utf8');
     } catch {
-      return undefined;
+      return undefined; // not cached
     }
+    const newline = text.indexOf('\n');
+    const payload = text.slice(newline + 1);
+    if (newline !== 64 || text.slice(0, 64) !== sha256(payload)) return this.reject(file, 'its content does not match its hash');
+    let parsed: unknown;
+    try {
+      parsed = decodeResult(payload);
+    } catch {
+      return this.reject(file, 'not JSON');
+    }
+    const checked = resultSchema.safeParse(parsed);
+    if (!checked.success) return this.reject(file, 'not a task result');
+    return checked.data as ReplicationResult;
   }
 
   put(task: Task, result: ReplicationResult): void {
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `${this.key(task)}.json`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, encodeResult(result));
+    const tmp = join(this.dir, `.${this.key(task)}.${process.pid}.tmp`);
+    const payload = encodeResult(result);
+    writeFileSync(tmp, `${sha256(payload)}\n${payload}`);
+    rmSync(file, { recursive: true, force: true }); // a bad entry (even a folder) gives way
     renameSync(tmp, file);
+  }
+
+  private reject(file: string, why: string): undefined {
+    this.warn(`ersim: cache entry ${file} is ${why.startsWith('its') ? `unusable: ${why}` : why}; running the task again`);
+    return undefined;
   }
 
   private version(): string {
