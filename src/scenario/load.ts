@@ -108,14 +108,21 @@ export function parseScenarioText<S extends NetworkScenario>(text: string, file:
   const fail = (issues: readonly ScenarioIssue[], variant?: string): ScenarioError =>
     new ScenarioError(file, locate(variant === undefined ? issues : issues.map((i) => ({ ...i, message: `${i.message} (in variant '${variant}')` })), variant));
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // the yaml library refuses documents whose aliases would expand too far (a billion laughs)
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw fail([{ path: [], message: `YAML: ${(error as Error).message.split('\n')[0]} (at most 100 aliases are expanded)` }]);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
   }
   const { variants, ...base } = applyOverrides(data as Record<string, unknown>, overrides, false);
   const build = (input: Record<string, unknown>, variant: string | undefined): S => {
-    const result = format.schema.safeParse(applyOverrides(input, overrides, true));
-    if (!result.success) throw fail(result.error.issues.map(fromZodIssue), variant);
+    const data = applyOverrides(input, overrides, true);
+    const result = format.schema.safeParse(data);
+    if (!result.success) throw fail(result.error.issues.map((issue) => fromZodIssue(issue, data)), variant);
     const issues = new IssueList();
     const scenario = format.normalize(result.data, issues);
     if (!issues.empty) throw fail(issues.issues, variant);
@@ -150,13 +157,48 @@ export function mergeOverride(base: Record<string, unknown>, override: Record<st
 
 const isMapping = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
-function fromZodIssue(issue: z.core.$ZodIssue): ScenarioIssue {
+/** The value at `path` of the parsed YAML, and whether the file has that field at all. */
+function valueAt(data: unknown, path: readonly (string | number)[]): { present: boolean; value: unknown } {
+  let node: unknown = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return { present: false, value: undefined };
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return { present: true, value: node };
+}
+
+/** What the file has there, in words: "the number 1000", "the text \"abc\"", "true", "a list". */
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'not a number (.nan)' : `the number ${value}`;
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+const EXPECTED: Record<string, string> = { number: 'a number', string: 'a text', boolean: 'true or false', array: 'a list', object: 'a mapping', int: 'a whole number' };
+
+function fromZodIssue(issue: z.core.$ZodIssue, data: unknown): ScenarioIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return { path: [...path, issue.keys[0]!], message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}` };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'this field is required' };
-  return { path, message: issue.message };
+  const { present, value } = valueAt(data, path);
+  if (!present && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return { path, message: 'this field is required' };
+  // say what was expected and what the file has, not zod's "Invalid input"
+  const found = present ? `; got ${describeValue(value)}` : '';
+  if (issue.code === 'invalid_type') {
+    const expected = (issue as { expected?: string }).expected;
+    const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+    return { path, message: `${custom ?? `expected ${EXPECTED[expected ?? ''] ?? expected}`}${custom?.includes('got') ? '' : found}` };
+  }
+  if (issue.code === 'invalid_union') {
+    const own = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+    const firstCustom = own ?? (issue.errors ?? []).flat().find((e) => !e.message.startsWith('Invalid input'))?.message;
+    return { path, message: `${firstCustom ?? 'not a value this field takes'}${firstCustom?.includes('got') ? '' : found}` };
+  }
+  return { path, message: issue.message.includes('got') || !present ? issue.message : `${issue.message}${found}` };
 }
 
 /** Line of `path` if the document has exactly that node. */
