@@ -31,6 +31,8 @@ export interface RunActionOptions {
   report: boolean;
   /** Run the tasks on `ersim worker` processes through this Redis. */
   queue?: string;
+  /** Refuse replications estimated to simulate more events (default: DEFAULT_MAX_EVENTS). */
+  maxEvents?: number;
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
@@ -87,7 +89,7 @@ export interface SimulatedRun {
 export async function simulate(file: string, options: RunActionOptions, accept?: (loaded: SimulatedRun['loaded']) => void): Promise<SimulatedRun> {
   const loaded = loadScenarioFile(file, options.overrides);
   accept?.(loaded);
-  checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets');
+  checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', options.maxEvents);
   const scenario = loaded.scenario;
   // a report shows links over time: about 300 samples of the measured time unless asked otherwise
   const timeSeriesInterval =
@@ -108,6 +110,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
       seed: scenario.seed,
       eventList: options.eventList,
       availabilityOnly: options.availabilityOnly,
+      maxEvents: options.maxEvents,
       timeSeriesInterval,
       label: '',
       scenario: variant,

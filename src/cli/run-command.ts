@@ -19,6 +19,7 @@ export interface RunOptions {
   cache: boolean;
   report?: boolean;
   queue?: string;
+  maxEvents?: string;
 }
 
 /** The options `run` and `compare` share, checked; the simulation modules load only when a command runs. */
@@ -35,6 +36,7 @@ export function withRunOptions(command: Command): Command {
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
     .option('--queue <url>', 'run the tasks on `ersim worker` processes through this Redis (redis://[:password@]host:port[/db], rediss:// for TLS)')
     .option('--report', 'also write report.html: tables and charts in one self-contained page (samples a time series unless --timeseries is given)')
+    .option('--max-events <n>', 'refuse a run whose replications would each simulate more events than this (estimated from the traffic before running; default 2e10, about an hour)')
     .option('-q, --quiet', 'no progress bar and no table');
 }
 
@@ -55,6 +57,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     const text = options.timeseries === true ? '100ms' : String(options.timeseries);
     timeSeriesInterval = parseTime(text);
     if (timeSeriesInterval === undefined || timeSeriesInterval <= 0) throw new UsageError(`--timeseries: expected an interval like 100ms, got "${text}"`);
+    if (timeSeriesInterval < 1e6) throw new UsageError(`--timeseries: at least 1ms (every flow and link is sampled each interval), got "${text}"`);
   }
   return {
     overrides,
@@ -67,6 +70,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     cache: options.cache,
     report: options.report === true,
     queue: queueOption(options.queue),
+    maxEvents: options.maxEvents === undefined ? undefined : positiveNumberOption('--max-events', options.maxEvents),
   };
 }
 
@@ -101,3 +105,10 @@ export function integerOption(name: string, text: string, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new UsageError(`${name}: expected an integer >= ${min}, got "${text}"`);
   return value;
 }
+
+function positiveNumberOption(name: string, text: string): number {
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`${name}: expected a positive number like 5e9, got "${text}"`);
+  return value;
+}
+

@@ -19,6 +19,8 @@ export interface Task {
   seed: number;
   eventList?: EventListKind;
   availabilityOnly?: boolean;
+  /** The run's --max-events, which a worker checks the task's scenario against. */
+  maxEvents?: number;
   timeSeriesInterval?: Nanos;
   /** Labels the task in errors and progress (the sweep point). */
   label: string;

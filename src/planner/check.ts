@@ -1,17 +1,20 @@
 import { IssueList } from '../scenario/errors.js';
 import { buildRun } from './build.js';
+import { estimateEvents } from './cost.js';
 import type { LoadedScenario } from './load.js';
 
 /** Nanosecond time is exact up to 2^53 ns (104 days); packets need it exact. */
 const MAX_PACKET_RUN_NS = Number.MAX_SAFE_INTEGER;
 /** Failures and routing alone need no nanosecond: a hundred years (then a double is 512 ns coarse). */
 const MAX_AVAILABILITY_RUN_NS = 100 * 365.25 * 86400e9;
+/** Events a replication may be estimated to simulate unless --max-events says otherwise: about an hour at 5 M events/s. */
+export const DEFAULT_MAX_EVENTS = 2e10;
 
 /**
  * Build the scenario's network once to find what only the topology reveals, and check that the
  * run's length fits its time base; throws with lines.
  */
-export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availability' = 'packets'): void {
+export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availability' = 'packets', maxEvents = DEFAULT_MAX_EVENTS): void {
   for (const scenario of loaded.variants) {
     const issues = new IssueList();
     if (mode === 'packets' && scenario.duration > MAX_PACKET_RUN_NS) {
@@ -19,7 +22,16 @@ export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availab
     } else if (scenario.duration > MAX_AVAILABILITY_RUN_NS) {
       issues.add(['duration'], 'an availability run lasts at most 100 years');
     } else {
-      buildRun(scenario, { seed: scenario.seed, replication: 0 }, issues);
+      const cost = mode === 'packets' ? estimateEvents(scenario) : { events: 0 };
+      if (cost.events > maxEvents) {
+        // named at the field that offers most of the traffic, before anything is built
+        issues.add(
+          cost.driver?.path ?? ['duration'],
+          `a replication would simulate about ${cost.events.toPrecision(2)} events (this field: ${(cost.driver?.events ?? 0).toPrecision(2)}), more than the limit of ${maxEvents.toPrecision(2)}; lower it, shorten duration, or raise the limit with --max-events`,
+        );
+      } else {
+        buildRun(scenario, { seed: scenario.seed, replication: 0 }, issues);
+      }
     }
     if (!issues.empty) throw loaded.fail(issues.issues, loaded.variants.length > 1 ? scenario.variant : undefined);
   }

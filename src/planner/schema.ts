@@ -83,7 +83,7 @@ const lan = z.strictObject({ bandwidth: bandwidth.optional(), delay: duration.op
 const site = z.strictObject({
   location,
   continent: continent.optional(),
-  users: z.number().int().nonnegative().optional(),
+  users: z.number().int().nonnegative().max(10_000_000, 'at most 10,000,000 users at a site').optional(),
   prefix: prefix.optional(),
   nat_prefix: prefix.optional(),
   lan: lan.optional(),
@@ -97,7 +97,7 @@ const tunnelFields = { overhead: size.optional(), mtu: size.optional() };
 const remoteUsers = z.strictObject({
   location,
   continent: continent.optional(),
-  users: z.number().int().nonnegative().optional(),
+  users: z.number().int().nonnegative().max(10_000_000, 'at most 10,000,000 users at a site').optional(),
   prefix: prefix.optional(),
   internet: internetAccess,
   /** A remote access VPN into a site: intranet traffic (split) or everything (forced) goes through it. */

@@ -46,7 +46,7 @@ export const name = z
 const queueClass = z.strictObject({
   name,
   dscp: z.union([z.literal('default'), z.array(dscp).min(1)]),
-  limit_packets: z.number().int().positive().optional(),
+  limit_packets: z.number().int().positive().max(10_000_000, 'a queue holds at most 10,000,000 packets').optional(),
   limit_bytes: size.optional(),
   weight: z.number().positive().optional(),
   strict: z.boolean().optional(),
@@ -55,7 +55,7 @@ const queueClass = z.strictObject({
 export const queue = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('droptail'),
-    limit_packets: z.number().int().positive().optional(),
+    limit_packets: z.number().int().positive().max(10_000_000, 'a queue holds at most 10,000,000 packets').optional(),
     limit_bytes: size.optional(),
     classes: z.array(queueClass).min(1).optional(),
   }),
@@ -64,7 +64,9 @@ export const queue = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('qos'), quantum: size.optional(), classes: z.array(queueClass).min(2) }),
 ]);
 
-const packetSize = z.union([size, z.strictObject({ exponential: size })]);
+/** A packet is at least an IPv4 header (20 bytes) and at most 64 KB. */
+const packetBytes = size.refine((b) => b >= 20 && b <= 65_535, 'a packet is 20 B to 64 KB');
+const packetSize = z.union([packetBytes, z.strictObject({ exponential: packetBytes })]);
 
 /** A random quantity: a plain value (fixed), `{ exponential: mean }` or `{ pareto: { mean, shape } }`. */
 export function distribution<T extends z.ZodType<number, string>>(value: T) {
@@ -108,7 +110,7 @@ export const outage = z.strictObject({ at: duration, duration: positiveDuration 
 
 export const crossTraffic = z.strictObject({
   load: z.number().min(0).lt(1),
-  sources: z.number().int().positive().optional(),
+  sources: z.number().int().positive().max(10_000, 'at most 10,000 cross-traffic sources on a link').optional(),
   on: period.optional(),
   off: period.optional(),
   packet_size: size.optional(),
@@ -209,7 +211,7 @@ export const networkScenarioFields = {
   duration: positiveDuration,
   warmup: duration.optional(),
   seed: z.number().int().nonnegative().optional(),
-  replications: z.number().int().positive().optional(),
+  replications: z.number().int().positive().max(100_000, 'at most 100,000 replications').optional(),
   routing: failoverSchema.optional(),
   prefixes: z.array(z.strictObject({ node: name, prefix, preference: z.number().int().optional() })).optional(),
   nodes: z.array(name).optional(),

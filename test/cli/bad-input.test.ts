@@ -39,6 +39,11 @@ const CASES: { name: string; text: string; expect: RegExp }[] = [
     text: `${GOOD}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n`,
     expect: /bad\.yaml:1: \(top level\): YAML: .*alias/,
   },
+  { name: 'a terabit of 20-byte packets', text: GOOD.replace('rate: 1Mbps }', 'rate: 1000Gbps, packet_size: 20B }'), expect: /bad\.yaml:7: flows\[0\]\.source\.rate: a replication would simulate about .* events .*--max-events/ },
+  { name: 'a billion replications', text: GOOD.replace('duration: 1s', 'duration: 1s\nreplications: 1000000000'), expect: /bad\.yaml:3: replications: at most 100,000 replications/ },
+  { name: 'a queue of a trillion packets', text: GOOD.replace('delay: 1ms }', 'delay: 1ms, queue: { kind: droptail, limit_packets: 1000000000000 } }'), expect: /links\[0\]\.queue\.limit_packets: a queue holds at most 10,000,000 packets/ },
+  { name: 'ten million cross-traffic sources', text: GOOD.replace('delay: 1ms }', 'delay: 1ms, cross_traffic: { load: 0.5, sources: 10000000 } }'), expect: /links\[0\]\.cross_traffic\.sources: at most 10,000/ },
+  { name: 'a one-byte packet', text: GOOD.replace('rate: 1Mbps }', 'rate: 1Mbps, packet_size: 1B }'), expect: /flows\[0\]\.source\.packet_size: a packet is 20 B to 64 KB/ },
   { name: 'a packet run beyond 2^53 ns', text: GOOD.replace('duration: 1s', 'duration: 105d'), expect: /bad\.yaml:2: duration: a run with packets lasts at most 104 days/ },
   { name: 'TCP flow without an app', text: GOOD.replace('source: { kind: cbr, rate: 1Mbps }', 'protocol: tcp'), expect: /bad\.yaml:7: flows\[0\]\.app: a TCP flow needs an app/ },
   { name: 'unknown congestion control', text: GOOD.replace('source: { kind: cbr, rate: 1Mbps }', 'protocol: tcp, app: { kind: bulk }, tcp: { cc: vegas }'), expect: /bad\.yaml:7: flows\[0\]\.tcp\.cc: / },
@@ -108,6 +113,15 @@ describe('bad input', () => {
     const badSeed = await ersim('run', file, '--seed', 'x', '--out', join(dir, 'out'));
     expect(badSeed.code).not.toBe(0);
     expect(badSeed.err).toMatch(/--seed/);
+    for (const [option, value, message] of [
+      ['--timeseries', '1ns', /--timeseries: at least 1ms/],
+      ['--max-events', 'lots', /--max-events: expected a positive number/],
+      ['--max-events', '100', /flows\[0\]\.source\.rate: a replication would simulate about 3\.3e\+2 events/],
+    ] as const) {
+      const result = await ersim('run', file, option, value, '--out', join(dir, 'out'));
+      expect(result.code, `${option} ${value}`).toBe(2);
+      expect(result.err).toMatch(message);
+    }
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

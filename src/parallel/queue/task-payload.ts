@@ -25,6 +25,7 @@ const payload = z.strictObject({
   seed: z.number().int().nonnegative(),
   eventList: z.string().refine((k) => (EVENT_LIST_KINDS as readonly string[]).includes(k), 'unknown event list').optional(),
   availabilityOnly: z.boolean().optional(),
+  maxEvents: z.number().positive().max(1e15).optional(),
   timeSeriesInterval: z.number().positive().optional(),
   label: z.string().max(10_000),
 });

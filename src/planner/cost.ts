@@ -1,0 +1,70 @@
+import { NS_PER_S } from '../core/time.js';
+import type { FieldPath } from '../scenario/errors.js';
+import type { FlowSpec, LinkSpec, SizeSpec } from '../scenario/scenario.js';
+import { plannerNetwork } from './build.js';
+import type { Scenario } from './scenario.js';
+
+/** Events per packet: its sending, and about three hops (a pipe event each). */
+const EVENTS_PER_PACKET = 4;
+/** Payload of a full TCP segment, for the packets of a transaction. */
+const SEGMENT = 1448;
+
+/** What one replication would cost, and the field that drives most of it. */
+export interface CostEstimate {
+  events: number;
+  /** The largest contributor: where it is written, and its events. */
+  driver?: { path: FieldPath; events: number };
+}
+
+/**
+ * Events one replication of a scenario would simulate, from the traffic it offers: UDP sources
+ * (rate / packet size over their active time), cross traffic (load x bandwidth / packet size) and
+ * the applications of sites' users (calls: concurrency x two directions / packet interval;
+ * transactions: their segments). TCP bulk flows are left out: the links they cross bound them. An
+ * estimate to refuse absurd runs before they start, not a prediction.
+ */
+export function estimateEvents(scenario: Scenario): CostEstimate {
+  const { network } = plannerNetwork(scenario);
+  const seconds = scenario.duration / NS_PER_S;
+  let events = 0;
+  let driver: CostEstimate['driver'];
+  const add = (n: number, path: FieldPath): void => {
+    if (!(n > 0)) return;
+    events += n;
+    if (driver === undefined || n > driver.events) driver = { path, events: n };
+  };
+  for (const flow of network.flows) add(flowEvents(flow), fieldOf(flow));
+  for (const link of network.links) add(crossTrafficEvents(link, seconds), [...link.origin, 'cross_traffic', 'load']);
+  return { events, driver };
+}
+
+function meanBytes(size: SizeSpec): number {
+  return size.kind === 'fixed' ? size.bytes : size.mean;
+}
+
+function flowEvents(flow: FlowSpec): number {
+  const active = Math.max(0, flow.stop - flow.start) / NS_PER_S;
+  if (flow.protocol === 'udp') return (flow.source.rateBps / (8 * meanBytes(flow.source.size))) * active * EVENTS_PER_PACKET;
+  if (flow.protocol !== 'app') return 0;
+  const m = flow.model;
+  if (m.kind === 'call') {
+    const concurrency = (flow.users * m.callsPerHour * (m.duration.mean / NS_PER_S)) / 3600;
+    return concurrency * 2 * (NS_PER_S / m.packetInterval) * active * EVENTS_PER_PACKET;
+  }
+  const perSecond = (flow.users * (m.kind === 'web' ? m.requestsPerMinute * 60 : m.transfersPerHour)) / 3600;
+  const bytes = m.kind === 'web' ? m.request.mean + m.response.mean : m.size.mean;
+  // each segment and its ACK
+  return perSecond * active * Math.ceil(bytes / SEGMENT + 1) * 2 * EVENTS_PER_PACKET;
+}
+
+function crossTrafficEvents(link: LinkSpec, seconds: number): number {
+  const x = link.crossTraffic;
+  return x === undefined ? 0 : ((x.load * link.bandwidthBps) / (8 * x.packetSize)) * seconds * 2;
+}
+
+/** Where a flow's volume is set: a UDP source's rate, an application's users and rates. */
+function fieldOf(flow: FlowSpec): FieldPath {
+  if (flow.protocol === 'udp') return [...flow.origin, 'source', 'rate'];
+  if (flow.protocol === 'app') return [...flow.origin, flow.model.kind === 'call' ? 'calls_per_hour' : flow.model.kind === 'web' ? 'requests_per_minute' : 'transfers_per_hour'];
+  return flow.origin;
+}
