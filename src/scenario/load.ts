@@ -113,7 +113,8 @@ export function parseScenarioText<S extends NetworkScenario>(text: string, file:
     // the yaml library refuses documents whose aliases would expand too far (a billion laughs)
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw fail([{ path: [], message: `YAML: ${(error as Error).message.split('\n')[0]} (at most 100 aliases are expanded)` }]);
+    const message = (error as Error).message.split('\n')[0]!;
+    throw fail([{ path: [], message: `YAML: ${message}${/alias count/i.test(message) ? ' (at most 100 aliases are expanded)' : ''}` }]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
