@@ -31,12 +31,14 @@ export interface RunActionOptions {
   report: boolean;
   /** Run the tasks on `ersim worker` processes through this Redis. */
   queue?: string;
+  /** Give up on a Redis silent for this long (ms). */
+  queueTimeoutMs?: number;
   /** Refuse replications estimated to simulate more events (default: DEFAULT_MAX_EVENTS). */
   maxEvents?: number;
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
-export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean; queue?: string }) {
+export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean; queue?: string; queueTimeoutMs?: number }) {
   const progress = createProgress(options.quiet, label);
   const interrupt = new AbortController();
   // between batches of events (in this thread) or at once (worker threads, the queue), the run stops
@@ -53,6 +55,7 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
       queue: options.queue,
+      queueTimeoutMs: options.queueTimeoutMs,
       onQueueStatus: (s) => {
         progress.update(s.done / tasks.length, `${s.done}/${tasks.length} tasks | ${s.running} running, ${s.queued} queued | ${s.workers} worker connection(s)`);
       },

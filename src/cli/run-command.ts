@@ -20,6 +20,7 @@ export interface RunOptions {
   report?: boolean;
   queue?: string;
   maxEvents?: string;
+  queueTimeout?: string;
 }
 
 /** The options `run` and `compare` share, checked; the simulation modules load only when a command runs. */
@@ -36,6 +37,7 @@ export function withRunOptions(command: Command): Command {
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
     .option('--queue <url>', 'run the tasks on `ersim worker` processes through this Redis (redis://[:password@]host:port[/db], rediss:// for TLS)')
     .option('--report', 'also write report.html: tables and charts in one self-contained page (samples a time series unless --timeseries is given)')
+    .option('--queue-timeout <time>', 'with --queue: give up, with an error, when Redis has not answered for this long (default 30s)')
     .option('--max-events <n>', 'refuse a run whose replications would each simulate more events than this (estimated from the traffic before running; default 2e10, about an hour)')
     .option('-q, --quiet', 'no progress bar and no table');
 }
@@ -71,6 +73,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     report: options.report === true,
     queue: queueOption(options.queue),
     maxEvents: options.maxEvents === undefined ? undefined : positiveNumberOption('--max-events', options.maxEvents),
+    queueTimeoutMs: options.queueTimeout === undefined ? undefined : timeOption('--queue-timeout', options.queueTimeout) / 1e6,
   };
 }
 
@@ -109,6 +112,12 @@ export function integerOption(name: string, text: string, min: number): number {
 function positiveNumberOption(name: string, text: string): number {
   const value = Number(text);
   if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`${name}: expected a positive number like 5e9, got "${text}"`);
+  return value;
+}
+
+function timeOption(name: string, text: string): number {
+  const value = parseTime(text);
+  if (value === undefined || !(value > 0)) throw new UsageError(`${name}: expected a time like 30s, got "${text}"`);
   return value;
 }
 

@@ -39,6 +39,8 @@ export interface RunTasksOptions {
   onTaskProgress?: (done: number, total: number, fraction: number, events: number) => void;
   /** Run on `ersim worker` processes through this Redis (redis://host:port/db) instead of local threads. */
   queue?: string;
+  /** Give up on a Redis that has not answered for this long (ms; default 30 s). */
+  queueTimeoutMs?: number;
   onQueueStatus?: (status: QueueStatus) => void;
   /**
    * Threads to run on, kept by the caller (warm: their code already loaded and optimized) instead
@@ -86,7 +88,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
       await runTasksOnQueue(
         pending.map((i) => tasks[i]!),
         options.queue,
-        { signal: options.signal, onTaskDone: (k, result) => finish(pending[k]!, result, false), onStatus: options.onQueueStatus },
+        { signal: options.signal, timeoutMs: options.queueTimeoutMs, onTaskDone: (k, result) => finish(pending[k]!, result, false), onStatus: options.onQueueStatus },
       );
     } catch (error) {
       if (options.signal?.aborted) throw interrupted(options.signal);

@@ -32,8 +32,8 @@ interface WorkerProcess {
   output: () => string;
 }
 
-function startWorker(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['bin/ersim.js', 'worker', '--queue', URL, '--concurrency', '1'], {
+function startWorker(env: Record<string, string> = {}, url = URL): WorkerProcess {
+  const child = spawn(process.execPath, ['bin/ersim.js', 'worker', '--queue', url, '--concurrency', '1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -147,3 +147,76 @@ describe.runIf(available || required)('runs spread over machines through Redis (
     expect(bad.err).toMatch(/--queue: expected redis:/);
   });
 });
+
+describe.runIf(available || required)('a Redis that goes away', () => {
+  const port = PORT + 1;
+  const url = `redis://127.0.0.1:${port}/0`;
+  const startRedis = async (): Promise<ChildProcess> => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await until(() => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG') === true, 'redis-server');
+    return child;
+  };
+  const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.once('exit', (c) => resolve(c)));
+
+  it('stopped mid-run: the submitter gives up with a clear error within its timeout; the worker serves again when Redis is back; SIGTERM stops it at once', async () => {
+    let redis = await startRedis();
+    const worker = startWorker({}, url);
+    try {
+      await until(() => worker.output().includes('waiting for runs'), 'the worker');
+      const dir = tempDir();
+      const slow = writeScenario(dir, 'slow.yaml', SLOW);
+      const submitter = spawn(process.execPath, ['bin/ersim.js', 'run', slow, '-q', '--no-cache', '-o', join(dir, 'out'), '--queue', url, '--queue-timeout', '3s'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      submitter.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      await until(() => worker.output().includes(' started'), 'a task to start');
+      redis.kill('SIGKILL');
+      const stopped = Date.now();
+      const code = await exited(submitter);
+      expect(code).toBe(1);
+      expect(err).toMatch(/lost Redis at redis:\/\/127\.0\.0\.1:\d+\/0: no answer for \d+ s/);
+      expect(err.split('\n').filter((l) => l.includes('ECONNREFUSED')).length).toBeLessThanOrEqual(1); // no flood of dumps
+      expect(Date.now() - stopped).toBeLessThan(15_000);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+
+      // Redis back on the same port: the same worker serves the next run
+      redis = await startRedis();
+      const file = writeScenario(dir, 's.yaml', SWEEP);
+      const again = await ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'again'), '--queue', url);
+      expect(again.code).toBe(0);
+
+      // busy again, then SIGTERM: the worker stops within seconds, not when its task ends
+      const busy = spawn(process.execPath, ['bin/ersim.js', 'run', slow, '-q', '--no-cache', '-o', join(dir, 'busy'), '--queue', url], { stdio: 'ignore' });
+      const before = worker.output().length;
+      await until(() => worker.output().slice(before).includes(' started'), 'a task to start');
+      const sent = Date.now();
+      worker.child.kill('SIGTERM');
+      await exited(worker.child);
+      expect(Date.now() - sent).toBeLessThan(8000);
+      busy.kill('SIGINT');
+      await exited(busy);
+    } finally {
+      worker.child.kill('SIGKILL');
+      redis.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('a port that accepts but never answers: a clear error within seconds', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined); // takes connections, says nothing
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const { port: silentPort } = silent.address() as { port: number };
+    try {
+      const dir = tempDir();
+      const file = writeScenario(dir, 's.yaml', SWEEP);
+      const started = Date.now();
+      const r = await ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'out'), '--queue', `redis://127.0.0.1:${silentPort}/0`);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0: no (answer|connection)/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      silent.close();
+    }
+  }, 30_000);
+});
+

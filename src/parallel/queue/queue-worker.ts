@@ -3,7 +3,7 @@ import type { ReplicationResult } from '../../runner/run-replication.js';
 import { encodeResult } from '../result-codec.js';
 import { createPool } from '../run-tasks.js';
 import { describeTask } from '../task.js';
-import { QUEUES_KEY, reachable } from './redis-connection.js';
+import { ANSWER_MS, QUEUES_KEY, reachable, within } from './redis-connection.js';
 import { checkRedisUrl, displayUrl } from './redis-url.js';
 import { fromPayload } from './task-payload.js';
 
@@ -41,7 +41,12 @@ export async function serveQueues(urlText: string, concurrency: number, io: { ou
       if (workers.has(name)) continue;
       const worker = new Worker(name, process, { connection, concurrency, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 3 });
       worker.on('failed', (job, error) => io.err(`${name}: task ${job?.id ?? '?'} failed: ${error.message}\n`));
-      worker.on('error', (error) => io.err(`${name}: ${error.message}\n`));
+      // while Redis is away every connection reports it again and again: say it once
+      let lastError = '';
+      worker.on('error', (error) => {
+        if (error.message !== lastError) io.err(`${name}: ${error.message}\n`);
+        lastError = error.message;
+      });
       workers.set(name, worker);
       io.out(`serving ${name}\n`);
     }
@@ -57,13 +62,29 @@ export async function serveQueues(urlText: string, concurrency: number, io: { ou
   };
   io.out(`ersim worker: ${concurrency} task(s) at a time, waiting for runs at ${displayUrl(url)}\n`);
   await discover();
-  const timer = setInterval(() => void discover().catch((e: Error) => io.err(`discovery: ${e.message}\n`)), DISCOVER_EVERY_MS);
+  let lastDiscoveryError = '';
+  const timer = setInterval(
+    () =>
+      void discover().then(
+        () => {
+          if (lastDiscoveryError !== '') io.err(`Redis at ${displayUrl(url)} answers again: serving\n`);
+          lastDiscoveryError = '';
+        },
+        (e: Error) => {
+          if (e.message !== lastDiscoveryError) io.err(`discovery: ${e.message} (retrying)\n`);
+          lastDiscoveryError = e.message;
+        },
+      ),
+    DISCOVER_EVERY_MS,
+  );
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve());
   });
   clearInterval(timer);
-  await Promise.allSettled([...workers.values()].map((w) => w.close()));
-  await pool.destroy();
+  // stop now, not when the tasks under way end: they are abandoned (their threads stopped) and,
+  // once their locks expire, BullMQ hands them to another worker
+  await within(Promise.allSettled([...workers.values()].map((w) => w.close(true))), ANSWER_MS, 'close').catch(() => undefined);
+  await within(pool.destroy(), ANSWER_MS, 'pool').catch(() => undefined);
   control.disconnect();
 }

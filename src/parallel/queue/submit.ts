@@ -3,7 +3,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { ReplicationResult } from '../../runner/run-replication.js';
 import { decodeResult } from '../result-codec.js';
 import { describeTask, type Task } from '../task.js';
-import { QUEUES_KEY, reachable } from './redis-connection.js';
+import { ANSWER_MS, QUEUES_KEY, reachable, watchRedis, within } from './redis-connection.js';
 import { checkRedisUrl, displayUrl } from './redis-url.js';
 import { toPayload } from './task-payload.js';
 
@@ -20,6 +20,8 @@ export interface QueueStatus {
 
 export interface QueueRunOptions {
   signal?: AbortSignal;
+  /** Give up when Redis has not answered for this long (default 30 s). */
+  timeoutMs?: number;
   onTaskDone: (index: number, result: ReplicationResult) => void;
   onStatus?: (status: QueueStatus) => void;
 }
@@ -42,10 +44,21 @@ export async function runTasksOnQueue(tasks: readonly Task[], urlText: string, o
   queue.setMaxListeners(0);
   events.setMaxListeners(0);
   let remaining = tasks.length;
+  // BullMQ's connections report a lost Redis as error events, again and again while it is away:
+  // keep the last one for the message instead of printing each
+  let lastError = '';
+  queue.on('error', (e: Error) => (lastError = e.message));
+  events.on('error', (e: Error) => (lastError = e.message));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let stopWatching = (): void => undefined;
   const abort = new Promise<never>((_, reject) => {
     if (options.signal?.aborted) reject(new Error('interrupted'));
     options.signal?.addEventListener('abort', () => reject(new Error('interrupted')));
+    stopWatching = watchRedis(control, timeoutMs, (silent) =>
+      reject(new Error(`lost Redis at ${displayUrl(url)}: no answer for ${Math.round(silent / 1000)} s${lastError ? ` (${lastError})` : ''}; --queue-timeout sets how long to wait`)),
+    );
   });
+  abort.catch(() => undefined); // raced below; a signal after the run is over goes unheard
   const status = setInterval(() => {
     void Promise.all([queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'), queue.getWorkersCount()]).then(
       ([c, workers]) => options.onStatus?.({ queued: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0), running: c.active ?? 0, done: tasks.length - remaining, workers }),
@@ -53,11 +66,11 @@ export async function runTasksOnQueue(tasks: readonly Task[], urlText: string, o
     );
   }, STATUS_EVERY_MS);
   try {
-    await events.waitUntilReady();
-    await control.sadd(QUEUES_KEY, name);
-    const jobs = await queue.addBulk(
+    await Promise.race([abort, events.waitUntilReady()]);
+    await Promise.race([abort, control.sadd(QUEUES_KEY, name)]);
+    const jobs = await Promise.race([abort, queue.addBulk(
       tasks.map((task, i) => ({ name: 'task', data: toPayload(task), opts: { jobId: `task-${i}`, attempts: ATTEMPTS, removeOnComplete: false, removeOnFail: false } })),
-    );
+    )]);
     await Promise.race([
       abort,
       Promise.all(
@@ -81,10 +94,18 @@ export async function runTasksOnQueue(tasks: readonly Task[], urlText: string, o
     throw error;
   } finally {
     clearInterval(status);
-    // the run is over (done, failed or interrupted): nothing of it stays in Redis
-    await control.srem(QUEUES_KEY, name).catch(() => undefined);
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await Promise.allSettled([events.close(), queue.close()]);
+    stopWatching();
+    // the run is over (done, failed or interrupted): nothing of it stays in Redis; a Redis that is
+    // gone gets a few seconds, then the connections are dropped
+    const cleanUp = async (): Promise<void> => {
+      await control.srem(QUEUES_KEY, name).catch(() => undefined);
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await Promise.allSettled([events.close(), queue.close()]);
+    };
+    await within(cleanUp(), 2 * ANSWER_MS, 'cleanup').catch(() => {
+      void events.disconnect().catch(() => undefined);
+      void queue.disconnect().catch(() => undefined);
+    });
     control.disconnect();
   }
 }
