@@ -33,6 +33,8 @@ export interface RunActionOptions {
   queue?: string;
   /** Give up on a Redis silent for this long (ms). */
   queueTimeoutMs?: number;
+  /** Refuse replications estimated to need more memory (bytes; default DEFAULT_MAX_MEMORY). */
+  maxMemory?: number;
   /** Refuse replications estimated to simulate more events (default: DEFAULT_MAX_EVENTS). */
   maxEvents?: number;
 }
@@ -92,7 +94,7 @@ export interface SimulatedRun {
 export async function simulate(file: string, options: RunActionOptions, accept?: (loaded: SimulatedRun['loaded']) => void): Promise<SimulatedRun> {
   const loaded = loadScenarioFile(file, options.overrides);
   accept?.(loaded);
-  checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', options.maxEvents);
+  checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval: options.timeSeriesInterval });
   const scenario = loaded.scenario;
   // a report shows links over time: about 300 samples of the measured time unless asked otherwise
   const timeSeriesInterval =
@@ -114,6 +116,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
       eventList: options.eventList,
       availabilityOnly: options.availabilityOnly,
       maxEvents: options.maxEvents,
+      maxMemory: options.maxMemory,
       timeSeriesInterval,
       label: '',
       scenario: variant,

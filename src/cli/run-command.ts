@@ -20,6 +20,7 @@ export interface RunOptions {
   report?: boolean;
   queue?: string;
   maxEvents?: string;
+  maxMemory?: string;
   queueTimeout?: string;
 }
 
@@ -39,6 +40,7 @@ export function withRunOptions(command: Command): Command {
     .option('--report', 'also write report.html: tables and charts in one self-contained page (samples a time series unless --timeseries is given)')
     .option('--queue-timeout <time>', 'with --queue: give up, with an error, when Redis has not answered for this long (default 30s)')
     .option('--max-events <n>', 'refuse a run whose replications would each simulate more events than this (estimated from the traffic before running; default 2e10, about an hour)')
+    .option('--max-memory <bytes>', 'refuse a run whose replications would each need more memory than this (estimated before running: flows, queues, time-series samples; default 8e9)')
     .option('-q, --quiet', 'no progress bar and no table');
 }
 
@@ -73,6 +75,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     report: options.report === true,
     queue: queueOption(options.queue),
     maxEvents: options.maxEvents === undefined ? undefined : positiveNumberOption('--max-events', options.maxEvents),
+    maxMemory: options.maxMemory === undefined ? undefined : positiveNumberOption('--max-memory', options.maxMemory),
     queueTimeoutMs: options.queueTimeout === undefined ? undefined : timeOption('--queue-timeout', options.queueTimeout) / 1e6,
   };
 }

@@ -29,7 +29,7 @@ function resolve(task: Task): Scenario {
   if (task.scenario !== undefined) return task.scenario;
   // a task that arrives as text (from a queue) is checked like any scenario before it runs
   const loaded = parseScenarioText(task.text, task.file, task.overrides);
-  checkScenario(loaded, task.availabilityOnly === true ? 'availability' : 'packets', task.maxEvents);
+  checkScenario(loaded, task.availabilityOnly === true ? 'availability' : 'packets', { maxEvents: task.maxEvents, maxMemory: task.maxMemory, timeSeriesInterval: task.timeSeriesInterval });
   const scenario = loaded.variants.find((v) => v.variant === task.variant);
   if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);
   return scenario;

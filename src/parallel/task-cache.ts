@@ -43,7 +43,7 @@ export class TaskCache {
   ) {}
 
   key(task: Task): string {
-    const { label: _label, file: _file, scenario: _scenario, maxEvents: _maxEvents, ...identity } = task;
+    const { label: _label, file: _file, scenario: _scenario, maxEvents: _maxEvents, maxMemory: _maxMemory, ...identity } = task;
     return createHash('sha256').update(JSON.stringify({ identity, code: this.version() })).digest('hex');
   }
 

@@ -21,6 +21,7 @@ export interface Task {
   availabilityOnly?: boolean;
   /** The run's --max-events, which a worker checks the task's scenario against. */
   maxEvents?: number;
+  maxMemory?: number;
   timeSeriesInterval?: Nanos;
   /** Labels the task in errors and progress (the sweep point). */
   label: string;

@@ -1,6 +1,6 @@
 import { IssueList } from '../scenario/errors.js';
 import { buildRun } from './build.js';
-import { estimateEvents } from './cost.js';
+import { estimateEvents, estimateMemory } from './cost.js';
 import type { LoadedScenario } from './load.js';
 
 /** Nanosecond time is exact up to 2^53 ns (104 days); packets need it exact. */
@@ -9,12 +9,23 @@ const MAX_PACKET_RUN_NS = Number.MAX_SAFE_INTEGER;
 const MAX_AVAILABILITY_RUN_NS = 100 * 365.25 * 86400e9;
 /** Events a replication may be estimated to simulate unless --max-events says otherwise: about an hour at 5 M events/s. */
 export const DEFAULT_MAX_EVENTS = 2e10;
+/** Memory a replication may be estimated to need unless --max-memory says otherwise. */
+export const DEFAULT_MAX_MEMORY = 8e9;
+
+/** What a run may cost, and what decides part of it. */
+export interface RunLimits {
+  maxEvents?: number;
+  maxMemory?: number;
+  timeSeriesInterval?: number;
+}
 
 /**
  * Build the scenario's network once to find what only the topology reveals, and check that the
  * run's length fits its time base; throws with lines.
  */
-export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availability' = 'packets', maxEvents = DEFAULT_MAX_EVENTS): void {
+export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availability' = 'packets', limits: RunLimits = {}): void {
+  const maxEvents = limits.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const maxMemory = limits.maxMemory ?? DEFAULT_MAX_MEMORY;
   for (const scenario of loaded.variants) {
     const issues = new IssueList();
     if (mode === 'packets' && scenario.duration > MAX_PACKET_RUN_NS) {
@@ -30,7 +41,12 @@ export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availab
           `a replication would simulate about ${cost.events.toPrecision(2)} events (this field: ${(cost.driver?.events ?? 0).toPrecision(2)}), more than the limit of ${maxEvents.toPrecision(2)}; lower it, shorten duration, or raise the limit with --max-events`,
         );
       } else {
-        buildRun(scenario, { seed: scenario.seed, replication: 0 }, issues);
+        const memory = mode === 'packets' ? estimateMemory(scenario, limits.timeSeriesInterval) : { bytes: 0, driver: [] };
+        if (memory.bytes > maxMemory) {
+          issues.add(memory.driver, `a replication would need about ${(memory.bytes / 1e9).toPrecision(2)} GB (its flows, queues${limits.timeSeriesInterval === undefined ? '' : ' and time-series samples'}), more than the limit of ${(maxMemory / 1e9).toPrecision(2)} GB; raise it with --max-memory${limits.timeSeriesInterval === undefined ? '' : ' or sample less often (--timeseries)'}`);
+        } else {
+          buildRun(scenario, { seed: scenario.seed, replication: 0 }, issues);
+        }
       }
     }
     if (!issues.empty) throw loaded.fail(issues.issues, loaded.variants.length > 1 ? scenario.variant : undefined);

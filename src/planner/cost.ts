@@ -68,3 +68,36 @@ function fieldOf(flow: FlowSpec): FieldPath {
   if (flow.protocol === 'app') return [...flow.origin, flow.model.kind === 'call' ? 'calls_per_hour' : flow.model.kind === 'web' ? 'requests_per_minute' : 'transfers_per_hour'];
   return flow.origin;
 }
+
+/** Bytes a result row takes in memory (a JavaScript object of about ten fields), and a flow. */
+const ROW_BYTES = 250;
+const FLOW_BYTES = 2_000;
+const PACKET_BYTES = 200;
+
+/**
+ * Memory one replication would need at its peak, in bytes: its flows (a row of counters, objects,
+ * histograms), the packets its queues may hold, and the time-series rows it would keep (every flow
+ * and link at every interval). An estimate to refuse absurd runs before they start.
+ */
+export function estimateMemory(scenario: Scenario, timeSeriesInterval?: number): { bytes: number; driver: FieldPath } {
+  const { network } = plannerNetwork(scenario);
+  const flows = network.flows.length + network.flows.filter((f) => f.protocol === 'app').length; // apps have two
+  const queued = network.links.reduce((sum, l) => sum + queueLimit(l), 0);
+  const samples = timeSeriesInterval === undefined ? 0 : ((flows + network.links.length) * (scenario.duration - scenario.warmup)) / timeSeriesInterval;
+  const parts: [number, FieldPath][] = [
+    [flows * FLOW_BYTES, ['flows']],
+    [queued * PACKET_BYTES, ['links']],
+    [samples * ROW_BYTES, ['duration']],
+  ];
+  const bytes = parts.reduce((sum, [b]) => sum + b, 0);
+  const driver = parts.reduce((a, b) => (b[0] > a[0] ? b : a))[1];
+  return { bytes, driver };
+}
+
+/** The packets a link's queue may hold (all classes). */
+function queueLimit(link: LinkSpec): number {
+  const q = link.queue;
+  const perClass = q.classes.reduce((sum, c) => sum + (Number.isFinite(c.limitPackets) ? c.limitPackets : 0), 0);
+  return q.kind === 'droptail' && Number.isFinite(q.limitPackets) ? Math.max(q.limitPackets, perClass) : perClass;
+}
+

@@ -117,6 +117,7 @@ describe('bad input', () => {
       ['--timeseries', '1ns', /--timeseries: at least 1ms/],
       ['--max-events', 'lots', /--max-events: expected a positive number/],
       ['--max-events', '100', /flows\[0\]\.source\.rate: a replication would simulate about 3\.3e\+2 events/],
+      ['--max-memory', '1e3', /(flows|links): a replication would need about .* GB .*--max-memory/],
     ] as const) {
       const result = await ersim('run', file, option, value, '--out', join(dir, 'out'));
       expect(result.code, `${option} ${value}`).toBe(2);

@@ -26,6 +26,7 @@ const payload = z.strictObject({
   eventList: z.string().refine((k) => (EVENT_LIST_KINDS as readonly string[]).includes(k), 'unknown event list').optional(),
   availabilityOnly: z.boolean().optional(),
   maxEvents: z.number().positive().max(1e15).optional(),
+  maxMemory: z.number().positive().max(1e14).optional(),
   timeSeriesInterval: z.number().positive().optional(),
   label: z.string().max(10_000),
 });
