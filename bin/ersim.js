@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
-
+// Until a command takes the signals over (a run stops between batches of events and writes
+// nothing), Ctrl-C and SIGTERM end ersim at once: 130 and 143, as a shell reports them.
+const early = (signal) => {
+  if (process.listenerCount(signal) === 1) process.exit(signal === 'SIGTERM' ? 143 : 130);
+};
+process.on('SIGINT', early);
+process.on('SIGTERM', early);
+const { main } = await import('../dist/src/cli/main.js');
 process.exitCode = await main(process.argv);
