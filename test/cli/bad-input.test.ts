@@ -2,16 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ersim, filesIn, tempDir, writeScenario } from './cli-helpers.js';
+import { ersim, filesIn, GOOD_SCENARIO, tempDir, writeScenario } from './cli-helpers.js';
 
-const GOOD = `name: ok
-duration: 1s
-nodes: [a, b]
-links:
-  - { from: a, to: b, bandwidth: 10Mbps, delay: 1ms }
-flows:
-  - { from: a, to: b, source: { kind: cbr, rate: 1Mbps } }
-`;
+const GOOD = GOOD_SCENARIO;
 
 /** Each case: a broken scenario, and what the error must name (field path and line). */
 const CASES: { name: string; text: string; expect: RegExp }[] = [

@@ -42,3 +42,14 @@ flows:
   - { name: voice, from: a, to: b, dscp: EF, source: { kind: poisson, rate: 2Mbps } }
   - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk } }
 `;
+
+/** The smallest valid scenario: two nodes, a link, a CBR flow (tests break it one field at a time). */
+export const GOOD_SCENARIO = `name: ok
+duration: 1s
+nodes: [a, b]
+links:
+  - { from: a, to: b, bandwidth: 10Mbps, delay: 1ms }
+flows:
+  - { from: a, to: b, source: { kind: cbr, rate: 1Mbps } }
+`;
+

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromPayload } from '../../src/parallel/queue/task-payload.js';
 import { parseScenarioText } from '../../src/planner/load.js';
+import { GOOD_SCENARIO } from '../cli/cli-helpers.js';
 
-const SCENARIO = `name: ok
-duration: 1s
-nodes: [a, b]
-links:
-  - { from: a, to: b, bandwidth: 10Mbps, delay: 1ms }
-flows:
-  - { from: a, to: b, source: { kind: cbr, rate: 1Mbps } }
-`;
+const SCENARIO = GOOD_SCENARIO;
 
 const task = (overrides: Record<string, unknown>) => ({ file: 's.yaml', text: SCENARIO, overrides, variant: 'base', replication: 0, seed: 1, label: '' });
 
