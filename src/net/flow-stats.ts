@@ -95,6 +95,12 @@ export class FlowStats {
     this.table.set(this.row, JITTER_SUM, value);
     this.table.set(this.row, JITTER_SAMPLES, 1);
   }
+  /** The 95th percentile over 15 s windows of the mean RFC 3550 jitter (NaN: no packet), ns. */
+  get jitterP95(): number {
+    return this.jitterP95Of ?? this.table.jitterP95(this.row);
+  }
+  /** Set by a flow whose packets belong to many streams (a site's calls): their windowed figure. */
+  jitterP95Of: number | undefined;
   /** When the first packet after the warm-up was sent (NaN: none). */
   get firstSentAt(): Nanos {
     const t = this.table.get(this.row, FIRST_SENT);

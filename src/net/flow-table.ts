@@ -3,13 +3,14 @@ import { DelayStats } from '../probes/delay-stats.js';
 import { bucketOf, widenedWindow } from '../probes/log-linear-histogram.js';
 
 /**
- * The layout of a flow's row: 46 doubles (368 bytes), in the order a packet touches them. First the
+ * The layout of a flow's row: 49 doubles (392 bytes), in the order a packet touches them. First the
  * sender's block, which the flow's sending end may reserve for its own state (see
  * `reserveSenderBlock`; the UDP sources do): a packet sent then touches one stretch of memory for
  * its flow. Then the send counters (bytes by exposure: `Exposure` of net/routing/path-policy.ts;
  * their sum is the bytes sent; the time of the first packet sent after the warm-up), the arrival
  * counters, the RFC 3550 jitter with the sum of its values over the packets, the delay sum, the
- * time of the last arrival, the histogram's window (buckets LOW <= b < HIGH: the row's own
+ * time of the last arrival, the current 15 s window's end, jitter sum and packets (each window's mean
+ * jitter goes to a list of the flow's, for its 95th percentile), the histogram's window (buckets LOW <= b < HIGH: the row's own
  * INLINE_BUCKETS from `inlineLow`, which a flow with little jitter never outgrows, else a window of
  * the arena at DELTA + b), the minimum and maximum delay and the row's own histogram buckets; last
  * the loss counters, touched only when a packet is lost.
@@ -30,16 +31,19 @@ export const FLOW_ROW = {
   jitterSamples: 20,
   delaySum: 21,
   lastArrival: 22,
-  histDelta: 23,
-  histLow: 24,
-  histHigh: 25,
-  delayMin: 26,
-  delayMax: 27,
-  inline: 28,
+  windowEnd: 23,
+  windowJitterSum: 24,
+  windowPackets: 25,
+  histDelta: 26,
+  histLow: 27,
+  histHigh: 28,
+  delayMin: 29,
+  delayMax: 30,
+  inline: 31,
   inlineBuckets: 16,
-  lostPackets: 44,
-  lostAcks: 45,
-  stride: 46,
+  lostPackets: 47,
+  lostAcks: 48,
+  stride: 49,
 } as const;
 
 export const SENDER = FLOW_ROW.sender;
@@ -52,6 +56,11 @@ export const FIRST_SENT = FLOW_ROW.firstSent;
 export const JITTER_SUM = FLOW_ROW.jitterSum;
 export const JITTER_SAMPLES = FLOW_ROW.jitterSamples;
 export const LAST_ARRIVAL = FLOW_ROW.lastArrival;
+const WINDOW_END = FLOW_ROW.windowEnd;
+const WINDOW_JITTER = FLOW_ROW.windowJitterSum;
+const WINDOW_PACKETS = FLOW_ROW.windowPackets;
+/** The windows a flow's jitter is judged in, as the Teams targets judge calls' (15 s). */
+export const JITTER_WINDOW = 15e9;
 export const RX_PACKETS = FLOW_ROW.rxPackets;
 export const RX_BYTES = FLOW_ROW.rxBytes;
 export const JITTER = FLOW_ROW.jitter;
@@ -79,6 +88,9 @@ const BATCH = 64;
  * the number of flows"). `FlowStats` is the per-flow view the rest of ersim reads.
  */
 export class FlowTable {
+  /** Windows start at the end of the warm-up (arrivals before it are not counted). */
+  constructor(private readonly windowOrigin: Nanos = 0) {}
+
   /** The rows (replaced when the table grows: read it afresh after adding flows). */
   rows = new Float64Array(STRIDE * 16);
   /** The same memory as 32-bit words (for a sender's integers). */
@@ -103,6 +115,8 @@ export class FlowTable {
   private readonly batchTimes = new Float64Array(BATCH);
   private readonly batchJitter = new Uint8Array(BATCH);
   private batched = 0;
+  /** Each flow's mean jitter in each 15 s window it received in (kept off the packet path). */
+  private readonly windowJitter: number[][] = [];
   /** Who holds the rows' sender blocks, and how many 32-bit words of each. */
   private senderOwner: string | undefined;
   size = 0;
@@ -134,6 +148,8 @@ export class FlowTable {
     this.rows[row + LAST_TRANSIT] = -1;
     this.rows[row + FIRST_SENT] = -1;
     this.rows[row + LAST_ARRIVAL] = -1;
+    this.rows[row + WINDOW_END] = -Infinity;
+    this.windowJitter.push([]);
     this.rows[row + DELAY_MIN] = Infinity;
     this.rows[row + DELAY_MAX] = -Infinity;
     return row;
@@ -197,6 +213,9 @@ export class FlowTable {
       r[row + LAST_TRANSIT] = transit;
       r[row + JITTER_SUM]! += r[row + JITTER]!;
       r[row + JITTER_SAMPLES]!++;
+      if (at >= r[row + WINDOW_END]!) this.closeWindow(row, at);
+      r[row + WINDOW_JITTER]! += r[row + JITTER]!;
+      r[row + WINDOW_PACKETS]!++;
     }
     r[row + DELAY_SUM]! += transit;
     r[row + LAST_ARRIVAL] = at;
@@ -206,6 +225,30 @@ export class FlowTable {
     const low = this.inlineLow[row / STRIDE]!;
     if (low >= 0 && bucket >= low && bucket < low + INLINE_BUCKETS) r[row + INLINE + bucket - low]!++;
     else this.countOutsideRow(row, bucket);
+  }
+
+  /** The window ended: keep its mean jitter, and start the window that holds `at`. */
+  private closeWindow(row: number, at: Nanos): void {
+    const r = this.rows;
+    if (r[row + WINDOW_PACKETS]! > 0) this.windowJitter[row / STRIDE]!.push(r[row + WINDOW_JITTER]! / r[row + WINDOW_PACKETS]!);
+    r[row + WINDOW_JITTER] = 0;
+    r[row + WINDOW_PACKETS] = 0;
+    const from = this.windowOrigin;
+    r[row + WINDOW_END] = from + (Math.floor((at - from) / JITTER_WINDOW) + 1) * JITTER_WINDOW;
+  }
+
+  /**
+   * The 95th percentile (nearest rank) over the flow's 15 s windows of the mean RFC 3550 jitter in
+   * each, the window still open included; NaN before any packet.
+   */
+  jitterP95(row: number): number {
+    if (this.batched > 0) this.flush();
+    const r = this.rows;
+    const means = [...this.windowJitter[row / STRIDE]!];
+    if (r[row + WINDOW_PACKETS]! > 0) means.push(r[row + WINDOW_JITTER]! / r[row + WINDOW_PACKETS]!);
+    if (means.length === 0) return NaN;
+    means.sort((a, b) => a - b);
+    return means[Math.ceil(0.95 * means.length) - 1]!;
   }
 
   private countOutsideRow(row: number, bucket: number): void {

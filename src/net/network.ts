@@ -15,7 +15,7 @@ export class Network implements DropHandler {
   readonly links: Link[] = [];
   readonly flows: FlowStats[] = [];
   /** The counters of every flow, a row each (flow i at i x STRIDE). */
-  readonly flowTable = new FlowTable();
+  readonly flowTable: FlowTable;
   readonly pool = new PacketPool();
   readonly routing: RoutingControl;
   private readonly nodesByName = new Map<string, Node>();
@@ -26,6 +26,7 @@ export class Network implements DropHandler {
     policy?: PathPolicy,
   ) {
     this.routing = new RoutingControl(sim, this.nodes, policy);
+    this.flowTable = new FlowTable(sim.warmup);
   }
 
   /** Failures in force per link: a link is up only when no failure process holds it down. */

@@ -45,6 +45,7 @@ export function flowRow(id: RunIdentity, flow: FlowStats, measured: Nanos, end: 
     delay_p99_ms: ms(d.percentile(99)),
     delay_max_ms: d.count === 0 ? NaN : ms(d.max),
     jitter_ms: d.count === 0 ? NaN : ms(flow.meanJitter),
+    jitter_p95_ms: d.count === 0 ? NaN : ms(flow.jitterP95),
     goodput_bps: tcp ? perSecond(tcp.goodputBytes) : NaN,
     delivered_bytes: tcp ? tcp.goodputBytes : NaN,
     retransmits: tcp ? tcp.retransmits : NaN,

@@ -60,7 +60,7 @@ describe('flow table', () => {
       }
     };
     claim('sender', L.sender, L.senderDoubles);
-    for (const field of ['txPackets', 'bytesInternet', 'bytesVpn', 'bytesPrivate', 'firstSent', 'rxPackets', 'rxBytes', 'jitter', 'lastTransit', 'jitterSum', 'jitterSamples', 'delaySum', 'lastArrival', 'histDelta', 'histLow', 'histHigh', 'delayMin', 'delayMax', 'lostPackets', 'lostAcks'] as const) {
+    for (const field of ['txPackets', 'bytesInternet', 'bytesVpn', 'bytesPrivate', 'firstSent', 'rxPackets', 'rxBytes', 'jitter', 'lastTransit', 'jitterSum', 'jitterSamples', 'delaySum', 'lastArrival', 'windowEnd', 'windowJitterSum', 'windowPackets', 'histDelta', 'histLow', 'histHigh', 'delayMin', 'delayMax', 'lostPackets', 'lostAcks'] as const) {
       claim(field, L[field]);
     }
     claim('inline', L.inline, L.inlineBuckets);
@@ -93,4 +93,30 @@ describe('flow table', () => {
       expect(table.get(row, FLOW_ROW.bytesInternet + (i % 3))).toBe(100 + i);
     });
   });
+
+  it("gives a flow's jitter p95 over 15 s windows of the mean RFC 3550 estimate, windows from the warm-up's end", () => {
+    const table = new FlowTable(5e9);
+    const row = table.add();
+    // transits alternate 10 and 12 ms in [5, 20) s: J climbs 2/16, then by (2 - J)/16 ...; then
+    // constant 10 ms in [20, 35) s: J decays; then [35, 50) s alternate 10 and 20 ms
+    const j: number[] = [];
+    let J = 0;
+    let last = -1;
+    const windows: number[][] = [[], [], []];
+    for (let t = 5e9, k = 0; t < 50e9; t += 10e6, k++) {
+      const w = Math.floor((t - 5e9) / 15e9);
+      const transit = w === 0 ? (k % 2 ? 12e6 : 10e6) : w === 1 ? 10e6 : k % 2 ? 20e6 : 10e6;
+      if (last >= 0) J += (Math.abs(transit - last) - J) / 16;
+      last = transit;
+      j.push(J);
+      windows[w]!.push(J);
+      table.recordArrival(row, 1000, transit, true, t);
+    }
+    const means = windows.map((x) => x.reduce((a, b) => a + b, 0) / x.length).sort((a, b) => a - b);
+    // three windows: the nearest-rank 95th percentile is the largest mean
+    expect(table.jitterP95(row)).toBeCloseTo(means[2]!, 3);
+    expect(means[2]).toBeGreaterThan(4e6); // the third window's, about 10 ms x 15/16
+    expect(j.length).toBe(4500);
+  });
 });
+
