@@ -24,12 +24,13 @@ export function writeResults(out: string, files: Readonly<Record<string, string>
   try {
     return replaceFolder(out, files);
   } finally {
-    // the handlers run only after this synchronous write; give them their turn, then honour them
-    setImmediate(() => {
+    // a signal that came during this synchronous write is delivered on a later turn of the event
+    // loop: keep the loop alive a moment for it (the handles of signals do not), then honour it
+    setTimeout(() => {
       process.off('SIGINT', hold);
       process.off('SIGTERM', hold);
       if (signal !== undefined) process.exit(signal === 'SIGTERM' ? 143 : 130);
-    });
+    }, 50);
   }
 }
 

@@ -63,6 +63,9 @@ export function replaceFolder(dir: string, files: Readonly<Record<string, string
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+  // tests stop here to send signals while the new folder is written but not yet in place
+  const pause = Number(process.env.ERSIM_TEST_PAUSE_BEFORE_SWAP_MS ?? 0);
+  if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
   const existed = existsSync(dir);
   if (existed) renameSync(dir, old);
   renameSync(staging, dir);

@@ -64,5 +64,33 @@ describe('signals', () => {
     expect(result.code === exit || result.signal === signal, `exit ${result.code}, signal ${result.signal}`).toBe(true);
     expect(readdirSync(dir)).toEqual(['long.yaml']);
   }, 30_000);
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s while the results are written: the folder holds the whole new run, nothing else is left, exit %i', async (signal, exit) => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    expect((await ersim('run', writeScenario(dir, 'first.yaml', LONG.replace('600s', '1s')), '--out', out, '--quiet', '--no-cache', '--seed', '1')).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'run', writeScenario(dir, 'second.yaml', LONG.replace('600s', '1s')), '--out', out, '--quiet', '--no-cache', '--seed', '2'], {
+      stdio: 'ignore',
+      env: { ...process.env, ERSIM_TEST_PAUSE_BEFORE_SWAP_MS: '1500' },
+    });
+    // the new folder is written beside the old one, then held back for 1.5 s before the swap
+    const deadline = Date.now() + 20_000;
+    while (!readdirSync(dir).some((f) => f.endsWith('.new'))) {
+      if (Date.now() > deadline) throw new Error('the new results folder never appeared');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill(signal);
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(exit);
+    expect(readdirSync(dir).sort()).toEqual(['first.yaml', 'out', 'second.yaml']);
+    // all of the second run: its seed in every replication's summary row, every file there
+    const summary = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(summary.length).toBe(2);
+    for (const row of summary) expect(row.split(',')[3]).toBe('2');
+    expect(readdirSync(out)).toContain('flows.csv');
+  }, 60_000);
 });
 
