@@ -134,6 +134,34 @@ describe.runIf(available || required)('runs spread over machines through Redis (
     expect(existsSync(join(dir, 'slow'))).toBe(false);
   }, 60_000);
 
+  it('a crafted job (an override through __proto__, unknown fields) is refused, and the worker serves the next run', async () => {
+    const worker = startWorker();
+    workers.push(worker);
+    await until(() => worker.output().includes('waiting for runs'), 'the worker');
+    const { Queue } = await import('bullmq');
+    const name = `ersim-crafted-${process.pid}`;
+    const queue = new Queue(name, { connection: { url: URL, maxRetriesPerRequest: null } });
+    try {
+      spawnSync('redis-cli', ['-p', String(PORT), 'sadd', 'ersim:queues', name]);
+      const text = SWEEP;
+      await queue.add('task', { file: 'x.yaml', text, overrides: { '__proto__.polluted': 1 }, variant: 'base', replication: 0, seed: 1, label: '' }, { jobId: 'evil-1', attempts: 1 });
+      await queue.add('task', { file: 'x.yaml', text, overrides: {}, variant: 'base', replication: 0, seed: 1, label: '', run: 'rm -rf /' }, { jobId: 'evil-2', attempts: 1 });
+      // any worker may take them (an earlier test's is still serving)
+      const said = () => workers.map((w) => w.output()).join('\n');
+      await until(() => /evil-1 failed: not an ersim task: overrides: .*'__proto__' is not a field/.test(said()), `the first crafted job to be refused:\n${said()}`);
+      await until(() => /evil-2 failed: not an ersim task: .*run/.test(said()), 'the second crafted job to be refused');
+    } finally {
+      spawnSync('redis-cli', ['-p', String(PORT), 'srem', 'ersim:queues', name]);
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+    // the worker's later tasks are not affected
+    const dir = tempDir();
+    const r = await ersim('run', writeScenario(dir, 's.yaml', SWEEP), '-q', '--no-cache', '-o', join(dir, 'out'), '--queue', URL);
+    expect(r.code).toBe(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  }, 60_000);
+
   it('Redis down: a clear error, a non-zero exit and no output files', async () => {
     const dir = tempDir();
     const file = writeScenario(dir, 's.yaml', SWEEP);
