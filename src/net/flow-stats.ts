@@ -1,22 +1,7 @@
 import type { Nanos } from '../core/time.js';
 import type { Packet } from './packet.js';
 import type { DelayStats } from '../probes/delay-stats.js';
-import {
-  BYTES_INTERNET,
-  BYTES_PRIVATE,
-  BYTES_VPN,
-  FIRST_SENT,
-  JITTER,
-  JITTER_SAMPLES,
-  JITTER_SUM,
-  LAST_ARRIVAL,
-  LOST_ACKS,
-  LOST_PACKETS,
-  RX_BYTES,
-  RX_PACKETS,
-  TX_PACKETS,
-  type FlowTable,
-} from './flow-table.js';
+import { FLOW_ROW, type FlowTable } from './flow-table.js';
 import type { TcpStats } from '../probes/tcp-stats.js';
 
 /** What a flow is, for the result rows. */
@@ -53,48 +38,44 @@ export class FlowStats {
   ) {}
 
   get txPackets(): number {
-    return this.table.get(this.row, TX_PACKETS);
+    return this.table.get(this.row, FLOW_ROW.txPackets);
   }
   get txBytes(): number {
     return this.table.sentBytes(this.row);
   }
   get rxPackets(): number {
-    return this.table.get(this.row, RX_PACKETS);
+    return this.table.get(this.row, FLOW_ROW.rxPackets);
   }
   get rxBytes(): number {
-    return this.table.get(this.row, RX_BYTES);
+    return this.table.get(this.row, FLOW_ROW.rxBytes);
   }
   get lostPackets(): number {
-    return this.table.get(this.row, LOST_PACKETS);
+    return this.table.get(this.row, FLOW_ROW.lostPackets);
   }
   /** TCP: pure ACKs dropped on the way back. */
   get lostAcks(): number {
-    return this.table.get(this.row, LOST_ACKS);
+    return this.table.get(this.row, FLOW_ROW.lostAcks);
   }
   /** Bytes sent (after the warm-up) by how exposed the route was (see `Exposure`). */
   get bytesInternet(): number {
-    return this.table.get(this.row, BYTES_INTERNET);
+    return this.table.get(this.row, FLOW_ROW.bytesInternet);
   }
   get bytesVpn(): number {
-    return this.table.get(this.row, BYTES_VPN);
+    return this.table.get(this.row, FLOW_ROW.bytesVpn);
   }
   get bytesPrivate(): number {
-    return this.table.get(this.row, BYTES_PRIVATE);
+    return this.table.get(this.row, FLOW_ROW.bytesPrivate);
   }
   /** RFC 3550 interarrival jitter estimate after the last packet, nanoseconds. */
   get jitter(): number {
-    return this.table.get(this.row, JITTER);
+    return this.table.get(this.row, FLOW_ROW.jitter);
   }
   /** The flow's jitter: the mean of the RFC 3550 estimate over its packets (NaN: none), nanoseconds. */
   get meanJitter(): number {
-    const samples = this.table.get(this.row, JITTER_SAMPLES);
-    return samples === 0 ? NaN : this.table.get(this.row, JITTER_SUM) / samples;
+    return this.meanJitterOf ?? this.table.meanJitter(this.row);
   }
   /** Set by a flow whose packets belong to many streams (a site's calls): the mean of their own estimates. */
-  set meanJitter(value: number) {
-    this.table.set(this.row, JITTER_SUM, value);
-    this.table.set(this.row, JITTER_SAMPLES, 1);
-  }
+  meanJitterOf: number | undefined;
   /** The 95th percentile over 15 s windows of the mean RFC 3550 jitter (NaN: no packet), ns. */
   get jitterP95(): number {
     return this.jitterP95Of ?? this.table.jitterP95(this.row);
@@ -103,12 +84,12 @@ export class FlowStats {
   jitterP95Of: number | undefined;
   /** When the first packet after the warm-up was sent (NaN: none). */
   get firstSentAt(): Nanos {
-    const t = this.table.get(this.row, FIRST_SENT);
+    const t = this.table.get(this.row, FLOW_ROW.firstSent);
     return t < 0 ? NaN : t;
   }
   /** When the last packet arrived (NaN: none). */
   get lastArrivalAt(): Nanos {
-    const t = this.table.get(this.row, LAST_ARRIVAL);
+    const t = this.table.get(this.row, FLOW_ROW.lastArrival);
     return t < 0 ? NaN : t;
   }
   /** One-way delays of the packets delivered (a copy, taken when asked). */

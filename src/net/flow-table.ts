@@ -1,6 +1,7 @@
 import type { Nanos } from '../core/time.js';
 import { DelayStats } from '../probes/delay-stats.js';
 import { bucketOf, widenedWindow } from '../probes/log-linear-histogram.js';
+import { QUALITY_WINDOW } from '../probes/media-quality.js';
 
 /**
  * The layout of a flow's row: 49 doubles (392 bytes), in the order a packet touches them. First the
@@ -8,9 +9,10 @@ import { bucketOf, widenedWindow } from '../probes/log-linear-histogram.js';
  * `reserveSenderBlock`; the UDP sources do): a packet sent then touches one stretch of memory for
  * its flow. Then the send counters (bytes by exposure: `Exposure` of net/routing/path-policy.ts;
  * their sum is the bytes sent; the time of the first packet sent after the warm-up), the arrival
- * counters, the RFC 3550 jitter with the sum of its values over the packets, the delay sum, the
- * time of the last arrival, the current 15 s window's end, jitter sum and packets (each window's mean
- * jitter goes to a list of the flow's, for its 95th percentile), the histogram's window (buckets LOW <= b < HIGH: the row's own
+ * counters, the RFC 3550 jitter, the sum of its values and the packets of the closed 15 s windows
+ * (updated only when a window closes), the delay sum, the time of the last arrival, the current
+ * window's end, jitter sum and packets (each closed window's mean also goes to a list of the flow's,
+ * for its 95th percentile), the histogram's window (buckets LOW <= b < HIGH: the row's own
  * INLINE_BUCKETS from `inlineLow`, which a flow with little jitter never outgrows, else a window of
  * the arena at DELTA + b), the minimum and maximum delay and the row's own histogram buckets; last
  * the loss counters, touched only when a packet is lost.
@@ -46,35 +48,34 @@ export const FLOW_ROW = {
   stride: 49,
 } as const;
 
+// module-level names of the offsets the packet path uses (readers outside use FLOW_ROW)
 export const SENDER = FLOW_ROW.sender;
-export const SENDER_DOUBLES = FLOW_ROW.senderDoubles;
-export const TX_PACKETS = FLOW_ROW.txPackets;
-export const BYTES_INTERNET = FLOW_ROW.bytesInternet;
-export const BYTES_VPN = FLOW_ROW.bytesVpn;
-export const BYTES_PRIVATE = FLOW_ROW.bytesPrivate;
-export const FIRST_SENT = FLOW_ROW.firstSent;
-export const JITTER_SUM = FLOW_ROW.jitterSum;
-export const JITTER_SAMPLES = FLOW_ROW.jitterSamples;
-export const LAST_ARRIVAL = FLOW_ROW.lastArrival;
+const SENDER_DOUBLES = FLOW_ROW.senderDoubles;
+const TX_PACKETS = FLOW_ROW.txPackets;
+const BYTES_INTERNET = FLOW_ROW.bytesInternet;
+const BYTES_VPN = FLOW_ROW.bytesVpn;
+const BYTES_PRIVATE = FLOW_ROW.bytesPrivate;
+const FIRST_SENT = FLOW_ROW.firstSent;
+const JITTER_SUM = FLOW_ROW.jitterSum;
+const JITTER_SAMPLES = FLOW_ROW.jitterSamples;
+const LAST_ARRIVAL = FLOW_ROW.lastArrival;
 const WINDOW_END = FLOW_ROW.windowEnd;
 const WINDOW_JITTER = FLOW_ROW.windowJitterSum;
 const WINDOW_PACKETS = FLOW_ROW.windowPackets;
-/** The windows a flow's jitter is judged in, as the Teams targets judge calls' (15 s). */
-export const JITTER_WINDOW = 15e9;
-export const RX_PACKETS = FLOW_ROW.rxPackets;
-export const RX_BYTES = FLOW_ROW.rxBytes;
-export const JITTER = FLOW_ROW.jitter;
-export const LAST_TRANSIT = FLOW_ROW.lastTransit;
-export const DELAY_SUM = FLOW_ROW.delaySum;
+const RX_PACKETS = FLOW_ROW.rxPackets;
+const RX_BYTES = FLOW_ROW.rxBytes;
+const JITTER = FLOW_ROW.jitter;
+const LAST_TRANSIT = FLOW_ROW.lastTransit;
+const DELAY_SUM = FLOW_ROW.delaySum;
 const HIST_DELTA = FLOW_ROW.histDelta;
 const HIST_LOW = FLOW_ROW.histLow;
 const HIST_HIGH = FLOW_ROW.histHigh;
-export const DELAY_MIN = FLOW_ROW.delayMin;
-export const DELAY_MAX = FLOW_ROW.delayMax;
+const DELAY_MIN = FLOW_ROW.delayMin;
+const DELAY_MAX = FLOW_ROW.delayMax;
 const INLINE = FLOW_ROW.inline;
 const INLINE_BUCKETS = FLOW_ROW.inlineBuckets;
-export const LOST_PACKETS = FLOW_ROW.lostPackets;
-export const LOST_ACKS = FLOW_ROW.lostAcks;
+const LOST_PACKETS = FLOW_ROW.lostPackets;
+const LOST_ACKS = FLOW_ROW.lostAcks;
 /** Doubles per row: flow i's row starts at i x STRIDE. */
 export const STRIDE = FLOW_ROW.stride;
 /** Arrivals counted together (see FlowTable.batchRows). */
@@ -166,11 +167,6 @@ export class FlowTable {
     return r[row + BYTES_INTERNET]! + r[row + BYTES_VPN]! + r[row + BYTES_PRIVATE]!;
   }
 
-  set(row: number, field: number, value: number): void {
-    if (this.batched > 0) this.flush();
-    this.rows[row + field] = value;
-  }
-
   /** A packet sent at `now`, after the warm-up: `exposure` is its route's (Exposure.internet, vpn or private). */
   countSent(row: number, bytes: number, exposure: number, now: Nanos): void {
     const r = this.rows;
@@ -211,8 +207,6 @@ export class FlowTable {
         r[row + JITTER]! += ((d < 0 ? -d : d) - r[row + JITTER]!) / 16;
       }
       r[row + LAST_TRANSIT] = transit;
-      r[row + JITTER_SUM]! += r[row + JITTER]!;
-      r[row + JITTER_SAMPLES]!++;
       if (at >= r[row + WINDOW_END]!) this.closeWindow(row, at);
       r[row + WINDOW_JITTER]! += r[row + JITTER]!;
       r[row + WINDOW_PACKETS]!++;
@@ -231,10 +225,20 @@ export class FlowTable {
   private closeWindow(row: number, at: Nanos): void {
     const r = this.rows;
     if (r[row + WINDOW_PACKETS]! > 0) this.windowJitter[row / STRIDE]!.push(r[row + WINDOW_JITTER]! / r[row + WINDOW_PACKETS]!);
+    r[row + JITTER_SUM]! += r[row + WINDOW_JITTER]!;
+    r[row + JITTER_SAMPLES]! += r[row + WINDOW_PACKETS]!;
     r[row + WINDOW_JITTER] = 0;
     r[row + WINDOW_PACKETS] = 0;
     const from = this.windowOrigin;
-    r[row + WINDOW_END] = from + (Math.floor((at - from) / JITTER_WINDOW) + 1) * JITTER_WINDOW;
+    r[row + WINDOW_END] = from + (Math.floor((at - from) / QUALITY_WINDOW) + 1) * QUALITY_WINDOW;
+  }
+
+  /** The mean of the flow's RFC 3550 estimate over its packets (the closed windows and the open one); NaN before any. */
+  meanJitter(row: number): number {
+    if (this.batched > 0) this.flush();
+    const r = this.rows;
+    const packets = r[row + JITTER_SAMPLES]! + r[row + WINDOW_PACKETS]!;
+    return packets === 0 ? NaN : (r[row + JITTER_SUM]! + r[row + WINDOW_JITTER]!) / packets;
   }
 
   /**

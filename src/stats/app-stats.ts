@@ -35,8 +35,8 @@ export class AppStats implements SessionCounters {
   /** Close the books: a call flow's jitter in flows.csv is the mean of its calls' own (RFC 3550) estimates. */
   finish(): void {
     if (this.quality === undefined) return;
-    if (this.quality.up.received > 0) this.up.meanJitter = this.quality.up.meanJitter;
-    if (this.quality.down.received > 0) this.down.meanJitter = this.quality.down.meanJitter;
+    if (this.quality.up.received > 0) this.up.meanJitterOf = this.quality.up.meanJitter;
+    if (this.quality.down.received > 0) this.down.meanJitterOf = this.quality.down.meanJitter;
     // the same windows as the Teams targets (window_jitter_p95_ms), in nanoseconds
     if (this.quality.up.received > 0) this.up.jitterP95Of = this.quality.up.windowed().jitterP95Ms * 1e6;
     if (this.quality.down.received > 0) this.down.jitterP95Of = this.quality.down.windowed().jitterP95Ms * 1e6;
