@@ -1,60 +1,41 @@
 import type { IssueList } from '../scenario/errors.js';
 import { parseBandwidth } from '../scenario/units.js';
-import {
-  FlowNames,
-  normalizeFlow,
-  normalizeFlows,
-  normalizeHeader,
-  normalizeLinks,
-  normalizeNodes,
-  normalizePrefixes,
-  normalizeQueue,
-  normalizeTimes,
-} from '../scenario/normalize.js';
+import { normalizeFlow, normalizeNetworkParts, normalizeQueue } from '../scenario/normalize.js';
 import { normalizeApplications } from './applications.js';
 import { normalizePlanner } from './normalize.js';
-import type { PlannerFlowSpec, PriceSpec, Scenario } from './scenario.js';
+import type { PlannerFlowSpec, PlannerSpec, PriceSpec, Scenario } from './scenario.js';
 import type { ParsedScenario } from './schema.js';
 
 /**
  * A planner's scenario with every default filled: the generic network (nodes, links, flows,
- * prefixes) checked by src/scenario, then sites, regions, services, circuits, VPNs, traffic, apps
- * and prices. Issues come in the order of the file's sections.
+ * prefixes) checked by src/scenario, with sites, regions, services, circuits and VPNs checked after
+ * the links; then traffic, apps and prices.
  */
 export function normalizeScenario(parsed: ParsedScenario, issues: IssueList): Scenario {
-  const { duration, warmup } = normalizeTimes(parsed, issues);
-  const nodes = normalizeNodes(parsed, issues);
-  const links = normalizeLinks(parsed, nodes, issues);
-
-  const planner = normalizePlanner(parsed, issues, nodes, (queue, at) => normalizeQueue(queue, at, issues));
-  if (nodes.size === 0 && planner.sites.length === 0 && planner.services.length === 0) {
-    issues.add(['nodes'], 'a scenario needs nodes and links, or sites, regions and services');
-  }
-
-  const names = new FlowNames(issues);
-  const flows = normalizeFlows(parsed, nodes, names, issues);
-  const endpoints = new Set([...nodes, ...planner.sites.map((s) => s.name), ...planner.services.map((s) => s.name)]);
-  planner.traffic = (parsed.traffic ?? []).map((flow, i): PlannerFlowSpec => {
+  let planner: PlannerSpec | undefined;
+  const { scenario, nodes, names } = normalizeNetworkParts(parsed, issues, (genericNodes) => {
+    planner = normalizePlanner(parsed, issues, genericNodes, (queue, at) => normalizeQueue(queue, at, issues));
+    if (genericNodes.size === 0 && planner.sites.length === 0 && planner.services.length === 0) {
+      issues.add(['nodes'], 'a scenario needs nodes and links, or sites, regions and services');
+    }
+  });
+  const spec = planner!;
+  const endpoints = new Set([...nodes, ...spec.sites.map((s) => s.name), ...spec.services.map((s) => s.name)]);
+  spec.traffic = (parsed.traffic ?? []).map((flow, i): PlannerFlowSpec => {
     const at = ['traffic', i];
     if (flow.path !== undefined) issues.add([...at, 'path'], 'traffic between sites and services is routed; pin paths on generic flows only');
     if (flow.to_address !== undefined) issues.add([...at, 'to_address'], "traffic goes to a service's prefix; to_address is for generic flows");
-    if (flow.via !== undefined && !planner.sites.some((s) => s.name === flow.via && s.kind === 'site')) {
+    if (flow.via !== undefined && !spec.sites.some((s) => s.name === flow.via && s.kind === 'site')) {
       issues.add([...at, 'via'], `no site named '${flow.via}' (a proxy sits at a site)`);
     }
-    const spec = normalizeFlow(flow, at, flows.length + i, endpoints, duration, issues);
-    return names.named({ ...spec, viaSite: flow.via, compressible: flow.compressible }, at);
+    const normalized = normalizeFlow(flow, at, scenario.flows.length + i, endpoints, scenario.duration, issues);
+    return names.named({ ...normalized, viaSite: flow.via, compressible: flow.compressible }, at);
   });
-  for (const app of normalizeApplications(parsed.apps, planner, duration, issues)) planner.traffic.push(names.named(app, app.origin));
+  for (const app of normalizeApplications(parsed.apps, spec, scenario.duration, issues)) spec.traffic.push(names.named(app, app.origin));
 
   return {
-    ...normalizeHeader(parsed, duration, warmup),
-    nodes: [...nodes],
-    links,
-    flows,
-    prefixes: normalizePrefixes(parsed, nodes, issues),
-    reachability: [],
-    planner,
-    failureGroups: [],
+    ...scenario,
+    planner: spec,
     targets: parsed.targets === 'teams-edge' ? 'teams-edge' : 'teams-client',
     prices: normalizePrices(parsed.prices, issues),
   };

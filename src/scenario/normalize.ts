@@ -31,13 +31,29 @@ import type {
 
 /** Fill defaults and check what the schema cannot: names, references, times, DSCP maps. */
 export function normalizeNetwork(parsed: ParsedNetworkScenario, issues: IssueList): NetworkScenario {
+  return normalizeNetworkParts(parsed, issues, (nodes) => {
+    if (nodes.size === 0) issues.add(['nodes'], 'a scenario needs nodes and links');
+  }).scenario;
+}
+
+/**
+ * The generic network of a file, in the order of its sections: times, nodes, links, then
+ * `afterLinks` (a format that extends this one checks its own sections there, before the flows, which
+ * may name what it adds), flows and prefixes. Also the node names and the flow names taken, which
+ * the extending format's own flows share.
+ */
+export function normalizeNetworkParts(
+  parsed: ParsedNetworkScenario,
+  issues: IssueList,
+  afterLinks: (nodes: Set<string>) => void,
+): { scenario: NetworkScenario; nodes: Set<string>; names: FlowNames } {
   const { duration, warmup } = normalizeTimes(parsed, issues);
   const nodes = normalizeNodes(parsed, issues);
   const links = normalizeLinks(parsed, nodes, issues);
-  if (nodes.size === 0) issues.add(['nodes'], 'a scenario needs nodes and links');
-  const flowNames = new FlowNames(issues);
-  const flows = normalizeFlows(parsed, nodes, flowNames, issues);
-  return {
+  afterLinks(nodes);
+  const names = new FlowNames(issues);
+  const flows = normalizeFlows(parsed, nodes, names, issues);
+  const scenario: NetworkScenario = {
     ...normalizeHeader(parsed, duration, warmup),
     nodes: [...nodes],
     links,
@@ -46,10 +62,11 @@ export function normalizeNetwork(parsed: ParsedNetworkScenario, issues: IssueLis
     reachability: [],
     failureGroups: [],
   };
+  return { scenario, nodes, names };
 }
 
 /** The run's length and warm-up. */
-export function normalizeTimes(parsed: ParsedNetworkScenario, issues: IssueList): { duration: number; warmup: number } {
+function normalizeTimes(parsed: ParsedNetworkScenario, issues: IssueList): { duration: number; warmup: number } {
   const duration = parsed.duration;
   const warmup = parsed.warmup ?? 0;
   if (warmup >= duration) issues.add(['warmup'], 'the warm-up must end before the duration');
@@ -57,7 +74,7 @@ export function normalizeTimes(parsed: ParsedNetworkScenario, issues: IssueList)
 }
 
 /** Name, description, times, seed and replications (variant 'base' until the loader names it). */
-export function normalizeHeader(parsed: ParsedNetworkScenario, duration: number, warmup: number) {
+function normalizeHeader(parsed: ParsedNetworkScenario, duration: number, warmup: number) {
   return {
     name: parsed.name,
     description: parsed.description ?? '',
@@ -69,7 +86,7 @@ export function normalizeHeader(parsed: ParsedNetworkScenario, duration: number,
   };
 }
 
-export function normalizeNodes(parsed: ParsedNetworkScenario, issues: IssueList): Set<string> {
+function normalizeNodes(parsed: ParsedNetworkScenario, issues: IssueList): Set<string> {
   const nodes = new Set<string>();
   (parsed.nodes ?? []).forEach((node, i) => {
     if (nodes.has(node)) issues.add(['nodes', i], `node '${node}' is listed twice`);
@@ -78,7 +95,7 @@ export function normalizeNodes(parsed: ParsedNetworkScenario, issues: IssueList)
   return nodes;
 }
 
-export function normalizeLinks(parsed: ParsedNetworkScenario, nodes: Set<string>, issues: IssueList): LinkSpec[] {
+function normalizeLinks(parsed: ParsedNetworkScenario, nodes: Set<string>, issues: IssueList): LinkSpec[] {
   const links: LinkSpec[] = [];
   const linkNames = new Set<string>();
   (parsed.links ?? []).forEach((link, i) => {
@@ -104,14 +121,14 @@ export class FlowNames {
   }
 }
 
-export function normalizeFlows(parsed: ParsedNetworkScenario, nodes: Set<string>, names: FlowNames, issues: IssueList): FlowSpec[] {
+function normalizeFlows(parsed: ParsedNetworkScenario, nodes: Set<string>, names: FlowNames, issues: IssueList): FlowSpec[] {
   return (parsed.flows ?? []).map((flow, i) => {
     if (flow.via !== undefined) issues.add(['flows', i, 'via'], 'a proxy sits at a site: use via in traffic');
     return names.named(normalizeFlow(flow, ['flows', i], i, nodes, parsed.duration, issues), ['flows', i]);
   });
 }
 
-export function normalizePrefixes(parsed: ParsedNetworkScenario, nodes: Set<string>, issues: IssueList): PrefixSpec[] {
+function normalizePrefixes(parsed: ParsedNetworkScenario, nodes: Set<string>, issues: IssueList): PrefixSpec[] {
   return (parsed.prefixes ?? []).map((p, i) => {
     if (!nodes.has(p.node)) issues.add(['prefixes', i, 'node'], `no node named '${p.node}'`);
     return { node: p.node, prefix: p.prefix, preference: p.preference ?? 0 };
