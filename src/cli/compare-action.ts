@@ -3,7 +3,8 @@ import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
 import { toCsv } from '../output/csv.js';
 import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
-import { UsageError, writeResults } from './errors.js';
+import { UsageError } from './errors.js';
+import { writeResults } from './results-folder.js';
 import { simulate, type RunActionOptions } from './run-action.js';
 import { textTable } from './table.js';
 

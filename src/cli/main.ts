@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     if (error instanceof Error && error.name === 'TaskError') {
       io.err(`ersim: ${error.message}\n`);
-      return error.message === 'interrupted' ? 130 : 1;
+      return 1;
     }
     io.err(`ersim: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

@@ -1,4 +1,4 @@
-import { checkOutputFolder, writeResults } from './errors.js';
+import { checkOutputFolder, writeResults } from './results-folder.js';
 import { checkScenario } from '../planner/check.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';

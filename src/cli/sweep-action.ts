@@ -6,7 +6,8 @@ import { pointLabel, sweepPoints, type SweepParameter } from '../parallel/sweep.
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
-import { checkOutputFolder, UsageError, writeResults } from './errors.js';
+import { UsageError } from './errors.js';
+import { checkOutputFolder, writeResults } from './results-folder.js';
 import { runWithProgress } from './run-action.js';
 import { fixed, textTable } from './table.js';
 

@@ -1,6 +1,6 @@
 import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
-import { startReplication, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
+import { runToEnd, startReplication, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
 import type { ScenarioOverrides } from '../scenario/load.js';
 import type { Scenario } from '../planner/scenario.js';
 
@@ -19,7 +19,7 @@ export interface Task {
   seed: number;
   eventList?: EventListKind;
   availabilityOnly?: boolean;
-  /** The run's --max-events, which a worker checks the task's scenario against. */
+  /** The run's --max-events and --max-memory, which a worker checks the task's scenario against. */
   maxEvents?: number;
   maxMemory?: number;
   timeSeriesInterval?: Nanos;
@@ -31,9 +31,7 @@ export interface Task {
 
 /** Run a task whose scenario is known. `ERSIM_FAIL_TASK=description` makes that task throw (fault injection for tests). */
 export function runResolvedTask(task: Task, scenario: Scenario, onProgress?: (fraction: number, events: number) => void): ReplicationResult {
-  const run = startResolvedTask(task, scenario, onProgress);
-  while (!run.advance(Infinity));
-  return run.finish();
+  return runToEnd(startResolvedTask(task, scenario, onProgress));
 }
 
 /** The same, started: the caller advances it in batches (and may stop between them). */

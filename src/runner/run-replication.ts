@@ -53,7 +53,11 @@ export interface ReplicationRun {
 
 /** Compile and simulate one replication of a scenario, and return its result rows. */
 export function runReplication(scenario: Scenario, options: ReplicationOptions): ReplicationResult {
-  const run = startReplication(scenario, options);
+  return runToEnd(startReplication(scenario, options));
+}
+
+/** Simulate a started replication to its end, in one go, and collect its rows. */
+export function runToEnd(run: ReplicationRun): ReplicationResult {
   while (!run.advance(Infinity));
   return run.finish();
 }
