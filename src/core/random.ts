@@ -160,13 +160,13 @@ function absorb(h: number, x: number): number {
  * A uniform on [0, 1) that depends only on a key and five whole numbers (a counter-based generator,
  * as Salmon et al.'s Philox: no state, so a decision about one packet never depends on how many
  * packets of other flows came before it). `key0` and `key1` come from a named stream, so seeds and
- * replications vary it as they vary every stream. 53 bits: two chains of murmur3 mixing.
+ * replications vary it as they vary every stream. 53 bits: one chain of murmur3 mixing, two outputs.
  */
 export function keyedUniform(key0: number, key1: number, a: number, b: number, c: number, d: number, e: number): number {
-  let h = absorb(absorb(absorb(absorb(absorb(key0, a), b), c), d), e);
-  let g = absorb(absorb(absorb(absorb(absorb(key1, e), d), c), b), a);
-  h = mix32(h ^ g);
-  g = mix32(g + h);
-  return ((h >>> 5) * TWO_POW_26 + (g >>> 6)) / TWO_POW_53;
+  const h = absorb(absorb(absorb(absorb(absorb(key0, a), b), c), d), e);
+  // two 32-bit outputs of the one chain, each mixed with the second key
+  const high = mix32(h ^ key1);
+  const low = mix32((high + 0x9e3779b9) ^ key1);
+  return ((high >>> 5) * TWO_POW_26 + (low >>> 6)) / TWO_POW_53;
 }
 
