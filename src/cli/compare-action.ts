@@ -5,13 +5,13 @@ import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
 import { UsageError } from './errors.js';
 import { writeResults } from './results-folder.js';
-import { simulate, type RunActionOptions } from './run-action.js';
+import { simulate, withTimeSeries, type RunActionOptions } from './run-action.js';
 import { textTable } from './table.js';
 
 
 /** Run every variant with the same seeds, write the run's files and comparison.csv, print the headline table. */
 export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
-  const { loaded, out, result, files, line } = await simulate(file, options, (l) => {
+  const { loaded, out, result, files, timeSeries, line } = await simulate(file, options, (l) => {
     if (l.variants.length < 2) throw new UsageError(`${file}: compare needs a scenario with at least two variants (variants: {name: changes, ...})`);
   });
   const variants = loaded.variants.map((v) => v.variant);
@@ -24,8 +24,8 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
     : undefined;
   const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });
   files['comparison.csv'] = await toCsv(rows);
-  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = writeResults(out, files);
+  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
+  const written = await writeResults(out, withTimeSeries(files, timeSeries));
   if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);
 }
 

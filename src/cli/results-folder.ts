@@ -1,4 +1,5 @@
-import { replaceFolder, replaceProblem } from '../output/atomic-files.js';
+import { replaceFolder, replaceProblem, type FileContent } from '../output/atomic-files.js';
+import { InterruptedError } from '../parallel/run-tasks.js';
 import { UsageError } from './errors.js';
 
 /** The output folder must be a results folder (or not exist yet): checked before a run, not after it. */
@@ -8,20 +9,24 @@ export function checkOutputFolder(out: string): void {
 }
 
 /**
- * Replace the results folder by the run's files, as one step: a Ctrl-C or SIGTERM arriving while
- * they are written waits until the folder holds the whole new run, then ends the process (130, 143).
+ * Replace the results folder by the run's files, as one step. A Ctrl-C or SIGTERM while the files
+ * are written (a long time series streams for seconds) stops the writing: the new folder is
+ * removed, the old one stays, and the process ends (130, 143). One arriving during the synchronous
+ * swap is honoured once the folder holds the whole new run.
  */
-export function writeResults(out: string, files: Readonly<Record<string, string>>): string[] {
+export async function writeResults(out: string, files: Readonly<Record<string, FileContent>>): Promise<string[]> {
   let signal: NodeJS.Signals | undefined;
+  const stop = new AbortController();
   const hold = (s: NodeJS.Signals): void => {
     signal ??= s;
+    stop.abort(new InterruptedError(s));
   };
   process.on('SIGINT', hold);
   process.on('SIGTERM', hold);
   try {
-    return replaceFolder(out, files);
+    return await replaceFolder(out, files, stop.signal);
   } finally {
-    // a signal that came during this synchronous write is delivered on a later turn of the event
+    // a signal that came during a synchronous write is delivered on a later turn of the event
     // loop: keep the loop alive a moment for it (the handles of signals do not), then honour it
     setTimeout(() => {
       process.off('SIGINT', hold);
@@ -30,4 +35,3 @@ export function writeResults(out: string, files: Readonly<Record<string, string>
     }, 50);
   }
 }
-

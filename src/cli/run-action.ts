@@ -13,7 +13,10 @@ import { AVAILABILITY_COLUMNS, AVAILABILITY_EVENT_COLUMNS } from '../stats/avail
 import { CLASS_COLUMNS, DELAY_COLUMNS } from '../stats/class-stats.js';
 import { APP_COLUMNS } from '../stats/app-stats.js';
 import { EXPOSURE_COLUMNS } from '../stats/exposure.js';
-import { TIME_SERIES_COLUMNS } from '../stats/time-series.js';
+import { forEachLinkSample } from '../stats/time-series.js';
+import { writeTimeSeriesCsv } from '../output/time-series-csv.js';
+import type { FileContent } from '../output/atomic-files.js';
+import type { LinkSamples } from '../report/prepare.js';
 import { describeTask } from '../parallel/task.js';
 import { createProgress } from './progress.js';
 import { fixed, textTable } from './table.js';
@@ -86,7 +89,9 @@ export interface SimulatedRun {
   loaded: ReturnType<typeof loadScenarioFile>;
   out: string;
   result: MergedResults;
+  /** The CSV files as text; a time series, which can be millions of rows, is written streamed by `timeSeries`. */
   files: Record<string, string>;
+  timeSeries?: { file: string; write: (path: string, signal: AbortSignal) => Promise<void>; linkSamples: LinkSamples };
   line: string;
 }
 
@@ -139,15 +144,23 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
   files['availability_events.csv'] = await toCsv(result.availabilityEvents, AVAILABILITY_EVENT_COLUMNS);
   files['scenario.yaml'] = loaded.text;
   files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
-  if (timeSeriesInterval !== undefined) files['timeseries.csv'] = await toCsv(result.timeSeries, TIME_SERIES_COLUMNS);
-  return { loaded, out, result, files, line: `${summaryLine(result.summary)}; ${run.line}` };
+  const series = result.timeSeries;
+  const timeSeries =
+    timeSeriesInterval === undefined
+      ? undefined
+      : {
+          file: 'timeseries.csv',
+          write: (path: string, signal: AbortSignal) => writeTimeSeriesCsv(path, series, signal),
+          linkSamples: async (visit: Parameters<LinkSamples>[0]) => forEachLinkSample(series, visit),
+        };
+  return { loaded, out, result, files, timeSeries, line: `${summaryLine(result.summary)}; ${run.line}` };
 }
 
 /** Load, check and run a scenario, write its CSV files atomically and print a summary. */
 export async function runAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
-  const { loaded, out, result, files, line } = await simulate(file, options);
-  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = writeResults(out, files);
+  const { loaded, out, result, files, timeSeries, line } = await simulate(file, options);
+  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
+  const written = await writeResults(out, withTimeSeries(files, timeSeries));
   if (!options.quiet) {
     const variantKey = loaded.variants.length > 1 ? ['variant'] : [];
     const table = options.availabilityOnly
@@ -155,6 +168,11 @@ export async function runAction(io: { out: (s: string) => void }, file: string, 
       : flowTable(result.flows, [...variantKey, 'flow', 'path']);
     io.out(`${table}\n\n${line}\nwrote ${written.join(', ')}\n`);
   }
+}
+
+/** The files of a run, the time series (streamed) among them. */
+export function withTimeSeries(files: Record<string, string>, timeSeries: SimulatedRun['timeSeries']): Record<string, FileContent> {
+  return timeSeries === undefined ? files : { ...files, [timeSeries.file]: timeSeries.write };
 }
 
 /** A metric of the summary table: its header, the column it averages, a scale and decimals. */

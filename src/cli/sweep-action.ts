@@ -78,7 +78,7 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
     'scenario.yaml': loadedPoints[0]!.text,
   };
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = writeResults(out, files);
+  const written = await writeResults(out, files);
   if (!options.quiet) {
     const header = ['point', 'variant', 'throughput_Mbps', 'delay_mean_ms', 'delay_p99_ms', 'loss_%', 'max_util_%'];
     const table = rows.map((r) => [

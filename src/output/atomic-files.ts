@@ -42,12 +42,17 @@ export function replaceProblem(dir: string): string | undefined {
   return undefined;
 }
 
+/** A file's content: its text, or a function that writes it (streamed) to a path, stopping when `signal` aborts. */
+export type FileContent = string | ((path: string, signal: AbortSignal) => Promise<void>);
+
 /**
  * Make `dir` a results folder holding exactly `files`: they are written into a new sibling folder,
  * which then takes the old one's place (the old one is moved aside, then removed). A reader sees
  * the old folder or the new one, never a mix, and no file of an earlier run survives into the new.
+ * Aborting `signal` while the files are written removes the new folder and rejects; the swap
+ * itself is synchronous, so nothing can stop it half-way.
  */
-export function replaceFolder(dir: string, files: Readonly<Record<string, string>>): string[] {
+export async function replaceFolder(dir: string, files: Readonly<Record<string, FileContent>>, signal: AbortSignal = new AbortController().signal): Promise<string[]> {
   const problem = replaceProblem(dir);
   if (problem !== undefined) throw new Error(`${dir}: ${problem}`);
   const parent = dirname(resolve(dir));
@@ -58,7 +63,12 @@ export function replaceFolder(dir: string, files: Readonly<Record<string, string
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      signal.throwIfAborted();
+      if (typeof content === 'string') writeFileSync(join(staging, name), content);
+      else await content(join(staging, name), signal);
+    }
+    signal.throwIfAborted();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

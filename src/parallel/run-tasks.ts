@@ -4,6 +4,7 @@ import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
+import type { TimeSeries } from '../stats/time-series.js';
 import type { TaskCache } from './task-cache.js';
 import type { QueueStatus } from './queue/submit.js';
 import { runTaskInTurns } from './run-task.js';
@@ -136,25 +137,30 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
   return results;
 }
 
-/** All rows of a run, concatenated in task order: every table of a replication's result, one row list each. */
-export type MergedResults = { [K in keyof ReplicationResult]: Row[] };
+/** The tables of rows in a replication's result (all but the time series). */
+type RowTable = Exclude<keyof ReplicationResult, 'timeSeries'>;
+
+/**
+ * All rows of a run, concatenated in task order: every table of a replication's result, one row
+ * list each; the time series stay columnar, one per task that sampled (see TimeSeries).
+ */
+export type MergedResults = { [K in RowTable]: Row[] } & { timeSeries: TimeSeries[] };
 
 const TABLES = Object.keys({
   flows: 0,
   links: 0,
   drops: 0,
   summary: 0,
-  timeSeries: 0,
   availability: 0,
   classes: 0,
   apps: 0,
   exposure: 0,
   delays: 0,
   availabilityEvents: 0,
-} satisfies Record<keyof ReplicationResult, 0>) as (keyof ReplicationResult)[];
+} satisfies Record<RowTable, 0>) as RowTable[];
 
 export function mergeResults(results: readonly ReplicationResult[], extra: (i: number) => Row = () => ({})): MergedResults {
-  const merged = Object.fromEntries(TABLES.map((t) => [t, [] as Row[]])) as MergedResults;
+  const merged = { ...Object.fromEntries(TABLES.map((t) => [t, [] as Row[]])), timeSeries: [] } as unknown as MergedResults;
   results.forEach((r, i) => {
     const tag = (row: Row): Row => ({ ...extra(i), ...row });
     for (const t of TABLES) {
@@ -164,6 +170,7 @@ export function mergeResults(results: readonly ReplicationResult[], extra: (i: n
       if (Array.isArray(rows)) for (const row of rows) into.push(tag(row));
       else into.push(tag(rows));
     }
+    if (r.timeSeries !== null) merged.timeSeries.push(r.timeSeries);
   });
   return merged;
 }

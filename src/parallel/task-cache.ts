@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +10,15 @@ import type { Task } from './task.js';
 // any number: NaN ("not defined") and infinities are values here, which z.number() refuses
 const row = z.record(z.string(), z.union([z.string(), z.custom<number>((v) => typeof v === 'number')]));
 const rows = z.array(row);
-/** What a cached result must be, table by table (see ReplicationResult). */
+const count = z.number().int().nonnegative();
+/** What a cached result must be, table by table (see ReplicationResult; the codec checked the time series' sizes). */
 const resultSchema = z.strictObject({
   flows: rows,
   links: rows,
   drops: rows,
-  timeSeries: rows,
+  timeSeries: z
+    .strictObject({ variant: z.string(), replication: count, first: count, interval: count.positive(), flows: count, names: z.array(z.string()), samples: count, values: z.instanceof(Float64Array) })
+    .nullable(),
   availability: rows,
   classes: rows,
   exposure: rows,
@@ -25,7 +28,13 @@ const resultSchema = z.strictObject({
   summary: row,
 });
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (parts: readonly Uint8Array[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+};
+/** An entry's first line: the hash of the rest. */
+const HASH_LINE = 65;
 
 /**
  * Task results on disk, keyed by a hash of (scenario text, overrides, task, code version): adding
@@ -48,22 +57,21 @@ export class TaskCache {
   }
 
   get(task: Task): ReplicationResult | undefined {
-    const file = join(this.dir, `${this.key(task)}.json`);
-    let text: string;
+    const file = join(this.dir, `${this.key(task)}.result`);
+    let bytes: Buffer;
     try {
       if (!statSync(file).isFile()) return this.reject(file, 'not a regular file');
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch {
       return undefined; // not cached
     }
-    const newline = text.indexOf('\n');
-    const payload = text.slice(newline + 1);
-    if (newline !== 64 || text.slice(0, 64) !== sha256(payload)) return this.reject(file, 'its content does not match its hash');
+    const payload = bytes.subarray(HASH_LINE);
+    if (bytes[HASH_LINE - 1] !== 0x0a || bytes.toString('latin1', 0, HASH_LINE - 1) !== sha256([payload])) return this.reject(file, 'its content does not match its hash');
     let parsed: unknown;
     try {
       parsed = decodeResult(payload);
     } catch {
-      return this.reject(file, 'not JSON');
+      return this.reject(file, 'not a task result');
     }
     const checked = resultSchema.safeParse(parsed);
     if (!checked.success) return this.reject(file, 'not a task result');
@@ -72,10 +80,17 @@ export class TaskCache {
 
   put(task: Task, result: ReplicationResult): void {
     mkdirSync(this.dir, { recursive: true });
-    const file = join(this.dir, `${this.key(task)}.json`);
+    const file = join(this.dir, `${this.key(task)}.result`);
     const tmp = join(this.dir, `.${this.key(task)}.${process.pid}.tmp`);
-    const payload = encodeResult(result);
-    writeFileSync(tmp, `${sha256(payload)}\n${payload}`);
+    const payload = encodeResult(result, HASH_LINE);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const part of [Buffer.from(`${sha256(payload)}\n`), ...payload]) {
+        for (let written = 0; written < part.length; ) written += writeSync(fd, part, written);
+      }
+    } finally {
+      closeSync(fd);
+    }
     rmSync(file, { recursive: true, force: true }); // a bad entry (even a folder) gives way
     renameSync(tmp, file);
   }

@@ -1,11 +1,19 @@
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import type { ReplicationResult } from '../runner/run-replication.js';
 import { runResolvedTask, type Task } from './task.js';
 
 /**
  * The piscina worker: one task in, its result rows out. A checked scenario runs at once; scenario
- * text is parsed and checked first (that needs the scenario modules, loaded only then).
+ * text is parsed and checked first (that needs the scenario modules, loaded only then). A time
+ * series' values are moved to the main thread, not copied (they can be hundreds of megabytes).
  */
 export default async function work(task: Task) {
-  if (task.scenario !== undefined) return runResolvedTask(task, task.scenario);
-  const { runTask } = await import('./run-task.js');
-  return runTask(task);
+  let result: ReplicationResult;
+  if (task.scenario !== undefined) result = runResolvedTask(task, task.scenario);
+  else {
+    const { runTask } = await import('./run-task.js');
+    result = runTask(task);
+  }
+  const values = result.timeSeries?.values;
+  return values === undefined ? result : move({ [transferableSymbol]: [values.buffer], [valueSymbol]: result });
 }

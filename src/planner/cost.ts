@@ -69,14 +69,14 @@ function fieldOf(flow: FlowSpec): FieldPath {
   return flow.origin;
 }
 
-/** Bytes a result row takes in memory (a JavaScript object of about ten fields), and a flow. */
-const ROW_BYTES = 250;
+/** Bytes a time-series sample of a flow or link takes (five doubles: see TimeSeries), and a flow. */
+const SAMPLE_BYTES = 40;
 const FLOW_BYTES = 2_000;
 const PACKET_BYTES = 200;
 
 /**
  * Memory one replication would need at its peak, in bytes: its flows (a row of counters, objects,
- * histograms), the packets its queues may hold, and the time-series rows it would keep (every flow
+ * histograms), the packets its queues may hold, and the time-series samples it would keep (every flow
  * and link at every interval). An estimate to refuse absurd runs before they start.
  */
 export function estimateMemory(scenario: Scenario, timeSeriesInterval?: number): { bytes: number; driver: FieldPath } {
@@ -87,7 +87,7 @@ export function estimateMemory(scenario: Scenario, timeSeriesInterval?: number):
   const parts: [number, FieldPath][] = [
     [flows * FLOW_BYTES, ['flows']],
     [queued * PACKET_BYTES, ['links']],
-    [samples * ROW_BYTES, ['duration']],
+    [samples * SAMPLE_BYTES, ['duration']],
   ];
   const bytes = parts.reduce((sum, [b]) => sum + b, 0);
   const driver = parts.reduce((a, b) => (b[0] > a[0] ? b : a))[1];

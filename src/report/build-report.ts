@@ -10,7 +10,9 @@ import {
   delaySurvival,
   downtime,
   flowHeadline,
+  linkSamplesOfTable,
   sweepSeries,
+  type LinkSamples,
   variantsOf,
 } from './prepare.js';
 import { resultTables, type Table } from './result-tables.js';
@@ -32,8 +34,11 @@ interface Chart {
   svg: string;
 }
 
-/** The report of a results folder (its files by name): one self-contained HTML page. */
-export async function buildReport(files: Record<string, string>): Promise<string> {
+/**
+ * The report of a results folder (its CSV files by name, as text): one self-contained HTML page.
+ * The time series, which can be millions of rows, comes separately as a source of link samples.
+ */
+export async function buildReport(files: Record<string, string>, linkSamples?: LinkSamples): Promise<string> {
   const { tables, scenarioText } = await resultTables(files);
   const table = (name: string): Table => tables.get(name) ?? [];
   const summary = table('summary');
@@ -45,9 +50,9 @@ export async function buildReport(files: Record<string, string>): Promise<string
   if (delays.length > 0) charts.push({ id: 'delay-cdf', caption: 'Each line is a traffic class in a variant; lower and further left is better.', svg: await toSvg(delayChart(delays)) });
   else notes.push('No one-way delays were recorded (delays.csv is absent or empty).');
 
-  const timeSeries = table('timeseries');
-  if (timeSeries.length > 0) {
-    const binned = binTimeSeries(timeSeries, busiestLinks(timeSeries, BUSIEST_LINKS), TIME_BINS);
+  const timeSeries = linkSamples ?? (tables.has('timeseries') ? linkSamplesOfTable(table('timeseries')) : undefined);
+  const binned = timeSeries === undefined ? [] : await binTimeSeries(timeSeries, await busiestLinks(timeSeries, BUSIEST_LINKS), TIME_BINS);
+  if (binned.length > 0) {
     charts.push({ id: 'link-throughput', caption: `The ${BUSIEST_LINKS} links that carried the most, mean of replications.`, svg: await toSvg(linkTimeChart(binned, 'throughputMbps')) });
     charts.push({ id: 'link-queue-delay', caption: 'What a packet arriving then would wait behind (FIFO backlog).', svg: await toSvg(linkTimeChart(binned, 'queueDelayMs')) });
   } else notes.push('No time series: run with --timeseries (or --report) to get throughput and queueing delay over time.');

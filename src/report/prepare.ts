@@ -29,10 +29,23 @@ export function delaySurvival(delays: Table): { series: string; variant: string;
   }).filter((point) => Number.isFinite(point.delayMs) && point.delayMs > 0);
 }
 
+/**
+ * The link samples of a time series, each given to `visit` (variant, link, time in s, throughput in
+ * bit/s, queueing delay in ms); a source can be visited more than once (from memory or a file).
+ */
+export type LinkSamples = (visit: (variant: string, name: string, time: number, throughputBps: number, queueDelayMs: number) => void) => Promise<void>;
+
+/** The link samples of time-series rows (timeseries.csv as a table). */
+export const linkSamplesOfTable =
+  (timeSeries: Table): LinkSamples =>
+  async (visit) => {
+    for (const r of timeSeries) if (r.kind === 'link') visit(str(r.variant), str(r.name), num(r.time_s), num(r.throughput_bps), num(r.queue_delay_ms));
+  };
+
 /** The `count` links that carried the most (mean throughput over every sample), in that order. */
-export function busiestLinks(timeSeries: Table, count: number): string[] {
+export async function busiestLinks(samples: LinkSamples, count: number): Promise<string[]> {
   const totals = new Map<string, number>();
-  for (const r of timeSeries) if (r.kind === 'link') totals.set(str(r.name), (totals.get(str(r.name)) ?? 0) + (num(r.throughput_bps) || 0));
+  await samples((_variant, name, _time, throughput) => totals.set(name, (totals.get(name) ?? 0) + (throughput || 0)));
   return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, count).map(([name]) => name);
 }
 
@@ -48,29 +61,29 @@ export interface Binned {
  * Per-interval link samples of the given links, averaged over replications and then into at most
  * `bins` equal time bins per variant and link (the mean of the samples falling in each bin).
  */
-export function binTimeSeries(timeSeries: Table, links: readonly string[], bins: number): Binned[] {
+export async function binTimeSeries(samples: LinkSamples, links: readonly string[], bins: number): Promise<Binned[]> {
   const wanted = new Set(links);
-  const rows = timeSeries.filter((r) => r.kind === 'link' && wanted.has(str(r.name)));
-  if (rows.length === 0) return [];
   let first = Infinity;
   let last = -Infinity;
-  for (const r of rows) {
-    const t = num(r.time_s);
-    if (t < first) first = t;
-    if (t > last) last = t;
-  }
+  await samples((_variant, name, time) => {
+    if (!wanted.has(name)) return;
+    if (time < first) first = time;
+    if (time > last) last = time;
+  });
+  if (first > last) return [];
   const width = last > first ? (last - first) / bins : 1;
   const acc = new Map<string, { n: number; tput: number; delay: number; time: number }>();
-  for (const r of rows) {
-    const bin = Math.min(bins - 1, Math.floor((num(r.time_s) - first) / width));
-    const key = [str(r.variant), str(r.name), bin].join('\u0000');
-    const a = acc.get(key) ?? { n: 0, tput: 0, delay: 0, time: 0 };
+  await samples((variant, name, time, throughput, queueDelay) => {
+    if (!wanted.has(name)) return;
+    const bin = Math.min(bins - 1, Math.floor((time - first) / width));
+    const key = [variant, name, bin].join('\u0000');
+    let a = acc.get(key);
+    if (a === undefined) acc.set(key, (a = { n: 0, tput: 0, delay: 0, time: 0 }));
     a.n++;
-    a.tput += num(r.throughput_bps) || 0;
-    a.delay += num(r.queue_delay_ms) || 0;
-    a.time += num(r.time_s);
-    acc.set(key, a);
-  }
+    a.tput += throughput || 0;
+    a.delay += queueDelay || 0;
+    a.time += time;
+  });
   return [...acc].map(([key, a]) => {
     const [variant, name] = key.split('\u0000') as [string, string];
     return { variant, name, time: a.time / a.n, throughputMbps: a.tput / a.n / 1e6, queueDelayMs: a.delay / a.n };

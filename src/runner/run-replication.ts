@@ -6,7 +6,7 @@ import { classRows, delayQuantileRows } from '../stats/class-stats.js';
 import { appRows } from '../stats/app-stats.js';
 import { exposureRows } from '../stats/exposure.js';
 import { TEAMS_TARGETS } from '../planner/azure/facts.js';
-import { TimeSeriesSampler } from '../stats/time-series.js';
+import { TimeSeriesSampler, type TimeSeries } from '../stats/time-series.js';
 import type { Scenario } from '../planner/scenario.js';
 import { dropRows, flowRow, linkRow, type Row, type RunIdentity } from '../stats/records.js';
 
@@ -15,8 +15,8 @@ export interface ReplicationResult {
   links: Row[];
   drops: Row[];
   summary: Row;
-  /** Present when a sampling interval was given. */
-  timeSeries: Row[];
+  /** Present (not null) when a sampling interval was given. */
+  timeSeries: TimeSeries | null;
   availability: Row[];
   classes: Row[];
   /** The planner's applications per site (apps.csv). */
@@ -68,7 +68,7 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
   const run = buildRun(scenario, options);
   const { sim, network } = run;
   const sampler =
-    options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id);
+    options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id, scenario.duration);
   const started = process.hrtime.bigint();
   run.begin();
   sampler?.begin();
@@ -102,7 +102,7 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
         ...network.links.flatMap((link) => dropRows(id, link.name, link.classMap.names, link.stats.drops)),
         ...network.nodes.flatMap((node) => dropRows(id, node.name, DEFAULT_CLASS_MAP.names, node.drops)),
       ],
-      timeSeries: sampler?.rows ?? [],
+      timeSeries: sampler?.series() ?? null,
       availability: run.availability.rows(id, end),
       classes: classRows(id, network.flows, measured),
       exposure: exposureRows(id, network.flows),

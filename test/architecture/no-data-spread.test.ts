@@ -5,6 +5,7 @@ import { mergeResults } from '../../src/parallel/run-tasks.js';
 import type { ReplicationResult } from '../../src/runner/run-replication.js';
 import { binTimeSeries } from '../../src/report/prepare.js';
 import type { Row } from '../../src/stats/records.js';
+import { forEachLinkSample, type TimeSeries } from '../../src/stats/time-series.js';
 
 const SRC = new URL('../../src', import.meta.url).pathname;
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.c?ts$/.test(n) ? [join(dir, n)] : []));
@@ -22,13 +23,17 @@ describe('no spread of data-sized arrays into calls', () => {
     expect(offending.map((o) => o.where)).toEqual([]);
   });
 
-  it('merges a million rows and bins a million samples', () => {
-    const rows: Row[] = Array.from({ length: 1_000_000 }, (_, i) => ({ kind: 'link', name: 'l', variant: 'v', time_s: i / 1000, throughput_bps: 1, queue_delay_ms: 0 }));
-    const result = { timeSeries: rows, flows: [], summary: { events: 0 } } as unknown as ReplicationResult;
+  it('merges a million rows and bins a million samples', async () => {
+    const rows: Row[] = Array.from({ length: 1_000_000 }, (_, i) => ({ kind: 'flow', name: 'f', variant: 'v', time_s: i / 1000 }));
+    const series: TimeSeries = { variant: 'v', replication: 0, first: 1e6, interval: 1e6, flows: 0, names: ['l'], samples: 1_000_000, values: new Float64Array(5_000_000).fill(1) };
+    const result = { flows: rows, timeSeries: series, summary: { events: 0 } } as unknown as ReplicationResult;
     const merged = mergeResults([result, result]);
-    expect(merged.timeSeries.length).toBe(2_000_000);
-    const bins = binTimeSeries(rows, ['l'], 100);
+    expect(merged.flows.length).toBe(2_000_000);
+    expect(merged.timeSeries).toEqual([series, series]);
+    const bins = await binTimeSeries(async (visit) => forEachLinkSample([series], visit), ['l'], 100);
     expect(bins.length).toBe(100);
-    expect(bins[0]!.time).toBeCloseTo(4.9995, 6);
+    // samples at 1 ms ... 1000 s in bins 9.99999 s wide: the first holds 1 ms ... 10 s (10,000 samples)
+    expect(bins[0]!.time).toBeCloseTo(5.0005, 6);
+    expect(bins[0]!.throughputMbps).toBe(1e-6);
   });
 });

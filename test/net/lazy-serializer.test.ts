@@ -102,14 +102,19 @@ describe('the time-series sampler', () => {
     // 100 packets of 1000 B at 0 on 100 Mbps: one starts every 80 us; the link is touched next only
     // when the first lands, at 1.08 ms
     sim.at(0, { onEvent: () => { for (let i = 0; i < 100; i++) send(1000); } });
-    const sampler = new TimeSeriesSampler(sim, network, 500_000, { variant: 'v', replication: 0, seed: 1 });
+    const { valueIndex } = await import('../../src/stats/time-series.js');
+    const sampler = new TimeSeriesSampler(sim, network, 500_000, { variant: 'v', replication: 0, seed: 1 }, 2_000_000);
     sampler.begin();
     sim.runUntil(2_000_000);
-    const queued = sampler.rows.filter((r) => r.kind === 'link').map((r) => r.queue_packets);
+    const series = sampler.series();
+    expect(series.samples).toBe(4);
+    const link = series.names.length - 1;
+    const column = (c: number) => Array.from({ length: series.samples }, (_, k) => series.values[valueIndex(series, k, link) + c]);
+    const queued = column(3);
     // at 0.5 ms: transmissions started at 0, 80, ..., 480 us (7), 93 wait; at 1 ms: 13 started, 87
     // wait; at 1.5 and 2 ms: 19 and 26 started (the link's own touches agree)
     expect(queued).toEqual([93, 87, 81, 74]);
-    const rates = sampler.rows.filter((r) => r.kind === 'link').map((r) => r.throughput_bps);
+    const rates = column(0);
     // 7, 6, 6, 7 transmissions started in each half millisecond: 8,000 bits each per 0.5 ms
     expect(rates).toEqual([7, 6, 6, 7].map((n) => n * 8000 * 2000));
   });

@@ -88,15 +88,15 @@ describe.runIf(available || required)('runs spread over machines through Redis (
     const file = writeScenario(dir, 'slow.yaml', SLOW);
     const victim = workers[0]!;
     const before = victim.output().length;
-    const submitted = ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'queued'), '--queue', URL);
+    const submitted = ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'queued'), '--queue', URL, '--timeseries', '50ms');
     await until(() => victim.output().slice(before).includes(' started'), 'a task to start on the first worker');
     victim.child.kill('SIGKILL');
     const queued = await submitted;
     expect(queued.err).toBe('');
     expect(queued.code).toBe(0);
     expect(victim.output().slice(before)).not.toMatch(/ done in /); // it died mid-task
-    expect((await ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'local'), '--workers', '2')).code).toBe(0);
-    for (const f of ['flows.csv', 'links.csv', 'drops.csv', 'availability.csv', 'delays.csv']) expect(read(join(dir, 'queued'), f)).toBe(read(join(dir, 'local'), f));
+    expect((await ersim('run', file, '-q', '--no-cache', '-o', join(dir, 'local'), '--workers', '2', '--timeseries', '50ms')).code).toBe(0);
+    for (const f of ['flows.csv', 'links.csv', 'drops.csv', 'availability.csv', 'delays.csv', 'timeseries.csv']) expect(read(join(dir, 'queued'), f)).toBe(read(join(dir, 'local'), f));
   }, 120_000);
 
   it('a task that fails on every worker fails the run after its retry, naming the task; Ctrl-C removes the pending tasks', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/report/build-report.js';
-import { availabilityTimeline, binTimeSeries, busiestLinks, delaySurvival, downtime, flowHeadline, sweepSeries } from '../../src/report/prepare.js';
+import { availabilityTimeline, binTimeSeries, busiestLinks, delaySurvival, linkSamplesOfTable, downtime, flowHeadline, sweepSeries } from '../../src/report/prepare.js';
 import { parseTable } from '../../src/report/result-tables.js';
 
 describe('report data preparation', () => {
@@ -23,16 +23,17 @@ describe('report data preparation', () => {
     ]);
   });
 
-  it('time series: the busiest links, binned into equal time bins of sample means', () => {
+  it('time series: the busiest links, binned into equal time bins of sample means', async () => {
     const ts = [];
     for (let t = 1; t <= 10; t++) {
       ts.push({ variant: 'v', replication: 0, time_s: t, kind: 'link', name: 'big', throughput_bps: t * 1e6, queue_delay_ms: 2 });
       ts.push({ variant: 'v', replication: 0, time_s: t, kind: 'link', name: 'small', throughput_bps: 1e3, queue_delay_ms: 0 });
       ts.push({ variant: 'v', replication: 0, time_s: t, kind: 'flow', name: 'f', throughput_bps: 1e9, queue_delay_ms: NaN });
     }
-    expect(busiestLinks(ts, 1)).toEqual(['big']);
+    const samples = linkSamplesOfTable(ts);
+    expect(await busiestLinks(samples, 1)).toEqual(['big']);
     // 10 samples from 1 s to 10 s into 3 bins of 3 s: [1,4) [4,7) [7,10]
-    const bins = binTimeSeries(ts, ['big'], 3);
+    const bins = await binTimeSeries(samples, ['big'], 3);
     expect(bins.map((b) => b.time)).toEqual([2, 5, 8.5]);
     expect(bins.map((b) => b.throughputMbps)).toEqual([2, 5, 8.5]);
     expect(bins.every((b) => b.queueDelayMs === 2)).toBe(true);

@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { ReplicationResult } from '../../runner/run-replication.js';
-import { encodeResult } from '../result-codec.js';
+import { encodeResultText } from '../result-codec.js';
 import { createPool } from '../run-tasks.js';
 import { describeTask } from '../task.js';
 import { ANSWER_MS, QUEUES_KEY, reachable, within } from './redis-connection.js';
@@ -15,6 +15,9 @@ const DISCOVER_EVERY_MS = 200;
  */
 const LOCK_MS = 5_000;
 const STALLED_CHECK_MS = 2_500;
+
+/** The largest result a worker sends back through Redis (characters of base64). */
+const MAX_RESULT_CHARS = 256e6;
 
 /**
  * `ersim worker`: serve every ersim queue listed in Redis (one BullMQ worker per submitted run),
@@ -33,7 +36,10 @@ export async function serveQueues(urlText: string, concurrency: number, io: { ou
     io.out(`${job.queueName}: ${describeTask(task)} started\n`);
     const result = (await pool.run(task)) as ReplicationResult;
     io.out(`${job.queueName}: ${describeTask(task)} done in ${((Date.now() - started) / 1000).toFixed(2)} s\n`);
-    return encodeResult(result);
+    const text = encodeResultText(result);
+    // Redis holds a value of at most 512 MB; a time series that big belongs on a local run
+    if (text.length > MAX_RESULT_CHARS) throw new Error(`its result is ${(text.length / 1e6).toFixed(0)} MB, more than a queue carries (${MAX_RESULT_CHARS / 1e6} MB): sample the time series less often (--timeseries) or run it locally`);
+    return text;
   };
   const discover = async (): Promise<void> => {
     const names = new Set(await control.smembers(QUEUES_KEY));

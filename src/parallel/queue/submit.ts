@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import type { ReplicationResult } from '../../runner/run-replication.js';
-import { decodeResult } from '../result-codec.js';
+import { decodeResultText } from '../result-codec.js';
 import { describeTask, type Task } from '../task.js';
 import { ANSWER_MS, QUEUES_KEY, reachable, watchRedis, within } from './redis-connection.js';
 import { checkRedisUrl, displayUrl } from './redis-url.js';
@@ -78,7 +78,7 @@ export async function runTasksOnQueue(tasks: readonly Task[], urlText: string, o
           job.waitUntilFinished(events).then(
             (value: unknown) => {
               remaining--;
-              options.onTaskDone(i, decodeResult(String(value)));
+              options.onTaskDone(i, decodeResultText(String(value)));
             },
             (error: unknown) => {
               throw new Error(`task ${describeTask(tasks[i]!)} failed on a worker: ${(error as Error).message || String(error)}`);
