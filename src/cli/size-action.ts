@@ -119,7 +119,11 @@ function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: R
   // the connections themselves: edge <-> MSEE (not MSEE <-> peering location)
   const connection = links.filter((l) => (msee.has(l.from as string) || msee.has(l.to as string)) && !(msee.has(l.from as string) && msee.has(l.to as string)));
   const access = connection.filter((l) => (l.bandwidth_bps as number) < 400e9);
-  const utilization = access.reduce((m, l) => Math.max(m, l.utilization as number), 0);
+  // a connection runs on a port faster than the circuit: its load is measured against the purchased
+  // bandwidth, and a policer drop means the circuit is too small whatever the mean
+  const purchased = parseBandwidth(sku)!;
+  const policed = access.some((l) => (l.drops_policer as number) > 0);
+  const utilization = access.reduce((m, l) => Math.max(m, (l.throughput_bps as number) / purchased), 0);
   const calls = apps.filter((a) => a.kind === 'call');
   const worst = (column: string) => calls.reduce((m, a) => (Number.isFinite(a[column] as number) ? Math.max(m, a[column] as number) : m), 0);
   const callsMet = calls.filter((a) => a.targets_met === 1).length;
@@ -132,7 +136,7 @@ function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: R
     loss: worst('window_loss_p95'),
     calls: calls.length,
     callsMet,
-    pass: utilization <= 1 - options.headroom && meetsTeams,
+    pass: !policed && utilization <= 1 - options.headroom && meetsTeams,
   };
 }
 

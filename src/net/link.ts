@@ -77,6 +77,8 @@ export class Link implements PacketSink, EventHandler {
   private readonly queue: QueueDiscipline;
   private readonly classOf: Uint8Array;
   private readonly policer: TokenBucket | null;
+  /** What the link's policer lets through (bit/s; Infinity without one). */
+  readonly rateLimitBps: number;
   private readonly packetPolicer: TokenBucket | null;
   private readonly loss: LossModel | null;
   private readonly nsPerByte: number;
@@ -101,6 +103,7 @@ export class Link implements PacketSink, EventHandler {
     this.classMap = config.classMap;
     this.classOf = config.classMap.classOf;
     this.policer = config.policer ?? null;
+    this.rateLimitBps = config.policer?.rateBps ?? Infinity;
     this.packetPolicer = config.packetPolicer ?? null;
     this.loss = config.loss ?? null;
     this.failover = config.failover;

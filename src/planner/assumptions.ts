@@ -36,10 +36,14 @@ export const PROVIDER_STRETCH = 1.2;
 /** A circuit co-located at the peering location (or on an IP VPN), and a provider's hand-off. */
 export const COLOCATED_DELAY = 100_000;
 export const PROVIDER_HANDOFF_DELAY = 500_000;
-/** The port a policed (not shaped) connection runs on: the provider's 10 Gbps, or the circuit's own rate above it. */
+/** The port a provider circuit's connection runs on (the provider's hand-off): 10 Gbps, or the circuit's rate above it. */
 export const MIN_PORT_BPS = 10e9;
-/** The Local SKU reaches the regions within this distance of its peering location. */
-export const LOCAL_SKU_KM = 1000;
+/**
+ * A circuit connection's buffer, per queue class: 50 ms at the link's rate (an assumption: router
+ * shaping buffers are commonly sized at tens of milliseconds; the old 10,000-packet queue held 1.7 s
+ * on 50 Mbps). It bounds the delay a congested circuit adds and so the delay side of a verdict.
+ */
+export const CIRCUIT_BUFFER_S = 0.05;
 /** Re-convergence behind the gateway after a circuit's routes are withdrawn (Microsoft: up to about a minute). */
 export const ER_CONVERGENCE_NS = 15e9;
 

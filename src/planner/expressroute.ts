@@ -1,14 +1,15 @@
 import { prefixKey } from '../core/prefix.js';
 import type { CircuitSpec, Location, PeeringLocationSpec, PlannerLinkSpec, Scenario } from './scenario.js';
-import { distanceKm, fibreDelay } from './geography.js';
+import { fibreDelay } from './geography.js';
+import { backboneDelay } from './backbone.js';
+import { erGatewayNode } from './node-names.js';
+import type { QueueSpec } from '../scenario/scenario.js';
 import { Scope, TopologyBuilder, plainBody, scopes, scopesOf, type LinkBody } from './topology-builder.js';
 import {
   BACKBONE_BPS,
-  BACKBONE_STRETCH,
+  CIRCUIT_BUFFER_S,
   COLOCATED_DELAY,
-  LOCAL_SKU_KM,
   MICROSOFT_PEERING_QOS,
-  MIN_PORT_BPS,
   MSEE_TO_EDGE_DELAY,
   PROVIDER_HANDOFF_DELAY,
   PROVIDER_STRETCH,
@@ -23,10 +24,11 @@ export const mseeNode = (circuit: string, connection: 'primary' | 'secondary'): 
 export const peNode = (circuit: string): string => `${circuit}.pe`;
 
 /**
- * The regions a circuit reaches and the prefixes it carries: Microsoft peering carries the public
- * prefixes of services that use ExpressRoute (Microsoft 365 and Dynamics 365 only on Premium),
- * private peering the VNets; Local reaches regions within 1000 km, Standard its peering location's
- * continent (geopolitical region), Premium every region.
+ * The prefixes a circuit carries, by the regions it reaches (expressroute-locations.md,
+ * expressroute-faqs.md): Local reaches the regions listed for its peering location; Standard the
+ * regions of its peering location's geopolitical region; Premium every region. Microsoft peering
+ * carries the public prefixes of services that use ExpressRoute, private peering the VNets.
+ * Microsoft 365 needs Premium wherever it is; Dynamics 365 only outside the geopolitical region.
  */
 export function carriedPrefixes(scenario: Scenario, circuit: CircuitSpec): Set<string> {
   const { regions, services, peeringLocations } = scenario.planner;
@@ -35,18 +37,23 @@ export function carriedPrefixes(scenario: Scenario, circuit: CircuitSpec): Set<s
   for (const service of services) {
     const region = regions.find((r) => r.name === service.region);
     if (region === undefined || !service.expressroute) continue;
+    const sameGeo = sameGeopoliticalRegion(region.continent, location.continent);
     const reach =
       circuit.sku === 'premium' ||
-      (circuit.sku === 'standard' && region.continent === location.continent) ||
-      (circuit.sku === 'local' && distanceKm(region.location, location.location) <= LOCAL_SKU_KM);
+      (circuit.sku === 'standard' && sameGeo) ||
+      (circuit.sku === 'local' && location.localRegions.includes(region.name));
     if (!reach) continue;
     const peering = service.kind === 'vnet' ? 'private' : 'microsoft';
     if (!circuit.peerings.includes(peering)) continue;
-    if (service.kind === 'saas' && circuit.sku !== 'premium') continue;
+    if (service.product === 'microsoft-365' && circuit.sku !== 'premium') continue;
+    if (service.product === 'dynamics-365' && circuit.sku !== 'premium' && !sameGeo) continue;
     carried.add(prefixKey(service.prefix));
   }
   return carried;
 }
+
+/** Scenarios written before the catalogue named continents: Africa and the Middle East are read as before. */
+const sameGeopoliticalRegion = (a: string, b: string): boolean => a === b;
 
 /**
  * Peering locations, Microsoft's backbone, the provider's IP VPN and the circuits. Each circuit is
@@ -58,10 +65,18 @@ export function carriedPrefixes(scenario: Scenario, circuit: CircuitSpec): Set<s
  */
 export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void {
   const { peeringLocations, circuits, wan, regions, sites } = scenario.planner;
+  const vnets = scenario.planner.services.filter((s) => s.kind === 'vnet');
   for (const pl of peeringLocations) {
     b.node(pl.name);
+    // Microsoft peering reaches the regions' public services; private peering reaches a VNet only through its gateway
     for (const region of regions) {
-      b.cable(pl.name, region.name, plainBody(BACKBONE_BPS, fibreDelay(pl.location, region.location, BACKBONE_STRETCH), ['peering_locations', pl.name]));
+      b.cable(pl.name, region.name, plainBody(BACKBONE_BPS, backboneDelay({ location: pl.location, local: pl.localRegions }, region), ['peering_locations', pl.name]), { routeFilter: scopes(Scope.public) });
+    }
+    for (const vnet of vnets) {
+      const region = regions.find((r) => r.name === vnet.region)!;
+      b.cable(pl.name, erGatewayNode(vnet.name), plainBody(BACKBONE_BPS, backboneDelay({ location: pl.location, local: pl.localRegions }, region), ['peering_locations', pl.name]), {
+        routeFilter: { prefixes: new Set([prefixKey(vnet.prefix)]) },
+      });
     }
   }
   const locationOf = (name: string): PeeringLocationSpec => peeringLocations.find((p) => p.name === name)!;
@@ -108,14 +123,16 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       (c.connectivity === 'colocated' || c.connectivity === 'ipvpn' || site === undefined
         ? COLOCATED_DELAY
         : fibreDelay(site.location, pl.location, PROVIDER_STRETCH) + PROVIDER_HANDOFF_DELAY);
-    const port = Math.max(MIN_PORT_BPS, c.bandwidthBps);
+    // Each connection runs on a port faster than the circuit; Microsoft polices it at the purchased
+    // rate in both directions (provider-rate-limit.md), unless the site shapes what it sends.
+    const policer = c.policed ? { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * POLICER_BURST_S) / 8) } : undefined;
+    const atPort: Partial<LinkBody> = { bandwidthBps: c.portBps, queue: circuitQueue(c.portBps, c.qos), policer };
+    const shaped: Partial<LinkBody> = { bandwidthBps: c.bandwidthBps, queue: circuitQueue(c.bandwidthBps, c.qos), policer: undefined };
     const body: LinkBody = {
-      bandwidthBps: c.shaping ? c.bandwidthBps : port,
+      bandwidthBps: c.portBps,
       delay: accessDelay,
       mtu: c.direct ? DIRECT_CIRCUIT_MTU : PROVIDER_CIRCUIT_MTU,
-      queue: c.qos ? MICROSOFT_PEERING_QOS : plainBody(0, 0, []).queue,
-      // Shaped connections never exceed the rate, so only an unshaped (faster) port meets the policer.
-      policer: c.shaping ? undefined : { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * POLICER_BURST_S) / 8) },
+      queue: circuitQueue(c.portBps, c.qos),
       loss: { kind: 'none' },
       outages: [],
       outageProcess: c.connectionFailures,
@@ -131,7 +148,13 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       b.node(msee);
       const outages = c.outages.filter((o) => o.connection === connection).map(({ at, duration }) => ({ at, duration }));
       connectionLinks.push(
-        ...b.cable(attach, msee, { ...body, outages }, { routeFilter: { prefixes: carried.get(c.name)! } }, { routeFilter: scopesOf(customerScopes(attach)) }),
+        ...b.cable(
+          attach,
+          msee,
+          { ...body, outages },
+          { ...(c.shaping ? shaped : atPort), routeFilter: { prefixes: carried.get(c.name)! } },
+          { ...atPort, routeFilter: scopesOf(customerScopes(attach)) },
+        ),
       );
       b.cable(msee, pl.name, plainBody(BACKBONE_BPS, MSEE_TO_EDGE_DELAY, c.origin));
     }
@@ -142,4 +165,15 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       outages: c.outages.filter((o) => o.connection === 'both').map(({ at, duration }) => ({ at, duration })),
     });
   }
+}
+
+/**
+ * A connection's queue: the Microsoft-peering QoS classes (EF strict, then weighted) or one FIFO,
+ * each holding CIRCUIT_BUFFER_S of the link's rate (at least 64 KB): a realistic router buffer,
+ * so that turning QoS off compares scheduling, not buffer sizes.
+ */
+function circuitQueue(rateBps: number, qos: boolean): QueueSpec {
+  const limitBytes = Math.max(65_536, Math.round((rateBps * CIRCUIT_BUFFER_S) / 8));
+  if (qos) return { ...MICROSOFT_PEERING_QOS, classes: MICROSOFT_PEERING_QOS.classes.map((c) => ({ ...c, limitBytes })) };
+  return { kind: 'droptail', limitPackets: Infinity, limitBytes, classes: [{ name: 'default', dscp: 'default', limitPackets: Infinity, limitBytes, weight: 1 }] };
 }

@@ -1,12 +1,16 @@
 import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
+import { EDGE_SITES } from './azure/catalogue.js';
+import { backboneDelay } from './backbone.js';
+import { distanceKm } from './geography.js';
+import type { Location } from './scenario.js';
 import type { AccessSpec, Scenario, SiteSpec } from './scenario.js';
 import { carriedPrefixes, expandExpressRoute } from './expressroute.js';
-import { addressesOf, expandVpns } from './vpn.js';
+import { addressesOf, expandVpns, vpnGatewayPrefixes } from './vpn.js';
 import { fibreDelay } from './geography.js';
-import { edgeNode, ispNode, siteUsersNode } from './node-names.js';
-import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology } from './topology-builder.js';
+import { edgeNode, edgeSiteNode, erGatewayNode, ispNode, siteUsersNode } from './node-names.js';
+import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology, type LinkBody } from './topology-builder.js';
 import { BACKBONE_BPS, EDGE_TO_REGION_DELAY, REGION_TO_SERVICE_DELAY } from './assumptions.js';
-import { ER_GATEWAYS } from './azure/facts.js';
+import { ER_GATEWAY_MTU } from './azure/facts.js';
 
 const DEFAULT_ROUTE = parsePrefix('0.0.0.0/0')!;
 /** A site's own announcement beats its ISP's announcement of it, wherever both arrive. */
@@ -15,35 +19,59 @@ export const CUSTOMER_PREFERENCE = 100;
 
 /**
  * Sites, remote users, regions and services as nodes and links: each site is users -- LAN -- edge
- * router -- access link -- ISP; each ISP reaches, across the Internet core, the Microsoft edge
- * nearest to every region (one-way delay 5 us/km x great-circle distance x route stretch, unless
- * given); the edge reaches the region's datacenter, which hosts the services. Then the circuits.
+ * router -- access link -- ISP. Internet traffic to a service enters Microsoft's network at the
+ * edge site nearest the user (Azure's default "Microsoft global network" routing preference:
+ * routing-preference-overview.md) and rides the backbone to the region (published latencies, see
+ * backbone.ts); the public Internet is the segment between the ISP and that edge (5 us/km x
+ * distance x the Internet's stretch), where its congestion, loss and outages apply. A service with
+ * the "internet" routing preference (hot potato), or a site and region with an explicit Internet
+ * delay, is reached over the public Internet up to the Microsoft edge next to its region instead.
+ * Then the circuits and the VPNs.
  *
  * Routing: a site's edge knows only its ISP's default route over the access link, and the specific
  * prefixes its circuits carry; the ISP announces the site to the Internet. So the more specific
  * ExpressRoute routes win while they are advertised, and traffic falls back to the Internet when
- * they are withdrawn. Access and core links fail over under the Internet's routing.
+ * they are withdrawn. Access and public Internet links fail over under the Internet's routing.
+ * A VNet is reached from on-premises through its ExpressRoute gateway (gateway caps, MTU 1400),
+ * and from Azure's own services directly: the gateway caps only what crosses it.
  */
 export function expandPlanner(scenario: Scenario): ExpandedTopology {
   const { regions, services, sites, internet, traffic } = scenario.planner;
   const b = new TopologyBuilder(scenario.links.reduce((max, l) => Math.max(max, l.group + 1), 0));
 
+  const hotPotato = new Set(services.filter((s) => s.kind !== 'vnet' && s.routingPreference === 'internet').map((s) => s.name));
+  const needsRegionEdge = new Set([...services.filter((s) => hotPotato.has(s.name)).map((s) => s.region), ...[...internet.delays.keys()].map((k) => k.split('|')[1]!)]);
   for (const region of regions) {
-    b.node(edgeNode(region.name), region.name);
+    b.node(region.name);
+    if (!needsRegionEdge.has(region.name)) continue;
+    b.node(edgeNode(region.name));
     b.cable(edgeNode(region.name), region.name, plainBody(BACKBONE_BPS, EDGE_TO_REGION_DELAY, ['regions', region.name]));
   }
+  const attach = (service: (typeof services)[number]) => plainBody(BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name]);
   for (const service of services) {
     b.node(service.name);
-    b.advertise(service.name, service.prefix, service.kind === 'vnet' ? Scope.vnet : Scope.public);
-    const attach = plainBody(BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name]);
-    if (service.kind === 'vnet' && service.gateway !== 'FastPath') {
-      // The ExpressRoute gateway in front of the VNet caps throughput and packets per second.
-      const cap = ER_GATEWAYS[service.gateway];
-      b.cable(service.region, service.name, { ...attach, bandwidthBps: cap.bps, ppsLimit: cap.pps });
-    } else {
-      b.cable(service.region, service.name, attach);
+    if (service.kind !== 'vnet') {
+      b.advertise(service.name, service.prefix, Scope.public);
+      b.cable(service.region, service.name, attach(service));
+      continue;
     }
+    // A VNet: Azure's services reach it directly; on-premises through its ExpressRoute gateway
+    b.advertise(service.name, service.prefix, Scope.vnet);
+    b.cable(service.name, service.region, attach(service), { routeFilter: scopes(Scope.public) }, { routeFilter: scopes(Scope.vnet) });
+    const gateway = erGatewayNode(service.name);
+    b.node(gateway);
+    const cap = service.gateway;
+    b.cable(service.name, gateway, {
+      ...plainBody(cap?.bps ?? BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name, 'gateway'], ER_GATEWAY_MTU),
+      ...(cap === undefined ? {} : { ppsLimit: cap.pps }),
+    });
   }
+
+  // Public addresses reached over Microsoft's network from the user's nearest edge: services that
+  // keep the default routing preference, and the VPN gateways
+  const microsoftRouted = services.filter((s) => s.kind !== 'vnet' && !hotPotato.has(s.name));
+  const gatewayPrefixes = vpnGatewayPrefixes(scenario);
+  const edgeSites = new Set<string>();
   for (const site of sites) {
     const users = siteUsersNode(site);
     const edge = site.kind === 'site' ? site.name : users;
@@ -75,25 +103,46 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     b.advertise(users, publicPrefix, Scope.nat(site.name), CUSTOMER_PREFERENCE);
     b.advertise(isp, publicPrefix, Scope.internetCustomer, 0, true);
     b.advertise(isp, DEFAULT_ROUTE, Scope.default, 0, true);
-    for (const region of regions) {
-      const explicit = internet.delays.get(`${site.name}|${region.name}`);
+
+    const direct = new Map<string, number | undefined>(); // region -> explicit delay, for the regions reached over the Internet all the way
+    for (const region of needsRegionEdge) direct.set(region, internet.delays.get(`${site.name}|${region}`));
+    const viaEdge = microsoftRouted.filter((s) => !internet.delays.has(`${site.name}|${s.region}`));
+    const nearest = nearestEdgeSite(site.location);
+    const edgeSite = edgeSiteNode(nearest.name);
+    if (!edgeSites.has(nearest.name)) {
+      edgeSites.add(nearest.name);
+      b.node(edgeSite);
+      for (const region of regions) b.cable(edgeSite, region.name, plainBody(BACKBONE_BPS, backboneDelay(nearest, region), ['regions', region.name]));
+    }
+    const publicSegment = (delay: number): LinkBody => ({
+      bandwidthBps: internet.bandwidthBps,
+      delay,
+      mtu: site.internet.mtu,
+      queue: internet.queue,
+      loss: internet.loss,
+      outages: [],
+      outageProcess: internet.outageProcess,
+      crossTraffic: internet.crossTraffic,
+      failover: internet.failover,
+      origin: ['internet'],
+      domain: 'internet',
+    });
+    b.cable(
+      isp,
+      edgeSite,
+      publicSegment(fibreDelay(site.location, nearest.location, internet.stretch)),
+      { routeFilter: { prefixes: new Set([...viaEdge.map((s) => prefixKey(s.prefix)), ...gatewayPrefixes]) } },
+      { routeFilter: scopes(Scope.internetCustomer) },
+    );
+    for (const [regionName, explicit] of direct) {
+      const region = regions.find((r) => r.name === regionName)!;
+      const here = services.filter((s) => s.region === regionName && s.kind !== 'vnet' && (explicit !== undefined || hotPotato.has(s.name)));
+      if (here.length === 0) continue;
       b.cable(
         isp,
-        edgeNode(region.name),
-        {
-          bandwidthBps: internet.bandwidthBps,
-          delay: explicit ?? fibreDelay(site.location, region.location, internet.stretch),
-          mtu: site.internet.mtu,
-          queue: internet.queue,
-          loss: internet.loss,
-          outages: [],
-          outageProcess: internet.outageProcess,
-          crossTraffic: internet.crossTraffic,
-          failover: internet.failover,
-          origin: ['internet'],
-          domain: 'internet',
-        },
-        { routeFilter: scopes(Scope.public) },
+        edgeNode(regionName),
+        publicSegment(explicit ?? fibreDelay(site.location, region.location, internet.stretch)),
+        { routeFilter: { prefixes: new Set(here.map((s) => prefixKey(s.prefix))) } },
         { routeFilter: scopes(Scope.internetCustomer) },
       );
     }
@@ -180,4 +229,14 @@ function access(b: TopologyBuilder, site: string, edge: string, isp: string, a: 
     { bandwidthBps: a.upBps, routeFilter: scopes(Scope.default) },
     { bandwidthBps: a.downBps, routeFilter: scopes(Scope.nat(site)) },
   );
+}
+
+/** Microsoft's edge site nearest a place (where its Internet traffic enters Microsoft's network). */
+function nearestEdgeSite(location: Location): { name: string; location: Location; local: readonly string[] } {
+  let best = { name: '', location, local: [] as readonly string[], km: Infinity };
+  for (const [name, at] of Object.entries(EDGE_SITES)) {
+    const km = distanceKm(location, at.location);
+    if (km < best.km || (km === best.km && name < best.name)) best = { name, location: at.location, local: at.local, km };
+  }
+  return best;
 }

@@ -3,7 +3,7 @@ import { ADDRESS_POOLS, type AddressPool } from './address-pools.js';
 import type { FieldPath, IssueList } from '../scenario/errors.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from '../scenario/impairments.js';
 import { DEFAULTS, type QueueSpec } from '../scenario/scenario.js';
-import type { AccessSpec, InternetCoreSpec, PlannerSpec, SiteSpec } from './scenario.js';
+import type { AccessSpec, InternetCoreSpec, Location, PeeringLocationSpec, PlannerSpec, RegionSpec, ServiceSpec, SiteSpec } from './scenario.js';
 import {
   ACCESS_DELAY,
   DEFAULT_CIRCUIT_FAILURES,
@@ -15,19 +15,26 @@ import {
   INTERNET_STRETCH,
   LAN_BPS,
   LAN_DELAY,
+  MIN_PORT_BPS,
   WAN_BPS,
   WAN_STRETCH,
 } from './assumptions.js';
 import {
   BFD_DETECTION_NS,
   BGP_HOLD_TIME_NS,
-  MAX_DIRECT_CIRCUIT_BPS,
-  MAX_PROVIDER_CIRCUIT_BPS,
+  DIRECT_OVERSUBSCRIPTION,
+  DIRECT_PORTS,
+  ER_GATEWAYS,
+  ER_SCALE_UNIT,
+  FASTPATH_MIN_SCALE_UNITS,
+  FASTPATH_SKUS,
+  PROVIDER_CIRCUIT_BPS,
   TUNNEL_DEFAULTS,
   VPN_GATEWAY_BPS,
 } from './azure/facts.js';
+import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, nearestNames } from './azure/catalogue.js';
 import type { ParsedQueue } from '../scenario/schema.js';
-import type { ParsedInternetAccess, ParsedScenario } from './schema.js';
+import type { ParsedCircuit, ParsedInternetAccess, ParsedScenario } from './schema.js';
 
 type ParsedPlace = NonNullable<ParsedScenario['remote_users']>[string];
 
@@ -47,11 +54,29 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     names.set(name, what);
   };
 
-  const regions = Object.entries(parsed.regions ?? {}).map(([name, r]) => {
-    claim(name, 'region', ['regions', name]);
-    return { name, continent: r.continent, location: r.location };
-  });
+  const regions: RegionSpec[] = [];
+  const addRegion = (name: string, r: { continent?: string; location?: Location }, at: FieldPath): void => {
+    claim(name, 'region', at);
+    const known = lookup(REGIONS, name);
+    if (known === undefined && (r.continent === undefined || r.location === undefined)) {
+      issues.add(at, `'${name}' is not an Azure region of the catalogue (nearest: ${nearestNames(name, Object.keys(REGIONS)).join(', ')}); to define a region of your own give its location and continent`);
+    }
+    regions.push({ name, continent: r.continent ?? known?.geo ?? 'unknown', location: r.location ?? known?.location ?? [0, 0], display: known?.display });
+  };
+  if (Array.isArray(parsed.regions)) parsed.regions.forEach((name, i) => addRegion(name, {}, ['regions', i]));
+  else for (const [name, r] of Object.entries(parsed.regions ?? {})) addRegion(name, r, ['regions', name]);
   const regionNames = new Set(regions.map((r) => r.name));
+  /** A region the scenario names without listing it: taken from the catalogue (false when it is not there). */
+  const catalogueRegion = (name: string, at: FieldPath): boolean => {
+    if (regionNames.has(name)) return true;
+    if (lookup(REGIONS, name) === undefined) {
+      issues.add(at, `no region named '${name}' in regions: or in the catalogue (nearest: ${nearestNames(name, [...regionNames, ...Object.keys(REGIONS)]).join(', ')})`);
+      return false;
+    }
+    addRegion(name, {}, at);
+    regionNames.add(name);
+    return true;
+  };
   /** The k-th default prefix of `pool`, or (with an issue at the field to set) a placeholder when it has run out. */
   const fromPool = (pool: AddressPool, k: number, at: FieldPath): Prefix => {
     const prefix = pool.subnet(k);
@@ -60,18 +85,24 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     return pool.subnet(0)!;
   };
 
-  const services = Object.entries(parsed.services ?? {}).map(([name, s], k) => {
-    claim(name, 'service', ['services', name]);
-    if (!regionNames.has(s.region)) issues.add(['services', name, 'region'], `no region named '${s.region}'`);
+  const services: ServiceSpec[] = Object.entries(parsed.services ?? {}).map(([name, s], k) => {
+    const at = ['services', name];
+    claim(name, 'service', at);
+    catalogueRegion(s.region, [...at, 'region']);
     const kind = s.kind ?? 'saas';
-    if (s.gateway !== undefined && kind !== 'vnet') issues.add(['services', name, 'gateway'], 'only a VNet (kind: vnet) has an ExpressRoute gateway');
+    if (s.gateway !== undefined && kind !== 'vnet') issues.add([...at, 'gateway'], 'only a VNet (kind: vnet) has an ExpressRoute gateway');
+    if (s.fastpath === true && kind !== 'vnet') issues.add([...at, 'fastpath'], 'FastPath bypasses the ExpressRoute gateway of a VNet (kind: vnet)');
+    if (s.product !== undefined && kind !== 'saas') issues.add([...at, 'product'], 'a product (microsoft-365, dynamics-365) is a SaaS service (kind: saas)');
     return {
       name,
       region: s.region,
-      prefix: s.prefix ?? fromPool(ADDRESS_POOLS.services, k, ['services', name, 'prefix']),
+      prefix: s.prefix ?? fromPool(ADDRESS_POOLS.services, k, [...at, 'prefix']),
       kind,
-      expressroute: s.expressroute ?? kind !== 'internet',
-      gateway: s.gateway ?? 'ErGw1Az',
+      // Intune, DNS, certificate revocation and CDN never use ExpressRoute (see NEVER_OVER_EXPRESSROUTE)
+      expressroute: s.expressroute ?? (kind !== 'internet' && !NEVER_OVER_EXPRESSROUTE.test(name)),
+      product: s.product ?? (kind === 'saas' ? 'microsoft-365' : undefined),
+      routingPreference: s.routing_preference ?? 'microsoft',
+      gateway: kind === 'vnet' ? erGateway(s, at, issues) : undefined,
     };
   });
 
@@ -83,7 +114,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     return {
       name,
       kind,
-      location: p.location,
+      location: placeLocation(p.location, [...at, 'location'], issues),
       continent: p.continent,
       users: p.users ?? 0,
       prefix: p.prefix ?? fromPool(pool, k, [...at, 'prefix']),
@@ -115,7 +146,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
   const delays = new Map<string, number>();
   core?.delays?.forEach((d, i) => {
     if (!sites.some((s) => s.name === d.from)) issues.add(['internet', 'delays', i, 'from'], `no site or remote user group named '${d.from}'`);
-    if (!regionNames.has(d.region)) issues.add(['internet', 'delays', i, 'region'], `no region named '${d.region}'`);
+    catalogueRegion(d.region, ['internet', 'delays', i, 'region']);
     delays.set(`${d.from}|${d.region}`, d.delay);
   });
   const internet: InternetCoreSpec = {
@@ -130,10 +161,18 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
   };
   if ((sites.length > 0 || services.length > 0) && regions.length === 0) issues.add(['regions'], 'sites and services need at least one region');
 
-  const peeringLocations = Object.entries(parsed.peering_locations ?? {}).map(([name, p]) => {
-    claim(name, 'peering location', ['peering_locations', name]);
-    return { name, continent: p.continent, location: p.location };
-  });
+  const peeringLocations: PeeringLocationSpec[] = [];
+  const addPeeringLocation = (name: string, p: { continent?: string; location?: Location; local_regions?: string[] }, at: FieldPath): void => {
+    claim(name, 'peering location', at);
+    const known = lookup(PEERING_LOCATIONS, name);
+    if (known === undefined && (p.continent === undefined || p.location === undefined)) {
+      issues.add(at, `'${name}' is not an ExpressRoute peering location of the catalogue (nearest: ${nearestNames(name, Object.keys(PEERING_LOCATIONS)).join(', ')}); to define one of your own give its location and continent`);
+    }
+    const local = p.local_regions ?? known?.local ?? [];
+    if (p.local_regions !== undefined) p.local_regions.forEach((r, i) => catalogueRegion(r, [...at, 'local_regions', i]));
+    peeringLocations.push({ name, continent: p.continent ?? known?.geo ?? 'unknown', location: p.location ?? known?.location ?? [0, 0], localRegions: local });
+  };
+  for (const [name, p] of Object.entries(parsed.peering_locations ?? {})) addPeeringLocation(name, p, ['peering_locations', name]);
   const siteNames = new Set(sites.filter((s) => s.kind === 'site').map((s) => s.name));
   const wanSites = new Set(parsed.wan?.sites ?? []);
   parsed.wan?.sites.forEach((s, i) => {
@@ -148,22 +187,28 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       if (c.site !== undefined) issues.add([...at, 'site'], 'an IP VPN circuit attaches to the provider WAN, not to one site');
     } else if (c.site === undefined) issues.add([...at, 'site'], 'this field is required (the site whose edge terminates the circuit)');
     else if (!siteNames.has(c.site)) issues.add([...at, 'site'], `no site named '${c.site}'`);
-    if (!peeringLocations.some((p) => p.name === c.peering_location)) issues.add([...at, 'peering_location'], `no peering location named '${c.peering_location}'`);
+    if (!peeringLocations.some((p) => p.name === c.peering_location)) addPeeringLocation(c.peering_location, {}, [...at, 'peering_location']);
     const direct = c.direct ?? false;
-    if (!direct && c.bandwidth > MAX_PROVIDER_CIRCUIT_BPS) issues.add([...at, 'bandwidth'], 'provider circuits go up to 10 Gbps (ExpressRoute Direct: 100 Gbps)');
-    if (direct && c.bandwidth > MAX_DIRECT_CIRCUIT_BPS) issues.add([...at, 'bandwidth'], 'ExpressRoute Direct circuits go up to 100 Gbps');
+    const sku = c.sku ?? 'standard';
+    const portBps = circuitPort(c, direct, at, issues);
+    if (sku === 'local') {
+      const location = peeringLocations.find((p) => p.name === c.peering_location);
+      if (location !== undefined && location.localRegions.length === 0) issues.add([...at, 'sku'], `ExpressRoute Local is not offered at ${c.peering_location} (no Local regions there); choose standard or premium`);
+    }
     const bfd = c.bfd ?? true;
     return {
       name,
       site: c.site,
       peeringLocation: c.peering_location,
       bandwidthBps: c.bandwidth,
-      sku: c.sku ?? 'standard',
+      sku,
       direct,
       peerings: [...new Set(c.peerings ?? (['microsoft', 'private'] as const))],
       connectivity,
       accessDelay: c.access_delay,
-      shaping: c.shaping ?? true,
+      shaping: c.shaping ?? false,
+      policed: direct ? (c.rate_limit ?? false) : true,
+      portBps,
       qos: c.qos ?? true,
       failover: { detection: bfd ? BFD_DETECTION_NS : BGP_HOLD_TIME_NS, convergence: c.convergence ?? ER_CONVERGENCE_NS },
       connectionFailures: normalizeFailures(c.failures) ?? DEFAULT_CONNECTION_FAILURES,
@@ -174,6 +219,19 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       origin: at,
     };
   });
+  // A Direct port pair carries circuits adding up to twice its bandwidth (per peering location and port size: one pair each)
+  const directLoad = new Map<string, { total: number; port: number; at: FieldPath }>();
+  for (const c of circuits.filter((c) => c.direct)) {
+    const key = `${c.peeringLocation}|${c.portBps}`;
+    const load = directLoad.get(key) ?? { total: 0, port: c.portBps, at: c.origin };
+    load.total += c.bandwidthBps;
+    directLoad.set(key, load);
+  }
+  for (const [key, load] of directLoad) {
+    if (load.total > DIRECT_OVERSUBSCRIPTION * load.port) {
+      issues.add([...load.at, 'bandwidth'], `the Direct circuits on the ${load.port / 1e9} Gbps port pair at ${key.split('|')[0]} add up to ${load.total / 1e9} Gbps, more than the ${(DIRECT_OVERSUBSCRIPTION * load.port) / 1e9} Gbps a pair may carry`);
+    }
+  }
   const vpns = Object.entries(parsed.vpns ?? {}).map(([name, v], k) => {
     const at = ['vpns', name];
     claim(name, 'VPN', at);
@@ -192,12 +250,63 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       origin: at,
     };
   });
+  for (const v of vpns) {
+    const first = vpns.find((w) => w.vnet === v.vnet)!;
+    if (first !== v && first.gatewayBps !== v.gatewayBps) {
+      issues.add([...v.origin, 'gateway'], `a VNet has one VPN gateway, shared by its tunnels: '${v.vnet}' already has ${first.gatewayBps / 1e6} Mbps from ${first.name}`);
+    }
+  }
   const wan = parsed.wan && {
     sites: [...wanSites],
     bandwidthBps: parsed.wan.bandwidth ?? WAN_BPS,
     stretch: parsed.wan.stretch ?? WAN_STRETCH,
   };
   return { regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
+}
+
+/** Intune, DNS, certificate revocation (CRL, OCSP) and CDN services go to the Internet whatever the circuits (seed article; expressroute-faqs.md). */
+const NEVER_OVER_EXPRESSROUTE = /^(intune|dns|crl|ocsp|cdn)([-_.]|$)/i;
+
+/** A VNet's ExpressRoute gateway: its caps, or none with FastPath (which needs ErGw3Az, UltraPerformance or ErGwScale of 10 units or more). */
+function erGateway(s: NonNullable<ParsedScenario['services']>[string], at: FieldPath, issues: IssueList): ServiceSpec['gateway'] {
+  const g = s.gateway ?? 'ErGw1Az';
+  const fastpath = s.fastpath === true || g === 'FastPath';
+  if (g === 'FastPath') return undefined; // FastPath alone: an ErGw3Az with it on
+  const caps =
+    typeof g === 'string'
+      ? { sku: g, ...ER_GATEWAYS[g] }
+      : { sku: `ErGwScale(${g.scale_units})`, bps: g.scale_units * ER_SCALE_UNIT.bps, pps: g.scale_units * ER_SCALE_UNIT.pps };
+  if (!fastpath) return caps;
+  const eligible = typeof g === 'string' ? FASTPATH_SKUS.has(g) : g.scale_units >= FASTPATH_MIN_SCALE_UNITS;
+  if (!eligible) issues.add([...at, 'fastpath'], `FastPath needs an ErGw3Az or UltraPerformance gateway, or ErGwScale with at least ${FASTPATH_MIN_SCALE_UNITS} scale units; got ${caps.sku}`);
+  return undefined;
+}
+
+/** The port a circuit's connections run on; its bandwidth must be one Microsoft sells (on that port, for Direct). */
+function circuitPort(c: ParsedCircuit, direct: boolean, at: FieldPath, issues: IssueList): number {
+  const show = (bps: number): string => (bps >= 1e9 ? `${bps / 1e9} Gbps` : `${bps / 1e6} Mbps`);
+  if (!direct) {
+    if (c.port !== undefined) issues.add([...at, 'port'], 'a port is chosen for ExpressRoute Direct circuits (direct: true) only');
+    if (!PROVIDER_CIRCUIT_BPS.includes(c.bandwidth)) {
+      issues.add([...at, 'bandwidth'], `a provider circuit is ${PROVIDER_CIRCUIT_BPS.map(show).join(', ')}; got ${show(c.bandwidth)}`);
+    }
+    return Math.max(MIN_PORT_BPS, c.bandwidth);
+  }
+  const port = c.port ?? [...DIRECT_PORTS.keys()].find((p) => DIRECT_PORTS.get(p)!.includes(c.bandwidth)) ?? 100e9;
+  const sizes = DIRECT_PORTS.get(port);
+  if (sizes === undefined) issues.add([...at, 'port'], `an ExpressRoute Direct port pair is 10 Gbps or 100 Gbps; got ${show(port)}`);
+  else if (!sizes.includes(c.bandwidth)) issues.add([...at, 'bandwidth'], `a circuit on a ${show(port)} Direct port is ${sizes.map(show).join(', ')}; got ${show(c.bandwidth)}`);
+  return port;
+}
+
+/** Coordinates, or the location of a named edge site, peering location or region of the catalogue. */
+function placeLocation(p: Location | string, at: FieldPath, issues: IssueList): Location {
+  if (typeof p !== 'string') return p;
+  const found = lookup(EDGE_SITES, p)?.location ?? lookup(PEERING_LOCATIONS, p)?.location ?? lookup(REGIONS, p)?.location;
+  if (found !== undefined) return found;
+  const names = new Set([...Object.keys(EDGE_SITES), ...Object.keys(PEERING_LOCATIONS), ...Object.keys(REGIONS)]);
+  issues.add(at, `'${p}' is not a place of the catalogue (a city with a Microsoft edge site, a peering location or a region; nearest: ${nearestNames(p, names).join(', ')}); give [latitude, longitude] instead`);
+  return [0, 0];
 }
 
 function tunnel(t: { overhead?: number; mtu?: number }, at: FieldPath, issues: IssueList): { overhead: number; mtu: number } {

@@ -65,8 +65,11 @@ export type Location = readonly [number, number];
 
 export interface RegionSpec {
   name: string;
+  /** Its geopolitical region: a Standard circuit reaches the regions of its peering location's. */
   continent: string;
   location: Location;
+  /** The catalogue's display name (the published latency table's key); undefined for a region the scenario defines. */
+  display?: string;
 }
 
 export interface ServiceSpec {
@@ -76,14 +79,20 @@ export interface ServiceSpec {
   kind: 'saas' | 'paas' | 'vnet' | 'internet';
   /** False for what never uses ExpressRoute (Intune, DNS, CRL, CDN). */
   expressroute: boolean;
-  /** VNets: the ExpressRoute gateway that caps private-peering traffic. */
-  gateway: 'ErGw1Az' | 'ErGw2Az' | 'ErGw3Az' | 'FastPath';
+  /** SaaS suites: Microsoft 365 needs Premium on a circuit; Dynamics 365 only outside the geopolitical region. */
+  product?: 'microsoft-365' | 'dynamics-365';
+  /** Internet traffic enters Microsoft's network at the edge nearest the user ('microsoft') or next to the region ('internet'). */
+  routingPreference: 'microsoft' | 'internet';
+  /** VNets: the ExpressRoute gateway's caps on traffic between on-premises and the VNet; undefined with FastPath. */
+  gateway?: { sku: string; bps: number; pps: number };
 }
 
 export interface PeeringLocationSpec {
   name: string;
   continent: string;
   location: Location;
+  /** The regions ExpressRoute Local reaches from here. */
+  localRegions: readonly string[];
 }
 
 export type Peering = 'microsoft' | 'private';
@@ -100,8 +109,12 @@ export interface CircuitSpec {
   peerings: Peering[];
   connectivity: 'colocated' | 'point-to-point' | 'ipvpn';
   accessDelay?: Nanos;
-  /** Connections shaped to the purchased rate (true) or policed at it on a faster port (false). */
+  /** The site's edge shapes its traffic towards Microsoft to the purchased rate (else it meets Microsoft's policer). */
   shaping: boolean;
+  /** Microsoft polices each connection at the purchased rate (provider circuits always; Direct when rate limiting is on). */
+  policed: boolean;
+  /** The port each connection runs on: the provider's hand-off or the Direct port. */
+  portBps: number;
   qos: boolean;
   failover: FailoverSpec;
   connectionFailures?: OutageProcessSpec;

@@ -18,7 +18,8 @@ import {
   sizeDistribution,
   tcp,
 } from '../scenario/schema.js';
-import { ER_GATEWAY_SKUS, GEOPOLITICAL_REGIONS, VPN_GATEWAY_SKUS } from './azure/facts.js';
+import { ER_GATEWAY_SKUS, ER_SCALE_UNITS_MAX, VPN_GATEWAY_SKUS } from './azure/facts.js';
+import { GEOPOLITICAL_REGIONS } from './azure/catalogue.js';
 
 /** Applications used by a site's or remote group's users (apps:), each towards one service. */
 const appCommon = {
@@ -65,7 +66,10 @@ const location = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(
   error: 'expected a location [latitude, longitude] in degrees',
 });
 
-const continent = z.enum(GEOPOLITICAL_REGIONS);
+/** A geopolitical region (the Standard SKU's reach); 'africa' and 'middle-east' are accepted as they were before the catalogue. */
+const continent = z.enum([...GEOPOLITICAL_REGIONS, 'africa', 'middle-east']);
+/** Where a place is: [latitude, longitude], or the name of a peering location, edge site or region of the catalogue. */
+const place = z.union([location, name]);
 
 const internetAccess = z.strictObject({
   bandwidth: z.union([bandwidth, z.strictObject({ down: bandwidth, up: bandwidth })]),
@@ -81,7 +85,7 @@ const internetAccess = z.strictObject({
 const lan = z.strictObject({ bandwidth: bandwidth.optional(), delay: duration.optional(), loss: lossSchema.optional() });
 
 const site = z.strictObject({
-  location,
+  location: place,
   continent: continent.optional(),
   users: z.number().int().nonnegative().max(10_000_000, 'at most 10,000,000 users at a site').optional(),
   prefix: prefix.optional(),
@@ -95,7 +99,7 @@ const site = z.strictObject({
 const tunnelFields = { overhead: size.optional(), mtu: size.optional() };
 
 const remoteUsers = z.strictObject({
-  location,
+  location: place,
   continent: continent.optional(),
   users: z.number().int().nonnegative().max(10_000_000, 'at most 10,000,000 users at a site').optional(),
   prefix: prefix.optional(),
@@ -112,7 +116,8 @@ const vpn = z.strictObject({
   ...tunnelFields,
 });
 
-const region = z.strictObject({ continent, location });
+/** A region: a catalogue name needs nothing; its location and geopolitical region can be overridden; another name needs both. */
+const region = z.strictObject({ continent: continent.optional(), location: location.optional() });
 
 const service = z.strictObject({
   region: name,
@@ -120,10 +125,15 @@ const service = z.strictObject({
   kind: z.enum(['saas', 'paas', 'vnet', 'internet']).optional(),
   description: z.string().optional(),
   expressroute: z.boolean().optional(),
-  gateway: z.enum(ER_GATEWAY_SKUS).optional(),
+  /** Which suite a SaaS service belongs to: Microsoft 365 needs Premium; Dynamics 365 only outside the geopolitical region. */
+  product: z.enum(['microsoft-365', 'dynamics-365']).optional(),
+  /** How Internet traffic reaches it: Microsoft's network from the edge nearest the user (default), or the Internet up to the region (hot potato). */
+  routing_preference: z.enum(['microsoft', 'internet']).optional(),
+  gateway: z.union([z.enum([...ER_GATEWAY_SKUS, 'FastPath']), z.strictObject({ scale_units: z.number().int().min(1).max(ER_SCALE_UNITS_MAX) })]).optional(),
+  fastpath: z.boolean().optional(),
 });
 
-const peeringLocation = z.strictObject({ continent, location });
+const peeringLocation = z.strictObject({ continent: continent.optional(), location: location.optional(), local_regions: z.array(name).optional() });
 
 const circuit = z.strictObject({
   site: name.optional(),
@@ -131,6 +141,10 @@ const circuit = z.strictObject({
   bandwidth,
   sku: z.enum(['local', 'standard', 'premium']).optional(),
   direct: z.boolean().optional(),
+  /** ExpressRoute Direct: the port pair's bandwidth (10Gbps or 100Gbps; default the smallest that offers the circuit's size). */
+  port: bandwidth.optional(),
+  /** ExpressRoute Direct: Microsoft rate-limits the circuit (off unless enabled). */
+  rate_limit: z.boolean().optional(),
   peerings: z.array(z.enum(['microsoft', 'private'])).min(1).optional(),
   connectivity: z.enum(['colocated', 'point-to-point', 'ipvpn']).optional(),
   access_delay: duration.optional(),
@@ -167,7 +181,7 @@ const internetCore = z.strictObject({
 /** A planner's scenario: the generic network scenario and the planner's sections. */
 export const scenarioSchema = z.strictObject({
   ...networkScenarioFields,
-  regions: z.record(name, region).optional(),
+  regions: z.union([z.array(name), z.record(name, region)]).optional(),
   services: z.record(name, service).optional(),
   sites: z.record(name, site).optional(),
   remote_users: z.record(name, remoteUsers).optional(),

@@ -1,10 +1,11 @@
-import { hostIn, prefixKey } from '../core/prefix.js';
+import { hostIn, prefixKey, type Prefix } from '../core/prefix.js';
+import type { FieldPath } from '../scenario/errors.js';
 import { ADDRESS_POOLS } from './address-pools.js';
 import type { QueueSpec } from '../scenario/scenario.js';
 import type { Scenario, SiteSpec } from './scenario.js';
 import { fibreDelay } from './geography.js';
 import { ispNode } from './node-names.js';
-import { FAST_QUEUE, Scope, plainBody, scopes, type LinkBody, type TopologyBuilder } from './topology-builder.js';
+import { FAST_QUEUE, Scope, plainBody, scopes, scopesOf, type LinkBody, type TopologyBuilder } from './topology-builder.js';
 import { BACKBONE_BPS, TUNNEL_METRIC, VPN_GATEWAY_DELAY as GATEWAY_DELAY } from './assumptions.js';
 const GATEWAY_QUEUE: QueueSpec = {
   kind: 'droptail',
@@ -13,7 +14,20 @@ const GATEWAY_QUEUE: QueueSpec = {
   classes: [{ name: 'default', dscp: 'default', limitPackets: 1000, limitBytes: Infinity, weight: 1 }],
 };
 
-export const vpnGatewayNode = (vpn: string): string => `${vpn}.gw`;
+export const vpnGatewayNode = (vnet: string): string => `${vnet}.gw`;
+
+/** The VPN gateway of each VNet that has site-to-site VPNs: its public prefix and throughput (the first VPN's SKU). */
+export function vpnGateways(scenario: Scenario): { vnet: string; prefix: Prefix; bps: number; origin: FieldPath }[] {
+  const seen = new Map<string, { vnet: string; prefix: Prefix; bps: number; origin: FieldPath }>();
+  for (const vpn of scenario.planner.vpns) {
+    if (seen.has(vpn.vnet)) continue;
+    seen.set(vpn.vnet, { vnet: vpn.vnet, prefix: ADDRESS_POOLS.vpnGateways.subnet(seen.size)!, bps: vpn.gatewayBps, origin: vpn.origin });
+  }
+  return [...seen.values()];
+}
+
+/** The public prefixes of the VPN gateways (reached over Microsoft's network from the user's nearest edge). */
+export const vpnGatewayPrefixes = (scenario: Scenario): string[] => vpnGateways(scenario).map((g) => prefixKey(g.prefix));
 
 /** The addresses a site or remote group talks from: private (circuits, tunnels) and, when it has one, public. */
 export function addressesOf(site: SiteSpec): { address: number; internet?: number } {
@@ -36,31 +50,34 @@ export function addressesOf(site: SiteSpec): { address: number; internet?: numbe
  */
 export function expandVpns(scenario: Scenario, b: TopologyBuilder): void {
   const { services, sites, vpns } = scenario.planner;
-  vpns.forEach((vpn, k) => {
-    const vnet = services.find((s) => s.name === vpn.vnet)!;
-    const site = sites.find((s) => s.name === vpn.site)!;
-    const gateway = vpnGatewayNode(vpn.name);
-    const gatewayPrefix = ADDRESS_POOLS.vpnGateways.subnet(k)!; // far more than the VPNs a scenario may have
+  // A VNet has one VPN gateway: its site-to-site tunnels share its throughput
+  vpnGateways(scenario).forEach(({ vnet: vnetName, prefix: gatewayPrefix, bps, origin }) => {
+    const vnet = services.find((s) => s.name === vnetName)!;
+    const tunnels = vpns.filter((v) => v.vnet === vnetName);
+    const gateway = vpnGatewayNode(vnetName);
     b.node(gateway);
     b.advertise(gateway, gatewayPrefix, Scope.public);
-    const underlay: LinkBody = { ...plainBody(vpn.gatewayBps, GATEWAY_DELAY, vpn.origin, 1500), queue: GATEWAY_QUEUE };
+    const underlay: LinkBody = { ...plainBody(bps, GATEWAY_DELAY, origin, 1500), queue: GATEWAY_QUEUE };
     b.cable(vnet.region, gateway, underlay, { routeFilter: scopes(Scope.public) }, { routeFilter: scopes(Scope.public, Scope.internetCustomer) });
     b.cable(
       gateway,
       vnet.name,
-      plainBody(BACKBONE_BPS, GATEWAY_DELAY, vpn.origin),
+      plainBody(BACKBONE_BPS, GATEWAY_DELAY, origin),
       { routeFilter: { prefixes: new Set([prefixKey(vnet.prefix)]) } },
-      { routeFilter: scopes(Scope.customer(site.name)) },
+      { routeFilter: scopesOf(tunnels.map((v) => Scope.customer(v.site))) },
     );
-    tunnel(
-      b,
-      site.name,
-      gateway,
-      vpn,
-      { routeFilter: { prefixes: new Set([prefixKey(vnet.prefix)]) }, remoteAddress: hostIn(gatewayPrefix) },
-      { routeFilter: scopes(Scope.customer(site.name)), remoteAddress: hostIn(site.natPrefix ?? site.prefix) },
-      vpn.origin,
-    );
+    for (const vpn of tunnels) {
+      const site = sites.find((s) => s.name === vpn.site)!;
+      tunnel(
+        b,
+        site.name,
+        gateway,
+        vpn,
+        { routeFilter: { prefixes: new Set([prefixKey(vnet.prefix)]) }, remoteAddress: hostIn(gatewayPrefix) },
+        { routeFilter: scopes(Scope.customer(site.name)), remoteAddress: hostIn(site.natPrefix ?? site.prefix) },
+        vpn.origin,
+      );
+    }
   });
   for (const group of sites) {
     const vpn = group.vpn;

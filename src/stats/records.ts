@@ -87,7 +87,8 @@ export function linkRow(id: RunIdentity, link: Link, measured: Nanos): Row {
     tx_packets: s.txPackets,
     tx_bytes: s.txBytes,
     throughput_bps: (s.txBytes * 8 * NS_PER_S) / measured,
-    utilization: s.busyNs / measured,
+    // a policed link (an ExpressRoute connection on a faster port): the carried rate over the policed one
+    utilization: Number.isFinite(link.rateLimitBps) ? (s.txBytes * 8 * NS_PER_S) / measured / link.rateLimitBps : s.busyNs / measured,
     queue_delay_mean_ms: ms(q.mean),
     queue_delay_p50_ms: ms(q.percentile(50)),
     queue_delay_p99_ms: ms(q.percentile(99)),

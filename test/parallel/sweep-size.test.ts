@@ -80,10 +80,11 @@ describe('ersim size', () => {
     // the evidence: 50, 100 and 200 Mbps fail, 500 Mbps passes, nothing larger is tried
     expect(r.out.match(/^\d+[MG]bps .* no /gm)).toHaveLength(3);
     expect(r.out).not.toMatch(/^1Gbps/m);
-    // the calls, judged as compare judges them (2 directions x 2 replications), meet the targets
-    // even on the saturated circuits: EF is served first on Microsoft peering; utilization decides
+    // the calls, judged as compare judges them (2 directions x 2 replications), meet the targets on
+    // the circuit that fits; on the saturated 50 Mbps one Microsoft's policer drops packets whatever
+    // their marking (it does not queue, so EF gains nothing there): calls fail and it is full
     expect(r.out).toMatch(/^500Mbps .* 4\/4 +yes/m);
-    expect(r.out).toMatch(/^50Mbps +100\.0 .* 4\/4 +no/m);
+    expect(r.out).toMatch(/^50Mbps +100\.0 .* [0-3]\/4 +no/m);
   });
 
   it('asks for more capacity with more headroom', async () => {

@@ -7,6 +7,8 @@ import { num, rowOf, simulate, simulateNetwork } from '../helpers.js';
 
 const SEATTLE: [number, number] = [47.61, -122.33];
 const NEW_YORK: [number, number] = [40.71, -74.01];
+/** West US 2 in the catalogue. */
+const WEST_US_2: [number, number] = [47.23, -119.85];
 
 const planner = (extra = '') => `
 name: planner
@@ -36,13 +38,16 @@ describe('great-circle distances', () => {
 });
 
 describe('sites, the Internet and services', () => {
-  it('puts a site one LAN, access, core and Microsoft-network delay away from a service', () => {
+  it('puts a site one LAN, access, public Internet and Microsoft-backbone delay away from a service', () => {
     const result = simulate(planner());
     const probe = rowOf(result.flows, 'flow', 'probe');
-    const core = Math.round(distanceKm(SEATTLE, NEW_YORK) * NS_PER_KM * 1.5);
-    // LAN 100 us at 10 Gbps, access 3 ms at 100 Mbps up, core at 10 Gbps, edge 0.5 ms and service 0.1 ms at 400 Gbps
+    // The Internet ends at Microsoft's Seattle edge (0 km away: the 0.1 ms floor of a link); the
+    // backbone runs to West US 2, the measured region nearest that edge (1.2 x distance), then half
+    // the published West US 2 - East US round trip: (73 + 71) / 2 / 2 = 36 ms
+    const backbone = Math.round(distanceKm(SEATTLE, WEST_US_2) * NS_PER_KM * 1.2) + 36_000_000;
+    // LAN 100 us at 10 Gbps, access 3 ms at 100 Mbps up, public segment at 10 Gbps, backbone and service 0.1 ms at 400 Gbps
     const ser = (bps: number) => (1000 * 8 * 1e9) / bps;
-    const expected = 100_000 + ser(10e9) + 3_000_000 + ser(100e6) + core + ser(10e9) + 500_000 + ser(400e9) + 100_000 + ser(400e9);
+    const expected = 100_000 + ser(10e9) + 3_000_000 + ser(100e6) + 100_000 + ser(10e9) + backbone + ser(400e9) + 100_000 + ser(400e9);
     expect(num(probe, 'delay_mean_ms')).toBeCloseTo(expected / 1e6, 5);
   });
 
@@ -89,7 +94,7 @@ describe('sites, the Internet and services', () => {
 describe('planner-level mistakes', () => {
   const fails = (yaml: string, message: RegExp) => expect(() => parseScenarioText(yaml, 'p.yaml')).toThrow(message);
   it('names the field of an unknown region, service or name clash', () => {
-    fails(planner().replace('m365: { region: eastus', 'm365: { region: westeurope'), /p\.yaml:\d+: services\.m365\.region: no region named 'westeurope'/);
+    fails(planner().replace('m365: { region: eastus', 'm365: { region: westeurop'), /p\.yaml:\d+: services\.m365\.region: no region named 'westeurop' in regions: or in the catalogue \(nearest: westeurope, /);
     fails(planner().replace('to: m365, source', 'to: teams, source'), /p\.yaml:\d+: traffic\[0\]\.to: no node, site or service named 'teams'/);
     fails(planner().replace('  m365: { region', '  seattle: { region'), /p\.yaml:\d+: sites\.seattle: 'seattle' is already the name of a service/);
     fails(planner().replace('location: [47.61, -122.33]', 'location: [147.61, -122.33]'), /p\.yaml:\d+: sites\.seattle\.location/);

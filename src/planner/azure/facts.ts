@@ -10,10 +10,6 @@ import type { TeamsTargets } from '../../stats/teams-targets.js';
 
 const HOUR = 3600e9;
 
-/** Circuit sizes: provider circuits up to 10 Gbps, ExpressRoute Direct up to 100 Gbps (expressroute-faqs.md; expressroute-erdirect-about.md). */
-export const MAX_PROVIDER_CIRCUIT_BPS = 10e9;
-export const MAX_DIRECT_CIRCUIT_BPS = 100e9;
-
 /** Circuit MTU: 1400 B through a provider, 1500 B on Direct ports (expressroute-faqs.md). */
 export const PROVIDER_CIRCUIT_MTU = 1400;
 export const DIRECT_CIRCUIT_MTU = 1500;
@@ -33,14 +29,31 @@ export const BGP_HOLD_TIME_NS = 180e9;
 
 /**
  * ExpressRoute gateway caps on private peering: bits and packets per second by SKU
- * (expressroute-about-virtual-network-gateways.md). FastPath bypasses the gateway for data.
+ * (expressroute-about-virtual-network-gateways.md, "Estimated performances by gateway SKU"; the
+ * older Standard, HighPerformance and UltraPerformance SKUs perform as ErGw1Az, ErGw2Az and
+ * ErGw3Az). ErGwScale (scalable-gateway.md): 1 to 40 scale units of 1 Gbps each (40 Gbps at 40);
+ * its packet rate per unit is taken as ErGw1Az's per Gbps (an assumption).
  */
 export const ER_GATEWAYS = {
   ErGw1Az: { bps: 1e9, pps: 100_000 },
   ErGw2Az: { bps: 2e9, pps: 200_000 },
   ErGw3Az: { bps: 10e9, pps: 1_000_000 },
+  Standard: { bps: 1e9, pps: 100_000 },
+  HighPerformance: { bps: 2e9, pps: 200_000 },
+  UltraPerformance: { bps: 10e9, pps: 1_000_000 },
 } as const;
-export const ER_GATEWAY_SKUS = ['ErGw1Az', 'ErGw2Az', 'ErGw3Az', 'FastPath'] as const;
+export const ER_GATEWAY_SKUS = ['ErGw1Az', 'ErGw2Az', 'ErGw3Az', 'Standard', 'HighPerformance', 'UltraPerformance'] as const;
+export const ER_SCALE_UNIT = { bps: 1e9, pps: 100_000 } as const;
+export const ER_SCALE_UNITS_MAX = 40;
+/**
+ * FastPath (the data path bypasses the gateway) needs ErGw3Az or UltraPerformance, or ErGwScale
+ * with at least 10 scale units (expressroute-about-virtual-network-gateways.md, "Feature support
+ * by gateway SKU"; about-fastpath.md).
+ */
+export const FASTPATH_SKUS: ReadonlySet<string> = new Set(['ErGw3Az', 'UltraPerformance']);
+export const FASTPATH_MIN_SCALE_UNITS = 10;
+/** The MTU of the ExpressRoute path, through the gateway included (expressroute-faqs.md: 1400 B). */
+export const ER_GATEWAY_MTU = 1400;
 
 /**
  * Aggregate throughput of Azure VPN gateways by SKU (vpn-gateway-about-vpngateways.md, "Gateway
@@ -81,8 +94,6 @@ export const TEAMS_MEDIA = {
   sharing: { bitrateBps: 100e3, dscp: DSCP.AF21, packetInterval: undefined, packetBytes: 1200 },
 } as const;
 
-/** The geopolitical regions (continents) that bound the Standard SKU's reach (expressroute-locations.md). */
-export const GEOPOLITICAL_REGIONS = ['north-america', 'south-america', 'europe', 'asia', 'oceania', 'africa', 'middle-east'] as const;
 
 /**
  * Teams network targets (Microsoft Teams, "Prepare your organization's network for Teams": network
@@ -98,9 +109,16 @@ export const TEAMS_TARGETS: Record<'teams-client' | 'teams-edge', TeamsTargets> 
 /**
  * Circuit sizes: provider circuits of 50 Mbps to 10 Gbps (expressroute-faqs.md); ExpressRoute
  * Direct circuits of 1 to 10 Gbps on 10 Gbps ports and 5 to 100 Gbps on 100 Gbps ports
- * (expressroute-erdirect-about.md).
+ * (expressroute-erdirect-about.md). A Direct port pair may carry circuits adding up to twice its
+ * bandwidth (expressroute-erdirect-about.md: "oversubscription" of 2x, 20 Gbps on a 10 Gbps pair).
  */
 export const PROVIDER_CIRCUIT_SIZES = ['50Mbps', '100Mbps', '200Mbps', '500Mbps', '1Gbps', '2Gbps', '5Gbps', '10Gbps'] as const;
 export const DIRECT_CIRCUIT_SIZES = ['1Gbps', '2Gbps', '5Gbps', '10Gbps', '40Gbps', '100Gbps'] as const;
+export const PROVIDER_CIRCUIT_BPS: readonly number[] = [50e6, 100e6, 200e6, 500e6, 1e9, 2e9, 5e9, 10e9];
+export const DIRECT_PORTS: ReadonlyMap<number, readonly number[]> = new Map([
+  [10e9, [1e9, 2e9, 5e9, 10e9]],
+  [100e9, [5e9, 10e9, 40e9, 100e9]],
+]);
+export const DIRECT_OVERSUBSCRIPTION = 2;
 
 export { HOUR };

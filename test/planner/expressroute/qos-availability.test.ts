@@ -14,7 +14,7 @@ sites:
 `;
 
 describe('QoS on the circuit', () => {
-  /** Voice (EF) and eight bulk TCP flows to a service over a saturated 100 Mbps circuit. */
+  /** Voice (EF) and eight bulk TCP flows to a service over a saturated 100 Mbps circuit, which the site shapes (QoS acts where a queue builds: at its shaper). */
   const mix = (kind: string) => `
 name: qos
 duration: 20s
@@ -23,7 +23,7 @@ ${site}
 services:
   target: { region: eastus, prefix: 10.30.0.0/16, kind: ${kind}${kind === 'vnet' ? ', gateway: FastPath' : ''} }
 circuits:
-  er: { site: dc, peering_location: washington-dc, bandwidth: 100Mbps, sku: premium }
+  er: { site: dc, peering_location: washington-dc, bandwidth: 100Mbps, sku: premium, shaping: true }
 traffic:
   - { name: voice, from: dc, to: target, dscp: EF, source: { kind: cbr, rate: 64kbps, packet_size: 200B } }
 ${Array.from({ length: 8 }, (_, i) => `  - { name: bulk${i}, from: dc, to: target, protocol: tcp, app: { kind: bulk } }`).join('\n')}
