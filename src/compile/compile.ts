@@ -55,6 +55,7 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
   const pairs: ReachabilityPair[] = scenario.reachability.map((r, k) => ({
     ...reachability(network, r.name, r.from, r.to, r.toAddress, r.fromAddress, k),
     returnInternetAddress: r.fromInternetAddress,
+    needs: r.needs ?? [],
   }));
   const apps: AppStats[] = [];
   const udp = udpEnds(network);
@@ -146,5 +147,5 @@ function buildFlow(
 }
 
 function reachability(network: Network, name: string, from: string, to: string, toAddress: number, fromAddress: number, id: number): ReachabilityPair {
-  return { name, from, to, source: network.node(from), address: toAddress, returnAddress: fromAddress, id };
+  return { name, from, to, source: network.node(from), address: toAddress, returnAddress: fromAddress, id, needs: [] };
 }

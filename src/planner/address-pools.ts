@@ -49,4 +49,6 @@ export const ADDRESS_POOLS = {
   vpnPools: new AddressPool('remote access VPN pools', '172.16.0.0', 24, 4096, 'vpn.pool'),
   /** 240.0.0.1 on (class E, never routed on the Internet): VPN gateways' public addresses. */
   vpnGateways: new AddressPool('VPN gateways', '240.0.0.1', 32, 65535, 'the VPN gateway address'),
+  /** 241.0.0.0/24 (class E): what Microsoft 365 needs over the Internet whatever the circuits (DNS, certificate revocation, CDN). */
+  internetDependencies: new AddressPool('Internet dependencies', '241.0.0.0', 24, 1, 'nothing'),
 } as const;

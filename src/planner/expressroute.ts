@@ -2,7 +2,7 @@ import { prefixKey } from '../core/prefix.js';
 import type { CircuitSpec, Location, PeeringLocationSpec, PlannerLinkSpec, Scenario } from './scenario.js';
 import { fibreDelay } from './geography.js';
 import { backboneDelay } from './backbone.js';
-import { erGatewayNode } from './node-names.js';
+import { erGatewayNode, peeringNode } from './node-names.js';
 import type { QueueSpec } from '../scenario/scenario.js';
 import { Scope, TopologyBuilder, plainBody, scopes, scopesOf, type LinkBody } from './topology-builder.js';
 import {
@@ -67,14 +67,15 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
   const { peeringLocations, circuits, wan, regions, sites } = scenario.planner;
   const vnets = scenario.planner.services.filter((s) => s.kind === 'vnet');
   for (const pl of peeringLocations) {
-    b.node(pl.name);
+    const node = peeringNode(pl.name);
+    b.node(node);
     // Microsoft peering reaches the regions' public services; private peering reaches a VNet only through its gateway
     for (const region of regions) {
-      b.cable(pl.name, region.name, plainBody(BACKBONE_BPS, backboneDelay({ location: pl.location, local: pl.localRegions }, region), ['peering_locations', pl.name]), { routeFilter: scopes(Scope.public) });
+      b.cable(node, region.name, plainBody(BACKBONE_BPS, backboneDelay({ location: pl.location, local: pl.localRegions }, region), ['peering_locations', pl.name]), { routeFilter: scopes(Scope.public) });
     }
     for (const vnet of vnets) {
       const region = regions.find((r) => r.name === vnet.region)!;
-      b.cable(pl.name, erGatewayNode(vnet.name), plainBody(BACKBONE_BPS, backboneDelay({ location: pl.location, local: pl.localRegions }, region), ['peering_locations', pl.name]), {
+      b.cable(node, erGatewayNode(vnet.name), plainBody(BACKBONE_BPS, backboneDelay({ location: pl.location, local: pl.localRegions }, region), ['peering_locations', pl.name]), {
         routeFilter: { prefixes: new Set([prefixKey(vnet.prefix)]) },
       });
     }
@@ -156,7 +157,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
           { ...atPort, routeFilter: scopesOf(customerScopes(attach)) },
         ),
       );
-      b.cable(msee, pl.name, plainBody(BACKBONE_BPS, MSEE_TO_EDGE_DELAY, c.origin));
+      b.cable(msee, peeringNode(pl.name), plainBody(BACKBONE_BPS, MSEE_TO_EDGE_DELAY, c.origin));
     }
     b.out.failureGroups.push({
       name: c.name,

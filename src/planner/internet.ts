@@ -1,5 +1,6 @@
 import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
 import { EDGE_SITES } from './azure/catalogue.js';
+import { ADDRESS_POOLS } from './address-pools.js';
 import { backboneDelay } from './backbone.js';
 import { distanceKm } from './geography.js';
 import type { Location } from './scenario.js';
@@ -13,6 +14,7 @@ import { BACKBONE_BPS, EDGE_TO_REGION_DELAY, REGION_TO_SERVICE_DELAY } from './a
 import { ER_GATEWAY_MTU } from './azure/facts.js';
 
 const DEFAULT_ROUTE = parsePrefix('0.0.0.0/0')!;
+const INTERNET_DEPENDENCIES = ADDRESS_POOLS.internetDependencies.subnet(0)!;
 /** A site's own announcement beats its ISP's announcement of it, wherever both arrive. */
 export const CUSTOMER_PREFERENCE = 100;
 
@@ -112,6 +114,8 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     if (!edgeSites.has(nearest.name)) {
       edgeSites.add(nearest.name);
       b.node(edgeSite);
+      // DNS, certificate revocation and CDN answer at the edge nearest the user, over the Internet only
+      b.advertise(edgeSite, INTERNET_DEPENDENCIES, Scope.public);
       for (const region of regions) b.cable(edgeSite, region.name, plainBody(BACKBONE_BPS, backboneDelay(nearest, region), ['regions', region.name]));
     }
     const publicSegment = (delay: number): LinkBody => ({
@@ -131,7 +135,7 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       isp,
       edgeSite,
       publicSegment(fibreDelay(site.location, nearest.location, internet.stretch)),
-      { routeFilter: { prefixes: new Set([...viaEdge.map((s) => prefixKey(s.prefix)), ...gatewayPrefixes]) } },
+      { routeFilter: { prefixes: new Set([...viaEdge.map((s) => prefixKey(s.prefix)), ...gatewayPrefixes, prefixKey(INTERNET_DEPENDENCIES)]) } },
       { routeFilter: scopes(Scope.internetCustomer) },
     );
     for (const [regionName, explicit] of direct) {
@@ -154,6 +158,8 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
         toAddress: hostIn(service.prefix),
         fromAddress: addressesOf(site).address,
         fromInternetAddress: addressesOf(site).internet,
+        // Microsoft 365 and Dynamics 365 need DNS and certificate revocation checks, which never use ExpressRoute
+        needs: service.kind === 'saas' ? [hostIn(INTERNET_DEPENDENCIES)] : [],
       });
     }
   }

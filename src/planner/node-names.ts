@@ -6,3 +6,5 @@ export const ispNode = (name: string): string => `${name}.isp`;
 export const edgeNode = (region: string): string => `${region}.edge`;
 export const edgeSiteNode = (site: string): string => `edge.${site}`;
 export const erGatewayNode = (vnet: string): string => `${vnet}.ergw`;
+/** A peering location's node (its own namespace: a site may share a city's name). */
+export const peeringNode = (location: string): string => `peering.${location}`;

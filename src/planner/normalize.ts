@@ -163,7 +163,6 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
 
   const peeringLocations: PeeringLocationSpec[] = [];
   const addPeeringLocation = (name: string, p: { continent?: string; location?: Location; local_regions?: string[] }, at: FieldPath): void => {
-    claim(name, 'peering location', at);
     const known = lookup(PEERING_LOCATIONS, name);
     if (known === undefined && (p.continent === undefined || p.location === undefined)) {
       issues.add(at, `'${name}' is not an ExpressRoute peering location of the catalogue (nearest: ${nearestNames(name, Object.keys(PEERING_LOCATIONS)).join(', ')}); to define one of your own give its location and continent`);

@@ -68,6 +68,8 @@ export interface ReachabilitySpec {
   fromAddress: number;
   /** `from`'s address as the Internet sees it (its NAT pool), when the way there is not a circuit. */
   fromInternetAddress?: number;
+  /** Other addresses `from` must reach too for the pair to work (what the service depends on, e.g. DNS). */
+  needs?: number[];
 }
 
 /** Loss on the wire of one link direction. */

@@ -21,6 +21,8 @@ export interface ReachabilityPair {
   /** Where replies go when the way there is not a circuit (a site's NAT address). */
   returnInternetAddress?: number;
   id: number;
+  /** Addresses the source must reach too for the pair to work (a service's dependencies). */
+  needs: readonly number[];
 }
 
 interface PairState {
@@ -155,7 +157,12 @@ export class AvailabilityTracker implements EventHandler {
   }
 
   private works(pair: ReachabilityPair): boolean {
-    const there = walk(pair.source, pair.address, pair.id);
+    return this.reaches(pair, pair.address) && pair.needs.every((address) => this.reaches(pair, address));
+  }
+
+  /** The pair's source reaches `address`, and the replies come back. */
+  private reaches(pair: ReachabilityPair, address: number): boolean {
+    const there = walk(pair.source, address, pair.id);
     if (!there.complete || there.links.some((l) => !l.up)) return false;
     const viaCircuit = this.network.routing.policy.reachesPrivately(there.links);
     const back = walk(there.end, viaCircuit ? pair.returnAddress : (pair.returnInternetAddress ?? pair.returnAddress), pair.id);
