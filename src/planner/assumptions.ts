@@ -86,9 +86,31 @@ export const ACCESS_DELAY = 2_000_000;
 export const LAN_BPS = 10e9;
 export const LAN_DELAY = 100_000;
 
-/** A VPN gateway's own delay, and a tunnel's routing cost as a backup (ns) while a circuit offers a route. */
+/** A VPN gateway's own delay. */
 export const VPN_GATEWAY_DELAY = 100_000;
-export const TUNNEL_METRIC = 1e9;
+
+/**
+ * BGP's choice among routes to one prefix, as a link cost the route computation adds to delay:
+ * highest local preference first (set by the customer on the routes a circuit or tunnel brings in),
+ * then the shortest AS path (each AS boundary crossed, plus a customer's prepends), then the lowest
+ * delay (standing in for the IGP metric and the remaining tie-breaks: equal ones share the load).
+ * The weights keep the order strict: 20 AS hops cost less than one point of local preference, and
+ * an AS hop more than any path's delay. Local preference 100 is BGP's default (RFC 4271 leaves it
+ * to the operator; 100 is the common default of router implementations). A site-to-site VPN's
+ * routes get 50: Azure prefers ExpressRoute to a VPN for the same prefix (vpn-gateway and
+ * expressroute-howto-coexist-resource-manager.md), and so does a customer edge set up that way
+ * (an assumption for the on-premises side).
+ */
+export const BGP = {
+  asHopWeight: 1e10,
+  localPreferenceWeight: 2e11,
+  maxLocalPreference: 1000,
+  defaultLocalPreference: 100,
+  vpnLocalPreference: 50,
+} as const;
+/** The route cost of crossing a link where routes arrive with `localPreference` after `asHops` AS boundaries. */
+export const bgpMetric = (asHops: number, localPreference?: number): number =>
+  asHops * BGP.asHopWeight + (localPreference === undefined ? 0 : (BGP.maxLocalPreference - localPreference) * BGP.localPreferenceWeight);
 
 /** Mean call length and connection pool size when a scenario gives none. */
 export const DEFAULT_CALL_DURATION = 10 * 60 * NS_PER_S;

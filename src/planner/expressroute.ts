@@ -7,6 +7,7 @@ import type { QueueSpec } from '../scenario/scenario.js';
 import { Scope, TopologyBuilder, plainBody, scopes, scopesOf, type LinkBody } from './topology-builder.js';
 import {
   BACKBONE_BPS,
+  bgpMetric,
   CIRCUIT_BUFFER_S,
   COLOCATED_DELAY,
   MICROSOFT_PEERING_QOS,
@@ -107,7 +108,8 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
         b.cable(
           x.node,
           y.node,
-          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + WAN_EXTRA_DELAY, ['wan']), mtu: WAN_MTU, domain: 'wan' },
+          // the provider's network is an AS of its own between the sites
+          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + WAN_EXTRA_DELAY, ['wan']), mtu: WAN_MTU, domain: 'wan', metric: bgpMetric(1) },
           { routeFilter: towards(y) },
           { routeFilter: towards(x) },
         );
@@ -153,8 +155,10 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
           attach,
           msee,
           { ...body, outages },
-          { ...(c.shaping ? shaped : atPort), routeFilter: { prefixes: carried.get(c.name)! } },
-          { ...atPort, routeFilter: scopesOf(customerScopes(attach)) },
+          // towards Microsoft: Microsoft's routes (AS path of one), at the site's local preference; back:
+          // the site's routes as Microsoft sees them, longer by the site's prepends
+          { ...(c.shaping ? shaped : atPort), routeFilter: { prefixes: carried.get(c.name)! }, metric: bgpMetric(1, c.localPreference) },
+          { ...atPort, routeFilter: scopesOf(customerScopes(attach)), metric: bgpMetric(1 + c.asPathPrepend) },
         ),
       );
       b.cable(msee, peeringNode(pl.name), plainBody(BACKBONE_BPS, MSEE_TO_EDGE_DELAY, c.origin));

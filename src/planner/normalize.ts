@@ -6,6 +6,7 @@ import { DEFAULTS, type QueueSpec } from '../scenario/scenario.js';
 import type { AccessSpec, InternetCoreSpec, Location, PeeringLocationSpec, PlannerSpec, RegionSpec, ServiceSpec, SiteSpec } from './scenario.js';
 import {
   ACCESS_DELAY,
+  BGP,
   DEFAULT_CIRCUIT_FAILURES,
   DEFAULT_CONNECTION_FAILURES,
   ER_CONVERGENCE_NS,
@@ -208,6 +209,8 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       shaping: c.shaping ?? false,
       policed: direct ? (c.rate_limit ?? false) : true,
       portBps,
+      localPreference: c.local_preference ?? BGP.defaultLocalPreference,
+      asPathPrepend: c.as_path_prepend ?? 0,
       qos: c.qos ?? true,
       failover: { detection: bfd ? BFD_DETECTION_NS : BGP_HOLD_TIME_NS, convergence: c.convergence ?? ER_CONVERGENCE_NS },
       connectionFailures: normalizeFailures(c.failures) ?? DEFAULT_CONNECTION_FAILURES,

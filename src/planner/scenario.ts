@@ -115,6 +115,9 @@ export interface CircuitSpec {
   policed: boolean;
   /** The port each connection runs on: the provider's hand-off or the Direct port. */
   portBps: number;
+  /** BGP: the site's local preference for the routes the circuit brings, and its prepends towards Microsoft. */
+  localPreference: number;
+  asPathPrepend: number;
   qos: boolean;
   failover: FailoverSpec;
   connectionFailures?: OutageProcessSpec;

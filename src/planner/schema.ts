@@ -149,6 +149,10 @@ const circuit = z.strictObject({
   connectivity: z.enum(['colocated', 'point-to-point', 'ipvpn']).optional(),
   access_delay: duration.optional(),
   shaping: z.boolean().optional(),
+  /** BGP: the local preference the site gives the routes this circuit brings (higher wins; default 100). */
+  local_preference: z.number().int().min(0).max(1000).optional(),
+  /** BGP: how many times the site prepends its AS to the routes it advertises over this circuit (Microsoft prefers shorter paths). */
+  as_path_prepend: z.number().int().min(0).max(10).optional(),
   qos: z.boolean().optional(),
   bfd: z.boolean().optional(),
   convergence: duration.optional(),

@@ -6,7 +6,7 @@ import type { Scenario, SiteSpec } from './scenario.js';
 import { fibreDelay } from './geography.js';
 import { ispNode } from './node-names.js';
 import { FAST_QUEUE, Scope, plainBody, scopes, scopesOf, type LinkBody, type TopologyBuilder } from './topology-builder.js';
-import { BACKBONE_BPS, TUNNEL_METRIC, VPN_GATEWAY_DELAY as GATEWAY_DELAY } from './assumptions.js';
+import { BACKBONE_BPS, BGP, VPN_GATEWAY_DELAY as GATEWAY_DELAY, bgpMetric } from './assumptions.js';
 const GATEWAY_QUEUE: QueueSpec = {
   kind: 'droptail',
   limitPackets: 1000,
@@ -122,7 +122,7 @@ function tunnel(b: TopologyBuilder, from: string, to: string, t: { overhead: num
   const body: LinkBody = { ...plainBody(BACKBONE_BPS, 0, origin, t.mtu), queue: FAST_QUEUE, domain: 'vpn' };
   const end = (e: TunnelEnd): Partial<LinkBody> => ({
     routeFilter: e.routeFilter,
-    metric: e.metric ?? TUNNEL_METRIC,
+    metric: e.metric ?? bgpMetric(1, BGP.vpnLocalPreference),
     tunnel: { overhead: t.overhead, mtu: t.mtu, remoteAddress: e.remoteAddress },
   });
   b.cable(from, to, body, end(there), end(back));

@@ -218,3 +218,53 @@ ${cbr('to-intune', 'office', 'intune')}
     expect(num(app, 'unavailable_s')).toBe(0);
   });
 });
+
+describe('route selection as BGP makes it', () => {
+  const twoCircuits = (ams = '', lon = '') => `
+name: bgp
+duration: 1s
+warmup: 0s
+services:
+  portal: { region: westeurope, kind: paas }
+sites:
+  office: { location: amsterdam, internet: { bandwidth: 1Gbps } }
+circuits:
+  er-ams: { site: office, peering_location: amsterdam, bandwidth: 1Gbps, sku: standard${ams} }
+  er-lon: { site: office, peering_location: london, bandwidth: 1Gbps, sku: standard${lon} }
+traffic:
+${cbr('up', 'office', 'portal')}
+${cbr('down', 'portal', 'office')}
+`;
+  /** Packets the office sent into, and received from, each circuit. */
+  const carried = (yaml: string) => {
+    const links = simulate(yaml).links;
+    const sum = (circuit: string, toMicrosoft: boolean) =>
+      links
+        .filter((l) => (toMicrosoft ? l.from === 'office' && String(l.to).startsWith(`${circuit}.`) : l.to === 'office' && String(l.from).startsWith(`${circuit}.`)))
+        .reduce((s, l) => s + num(l, 'tx_packets'), 0);
+    return { amsUp: sum('er-ams', true), lonUp: sum('er-lon', true), amsDown: sum('er-ams', false), lonDown: sum('er-lon', false) };
+  };
+
+  it('equal attributes: the shorter path (Amsterdam) both ways', () => {
+    const c = carried(twoCircuits());
+    expect(c.amsUp).toBeGreaterThan(0);
+    expect(c.lonUp).toBe(0);
+    expect(c.amsDown).toBeGreaterThan(0);
+    expect(c.lonDown).toBe(0);
+  });
+
+  it("the site's local preference sends its traffic over London, though longer; Microsoft's replies still come by Amsterdam", () => {
+    const c = carried(twoCircuits('', ', local_preference: 200'));
+    expect(c.amsUp).toBe(0);
+    expect(c.lonUp).toBeGreaterThan(0);
+    expect(c.amsDown).toBeGreaterThan(0);
+    expect(c.lonDown).toBe(0);
+  });
+
+  it("the site's prepends on Amsterdam bring Microsoft's traffic back by London", () => {
+    const c = carried(twoCircuits(', as_path_prepend: 2'));
+    expect(c.amsUp).toBeGreaterThan(0);
+    expect(c.lonDown).toBeGreaterThan(0);
+    expect(c.amsDown).toBe(0);
+  });
+});
