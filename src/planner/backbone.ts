@@ -37,3 +37,10 @@ function nearestMeasured(from: Location): (typeof MEASURED)[number] {
   }
   return best;
 }
+
+/** One-way delay over Microsoft's backbone between two points of its network (Global Reach between peering locations). */
+export function backboneBetween(a: { location: Location; local: readonly string[] }, b: { location: Location; local: readonly string[] }): Nanos {
+  const home = b.local.map((name) => REGIONS[name]).find((r) => r !== undefined && PUBLISHED_REGIONS.has(r.display)) ?? nearestMeasured(b.location);
+  const homeRegion: RegionSpec = { name: '', continent: home.geo, location: home.location, display: home.display };
+  return backboneDelay(a, homeRegion) + fibreDelay(home.location, b.location, BACKBONE_STRETCH);
+}

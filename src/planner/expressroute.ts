@@ -1,7 +1,7 @@
 import { prefixKey } from '../core/prefix.js';
 import type { CircuitSpec, Location, PeeringLocationSpec, PlannerLinkSpec, Scenario } from './scenario.js';
 import { fibreDelay } from './geography.js';
-import { backboneDelay } from './backbone.js';
+import { backboneBetween, backboneDelay } from './backbone.js';
 import { erGatewayNode, peeringNode } from './node-names.js';
 import type { QueueSpec } from '../scenario/scenario.js';
 import { Scope, TopologyBuilder, plainBody, scopes, scopesOf, type LinkBody } from './topology-builder.js';
@@ -86,6 +86,10 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
   const wanSites = new Set(wan?.sites ?? []);
   const customerScopes = (attach: string): string[] =>
     attach.endsWith('.pe') || wanSites.has(attach) ? [...wanSites].map(Scope.customer) : [Scope.customer(attach)];
+  const attachOf = (c: CircuitSpec): string => c.site ?? peNode(c.name);
+  /** Global Reach, both ways: the circuits linked with `c`. */
+  const reachPeers = (c: CircuitSpec): CircuitSpec[] => circuits.filter((d) => d !== c && (c.globalReach.includes(d.name) || d.globalReach.includes(c.name)));
+  const peerScopes = (c: CircuitSpec): string[] => reachPeers(c).flatMap((d) => customerScopes(attachOf(d)));
 
   // The provider's any-to-any IP VPN: a mesh between its sites and the circuits that join it.
   if (wan !== undefined) {
@@ -109,7 +113,15 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
           x.node,
           y.node,
           // the provider's network is an AS of its own between the sites
-          { ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + WAN_EXTRA_DELAY, ['wan']), mtu: WAN_MTU, domain: 'wan', metric: bgpMetric(1) },
+          {
+            ...plainBody(wan.bandwidthBps, fibreDelay(x.location, y.location, wan.stretch) + WAN_EXTRA_DELAY, ['wan']),
+            mtu: WAN_MTU,
+            queue: circuitQueue(wan.bandwidthBps, wan.qos),
+            loss: wan.loss,
+            crossTraffic: wan.crossTraffic,
+            domain: 'wan',
+            metric: bgpMetric(1),
+          },
           { routeFilter: towards(y) },
           { routeFilter: towards(x) },
         );
@@ -136,7 +148,8 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       delay: accessDelay,
       mtu: c.direct ? DIRECT_CIRCUIT_MTU : PROVIDER_CIRCUIT_MTU,
       queue: circuitQueue(c.portBps, c.qos),
-      loss: { kind: 'none' },
+      loss: c.loss,
+      crossTraffic: c.crossTraffic,
       outages: [],
       outageProcess: c.connectionFailures,
       failover: c.failover,
@@ -157,8 +170,8 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
           { ...body, outages },
           // towards Microsoft: Microsoft's routes (AS path of one), at the site's local preference; back:
           // the site's routes as Microsoft sees them, longer by the site's prepends
-          { ...(c.shaping ? shaped : atPort), routeFilter: { prefixes: carried.get(c.name)! }, metric: bgpMetric(1, c.localPreference) },
-          { ...atPort, routeFilter: scopesOf(customerScopes(attach)), metric: bgpMetric(1 + c.asPathPrepend) },
+          { ...(c.shaping ? shaped : atPort), routeFilter: { prefixes: carried.get(c.name)!, scopes: new Set(peerScopes(c)) }, metric: bgpMetric(1, c.localPreference) },
+          { ...atPort, routeFilter: scopesOf([...customerScopes(attach), ...peerScopes(c)]), metric: bgpMetric(1 + c.asPathPrepend) },
         ),
       );
       b.cable(msee, peeringNode(pl.name), plainBody(BACKBONE_BPS, MSEE_TO_EDGE_DELAY, c.origin));
@@ -169,6 +182,25 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
       process: c.circuitFailures,
       outages: c.outages.filter((o) => o.connection === 'both').map(({ at, duration }) => ({ at, duration })),
     });
+  }
+
+  // Global Reach: the linked circuits' peering locations over Microsoft's backbone, carrying each site's private prefix to the other
+  const linked = new Set<string>();
+  for (const c of circuits) {
+    for (const d of reachPeers(c)) {
+      const key = [c.name, d.name].sort().join('|');
+      if (linked.has(key)) continue;
+      linked.add(key);
+      const [x, y] = [locationOf(c.peeringLocation), locationOf(d.peeringLocation)];
+      if (x.name === y.name) continue; // one peering location: its node joins the two circuits already
+      b.cable(
+        peeringNode(x.name),
+        peeringNode(y.name),
+        plainBody(BACKBONE_BPS, backboneBetween({ location: x.location, local: x.localRegions }, { location: y.location, local: y.localRegions }), [...c.origin, 'global_reach']),
+        { routeFilter: scopesOf(customerScopes(attachOf(d))) },
+        { routeFilter: scopesOf(customerScopes(attachOf(c))) },
+      );
+    }
   }
 }
 

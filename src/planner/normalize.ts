@@ -29,6 +29,10 @@ import {
   ER_SCALE_UNIT,
   FASTPATH_MIN_SCALE_UNITS,
   FASTPATH_SKUS,
+  CIRCUITS_PER_LOCATION_PER_VNET,
+  GATEWAY_CONNECTIONS,
+  MICROSOFT_PEERING_ROUTES,
+  PRIVATE_PEERING_ROUTES,
   PROVIDER_CIRCUIT_BPS,
   TUNNEL_DEFAULTS,
   VPN_GATEWAY_BPS,
@@ -211,6 +215,9 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       portBps,
       localPreference: c.local_preference ?? BGP.defaultLocalPreference,
       asPathPrepend: c.as_path_prepend ?? 0,
+      globalReach: c.global_reach ?? [],
+      loss: normalizeLoss(c.loss, undefined),
+      crossTraffic: normalizeCrossTraffic(c.cross_traffic),
       qos: c.qos ?? true,
       failover: { detection: bfd ? BFD_DETECTION_NS : BGP_HOLD_TIME_NS, convergence: c.convergence ?? ER_CONVERGENCE_NS },
       connectionFailures: normalizeFailures(c.failures) ?? DEFAULT_CONNECTION_FAILURES,
@@ -262,8 +269,58 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     sites: [...wanSites],
     bandwidthBps: parsed.wan.bandwidth ?? WAN_BPS,
     stretch: parsed.wan.stretch ?? WAN_STRETCH,
+    qos: parsed.wan.qos ?? false,
+    loss: normalizeLoss(parsed.wan.loss, undefined),
+    crossTraffic: normalizeCrossTraffic(parsed.wan.cross_traffic),
   };
+  checkLimits(parsed, circuits, services, issues);
   return { regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
+}
+
+/**
+ * What Azure refuses or drops (expressroute-faqs.md, expressroute-routing.md,
+ * expressroute-about-virtual-network-gateways.md): a BGP session over which the site advertises
+ * more than 4,000 prefixes on private peering (10,000 with Premium) or 200 on Microsoft peering is
+ * dropped; a VNet's gateway connects at most 4 circuits of one peering location, and 4, 8 or 16 in
+ * all by SKU; Global Reach links circuits that exist, with private peering, not a circuit to itself.
+ */
+function checkLimits(parsed: ParsedScenario, circuits: PlannerSpec['circuits'], services: ServiceSpec[], issues: IssueList): void {
+  for (const c of circuits) {
+    const routes = parsed.circuits?.[c.name]?.advertised_routes;
+    const privateLimit = c.sku === 'premium' ? PRIVATE_PEERING_ROUTES.premium : PRIVATE_PEERING_ROUTES.standard;
+    if ((routes?.private ?? 0) > privateLimit) {
+      issues.add([...c.origin, 'advertised_routes', 'private'], `Microsoft accepts at most ${privateLimit} prefixes on private peering of a ${c.sku} circuit and drops the BGP session beyond; got ${routes!.private}`);
+    }
+    if ((routes?.microsoft ?? 0) > MICROSOFT_PEERING_ROUTES) {
+      issues.add([...c.origin, 'advertised_routes', 'microsoft'], `Microsoft accepts at most ${MICROSOFT_PEERING_ROUTES} prefixes on Microsoft peering and drops the BGP session beyond; got ${routes!.microsoft}`);
+    }
+    c.globalReach.forEach((other, i) => {
+      const at = [...c.origin, 'global_reach', i];
+      const peer = circuits.find((d) => d.name === other);
+      if (peer === undefined) issues.add(at, `no circuit named '${other}'`);
+      else if (peer === c) issues.add(at, 'Global Reach links two different circuits');
+      else if (!peer.peerings.includes('private') || !c.peerings.includes('private')) issues.add(at, 'Global Reach links circuits through their private peering');
+    });
+  }
+  for (const vnet of services.filter((s) => s.kind === 'vnet')) {
+    const connected = circuits.filter((c) => c.peerings.includes('private'));
+    const limit = gatewayConnections(vnet.gateway?.sku ?? 'ErGw3Az');
+    if (connected.length > limit) {
+      issues.add(['services', vnet.name, 'gateway'], `the ${vnet.gateway?.sku ?? 'FastPath (ErGw3Az)'} gateway of '${vnet.name}' connects at most ${limit} circuits; ${connected.length} have private peering`);
+    }
+    const perLocation = new Map<string, number>();
+    for (const c of connected) perLocation.set(c.peeringLocation, (perLocation.get(c.peeringLocation) ?? 0) + 1);
+    for (const [location, n] of perLocation) {
+      if (n > CIRCUITS_PER_LOCATION_PER_VNET) issues.add(['services', vnet.name], `a VNet connects at most ${CIRCUITS_PER_LOCATION_PER_VNET} circuits of one peering location; ${n} are at ${location}`);
+    }
+  }
+}
+
+/** Circuits a gateway SKU connects (Standard/ErGw1Az 4, HighPerformance/ErGw2Az 8, UltraPerformance/ErGw3Az 16; ErGwScale by units). */
+function gatewayConnections(sku: string): number {
+  const scale = /^ErGwScale\((\d+)\)$/.exec(sku);
+  if (scale !== null) return Number(scale[1]) >= 10 ? 16 : Number(scale[1]) >= 2 ? 8 : 4;
+  return GATEWAY_CONNECTIONS[sku] ?? 16;
 }
 
 /** Intune, DNS, certificate revocation (CRL, OCSP) and CDN services go to the Internet whatever the circuits (seed article; expressroute-faqs.md). */

@@ -118,6 +118,10 @@ export interface CircuitSpec {
   /** BGP: the site's local preference for the routes the circuit brings, and its prepends towards Microsoft. */
   localPreference: number;
   asPathPrepend: number;
+  /** Global Reach: circuits linked with this one (their sites reach each other over Microsoft's backbone). */
+  globalReach: string[];
+  loss: LossSpec;
+  crossTraffic?: CrossTrafficSpec;
   qos: boolean;
   failover: FailoverSpec;
   connectionFailures?: OutageProcessSpec;
@@ -135,6 +139,9 @@ export interface WanSpec {
   sites: string[];
   bandwidthBps: number;
   stretch: number;
+  qos: boolean;
+  loss: LossSpec;
+  crossTraffic?: CrossTrafficSpec;
 }
 
 /** A site's or a remote group's connection to its ISP. */

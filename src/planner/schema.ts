@@ -159,6 +159,12 @@ const circuit = z.strictObject({
   failures: failures.optional(),
   circuit_failures: failures.optional(),
   forced_tunneling: z.boolean().optional(),
+  /** Global Reach: the other circuits this one is linked with over Microsoft's backbone (their sites reach each other). */
+  global_reach: z.array(name).optional(),
+  /** Prefixes the site advertises over each peering (BGP sessions drop beyond Microsoft's limits). */
+  advertised_routes: z.strictObject({ private: z.number().int().min(0).optional(), microsoft: z.number().int().min(0).optional() }).optional(),
+  loss: lossSchema.optional(),
+  cross_traffic: crossTraffic.optional(),
   wan_optimizer: z.strictObject({ ratio: z.number().min(1) }).optional(),
   outages: z.array(z.strictObject({ at: duration, duration: positiveDuration, connection: z.enum(['primary', 'secondary', 'both']).optional() })).optional(),
 });
@@ -168,6 +174,10 @@ const wan = z.strictObject({
   sites: z.array(name).min(1),
   bandwidth: bandwidth.optional(),
   stretch: z.number().min(1).optional(),
+  /** The provider's classes of service (EF strict, then weighted) instead of one FIFO. */
+  qos: z.boolean().optional(),
+  loss: lossSchema.optional(),
+  cross_traffic: crossTraffic.optional(),
 });
 
 const internetCore = z.strictObject({

@@ -132,6 +132,11 @@ p('circuit-direct-size-on-port', 'bandwidth: 1Gbps, sku', 'bandwidth: 40Gbps, di
 p('circuit-direct-oversubscribed', "circuits: { er: { site: hq, peering_location: dc, bandwidth: 1Gbps, sku: premium } }", "circuits: { er: { site: hq, peering_location: amsterdam, bandwidth: 10Gbps, direct: true, sku: premium }, er2: { site: hq, peering_location: amsterdam, bandwidth: 10Gbps, direct: true, sku: premium }, er3: { site: hq, peering_location: amsterdam, bandwidth: 5Gbps, direct: true, sku: premium } }")
 p('circuit-local-not-offered', "circuits: { er: { site: hq, peering_location: dc, bandwidth: 1Gbps, sku: premium } }", "circuits: { er: { site: hq, peering_location: new-york, bandwidth: 1Gbps, sku: local } }")
 p('gateway-fastpath-too-small', 'prefix: 52.96.0.0/14 }', 'prefix: 52.96.0.0/14 }, vnet: { region: eastus, kind: vnet, gateway: ErGw1Az, fastpath: true }')
+p('limit-private-routes', 'bandwidth: 1Gbps, sku: premium', 'bandwidth: 1Gbps, sku: standard, advertised_routes: { private: 4001 }')
+p('limit-microsoft-routes', 'bandwidth: 1Gbps, sku: premium', 'bandwidth: 1Gbps, sku: premium, advertised_routes: { microsoft: 201 }')
+p('ref-global-reach-missing', 'bandwidth: 1Gbps, sku: premium', 'bandwidth: 1Gbps, sku: premium, global_reach: [er9]')
+p('limit-gateway-connections', "circuits: { er: { site: hq, peering_location: dc, bandwidth: 1Gbps, sku: premium } }", "services: { vnet: { region: eastus, kind: vnet } }\ncircuits: {" + ", ".join(f"er{i}: {{ site: hq, peering_location: {loc}, bandwidth: 1Gbps, sku: premium }}" for i, loc in enumerate(['amsterdam', 'london', 'paris', 'dublin', 'frankfurt'])) + " }")
+cases['limit-gateway-connections'] = cases['limit-gateway-connections'].replace("services: { m365: { region: eastus, prefix: 52.96.0.0/14 } }\n", '').replace('services: { vnet: { region: eastus, kind: vnet } }', 'services: { m365: { region: eastus, prefix: 52.96.0.0/14 }, vnet: { region: eastus, kind: vnet } }')
 p('gateway-scale-units', 'prefix: 52.96.0.0/14 }', 'prefix: 52.96.0.0/14 }, vnet: { region: eastus, kind: vnet, gateway: { scale_units: 41 } }')
 # unknown fields and kinds
 g('unknown-top-field', 'duration: 1s', 'duration: 1s\ncolour: red')

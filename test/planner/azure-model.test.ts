@@ -268,3 +268,32 @@ ${cbr('down', 'portal', 'office')}
     expect(c.amsDown).toBe(0);
   });
 });
+
+describe('Global Reach', () => {
+  const offices = (reach: string) => `
+name: global-reach
+duration: 1s
+warmup: 0s
+services:
+  portal: { region: westeurope, kind: paas }
+sites:
+  london-office: { location: london, internet: { bandwidth: 1Gbps } }
+  ny-office: { location: new-york, internet: { bandwidth: 1Gbps } }
+circuits:
+  er-lon: { site: london-office, peering_location: london, bandwidth: 1Gbps, sku: premium${reach} }
+  er-ny: { site: ny-office, peering_location: new-york, bandwidth: 1Gbps, sku: premium }
+traffic:
+${cbr('site-to-site', 'london-office', 'ny-office')}
+`;
+
+  it('carries site-to-site traffic over the linked circuits and Microsoft backbone; without it the sites do not reach each other', () => {
+    const linked = simulate(offices(', global_reach: [er-ny]'));
+    const flow = rowOf(linked.flows, 'flow', 'site-to-site');
+    expect(flow.path).toBe('expressroute');
+    expect(num(flow, 'loss_ratio')).toBe(0);
+    // London - New York over the backbone: UK South - East US measured 78 and 80 ms round trip
+    expect(num(flow, 'delay_mean_ms')).toBeGreaterThan(39);
+    expect(num(flow, 'delay_mean_ms')).toBeLessThan(39 + 10);
+    expect(() => simulate(offices(''))).toThrow(/traffic\[0\]\.to: no route from 'london-office\.lan' to 'ny-office\.lan'/);
+  });
+});

@@ -122,3 +122,14 @@ export const DIRECT_PORTS: ReadonlyMap<number, readonly number[]> = new Map([
 export const DIRECT_OVERSUBSCRIPTION = 2;
 
 export { HOUR };
+
+/**
+ * Limits that change outcomes (expressroute-faqs.md, expressroute-routing.md): prefixes a customer
+ * may advertise on private peering (4,000; 10,000 with Premium) and on Microsoft peering (200),
+ * beyond which the BGP session drops; circuits a gateway connects (4, 8, 16 by SKU) and circuits of
+ * one peering location per VNet (4) (expressroute-about-virtual-network-gateways.md).
+ */
+export const PRIVATE_PEERING_ROUTES = { standard: 4000, premium: 10000 } as const;
+export const MICROSOFT_PEERING_ROUTES = 200;
+export const GATEWAY_CONNECTIONS: Readonly<Record<string, number>> = { ErGw1Az: 4, Standard: 4, ErGw2Az: 8, HighPerformance: 8, ErGw3Az: 16, UltraPerformance: 16 };
+export const CIRCUITS_PER_LOCATION_PER_VNET = 4;
