@@ -42,9 +42,11 @@ describe('sites, the Internet and services', () => {
     const result = simulate(planner());
     const probe = rowOf(result.flows, 'flow', 'probe');
     // The Internet ends at Microsoft's Seattle edge (0 km away: the 0.1 ms floor of a link); the
-    // backbone runs to West US 2, the measured region nearest that edge (1.2 x distance), then half
-    // the published West US 2 - East US round trip: (73 + 71) / 2 / 2 = 36 ms
-    const backbone = Math.round(distanceKm(SEATTLE, WEST_US_2) * NS_PER_KM * 1.2) + 36_000_000;
+    // backbone runs from there to the region at the stretch of the West US 2 (Seattle's Local
+    // region) - East US corridor: half the published round trip, (73 + 71) / 2 / 2 = 36 ms, over
+    // the great-circle delay between the two (this test puts East US in New York)
+    const stretch = 36e6 / (distanceKm(WEST_US_2, NEW_YORK) * NS_PER_KM);
+    const backbone = Math.round(distanceKm(SEATTLE, NEW_YORK) * NS_PER_KM * stretch);
     // LAN 100 us at 10 Gbps, access 3 ms at 100 Mbps up, public segment at 10 Gbps, backbone and service 0.1 ms at 400 Gbps
     const ser = (bps: number) => (1000 * 8 * 1e9) / bps;
     const expected = 100_000 + ser(10e9) + 3_000_000 + ser(100e6) + 100_000 + ser(10e9) + backbone + ser(400e9) + 100_000 + ser(400e9);
