@@ -17,7 +17,7 @@ import {
   WAN_EXTRA_DELAY,
   WAN_MTU,
 } from './assumptions.js';
-import { DIRECT_CIRCUIT_MTU, POLICER_BURST_S, PROVIDER_CIRCUIT_MTU } from './azure/facts.js';
+import { DIRECT_CIRCUIT_MTU, PROVIDER_CIRCUIT_MTU } from './azure/facts.js';
 
 /** The node of a circuit's connection to one of the two MSEEs. */
 export const mseeNode = (circuit: string, connection: 'primary' | 'secondary'): string => `${circuit}.${connection}`;
@@ -140,7 +140,7 @@ export function expandExpressRoute(scenario: Scenario, b: TopologyBuilder): void
         : fibreDelay(site.location, pl.location, PROVIDER_STRETCH) + PROVIDER_HANDOFF_DELAY);
     // Each connection runs on a port faster than the circuit; Microsoft polices it at the purchased
     // rate in both directions (provider-rate-limit.md), unless the site shapes what it sends.
-    const policer = c.policed ? { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * POLICER_BURST_S) / 8) } : undefined;
+    const policer = c.policed ? { rateBps: c.bandwidthBps, burstBytes: Math.max(3000, (c.bandwidthBps * c.policerBurst) / 8 / 1e9) } : undefined;
     const atPort: Partial<LinkBody> = { bandwidthBps: c.portBps, queue: circuitQueue(c.portBps, c.qos), policer };
     const shaped: Partial<LinkBody> = { bandwidthBps: c.bandwidthBps, queue: circuitQueue(c.bandwidthBps, c.qos), policer: undefined };
     const body: LinkBody = {

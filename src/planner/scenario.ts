@@ -113,6 +113,8 @@ export interface CircuitSpec {
   shaping: boolean;
   /** Microsoft polices each connection at the purchased rate (provider circuits always; Direct when rate limiting is on). */
   policed: boolean;
+  /** The policer's bucket, as time at the purchased rate. */
+  policerBurst: Nanos;
   /** The port each connection runs on: the provider's hand-off or the Direct port. */
   portBps: number;
   /** BGP: the site's local preference for the routes the circuit brings, and its prepends towards Microsoft. */

@@ -145,6 +145,8 @@ const circuit = z.strictObject({
   port: bandwidth.optional(),
   /** ExpressRoute Direct: Microsoft rate-limits the circuit (off unless enabled). */
   rate_limit: z.boolean().optional(),
+  /** How long a burst at line rate the policer's bucket holds (default 1ms: "milliseconds", provider-rate-limit.md). */
+  policer_burst: positiveDuration.optional(),
   peerings: z.array(z.enum(['microsoft', 'private'])).min(1).optional(),
   connectivity: z.enum(['colocated', 'point-to-point', 'ipvpn']).optional(),
   access_delay: duration.optional(),
