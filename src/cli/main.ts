@@ -8,6 +8,7 @@ import { registerWorker } from './worker-command.js';
 import { registerSize } from './size-command.js';
 import { registerSweep } from './sweep-command.js';
 import { registerValidate } from './validate-command.js';
+import { registerWhatif } from './whatif-command.js';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   registerWorker(program, io);
   registerValidate(program, io);
   registerSweep(program, io);
+  registerWhatif(program, io);
   registerSize(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   try {

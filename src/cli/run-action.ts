@@ -99,6 +99,11 @@ export interface SimulatedRun {
 export async function simulate(file: string, options: RunActionOptions, accept?: (loaded: SimulatedRun['loaded']) => void): Promise<SimulatedRun> {
   const loaded = loadScenarioFile(file, options.overrides);
   accept?.(loaded);
+  return simulateLoaded(loaded, file, options);
+}
+
+/** Check and run every variant and replication of a loaded scenario (`file` names it in tasks and messages). */
+export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: string, options: RunActionOptions): Promise<SimulatedRun> {
   checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval: options.timeSeriesInterval });
   const scenario = loaded.scenario;
   // a report shows links over time: about 300 samples of the measured time unless asked otherwise

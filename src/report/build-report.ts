@@ -76,7 +76,7 @@ export async function buildReport(files: Record<string, string>, linkSamples?: L
   }
 
   const headline = headlineRows(tables, variants);
-  return page({ summary, variants, headline, charts, notes, scenarioText });
+  return page({ summary, variants, headline, charts, notes, scenarioText, failures: table('failures') });
 }
 
 /**
@@ -107,7 +107,19 @@ export function formatValue(x: number): string {
   return Number(x.toPrecision(3)).toString();
 }
 
-function page(p: { summary: Table; variants: string[]; headline: Table; charts: Chart[]; notes: string[]; scenarioText?: string }): string {
+/** The failures of `ersim whatif`, most harmful first: the answer comes before the headline. */
+function failureSection(failures: Table): string {
+  if (failures.length === 0) return '';
+  const columns = ['rank', 'failure', 'unavailable_pairs', 'calls_failing_targets', 'worst_call_delay_p95_ms', 'worst_completion_p95_ratio', 'what'];
+  const cell = (v: unknown): string => (typeof v === 'number' ? formatValue(v) : v === 'Infinity' ? 'none completed' : escape(String(v ?? '')));
+  return `<h2>Failures ranked by impact</h2>
+<p>Each single failure for the whole run, against the intact design with the same seeds: availability lost first, then calls pushed below the Teams targets, then transactions slowed.</p>
+<table id="failures"><thead><tr>${columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead>
+<tbody>${failures.map((r) => `<tr>${columns.map((c) => `<td>${cell(r[c])}</td>`).join('')}</tr>`).join('\n')}</tbody></table>
+`;
+}
+
+function page(p: { summary: Table; variants: string[]; headline: Table; charts: Chart[]; notes: string[]; scenarioText?: string; failures: Table }): string {
   const s = p.summary;
   const name = String(s[0]?.scenario ?? 'ersim run');
   const wall = s.reduce((a, r) => a + (typeof r.wall_s === 'number' ? r.wall_s : 0), 0);
@@ -167,7 +179,7 @@ dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; } d
 <h1>${escape(name)}</h1>
 <h2>Run</h2>
 <dl id="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>
-<h2>Headline</h2>
+${failureSection(p.failures)}<h2>Headline</h2>
 <p>Mean ± half-width of the 95% confidence interval over replications${others.length > 0 ? '; differences to the first variant, * when significant at 95% (paired, common random numbers)' : ''}.</p>
 <table id="headline"><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
