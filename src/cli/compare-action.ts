@@ -1,4 +1,4 @@
-import { monthlyCost } from '../compare/monthly-cost.js';
+import { COST_COLUMNS, missingPrices, monthlyBill, monthlyTotal, type CostLine } from '../compare/monthly-cost.js';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
 import { toCsv } from '../output/csv.js';
 import type { Scenario } from '../planner/scenario.js';
@@ -13,25 +13,45 @@ import { textTable } from './table.js';
 export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
   const { loaded, out, result, files, timeSeries, line } = await simulate(file, options, (l) => {
     if (l.variants.length < 2) throw new UsageError(`${file}: compare needs a scenario with at least two variants (variants: {name: changes, ...})`);
+    checkPrices(file, l.variants);
   });
   const variants = loaded.variants.map((v) => v.variant);
-  const costs = hasPrices(loaded.scenario)
+  const priced = loaded.scenario.prices.given;
+  const bills = priced
     ? result.summary.map((s) => {
         const variant = loaded.variants.find((v) => v.variant === s.variant)!;
         const links = result.links.filter((l) => l.variant === s.variant && l.replication === s.replication);
-        return { variant: variant.variant, replication: s.replication as number, cost: monthlyCost(variant, links).total };
+        return { variant: variant.variant, replication: s.replication as number, lines: monthlyBill(variant, links) };
       })
-    : undefined;
+    : [];
+  const costs = priced ? bills.map((b) => ({ variant: b.variant, replication: b.replication, cost: monthlyTotal(b.lines) })) : undefined;
   const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });
   files['comparison.csv'] = await toCsv(rows);
+  if (priced) files['cost.csv'] = await toCsv(costRows(variants, bills), COST_COLUMNS);
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
   const written = await writeResults(out, withTimeSeries(files, timeSeries));
   if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);
 }
 
-function hasPrices(scenario: Scenario): boolean {
-  const p = scenario.prices;
-  return p.circuit.size > 0 || p.premium.size > 0 || p.internetPerMbps > 0 || p.egressPerGb > 0;
+/** With a price table, every priced thing a variant uses needs its price: checked before the run. */
+function checkPrices(file: string, variants: readonly Scenario[]): void {
+  const missing = [...new Set(variants.flatMap((v) => missingPrices(v).map((m) => (variants.length > 1 ? `${m} in variant ${v.variant}` : m))))];
+  if (missing.length > 0) throw new UsageError(`${file}: prices: the scenario prices its design but not everything it uses; set ${missing.slice(0, 8).join('; ')}${missing.length > 8 ? `; and ${missing.length - 8} more` : ''}`);
+}
+
+/** Each variant's bill line by line, the mean over replications (metered lines vary with the traffic). */
+function costRows(variants: readonly string[], bills: readonly { variant: string; lines: CostLine[] }[]): Row[] {
+  const rows: Row[] = [];
+  for (const variant of variants) {
+    const mine = bills.filter((b) => b.variant === variant);
+    if (mine.length === 0) continue;
+    mine[0]!.lines.forEach((first, i) => {
+      const mean = (pick: (l: CostLine) => number): number => mine.reduce((s, b) => s + pick(b.lines[i]!), 0) / mine.length;
+      rows.push({ variant, item: first.item, name: first.name, quantity: mean((l) => l.quantity), unit: first.unit, unit_price: first.unit_price, monthly: mean((l) => l.monthly) });
+    });
+    rows.push({ variant, item: 'total', name: '', quantity: NaN, unit: '', unit_price: NaN, monthly: mine.reduce((s, b) => s + monthlyTotal(b.lines), 0) / mine.length });
+  }
+  return rows;
 }
 
 /** Headline rows: each variant's mean ± half-width, and each difference to the first (* when significant). */

@@ -51,11 +51,26 @@ function normalizePrices(prices: ParsedScenario['prices'], issues: IssueList): P
     }
     return out;
   };
+  const bySku = (table: Record<string, number> | undefined): Map<string, number> => new Map(Object.entries(table ?? {}));
+  const egress = prices?.egress_per_gb;
   return {
+    given: prices !== undefined,
     circuit: byBandwidth(prices?.circuit, 'circuit'),
+    circuitUnlimited: byBandwidth(prices?.circuit_unlimited, 'circuit_unlimited'),
     premium: byBandwidth(prices?.premium, 'premium'),
-    internetPerMbps: prices?.internet_per_mbps ?? 0,
-    egressPerGb: prices?.egress_per_gb ?? 0,
+    internetPerMbps: prices?.internet_per_mbps,
+    internet: byBandwidth(prices?.internet, 'internet'),
+    egressPerGb:
+      egress === undefined
+        ? new Map()
+        : typeof egress === 'number'
+          ? new Map([1, 2, 3, 4].map((z) => [z, egress]))
+          : new Map(([1, 2, 3, 4] as const).flatMap((z) => (egress[`zone${z}`] === undefined ? [] : [[z, egress[`zone${z}`]!] as [number, number]]))),
+    erGateway: bySku(prices?.er_gateway),
+    vpnGateway: bySku(prices?.vpn_gateway),
+    directPort: byBandwidth(prices?.direct_port, 'direct_port'),
+    providerPort: byBandwidth(prices?.provider_port, 'provider_port'),
+    globalReachPerGb: prices?.global_reach_per_gb,
     hoursPerMonth: prices?.hours_per_month ?? 730,
   };
 }

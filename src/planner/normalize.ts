@@ -38,7 +38,7 @@ import {
   TUNNEL_DEFAULTS,
   VPN_GATEWAY_BPS,
 } from './azure/facts.js';
-import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, nearestNames } from './azure/catalogue.js';
+import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, nearestNames, zoneOf } from './azure/catalogue.js';
 import type { ParsedQueue } from '../scenario/schema.js';
 import type { ParsedCircuit, ParsedInternetAccess, ParsedScenario } from './schema.js';
 
@@ -109,6 +109,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       product: s.product ?? (kind === 'saas' ? 'microsoft-365' : undefined),
       routingPreference: s.routing_preference ?? 'microsoft',
       gateway: kind === 'vnet' ? erGateway(s, at, issues) : undefined,
+      gatewayBilling: kind === 'vnet' ? gatewayBilling(s.gateway) : undefined,
     };
   });
 
@@ -175,7 +176,8 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     }
     const local = p.local_regions ?? known?.local ?? [];
     if (p.local_regions !== undefined) p.local_regions.forEach((r, i) => catalogueRegion(r, [...at, 'local_regions', i]));
-    peeringLocations.push({ name, continent: p.continent ?? known?.geo ?? 'unknown', location: p.location ?? known?.location ?? [0, 0], localRegions: local });
+    const continent = p.continent ?? known?.geo ?? 'unknown';
+    peeringLocations.push({ name, continent, location: p.location ?? known?.location ?? [0, 0], localRegions: local, zone: known?.zone ?? zoneOf(continent) });
   };
   for (const [name, p] of Object.entries(parsed.peering_locations ?? {})) addPeeringLocation(name, p, ['peering_locations', name]);
   const siteNames = new Set(sites.filter((s) => s.kind === 'site').map((s) => s.name));
@@ -214,6 +216,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       shaping: c.shaping ?? false,
       policed: direct ? (c.rate_limit ?? false) : true,
       policerBurst: c.policer_burst ?? POLICER_BURST_S * 1e9,
+      dataPlan: c.data_plan ?? 'metered',
       portBps,
       localPreference: c.local_preference ?? BGP.defaultLocalPreference,
       asPathPrepend: c.as_path_prepend ?? 0,
@@ -257,6 +260,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       site: v.site,
       vnet: v.vnet,
       gatewayBps: typeof gateway === 'string' ? VPN_GATEWAY_BPS[gateway] : gateway.bandwidth,
+      gatewaySku: typeof gateway === 'string' ? gateway : undefined,
       ...tunnel(v, at, issues),
       origin: at,
     };
@@ -341,6 +345,13 @@ function erGateway(s: NonNullable<ParsedScenario['services']>[string], at: Field
   const eligible = typeof g === 'string' ? FASTPATH_SKUS.has(g) : g.scale_units >= FASTPATH_MIN_SCALE_UNITS;
   if (!eligible) issues.add([...at, 'fastpath'], `FastPath needs an ErGw3Az or UltraPerformance gateway, or ErGwScale with at least ${FASTPATH_MIN_SCALE_UNITS} scale units; got ${caps.sku}`);
   return undefined;
+}
+
+/** The gateway SKU a VNet pays for: FastPath alone is an ErGw3Az. */
+function gatewayBilling(g: NonNullable<ParsedScenario['services']>[string]['gateway']): { sku: string; units: number } {
+  if (g === undefined) return { sku: 'ErGw1Az', units: 1 };
+  if (g === 'FastPath') return { sku: 'ErGw3Az', units: 1 };
+  return typeof g === 'string' ? { sku: g, units: 1 } : { sku: 'ErGwScale', units: g.scale_units };
 }
 
 /** The port a circuit's connections run on; its bandwidth must be one Microsoft sells (on that port, for Direct). */

@@ -50,13 +50,25 @@ export type PlannerLinkSpec = LinkSpec & LinkRole;
 
 /** Monthly prices (any currency) that give a variant its cost; absent entries cost nothing. */
 export interface PriceSpec {
-  /** Circuit price by bandwidth (bps). */
+  /** Whether the scenario has a price table at all (no table: no costs, no checks). */
+  given: boolean;
+  /** Circuit price by bandwidth (bps): the metered data plan, and the unlimited one. */
   circuit: Map<number, number>;
+  circuitUnlimited: Map<number, number>;
   /** Premium add-on by bandwidth (bps). */
   premium: Map<number, number>;
-  internetPerMbps: number;
-  /** Metered data: outbound from Microsoft over circuits. */
-  egressPerGb: number;
+  /** Internet access: by Mbps of the larger of up and down, or by access size (bps). */
+  internetPerMbps?: number;
+  internet: Map<number, number>;
+  /** Metered data out of Microsoft over circuits, per GB, by the peering location's zone (1-4); a number: every zone. */
+  egressPerGb: Map<number, number>;
+  /** Gateways by SKU (ErGwScale: per scale unit); ExpressRoute Direct port pairs by port bandwidth; the provider's fee by circuit bandwidth. */
+  erGateway: Map<string, number>;
+  vpnGateway: Map<string, number>;
+  directPort: Map<number, number>;
+  providerPort: Map<number, number>;
+  /** Global Reach: per GB between linked circuits. */
+  globalReachPerGb?: number;
   /** Hours a month the simulated load lasts (scales metered egress). */
   hoursPerMonth: number;
 }
@@ -85,6 +97,8 @@ export interface ServiceSpec {
   routingPreference: 'microsoft' | 'internet';
   /** VNets: the ExpressRoute gateway's caps on traffic between on-premises and the VNet; undefined with FastPath. */
   gateway?: { sku: string; bps: number; pps: number };
+  /** VNets: the gateway as billed (its SKU, and scale units for ErGwScale). */
+  gatewayBilling?: { sku: string; units: number };
 }
 
 export interface PeeringLocationSpec {
@@ -93,6 +107,8 @@ export interface PeeringLocationSpec {
   location: Location;
   /** The regions ExpressRoute Local reaches from here. */
   localRegions: readonly string[];
+  /** Its pricing zone (1-4): metered egress is priced by zone. */
+  zone: number;
 }
 
 export type Peering = 'microsoft' | 'private';
@@ -113,6 +129,8 @@ export interface CircuitSpec {
   shaping: boolean;
   /** Microsoft polices each connection at the purchased rate (provider circuits always; Direct when rate limiting is on). */
   policed: boolean;
+  /** Metered (egress billed per GB) or unlimited data. */
+  dataPlan: 'metered' | 'unlimited';
   /** The policer's bucket, as time at the purchased rate. */
   policerBurst: Nanos;
   /** The port each connection runs on: the provider's hand-off or the Direct port. */
@@ -200,8 +218,9 @@ export interface VpnSpec extends TunnelSettings {
   name: string;
   site: string;
   vnet: string;
-  /** The gateway's aggregate throughput (its SKU). */
+  /** The gateway's aggregate throughput (its SKU), and the SKU (undefined for a bandwidth of its own). */
   gatewayBps: number;
+  gatewaySku?: string;
   origin: FieldPath;
 }
 

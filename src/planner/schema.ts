@@ -145,6 +145,8 @@ const circuit = z.strictObject({
   port: bandwidth.optional(),
   /** ExpressRoute Direct: Microsoft rate-limits the circuit (off unless enabled). */
   rate_limit: z.boolean().optional(),
+  /** Metered (egress billed per GB; the default) or unlimited data. */
+  data_plan: z.enum(['metered', 'unlimited']).optional(),
   /** How long a burst at line rate the policer's bucket holds (default 1ms: "milliseconds", provider-rate-limit.md). */
   policer_burst: positiveDuration.optional(),
   peerings: z.array(z.enum(['microsoft', 'private'])).min(1).optional(),
@@ -212,9 +214,18 @@ export const scenarioSchema = z.strictObject({
   prices: z
     .strictObject({
       circuit: z.record(z.string(), z.number().nonnegative()).optional(),
+      circuit_unlimited: z.record(z.string(), z.number().nonnegative()).optional(),
       premium: z.record(z.string(), z.number().nonnegative()).optional(),
       internet_per_mbps: z.number().nonnegative().optional(),
-      egress_per_gb: z.number().nonnegative().optional(),
+      internet: z.record(z.string(), z.number().nonnegative()).optional(),
+      egress_per_gb: z
+        .union([z.number().nonnegative(), z.strictObject({ zone1: z.number().nonnegative().optional(), zone2: z.number().nonnegative().optional(), zone3: z.number().nonnegative().optional(), zone4: z.number().nonnegative().optional() })])
+        .optional(),
+      er_gateway: z.record(z.string(), z.number().nonnegative()).optional(),
+      vpn_gateway: z.record(z.string(), z.number().nonnegative()).optional(),
+      direct_port: z.record(z.string(), z.number().nonnegative()).optional(),
+      provider_port: z.record(z.string(), z.number().nonnegative()).optional(),
+      global_reach_per_gb: z.number().nonnegative().optional(),
       hours_per_month: z.number().positive().max(744).optional(),
     })
     .optional(),

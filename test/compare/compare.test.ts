@@ -28,7 +28,7 @@ sites:
 apps:
   audio: { kind: call, service: m365, calls_per_hour: 2, duration: 5m }
   web: { kind: web, service: m365, requests_per_minute: 2, response: 100KB }
-prices: { circuit: { 1Gbps: 2700 }, premium: { 1Gbps: 1100 }, internet_per_mbps: 1 }
+prices: { circuit: { 1Gbps: 2700 }, premium: { 1Gbps: 1100 }, egress_per_gb: 0.025, internet_per_mbps: 1 }
 variants:
 ${variants}
 `;
@@ -63,7 +63,7 @@ describe('ersim compare', () => {
 
   it('a circuit that is clearly better: a lossy Internet path loses to the circuit, significantly', async () => {
     const lossy = '{ bandwidth: 1Gbps, delay: 3ms, loss: { gilbert: { p: 0.01, r: 0.3 } } }';
-    const { rows } = await compare(scenario(`  internet: {}\n  circuit: { circuits: { er: ${circuit('washington-dc')} } }`, lossy));
+    const { rows, out } = await compare(scenario(`  internet: {}\n  circuit: { circuits: { er: ${circuit('washington-dc')} } }`, lossy));
     const mos = metric(rows, 'audio', 'up', 'mos');
     expect(Number(mos.internet)).toBeLessThan(4.2);
     expect(Number(mos.circuit_diff)).toBeGreaterThan(0.1);
@@ -73,7 +73,12 @@ describe('ersim compare', () => {
     expect(loss.circuit_significant).toBe('yes');
     const cost = metric(rows, 'cost', '', 'monthly_cost');
     expect(Number(cost.internet)).toBe(1000); // 1000 Mbps x 1
-    expect(Number(cost.circuit_diff)).toBe(2700 + 1100);
+    // the circuit, its Premium add-on and the metered egress of the calls and pages it carried
+    const bill = readCsv(out, 'cost.csv').filter((r) => r.variant === 'circuit');
+    const egress = Number(bill.find((r) => r.item === 'egress (zone 1)')!.monthly);
+    expect(egress).toBeGreaterThan(0);
+    expect(Number(cost.circuit_diff)).toBeCloseTo(2700 + 1100 + egress, 6);
+    expect(Number(bill.find((r) => r.item === 'total')!.monthly)).toBeCloseTo(Number(cost.circuit), 6);
   });
 
   it('a circuit that is clearly worse: peering on the far coast adds the cross-country round trip, significantly', async () => {

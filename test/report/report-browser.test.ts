@@ -28,7 +28,7 @@ apps:
   audio: { kind: call, service: m365, calls_per_hour: 2, duration: 5m }
   web: { kind: web, service: m365, requests_per_minute: 2, response: 100KB }
   erp: { kind: web, service: erp, requests_per_minute: 2, response: 20KB }
-prices: { circuit: { 1Gbps: 2700 } }
+prices: { circuit: { 1Gbps: 2700 }, premium: { 1Gbps: 1100 }, egress_per_gb: 0.025, er_gateway: { ErGw1Az: 300 }, internet_per_mbps: 1 }
 variants:
   internet: {}
   circuit: { circuits: { er: { site: boston, peering_location: washington-dc, bandwidth: 1Gbps, sku: premium } } }

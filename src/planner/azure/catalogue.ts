@@ -111,9 +111,28 @@ export interface CataloguePeeringLocation {
   geo: GeopoliticalRegion;
   /** The regions ExpressRoute Local reaches from here (none: Local is not offered here). */
   local: readonly string[];
+  /** Its pricing zone (expressroute-locations-providers.md, "Zone": metered egress is priced by it). */
+  zone: number;
 }
 
-const pl = (display: string, lat: number, lon: number, geo: GeopoliticalRegion, ...local: string[]): CataloguePeeringLocation => ({ display, location: [lat, lon], geo, local });
+/**
+ * The pricing zone of a geopolitical region as the providers table gives its peering locations:
+ * 1 North America and Europe (and Canberra), 2 Asia-Pacific and Israel, 3 South America, Africa
+ * and the Gulf; Queretaro is zone 4.
+ */
+export function zoneOf(geo: string): number {
+  if (geo === 'north-america' || geo === 'europe' || geo === 'australia-government') return 1;
+  if (geo === 'south-america' || geo === 'south-africa' || geo === 'uae' || geo === 'qatar' || geo === 'africa' || geo === 'middle-east') return 3;
+  return 2;
+}
+
+const pl = (display: string, lat: number, lon: number, geo: GeopoliticalRegion, ...local: string[]): CataloguePeeringLocation => ({
+  display,
+  location: [lat, lon],
+  geo,
+  local,
+  zone: display.startsWith('Queretaro') ? 4 : zoneOf(geo),
+});
 
 export const PEERING_LOCATIONS: Row<CataloguePeeringLocation> = {
   'abu-dhabi': pl('Abu Dhabi', 24.47, 54.37, 'uae', 'uaecentral'),
