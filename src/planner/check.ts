@@ -2,6 +2,7 @@ import { IssueList } from '../scenario/errors.js';
 import { buildRun } from './build.js';
 import { estimateEvents, estimateMemory } from './cost.js';
 import type { LoadedScenario } from './load.js';
+import { TEAMS_WINDOW as QUALITY_WINDOW } from '../stats/teams-targets.js';
 
 /** Nanosecond time is exact up to 2^53 ns (104 days); packets need it exact. */
 const MAX_PACKET_RUN_NS = Number.MAX_SAFE_INTEGER;
@@ -51,4 +52,22 @@ export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availab
     }
     if (!issues.empty) throw loaded.fail(issues.issues, loaded.variants.length > 1 ? scenario.variant : undefined);
   }
+}
+
+/** Teams' windows a call type needs for its 95th percentile to say more than its worst window. */
+export const MIN_TEAMS_WINDOWS = 20;
+
+/**
+ * Advice on the run's length (not errors): a scenario with calls judged on 15-second windows needs
+ * at least MIN_TEAMS_WINDOWS of them after the warm-up, or each "p95" is nearly the worst window.
+ */
+export function runLengthWarnings(loaded: LoadedScenario): string[] {
+  const s = loaded.scenario;
+  const calls = s.planner.traffic.some((f) => f.protocol === 'app' && f.model.kind === 'call');
+  const windows = Math.floor((s.duration - s.warmup) / QUALITY_WINDOW);
+  if (!calls || windows >= MIN_TEAMS_WINDOWS) return [];
+  const needed = (MIN_TEAMS_WINDOWS * QUALITY_WINDOW + s.warmup) / 1e9;
+  return [
+    `${loaded.file}: duration: ${windows} Teams window(s) of ${QUALITY_WINDOW / 1e9} s after the warm-up; a 95th percentile over fewer than ${MIN_TEAMS_WINDOWS} is close to the worst window (run at least ${needed} s, or add replications)`,
+  ];
 }

@@ -12,3 +12,6 @@ export interface TeamsTargets {
   jitterMs: number;
   reordering: number;
 }
+
+/** The Teams targets' window ("in any 15 s"), as the receivers measure it. */
+export { QUALITY_WINDOW as TEAMS_WINDOW } from '../probes/media-quality.js';
