@@ -14,7 +14,7 @@ apps: { a: ${app} }
 describe('advice on the run length', () => {
   it('warns when calls get fewer than 20 Teams windows of 15 s after the warm-up, and says how long to run', () => {
     const [warning] = runLengthWarnings(parseScenarioText(office('60s'), 's.yaml'));
-    expect(warning).toMatch(/^s\.yaml: duration: 3 Teams window\(s\) of 15 s after the warm-up; .* run at least 305 s/);
+    expect(warning).toMatch(/^s\.yaml: duration: 3 Teams window\(s\) of 15 s after the warm-up; .* \(run at least 305 s/);
     // 20 windows exactly: 5 s + 300 s
     expect(runLengthWarnings(parseScenarioText(office('305s'), 's.yaml'))).toEqual([]);
     // no calls: no windows to count
