@@ -7,6 +7,8 @@ import { checkRedisUrl } from '../parallel/queue/redis-url.js';
 import type { RunActionOptions } from './run-action.js';
 
 export interface RunOptions {
+  at?: string;
+  busyHour?: boolean;
   out?: string;
   seed?: string;
   duration?: string;
@@ -41,6 +43,8 @@ export function withRunOptions(command: Command): Command {
     .option('--queue-timeout <time>', 'with --queue: give up, with an error, when Redis has not answered for this long (default 30s)')
     .option('--max-events <n>', 'refuse a run whose replications would each simulate more events than this (estimated from the traffic before running; default 2e10, about an hour)')
     .option('--max-memory <bytes>', 'refuse a run whose replications would each need more memory than this (estimated before running: flows, queues, time-series samples; default 8e9)')
+    .option('--at <time>', "take the applications' load at this time of day in UTC, like 14:00Z: each site at its own local hour of its daily profile (default: every site at its busy hour)")
+    .option('--busy-hour', "take the applications' load at the UTC hour when the sites' users together are busiest")
     .option('-q, --quiet', 'no progress bar and no table');
 }
 
@@ -53,6 +57,12 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     overrides.duration = options.duration;
   }
   if (options.replications !== undefined) overrides.replications = integerOption('--replications', options.replications, 1);
+  if (options.at !== undefined && options.busyHour === true) throw new UsageError('--at and --busy-hour: choose one');
+  if (options.at !== undefined) {
+    if (!/^([01]\d|2[0-3]):[0-5]\dZ$/.test(options.at)) throw new UsageError(`--at: expected a time of day in UTC like 14:00Z, got "${options.at}"`);
+    overrides.at = options.at;
+  }
+  if (options.busyHour === true) overrides.at = 'busy-hour';
   if (options.eventList !== undefined && !(EVENT_LIST_KINDS as readonly string[]).includes(options.eventList)) {
     throw new UsageError(`--event-list: expected one of ${EVENT_LIST_KINDS.join(', ')}, got "${options.eventList}"`);
   }

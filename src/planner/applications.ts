@@ -1,3 +1,4 @@
+import { localLoad } from './normalize.js';
 import { DSCP } from '../core/dscp.js';
 import { DEFAULT_CALL_DURATION, DEFAULT_MAX_CONNECTIONS } from './assumptions.js';
 import { TEAMS_MEDIA } from './azure/facts.js';
@@ -53,7 +54,8 @@ export function normalizeApplications(
         application: name,
         site: siteName,
         service: app.service,
-        users: site.users,
+        // at a given instant of the day each site's load follows its own local hour
+        users: planner.atUtcHour === undefined ? site.users : site.users * localLoad(site, planner.atUtcHour),
         model,
         tcp: normalizeTcp(app.kind === 'call' ? undefined : app.tcp),
         from: siteName,

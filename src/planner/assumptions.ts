@@ -115,3 +115,13 @@ export const bgpMetric = (asHops: number, localPreference?: number): number =>
 /** Mean call length and connection pool size when a scenario gives none. */
 export const DEFAULT_CALL_DURATION = 10 * 60 * NS_PER_S;
 export const DEFAULT_MAX_CONNECTIONS = 1000;
+
+/**
+ * Office hours: the applications' load by local hour as a fraction of the busy hour (hour 0
+ * first). An assumption shaped like a working day (morning and afternoon peaks, a lunch dip, a
+ * little at night); a scenario sets its own `profile`. It decides how much load the sites of other
+ * time zones add at the instant a run takes (`at`).
+ */
+export const OFFICE_HOURS_PROFILE: readonly number[] = [
+  0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.05, 0.3, 0.7, 1, 1, 0.9, 0.7, 0.9, 1, 1, 0.8, 0.4, 0.15, 0.05, 0.05, 0.02, 0.02, 0.02,
+];

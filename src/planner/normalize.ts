@@ -17,6 +17,7 @@ import {
   LAN_BPS,
   LAN_DELAY,
   MIN_PORT_BPS,
+  OFFICE_HOURS_PROFILE,
   WAN_BPS,
   WAN_STRETCH,
 } from './assumptions.js';
@@ -123,6 +124,8 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       kind,
       location: placeLocation(p.location, [...at, 'location'], issues),
       continent: p.continent,
+      utcOffset: 0,
+      profile: OFFICE_HOURS_PROFILE,
       users: p.users ?? 0,
       prefix: p.prefix ?? fromPool(pool, k, [...at, 'prefix']),
       internet: access(p.internet, [...at, 'internet'], queue),
@@ -131,6 +134,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
   };
   const sites: SiteSpec[] = Object.entries(parsed.sites ?? {}).map(([name, s], k) => ({
     ...place('sites', name, s, 'site', k),
+    ...clock(s, parsed.profile),
     natPrefix: s.nat_prefix ?? fromPool(ADDRESS_POOLS.nat, k, ['sites', name, 'nat_prefix']),
     security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
     lan: {
@@ -140,7 +144,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     },
   }));
   Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => {
-    const group = place('remote_users', name, g, 'remote', k);
+    const group = { ...place('remote_users', name, g, 'remote', k), ...clock({ location: g.location }, parsed.profile) };
     if (g.vpn !== undefined) {
       const at = ['remote_users', name, 'vpn'];
       if (!parsed.sites?.[g.vpn.site]) issues.add([...at, 'site'], `no site named '${g.vpn.site}'`);
@@ -280,7 +284,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     crossTraffic: normalizeCrossTraffic(parsed.wan.cross_traffic),
   };
   checkLimits(parsed, circuits, services, issues);
-  return { regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
+  return { atUtcHour: atHour(parsed.at, sites), regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
 }
 
 /**
@@ -328,6 +332,28 @@ function gatewayConnections(sku: string): number {
   if (scale !== null) return Number(scale[1]) >= 10 ? 16 : Number(scale[1]) >= 2 ? 8 : 4;
   return GATEWAY_CONNECTIONS[sku] ?? 16;
 }
+
+/** A site's hours from UTC (given, or its longitude's rounded to the hour) and its daily profile. */
+function clock(s: { location: Location | string; utc_offset?: number; profile?: number[] }, scenarioProfile: number[] | undefined): { utcOffset: number; profile: readonly number[] } {
+  const longitude = typeof s.location === 'string' ? (lookup(EDGE_SITES, s.location)?.location ?? lookup(PEERING_LOCATIONS, s.location)?.location ?? lookup(REGIONS, s.location)?.location ?? [0, 0])[1] : s.location[1];
+  return { utcOffset: s.utc_offset ?? Math.round(longitude / 15), profile: s.profile ?? scenarioProfile ?? OFFICE_HOURS_PROFILE };
+}
+
+/** The UTC hour of `at` (HH:MMZ, minutes dropped), or the hour when the sites' users together are busiest. */
+function atHour(at: string | undefined, sites: readonly SiteSpec[]): number | undefined {
+  if (at === undefined) return undefined;
+  if (at !== 'busy-hour') return Number(at.slice(0, 2));
+  let best = 0;
+  let bestLoad = -1;
+  for (let hour = 0; hour < 24; hour++) {
+    const load = sites.reduce((sum, s) => sum + s.users * localLoad(s, hour), 0);
+    if (load > bestLoad) [best, bestLoad] = [hour, load];
+  }
+  return best;
+}
+
+/** A site's load at a UTC hour, as a fraction of its busy hour. */
+export const localLoad = (site: Pick<SiteSpec, 'utcOffset' | 'profile'>, utcHour: number): number => site.profile[(((utcHour + site.utcOffset) % 24) + 24) % 24]!;
 
 /** Intune, DNS, certificate revocation (CRL, OCSP) and CDN services go to the Internet whatever the circuits (seed article; expressroute-faqs.md). */
 const NEVER_OVER_EXPRESSROUTE = /^(intune|dns|crl|ocsp|cdn)([-_.]|$)/i;

@@ -193,6 +193,9 @@ export interface SiteSpec {
   security?: { delay: Nanos; throughputBps: number };
   lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
   internet: AccessSpec;
+  /** Hours from UTC, and the load by local hour (fractions of the busy hour). */
+  utcOffset: number;
+  profile: readonly number[];
   /** Remote users: a remote access VPN into a site. */
   vpn?: RemoteAccessVpnSpec;
   origin: FieldPath;
@@ -239,6 +242,8 @@ export interface InternetCoreSpec {
 }
 
 export interface PlannerSpec {
+  /** The UTC hour the applications' load is taken at (undefined: every site at its busy hour). */
+  atUtcHour?: number;
   regions: RegionSpec[];
   services: ServiceSpec[];
   sites: SiteSpec[];

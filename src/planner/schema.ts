@@ -84,8 +84,14 @@ const internetAccess = z.strictObject({
 
 const lan = z.strictObject({ bandwidth: bandwidth.optional(), delay: duration.optional(), loss: lossSchema.optional() });
 
+/** Load by local hour, as a fraction of the busy hour (24 values, hour 0 first). */
+const profile = z.array(z.number().positive().max(1)).length(24, 'a daily profile has 24 values, one per local hour from 0:00');
+
 const site = z.strictObject({
   location: place,
+  /** Hours from UTC (default: the longitude's, rounded: 15 degrees an hour). */
+  utc_offset: z.number().min(-12).max(14).optional(),
+  profile: profile.optional(),
   continent: continent.optional(),
   users: z.number().int().nonnegative().max(10_000_000, 'at most 10,000,000 users at a site').optional(),
   prefix: prefix.optional(),
@@ -211,6 +217,10 @@ export const scenarioSchema = z.strictObject({
   traffic: z.array(flow).optional(),
   apps: z.record(name, application).optional(),
   targets: z.enum(['teams', 'teams-client', 'teams-edge']).optional(),
+  /** The instant of the day the applications' load is taken at (HH:MMZ, in UTC), or the network's busiest hour; default: every site at its own busy hour. */
+  at: z.union([z.literal('busy-hour'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\dZ$/, 'expected a time of day in UTC like 14:00Z, or busy-hour')]).optional(),
+  /** The daily profile of every site without its own (default: office hours). */
+  profile: profile.optional(),
   prices: z
     .strictObject({
       circuit: z.record(z.string(), z.number().nonnegative()).optional(),
