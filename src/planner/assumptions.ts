@@ -125,3 +125,6 @@ export const DEFAULT_MAX_CONNECTIONS = 1000;
 export const OFFICE_HOURS_PROFILE: readonly number[] = [
   0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.05, 0.3, 0.7, 1, 1, 0.9, 0.7, 0.9, 1, 1, 0.8, 0.4, 0.15, 0.05, 0.05, 0.02, 0.02, 0.02,
 ];
+
+/** The Internet access sizes `size` tries (an assumption: the usual business offers). */
+export const ACCESS_SIZES_BPS: readonly number[] = [50e6, 100e6, 200e6, 500e6, 1e9, 2e9, 5e9, 10e9];

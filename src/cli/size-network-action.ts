@@ -1,0 +1,190 @@
+import { parse, stringify } from 'yaml';
+import { PROVIDER_CIRCUIT_BPS, DIRECT_PORTS } from '../planner/azure/facts.js';
+import { ACCESS_SIZES_BPS } from '../planner/assumptions.js';
+import { checkScenario } from '../planner/check.js';
+import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../planner/load.js';
+import type { Scenario } from '../planner/scenario.js';
+import { mergeOverride } from '../scenario/load.js';
+import { toCsv } from '../output/csv.js';
+import type { Row } from '../stats/records.js';
+import { UsageError } from './errors.js';
+import { checkOutputFolder, writeResults } from './results-folder.js';
+import { simulateLoaded, type RunActionOptions } from './run-action.js';
+import { fixed, textTable } from './table.js';
+
+export interface SizeNetworkOptions extends RunActionOptions {
+  headroom: number;
+  teams: boolean;
+  variant?: string;
+}
+
+/** Something to size: its states, each a patch of the design, and the standard sizes to try. */
+interface Resource {
+  kind: 'circuit' | 'internet-access';
+  name: string;
+  sizes: readonly number[];
+  /** The design's fields at a size, in each state that must hold. */
+  states: { state: string; patch: (bps: number) => Record<string, unknown> }[];
+  /** Its links in links.csv, and what their load is measured against. */
+  links: (bps: number) => { names: Set<string>; capacityBps: number };
+}
+
+interface Evidence extends Row {
+  resource: string;
+  kind: string;
+  state: string;
+  size: string;
+  utilization: number;
+  policer_drops: number;
+  calls: number;
+  calls_met: number;
+  pass: 'yes' | 'no';
+}
+
+const show = (bps: number): string => (bps >= 1e9 ? `${bps / 1e9}Gbps` : `${bps / 1e6}Mbps`);
+
+/**
+ * `ersim size` without --circuit: every circuit and every site's Internet access of a design, each
+ * sized on its own (the others as the scenario has them) to the smallest standard size that passes
+ * in every state that matters: a circuit with both connections up and with one down (Microsoft's
+ * SLA covers the purchased bandwidth of one connection, not the burst over two); a site's Internet
+ * access as it is and with the site's circuits gone (its traffic on the Internet). Passing: the
+ * busiest direction under 1 - headroom of the size (a circuit: carried over purchased, and no
+ * policer drop), and every call direction meeting the Teams targets. A bisection over the sizes
+ * (the checks grow easier with size), then the size below the answer is run too, to show why not.
+ */
+export async function sizeNetworkAction(io: { out: (s: string) => void }, file: string, options: SizeNetworkOptions): Promise<void> {
+  const loaded = loadScenarioFile(file, options.overrides);
+  checkScenario(loaded);
+  const design = options.variant === undefined ? loaded.variants[0]! : loaded.variants.find((v) => v.variant === options.variant);
+  if (design === undefined) throw new UsageError(`--variant ${options.variant}: ${file} has no such variant (it has ${loaded.variants.map((v) => v.variant).join(', ')})`);
+  const out = options.out ?? `results/${loaded.scenario.name}-sizing`;
+  checkOutputFolder(out);
+  const resources = resourcesOf(design);
+  if (resources.length === 0) throw new UsageError(`${file}: variant '${design.variant}' has no circuit or site to size`);
+
+  const data = parse(loaded.text) as Record<string, unknown>;
+  const variants = (data.variants ?? {}) as Record<string, Record<string, unknown>>;
+  const designFields = Object.hasOwn(variants, design.variant) ? variants[design.variant]! : {};
+  const evidence: Evidence[] = [];
+  const answers: { resource: Resource; size?: number }[] = [];
+  const tried = new Map<string, boolean>();
+
+  /** Does `resource` pass in every state at `bps`? Runs what has not run yet. */
+  const passes = async (resource: Resource, bps: number): Promise<boolean> => {
+    const key = `${resource.kind}|${resource.name}|${bps}`;
+    const known = tried.get(key);
+    if (known !== undefined) return known;
+    let all = true;
+    for (const state of resource.states) {
+      const e = await evaluate(file, data, designFields, resource, state, bps, options);
+      evidence.push(e);
+      all &&= e.pass === 'yes';
+    }
+    tried.set(key, all);
+    return all;
+  };
+
+  for (const resource of resources) {
+    let lo = 0;
+    let hi = resource.sizes.length - 1;
+    if (!(await passes(resource, resource.sizes[hi]!))) {
+      answers.push({ resource });
+      continue;
+    }
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (await passes(resource, resource.sizes[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo > 0) await passes(resource, resource.sizes[lo - 1]!); // the evidence of the size below
+    answers.push({ resource, size: resource.sizes[lo] });
+  }
+
+  const rows = answers.map((a) => ({
+    resource: a.resource.name,
+    kind: a.resource.kind,
+    recommended: a.size === undefined ? 'none' : show(a.size),
+    smaller_fails: a.size === undefined ? '' : a.resource.sizes.indexOf(a.size) === 0 ? 'smallest size' : show(a.resource.sizes[a.resource.sizes.indexOf(a.size) - 1]!),
+  }));
+  evidence.sort((a, b) => a.resource.localeCompare(b.resource) || parseSize(a.size) - parseSize(b.size) || a.state.localeCompare(b.state));
+  const written = await writeResults(out, {
+    'sizing.csv': await toCsv(rows),
+    'sizing_evidence.csv': await toCsv(evidence),
+    'scenario.yaml': loaded.text,
+  });
+  if (!options.quiet) {
+    const table = textTable(
+      ['resource', 'kind', 'recommended', 'one size smaller'],
+      rows.map((r) => [r.resource, r.kind, r.recommended, r.smaller_fails === '' ? '-' : r.smaller_fails === 'smallest size' ? 'smallest size' : `${r.smaller_fails} fails`]),
+    );
+    io.out(`${table}\n\nheadroom ${fixed(options.headroom * 100, 0)}%, ${options.teams ? 'every call direction meeting the Teams targets' : 'no call targets'}; evidence per size and state in sizing_evidence.csv\nwrote ${written.join(', ')}\n`);
+  }
+}
+
+const parseSize = (text: string): number => Number(/^([\d.]+)/.exec(text)?.[1] ?? 0) * (text.endsWith('Gbps') ? 1e9 : 1e6);
+
+/** Every circuit and every site's Internet access of the design, with the states they must hold in. */
+function resourcesOf(design: Scenario): Resource[] {
+  const whole = `${Math.ceil(design.duration / 1e9) + 1}s`;
+  const resources: Resource[] = [];
+  for (const c of design.planner.circuits) {
+    const attach = c.site ?? `${c.name}.pe`;
+    const sizes = c.direct ? (DIRECT_PORTS.get(c.portBps) ?? []) : PROVIDER_CIRCUIT_BPS;
+    const size = (bps: number) => ({ circuits: { [c.name]: { bandwidth: show(bps) } } });
+    resources.push({
+      kind: 'circuit',
+      name: c.name,
+      sizes,
+      states: [
+        { state: 'all up', patch: size },
+        { state: 'one connection down', patch: (bps) => mergeOverride(size(bps), { circuits: { [c.name]: { outages: [{ at: '0s', duration: whole, connection: 'primary' }] } } }) },
+      ],
+      links: (bps) => ({ names: new Set([`${attach}->${c.name}.primary`, `${c.name}.primary->${attach}`, `${attach}->${c.name}.secondary`, `${c.name}.secondary->${attach}`]), capacityBps: bps }),
+    });
+  }
+  for (const s of design.planner.sites.filter((s) => s.kind === 'site')) {
+    const size = (bps: number) => ({ sites: { [s.name]: { internet: { bandwidth: show(bps) } } } });
+    const mine = design.planner.circuits.filter((c) => c.site === s.name);
+    const states: Resource['states'] = [{ state: 'all up', patch: size }];
+    if (mine.length > 0) {
+      // the circuits gone for the whole run (not failing at its start: no detection or convergence to wait for)
+      states.push({ state: 'its circuits down', patch: (bps) => mergeOverride(size(bps), { circuits: Object.fromEntries(mine.map((c) => [c.name, null])) }) });
+    }
+    resources.push({ kind: 'internet-access', name: s.name, sizes: ACCESS_SIZES_BPS, states, links: (bps) => ({ names: new Set([`${s.name}->${s.name}.isp`, `${s.name}.isp->${s.name}`]), capacityBps: bps }) });
+  }
+  return resources;
+}
+
+async function evaluate(
+  file: string,
+  data: Record<string, unknown>,
+  designFields: Record<string, unknown>,
+  resource: Resource,
+  state: Resource['states'][number],
+  bps: number,
+  options: SizeNetworkOptions,
+): Promise<Evidence> {
+  const variant = 'sizing';
+  const text = stringify({ ...data, variants: { [variant]: mergeOverride(designFields, state.patch(bps)) } });
+  const loaded: LoadedScenario = parseScenarioText(text, file, options.overrides);
+  const { result } = await simulateLoaded(loaded, file, { ...options, report: false, timeSeriesInterval: undefined, quiet: true });
+  const { names, capacityBps } = resource.links(bps);
+  const links = result.links.filter((l) => names.has(String(l.link)));
+  const utilization = links.reduce((m, l) => Math.max(m, (l.throughput_bps as number) / capacityBps), 0);
+  const policerDrops = links.reduce((s, l) => s + (l.drops_policer as number), 0);
+  const calls = result.apps.filter((a) => a.kind === 'call');
+  const met = calls.filter((a) => a.targets_met === 1).length;
+  const pass = utilization <= 1 - options.headroom && policerDrops === 0 && (!options.teams || met === calls.length);
+  return {
+    resource: resource.name,
+    kind: resource.kind,
+    state: state.state,
+    size: show(bps),
+    utilization,
+    policer_drops: policerDrops,
+    calls: calls.length,
+    calls_met: met,
+    pass: pass ? 'yes' : 'no',
+  };
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTable } from '../../src/report/result-tables.js';
+import { ersim, tempDir, writeScenario } from '../cli/cli-helpers.js';
+import { num, simulate } from '../helpers.js';
+
+/** Two offices, each with a circuit; each pushes a Poisson load to Azure and has calls to Microsoft 365. */
+const NETWORK = (boston = '1Gbps', chicago = '1Gbps', extra = '') => `
+name: network
+duration: 6s
+warmup: 2s
+seed: 3
+replications: 1
+services:
+  sql: { region: eastus, kind: paas }
+  m365: { region: eastus, kind: saas }
+sites:
+  boston: { location: boston, users: 100, internet: { bandwidth: 1Gbps } }
+  chicago: { location: chicago, users: 100, internet: { bandwidth: 1Gbps } }
+apps:
+  calls: { kind: call, service: m365, calls_per_hour: 6 }
+circuits:
+  er-boston: { site: boston, peering_location: new-york, bandwidth: ${boston}, sku: premium, shaping: true${extra} }
+  er-chicago: { site: chicago, peering_location: chicago, bandwidth: ${chicago}, sku: premium, shaping: true }
+traffic:
+  - { name: boston-load, from: boston, to: sql, source: { kind: poisson, rate: 60Mbps, packet_size: 1200B } }
+  - { name: chicago-load, from: chicago, to: sql, source: { kind: poisson, rate: 250Mbps, packet_size: 1200B } }
+`;
+
+describe('ersim size (the whole network)', () => {
+  it('sizes every circuit and Internet access for the worst single failure; the size below fails, by its own evidence', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const r = await ersim('size', writeScenario(dir, 'n.yaml', NETWORK()), '--out', out, '--no-cache', '--workers', '2', '-q');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const sizing = await parseTable(readFileSync(join(out, 'sizing.csv'), 'utf8'));
+    const size = (resource: string) => String(sizing.find((s) => s.resource === resource)!.recommended);
+    // 60 Mbps over one connection at 30% headroom needs more than 60 / 0.7 = 86 Mbps: 100 Mbps;
+    // 250 Mbps needs 357 Mbps: 500 Mbps. The Internet accesses carry the same loads when the circuits are gone.
+    expect(size('er-boston')).toBe('100Mbps');
+    expect(size('er-chicago')).toBe('500Mbps');
+    expect(size('boston')).toBe('100Mbps');
+    expect(size('chicago')).toBe('500Mbps');
+    const evidence = await parseTable(readFileSync(join(out, 'sizing_evidence.csv'), 'utf8'));
+    const at = (resource: string, s: string) => evidence.filter((e) => e.resource === resource && e.size === s);
+    for (const [resource, ok, below] of [['er-boston', '100Mbps', '50Mbps'], ['er-chicago', '500Mbps', '200Mbps'], ['chicago', '500Mbps', '200Mbps']] as const) {
+      expect(at(resource, ok).length).toBeGreaterThan(0);
+      expect(at(resource, ok).every((e) => e.pass === 'yes')).toBe(true);
+      expect(at(resource, below).some((e) => e.pass === 'no')).toBe(true);
+    }
+  }, 300_000);
+
+  it('a run at the recommended sizes with a connection of each circuit down keeps the policer idle, the load under 70% and the calls within targets', () => {
+    const down = ', outages: [{ at: 0s, duration: 10s, connection: primary }]';
+    const result = simulate(NETWORK('100Mbps', '500Mbps', down).replace("shaping: true }\ntraffic", `shaping: true${down} }\ntraffic`));
+    const connections = result.links.filter((l) => /^(boston|chicago)->er-/.test(String(l.link)));
+    for (const l of connections) expect(num(l, 'drops_policer')).toBe(0);
+    const purchased = (l: (typeof connections)[number]) => (String(l.link).includes('er-boston') ? 100e6 : 500e6);
+    expect(Math.max(...connections.map((l) => num(l, 'throughput_bps') / purchased(l)))).toBeLessThanOrEqual(0.7);
+    expect(result.apps.filter((a) => a.kind === 'call').every((a) => a.targets_met === 1)).toBe(true);
+  });
+});
