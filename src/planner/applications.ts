@@ -48,6 +48,9 @@ export function normalizeApplications(
     for (const siteName of users) {
       const site = planner.sites.find((s) => s.name === siteName);
       if (site === undefined || site.users === 0) continue;
+      // with personas, a site's users of this application: each persona's users times its use of it
+      const appUsers = site.personas === undefined ? site.users : [...site.personas].reduce((sum, [p, n]) => sum + n * (planner.personas.get(p)?.get(name) ?? 0), 0);
+      if (appUsers === 0) continue;
       out.push({
         protocol: 'app',
         name: `${siteName}:${name}`,
@@ -55,7 +58,7 @@ export function normalizeApplications(
         site: siteName,
         service: app.service,
         // at a given instant of the day each site's load follows its own local hour
-        users: planner.atUtcHour === undefined ? site.users : site.users * localLoad(site, planner.atUtcHour),
+        users: planner.atUtcHour === undefined ? appUsers : appUsers * localLoad(site, planner.atUtcHour),
         model,
         tcp: normalizeTcp(app.kind === 'call' ? undefined : app.tcp),
         from: siteName,

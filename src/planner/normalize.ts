@@ -132,9 +132,14 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
       origin: at,
     };
   };
+  const personas = new Map(Object.entries(parsed.personas ?? {}).map(([p, apps]) => [p, new Map(Object.entries(apps))]));
+  for (const [p, apps] of personas) {
+    for (const app of apps.keys()) if (!Object.hasOwn(parsed.apps ?? {}, app)) issues.add(['personas', p, app], `no application named '${app}' in apps:`);
+  }
   const sites: SiteSpec[] = Object.entries(parsed.sites ?? {}).map(([name, s], k) => ({
     ...place('sites', name, s, 'site', k),
     ...clock(s, parsed.profile),
+    ...sitePersonas(name, s, personas, issues),
     natPrefix: s.nat_prefix ?? fromPool(ADDRESS_POOLS.nat, k, ['sites', name, 'nat_prefix']),
     security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
     lan: {
@@ -284,7 +289,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     crossTraffic: normalizeCrossTraffic(parsed.wan.cross_traffic),
   };
   checkLimits(parsed, circuits, services, issues);
-  return { atUtcHour: atHour(parsed.at, sites), regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
+  return { atUtcHour: atHour(parsed.at, sites), personas, regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
 }
 
 /**
@@ -331,6 +336,21 @@ function gatewayConnections(sku: string): number {
   const scale = /^ErGwScale\((\d+)\)$/.exec(sku);
   if (scale !== null) return Number(scale[1]) >= 10 ? 16 : Number(scale[1]) >= 2 ? 8 : 4;
   return GATEWAY_CONNECTIONS[sku] ?? 16;
+}
+
+/** A site's users by persona: known personas, and users (when given) equal to their sum. */
+function sitePersonas(
+  name: string,
+  s: { users?: number; personas?: Record<string, number> },
+  personas: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  issues: IssueList,
+): { personas?: ReadonlyMap<string, number>; users?: number } {
+  if (s.personas === undefined) return {};
+  const counts = new Map(Object.entries(s.personas));
+  for (const p of counts.keys()) if (!personas.has(p)) issues.add(['sites', name, 'personas', p], `no persona named '${p}' in personas:`);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (s.users !== undefined && s.users !== total) issues.add(['sites', name, 'users'], `the site's personas add up to ${total} users; drop users or make it ${total}`);
+  return { personas: counts, users: total };
 }
 
 /** A site's hours from UTC (given, or its longitude's rounded to the hour) and its daily profile. */

@@ -193,6 +193,8 @@ export interface SiteSpec {
   security?: { delay: Nanos; throughputBps: number };
   lan?: { bandwidthBps: number; delay: Nanos; loss: LossSpec };
   internet: AccessSpec;
+  /** Users by persona, when the site counts them so (its users are their sum). */
+  personas?: ReadonlyMap<string, number>;
   /** Hours from UTC, and the load by local hour (fractions of the busy hour). */
   utcOffset: number;
   profile: readonly number[];
@@ -244,6 +246,8 @@ export interface InternetCoreSpec {
 export interface PlannerSpec {
   /** The UTC hour the applications' load is taken at (undefined: every site at its busy hour). */
   atUtcHour?: number;
+  /** Per persona, how much of each application one user of it uses. */
+  personas: ReadonlyMap<string, ReadonlyMap<string, number>>;
   regions: RegionSpec[];
   services: ServiceSpec[];
   sites: SiteSpec[];

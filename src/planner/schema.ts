@@ -92,6 +92,8 @@ const site = z.strictObject({
   /** Hours from UTC (default: the longitude's, rounded: 15 degrees an hour). */
   utc_offset: z.number().min(-12).max(14).optional(),
   profile: profile.optional(),
+  /** Users by persona (see personas:): each uses its persona's applications; users is their sum. */
+  personas: z.record(name, z.number().int().nonnegative().max(10_000_000)).optional(),
   continent: continent.optional(),
   users: z.number().int().nonnegative().max(10_000_000, 'at most 10,000,000 users at a site').optional(),
   prefix: prefix.optional(),
@@ -221,6 +223,8 @@ export const scenarioSchema = z.strictObject({
   at: z.union([z.literal('busy-hour'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\dZ$/, 'expected a time of day in UTC like 14:00Z, or busy-hour')]).optional(),
   /** The daily profile of every site without its own (default: office hours). */
   profile: profile.optional(),
+  /** Kinds of user (office worker, heavy video, ...): how much of each application one of them uses (1: the rates of apps:). */
+  personas: z.record(name, z.record(name, z.number().nonnegative().max(1000))).optional(),
   prices: z
     .strictObject({
       circuit: z.record(z.string(), z.number().nonnegative()).optional(),

@@ -64,3 +64,29 @@ describe('--at and --busy-hour', () => {
     expect(concurrency(`${dir}/night`)).toBeLessThan(concurrency(`${dir}/busy`) / 2);
   }, 60_000);
 });
+
+describe('personas', () => {
+  const withPersonas = (site: string) => `
+name: personas
+duration: 10s
+services: { m365: { region: eastus, kind: saas } }
+personas:
+  office-worker: { audio: 1, web: 1 }
+  heavy-video: { audio: 1, video: 3 }
+sites:
+  boston: { location: boston, ${site}, internet: { bandwidth: 1Gbps } }
+apps:
+  audio: { kind: call, service: m365, calls_per_hour: 1 }
+  video: { kind: call, media: video, service: m365, calls_per_hour: 0.5 }
+  web: { kind: web, service: m365, requests_per_minute: 2, response: 100KB }
+`;
+  it("give each application the users of the personas that use it, weighted by their use", () => {
+    const users = new Map(parseScenarioText(withPersonas('personas: { office-worker: 300, heavy-video: 20 }'), 'p.yaml').scenario.planner.traffic.map((f) => [f.protocol === 'app' ? f.application : '', f.protocol === 'app' ? f.users : 0]));
+    expect(users).toEqual(new Map([['audio', 320], ['video', 60], ['web', 300]]));
+  });
+
+  it('refuses an unknown persona, and users that are not the personas sum', () => {
+    expect(() => parseScenarioText(withPersonas('personas: { intern: 3 }'), 'p.yaml')).toThrow(/sites\.boston\.personas\.intern: no persona named 'intern'/);
+    expect(() => parseScenarioText(withPersonas('users: 10, personas: { office-worker: 3 }'), 'p.yaml')).toThrow(/sites\.boston\.users: the site's personas add up to 3 users/);
+  });
+});
