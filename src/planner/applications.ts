@@ -1,4 +1,4 @@
-import { localLoad } from './normalize.js';
+import { localLoad, nearestInstance } from './normalize.js';
 import { DSCP } from '../core/dscp.js';
 import { DEFAULT_CALL_DURATION, DEFAULT_MAX_CONNECTIONS } from './assumptions.js';
 import { TEAMS_MEDIA } from './azure/facts.js';
@@ -33,7 +33,7 @@ export function normalizeApplications(
   const out: (AppFlowSpec & PlannerFlowSpec)[] = [];
   for (const [name, app] of Object.entries(apps ?? {})) {
     const at = ['apps', name];
-    const service = planner.services.find((s) => s.name === app.service);
+    const service = planner.services.find((s) => s.name === app.service) ?? (planner.instances.has(app.service) ? true : undefined);
     if (service === undefined) issues.add([...at, 'service'], `no service named '${app.service}'`);
     if (app.via !== undefined && !planner.sites.some((s) => s.name === app.via && s.kind === 'site')) {
       issues.add([...at, 'via'], `no site named '${app.via}' (a proxy sits at a site)`);
@@ -51,18 +51,20 @@ export function normalizeApplications(
       // with personas, a site's users of this application: each persona's users times its use of it
       const appUsers = site.personas === undefined ? site.users : [...site.personas].reduce((sum, [p, n]) => sum + n * (planner.personas.get(p)?.get(name) ?? 0), 0);
       if (appUsers === 0) continue;
+      // a service in several regions: the instance nearest the site
+      const target = nearestInstance(planner, app.service, site.location);
       out.push({
         protocol: 'app',
         name: `${siteName}:${name}`,
         application: name,
         site: siteName,
-        service: app.service,
+        service: target,
         // at a given instant of the day each site's load follows its own local hour
         users: planner.atUtcHour === undefined ? appUsers : appUsers * localLoad(site, planner.atUtcHour),
         model,
         tcp: normalizeTcp(app.kind === 'call' ? undefined : app.tcp),
         from: siteName,
-        to: app.service,
+        to: target,
         viaSite: app.via,
         compressible: app.compressible,
         dscp,

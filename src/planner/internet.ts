@@ -1,6 +1,7 @@
 import { hostIn, parsePrefix, prefixKey } from '../core/prefix.js';
 import { EDGE_SITES } from './azure/catalogue.js';
 import { ADDRESS_POOLS } from './address-pools.js';
+import { nearestInstance } from './normalize.js';
 import { backboneDelay } from './backbone.js';
 import { distanceKm } from './geography.js';
 import type { Location } from './scenario.js';
@@ -41,6 +42,8 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
   const { regions, services, sites, internet, traffic } = scenario.planner;
   const b = new TopologyBuilder(scenario.links.reduce((max, l) => Math.max(max, l.group + 1), 0));
 
+  const instanceOf = new Map<string, string>();
+  for (const [base, list] of scenario.planner.instances) for (const instance of list) instanceOf.set(instance, base);
   const hotPotato = new Set(services.filter((s) => s.kind !== 'vnet' && s.routingPreference === 'internet').map((s) => s.name));
   const needsRegionEdge = new Set([...services.filter((s) => hotPotato.has(s.name)).map((s) => s.region), ...[...internet.delays.keys()].map((k) => k.split('|')[1]!)]);
   for (const region of regions) {
@@ -151,6 +154,9 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       );
     }
     for (const service of services) {
+      // a service in several regions: each site is paired with the instance nearest it
+      const base = instanceOf.get(service.name);
+      if (base !== undefined && nearestInstance(scenario.planner, base, site.location) !== service.name) continue;
       b.out.reachability.push({
         name: `${site.name} -> ${service.name}`,
         from: users,

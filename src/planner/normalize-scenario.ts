@@ -2,7 +2,7 @@ import type { IssueList } from '../scenario/errors.js';
 import { parseBandwidth } from '../scenario/units.js';
 import { normalizeFlow, normalizeNetworkParts, normalizeQueue } from '../scenario/normalize.js';
 import { normalizeApplications } from './applications.js';
-import { normalizePlanner } from './normalize.js';
+import { nearestInstance, normalizePlanner } from './normalize.js';
 import type { PlannerFlowSpec, PlannerSpec, PriceSpec, Scenario } from './scenario.js';
 import type { ParsedScenario } from './schema.js';
 
@@ -20,7 +20,8 @@ export function normalizeScenario(parsed: ParsedScenario, issues: IssueList): Sc
     }
   });
   const spec = planner!;
-  const endpoints = new Set([...nodes, ...spec.sites.map((s) => s.name), ...spec.services.map((s) => s.name)]);
+  const endpoints = new Set([...nodes, ...spec.sites.map((s) => s.name), ...spec.services.map((s) => s.name), ...spec.instances.keys()]);
+  const siteAt = (name: string) => spec.sites.find((s) => s.name === name)?.location;
   spec.traffic = (parsed.traffic ?? []).map((flow, i): PlannerFlowSpec => {
     const at = ['traffic', i];
     if (flow.path !== undefined) issues.add([...at, 'path'], 'traffic between sites and services is routed; pin paths on generic flows only');
@@ -29,7 +30,15 @@ export function normalizeScenario(parsed: ParsedScenario, issues: IssueList): Sc
       issues.add([...at, 'via'], `no site named '${flow.via}' (a proxy sits at a site)`);
     }
     const normalized = normalizeFlow(flow, at, scenario.flows.length + i, endpoints, scenario.duration, issues);
-    return names.named({ ...normalized, viaSite: flow.via, compressible: flow.compressible }, at);
+    // a service in several regions: the instance nearest the site at the other end
+    const from = siteAt(normalized.to);
+    const to = siteAt(normalized.from);
+    const resolved = {
+      ...normalized,
+      from: from === undefined ? normalized.from : nearestInstance(spec, normalized.from, from),
+      to: to === undefined ? normalized.to : nearestInstance(spec, normalized.to, to),
+    };
+    return names.named({ ...resolved, viaSite: flow.via, compressible: flow.compressible }, at);
   });
   for (const app of normalizeApplications(parsed.apps, spec, scenario.duration, issues)) spec.traffic.push(names.named(app, app.origin));
 

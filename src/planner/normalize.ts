@@ -40,6 +40,7 @@ import {
   VPN_GATEWAY_BPS,
 } from './azure/facts.js';
 import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, nearestNames, zoneOf } from './azure/catalogue.js';
+import { distanceKm } from './geography.js';
 import type { ParsedQueue } from '../scenario/schema.js';
 import type { ParsedCircuit, ParsedInternetAccess, ParsedScenario } from './schema.js';
 
@@ -92,27 +93,38 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     return pool.subnet(0)!;
   };
 
-  const services: ServiceSpec[] = Object.entries(parsed.services ?? {}).map(([name, s], k) => {
+  const instances = new Map<string, string[]>();
+  const services: ServiceSpec[] = [];
+  for (const [name, s] of Object.entries(parsed.services ?? {})) {
     const at = ['services', name];
-    claim(name, 'service', at);
-    catalogueRegion(s.region, [...at, 'region']);
     const kind = s.kind ?? 'saas';
     if (s.gateway !== undefined && kind !== 'vnet') issues.add([...at, 'gateway'], 'only a VNet (kind: vnet) has an ExpressRoute gateway');
     if (s.fastpath === true && kind !== 'vnet') issues.add([...at, 'fastpath'], 'FastPath bypasses the ExpressRoute gateway of a VNet (kind: vnet)');
     if (s.product !== undefined && kind !== 'saas') issues.add([...at, 'product'], 'a product (microsoft-365, dynamics-365) is a SaaS service (kind: saas)');
-    return {
-      name,
-      region: s.region,
-      prefix: s.prefix ?? fromPool(ADDRESS_POOLS.services, k, [...at, 'prefix']),
-      kind,
-      // Intune, DNS, certificate revocation and CDN never use ExpressRoute (see NEVER_OVER_EXPRESSROUTE)
-      expressroute: s.expressroute ?? (kind !== 'internet' && !NEVER_OVER_EXPRESSROUTE.test(name)),
-      product: s.product ?? (kind === 'saas' ? 'microsoft-365' : undefined),
-      routingPreference: s.routing_preference ?? 'microsoft',
-      gateway: kind === 'vnet' ? erGateway(s, at, issues) : undefined,
-      gatewayBilling: kind === 'vnet' ? gatewayBilling(s.gateway) : undefined,
-    };
-  });
+    const list = Array.isArray(s.region);
+    if (list && (kind === 'vnet' || s.prefix !== undefined)) issues.add([...at, 'region'], 'a service in several regions is a public one with default addresses (not a VNet, no prefix)');
+    if (list) claim(name, 'service', at);
+    const regionsOf = Array.isArray(s.region) ? s.region : [s.region];
+    regionsOf.forEach((region, i) => {
+      const instance = list ? `${name}.${region}` : name;
+      const where = list ? [...at, 'region', i] : [...at, 'region'];
+      claim(instance, 'service', list ? where : at);
+      catalogueRegion(region, where);
+      services.push({
+        name: instance,
+        region,
+        prefix: (list ? undefined : s.prefix) ?? fromPool(ADDRESS_POOLS.services, services.length, [...at, 'prefix']),
+        kind,
+        // Intune, DNS, certificate revocation and CDN never use ExpressRoute (see NEVER_OVER_EXPRESSROUTE)
+        expressroute: s.expressroute ?? (kind !== 'internet' && !NEVER_OVER_EXPRESSROUTE.test(name)),
+        product: s.product ?? (kind === 'saas' ? 'microsoft-365' : undefined),
+        routingPreference: s.routing_preference ?? 'microsoft',
+        gateway: kind === 'vnet' ? erGateway(s, at, issues) : undefined,
+        gatewayBilling: kind === 'vnet' ? gatewayBilling(s.gateway) : undefined,
+      });
+      if (list) instances.set(name, [...(instances.get(name) ?? []), instance]);
+    });
+  }
 
   /** What offices and remote user groups share: a place on the map, users, addresses, an ISP. */
   const place = (section: 'sites' | 'remote_users', name: string, p: ParsedPlace, kind: SiteSpec['kind'], k: number): SiteSpec => {
@@ -289,7 +301,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     crossTraffic: normalizeCrossTraffic(parsed.wan.cross_traffic),
   };
   checkLimits(parsed, circuits, services, issues);
-  return { atUtcHour: atHour(parsed.at, sites), personas, regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
+  return { atUtcHour: atHour(parsed.at, sites), personas, instances, regions, services, sites, internet, peeringLocations, circuits, vpns, wan, traffic: [] };
 }
 
 /**
@@ -336,6 +348,20 @@ function gatewayConnections(sku: string): number {
   const scale = /^ErGwScale\((\d+)\)$/.exec(sku);
   if (scale !== null) return Number(scale[1]) >= 10 ? 16 : Number(scale[1]) >= 2 ? 8 : 4;
   return GATEWAY_CONNECTIONS[sku] ?? 16;
+}
+
+/** The instance of a service (in several regions) nearest to a place; the service itself otherwise. */
+export function nearestInstance(planner: Pick<PlannerSpec, 'instances' | 'services' | 'regions'>, service: string, from: Location): string {
+  const list = planner.instances.get(service);
+  if (list === undefined) return service;
+  let best = list[0]!;
+  let bestKm = Infinity;
+  for (const instance of list) {
+    const region = planner.regions.find((r) => r.name === planner.services.find((s) => s.name === instance)!.region)!;
+    const km = distanceKm(from, region.location);
+    if (km < bestKm) [best, bestKm] = [instance, km];
+  }
+  return best;
 }
 
 /** A site's users by persona: known personas, and users (when given) equal to their sum. */

@@ -248,6 +248,8 @@ export interface PlannerSpec {
   atUtcHour?: number;
   /** Per persona, how much of each application one user of it uses. */
   personas: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Services with an instance in several regions: their instances (services named NAME.REGION). */
+  instances: ReadonlyMap<string, readonly string[]>;
   regions: RegionSpec[];
   services: ServiceSpec[];
   sites: SiteSpec[];

@@ -128,7 +128,8 @@ const vpn = z.strictObject({
 const region = z.strictObject({ continent: continent.optional(), location: location.optional() });
 
 const service = z.strictObject({
-  region: name,
+  /** A region, or a list: one instance in each, every site using the one in the nearest region (Microsoft 365's front doors). */
+  region: z.union([name, z.array(name).min(1)]),
   prefix: prefix.optional(),
   kind: z.enum(['saas', 'paas', 'vnet', 'internet']).optional(),
   description: z.string().optional(),

@@ -90,3 +90,25 @@ apps:
     expect(() => parseScenarioText(withPersonas('users: 10, personas: { office-worker: 3 }'), 'p.yaml')).toThrow(/sites\.boston\.users: the site's personas add up to 3 users/);
   });
 });
+
+describe('a service in several regions', () => {
+  it("serves each site from the instance in the nearest region (apps, traffic and availability)", async () => {
+    const { simulate } = await import('../helpers.js');
+    const yaml = `
+name: front-doors
+duration: 2s
+warmup: 0s
+services: { m365: { region: [eastus, westeurope, japaneast], kind: saas } }
+sites:
+  london: { location: london, users: 10, internet: { bandwidth: 1Gbps } }
+  tokyo: { location: tokyo, users: 10, internet: { bandwidth: 1Gbps } }
+apps: { web: { kind: web, service: m365, requests_per_minute: 6, response: 10KB } }
+traffic:
+  - { name: sync, from: tokyo, to: m365, source: { kind: cbr, rate: 100kbps, packet_size: 500B } }
+`;
+    const result = simulate(yaml);
+    expect(new Map(result.apps.map((a) => [a.site, a.service]))).toEqual(new Map([['london', 'm365.westeurope'], ['tokyo', 'm365.japaneast']]));
+    expect(result.flows.find((f) => f.flow === 'sync')!.to).toBe('m365.japaneast');
+    expect(result.availability.map((a) => a.pair).sort()).toEqual(['london -> m365.westeurope', 'tokyo -> m365.japaneast']);
+  });
+});
