@@ -58,7 +58,9 @@ export async function buildReport(files: Record<string, string>, linkSamples?: L
   } else notes.push('No time series: run with --timeseries (or --report) to get throughput and queueing delay over time.');
 
   const availability = table('availability');
-  if (availability.length > 0) {
+  const anyFailure = table('availability_events').length > 0 || availability.some((r) => typeof r.unavailable_s === 'number' && r.unavailable_s > 0);
+  if (availability.length > 0 && !anyFailure) notes.push('No failure in the simulated time: every pair was available throughout (no availability chart).');
+  if (availability.length > 0 && anyFailure) {
     const down = downtime(availability)
       .filter((d) => d.seconds > 0)
       .map((d) => `${d.variant}: ${d.pair} ${d.seconds.toFixed(1)} s`);
@@ -76,7 +78,8 @@ export async function buildReport(files: Record<string, string>, linkSamples?: L
   }
 
   const headline = headlineRows(tables, variants);
-  return page({ summary, variants, headline, charts, notes, scenarioText, failures: table('failures') });
+  const answer = answerSection(variants, table('comparison').length > 0 ? table('comparison') : headline, table('cost'));
+  return page({ summary, variants, headline, charts, notes, scenarioText, failures: table('failures'), answer });
 }
 
 /**
@@ -107,6 +110,40 @@ export function formatValue(x: number): string {
   return Number(x.toPrecision(3)).toString();
 }
 
+/**
+ * The answer first: per site and variant, whether every call direction met the Teams targets and
+ * every service was available (pass), with what failed otherwise; then each variant's monthly bill.
+ */
+function answerSection(variants: readonly string[], comparison: Table, cost: Table): string {
+  const sites = [...new Set(comparison.map((r) => String(r.site)).filter((s) => s !== '' && s !== 'all' && s !== 'undefined'))];
+  if (sites.length === 0) return '';
+  const verdict = (site: string, variant: string): { pass: boolean; why: string[] } => {
+    const why: string[] = [];
+    for (const r of comparison.filter((x) => String(x.site) === site)) {
+      const v = r[variant];
+      if (typeof v !== 'number' || Number.isNaN(v)) continue;
+      if (r.metric === 'targets_met' && v < 1) why.push(`${String(r.application)} ${String(r.direction)}: targets met ${(100 * v).toFixed(0)}%`);
+      if (r.metric === 'availability' && v < 1) why.push(`${String(r.application)}: ${(100 * v).toFixed(2)}% available`);
+    }
+    return { pass: why.length === 0, why };
+  };
+  const rows = sites.map((site) => {
+    const cells = variants.map((v) => {
+      const { pass, why } = verdict(site, v);
+      return `<td class="${pass ? 'met' : 'missed'}" data-variant="${escape(v)}">${pass ? 'pass' : `fail: ${escape(why.slice(0, 3).join('; '))}${why.length > 3 ? ` (+${why.length - 3})` : ''}`}</td>`;
+    });
+    return `<tr><td>${escape(site)}</td>${cells.join('')}</tr>`;
+  });
+  const totals = cost.filter((r) => r.item === 'total');
+  const bill = totals.length === 0 ? '' : `<p id="bill">Monthly bill (cost.csv): ${totals.map((r) => `${escape(String(r.variant))} ${formatValue(r.monthly as number)}`).join('; ')}.</p>`;
+  return `<h2>Answer</h2>
+<p>Per site: pass when every call direction met the Teams targets and every service was available, in each variant.</p>
+<table id="answer"><thead><tr><th>site</th>${variants.map((v) => `<th>${escape(v)}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+${bill}
+`;
+}
+
 /** The failures of `ersim whatif`, most harmful first: the answer comes before the headline. */
 function failureSection(failures: Table): string {
   if (failures.length === 0) return '';
@@ -119,7 +156,7 @@ function failureSection(failures: Table): string {
 `;
 }
 
-function page(p: { summary: Table; variants: string[]; headline: Table; charts: Chart[]; notes: string[]; scenarioText?: string; failures: Table }): string {
+function page(p: { summary: Table; variants: string[]; headline: Table; charts: Chart[]; notes: string[]; scenarioText?: string; failures: Table; answer: string }): string {
   const s = p.summary;
   const name = String(s[0]?.scenario ?? 'ersim run');
   const wall = s.reduce((a, r) => a + (typeof r.wall_s === 'number' ? r.wall_s : 0), 0);
@@ -179,7 +216,7 @@ dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; } d
 <h1>${escape(name)}</h1>
 <h2>Run</h2>
 <dl id="facts">${facts.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>
-${failureSection(p.failures)}<h2>Headline</h2>
+${p.answer}${failureSection(p.failures)}<h2>Headline</h2>
 <p>Mean ± half-width of the 95% confidence interval over replications${others.length > 0 ? '; differences to the first variant, * when significant at 95% (paired, common random numbers)' : ''}.</p>
 <table id="headline"><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>

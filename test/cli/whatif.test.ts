@@ -53,6 +53,9 @@ describe('ersim whatif', () => {
     expect(report.indexOf('<table id="failures">')).toBeGreaterThan(0);
     expect(report.indexOf('<table id="failures">')).toBeLessThan(report.indexOf('<table id="headline">'));
     expect(report).toMatch(/<table id="failures">.*?<tr><td>1<\/td><td>er:down<\/td>/s);
+    // and before them, per site and variant, pass or fail and why
+    expect(report.indexOf('<table id="answer">')).toBeLessThan(report.indexOf('<table id="failures">'));
+    expect(report).toMatch(/<tr><td>boston<\/td>.*data-variant="er:down">fail: erp: 0\.00% available/s);
     // every failure variant against the intact design in comparison.csv
     const comparison = readFileSync(join(out, 'comparison.csv'), 'utf8').split('\n')[0]!;
     for (const name of ['expressroute', 'er:down', 'boston.internet:down']) expect(comparison).toContain(name);
