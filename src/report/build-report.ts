@@ -122,7 +122,7 @@ function answerSection(variants: readonly string[], comparison: Table, cost: Tab
     for (const r of comparison.filter((x) => String(x.site) === site)) {
       const v = r[variant];
       if (typeof v !== 'number' || Number.isNaN(v)) continue;
-      if (r.metric === 'targets_met' && v < 1) why.push(`${String(r.application)} ${String(r.direction)}: targets met ${(100 * v).toFixed(0)}%`);
+      if (r.metric === 'targets_met' && v < 1) why.push(`${String(r.application)} ${String(r.direction)}: Teams targets met in ${(100 * v).toFixed(0)}% of runs`);
       if (r.metric === 'availability' && v < 1) why.push(`${String(r.application)}: ${(100 * v).toFixed(2)}% available`);
     }
     return { pass: why.length === 0, why };
