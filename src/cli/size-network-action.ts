@@ -1,4 +1,3 @@
-import { parse, stringify } from 'yaml';
 import { PROVIDER_CIRCUIT_BPS, DIRECT_PORTS } from '../planner/azure/facts.js';
 import { ACCESS_SIZES_BPS } from '../planner/assumptions.js';
 import { checkScenario } from '../planner/check.js';
@@ -7,6 +6,7 @@ import type { Scenario } from '../planner/scenario.js';
 import { mergeOverride } from '../scenario/load.js';
 import { toCsv } from '../output/csv.js';
 import type { Row } from '../stats/records.js';
+import { chooseDesign, withVariants, type Design } from './design.js';
 import { UsageError } from './errors.js';
 import { checkOutputFolder, writeResults } from './results-folder.js';
 import { simulateLoaded, type RunActionOptions } from './run-action.js';
@@ -56,16 +56,11 @@ const show = (bps: number): string => (bps >= 1e9 ? `${bps / 1e9}Gbps` : `${bps 
 export async function sizeNetworkAction(io: { out: (s: string) => void }, file: string, options: SizeNetworkOptions): Promise<void> {
   const loaded = loadScenarioFile(file, options.overrides);
   checkScenario(loaded);
-  const design = options.variant === undefined ? loaded.variants[0]! : loaded.variants.find((v) => v.variant === options.variant);
-  if (design === undefined) throw new UsageError(`--variant ${options.variant}: ${file} has no such variant (it has ${loaded.variants.map((v) => v.variant).join(', ')})`);
+  const design = chooseDesign(file, loaded, options.variant);
   const out = options.out ?? `results/${loaded.scenario.name}-sizing`;
   checkOutputFolder(out);
-  const resources = resourcesOf(design);
-  if (resources.length === 0) throw new UsageError(`${file}: variant '${design.variant}' has no circuit or site to size`);
-
-  const data = parse(loaded.text) as Record<string, unknown>;
-  const variants = (data.variants ?? {}) as Record<string, Record<string, unknown>>;
-  const designFields = Object.hasOwn(variants, design.variant) ? variants[design.variant]! : {};
+  const resources = resourcesOf(design.scenario);
+  if (resources.length === 0) throw new UsageError(`${file}: variant '${design.scenario.variant}' has no circuit or site to size`);
   const evidence: Evidence[] = [];
   const answers: { resource: Resource; size?: number }[] = [];
   const tried = new Map<string, boolean>();
@@ -77,7 +72,7 @@ export async function sizeNetworkAction(io: { out: (s: string) => void }, file: 
     if (known !== undefined) return known;
     let all = true;
     for (const state of resource.states) {
-      const e = await evaluate(file, data, designFields, resource, state, bps, options);
+      const e = await evaluate(file, design, resource, state, bps, options);
       evidence.push(e);
       all &&= e.pass === 'yes';
     }
@@ -158,15 +153,14 @@ function resourcesOf(design: Scenario): Resource[] {
 
 async function evaluate(
   file: string,
-  data: Record<string, unknown>,
-  designFields: Record<string, unknown>,
+  design: Design,
   resource: Resource,
   state: Resource['states'][number],
   bps: number,
   options: SizeNetworkOptions,
 ): Promise<Evidence> {
   const variant = 'sizing';
-  const text = stringify({ ...data, variants: { [variant]: mergeOverride(designFields, state.patch(bps)) } });
+  const text = withVariants(design, { [variant]: mergeOverride(design.fields, state.patch(bps)) });
   const loaded: LoadedScenario = parseScenarioText(text, file, options.overrides);
   const { result } = await simulateLoaded(loaded, file, { ...options, report: false, timeSeriesInterval: undefined, quiet: true });
   const { names, capacityBps } = resource.links(bps);

@@ -1,4 +1,3 @@
-import { parse, stringify } from 'yaml';
 import { comparisonRows } from '../compare/comparison.js';
 import { FAILURE_COLUMNS, failureImpacts, type FailureImpact } from '../compare/failure-impact.js';
 import { toCsv } from '../output/csv.js';
@@ -6,6 +5,7 @@ import { checkScenario } from '../planner/check.js';
 import { singleFailures } from '../planner/failures.js';
 import { loadScenarioFile, parseScenarioText } from '../planner/load.js';
 import { mergeOverride } from '../scenario/load.js';
+import { chooseDesign, withVariants } from './design.js';
 import { UsageError } from './errors.js';
 import { writeResults } from './results-folder.js';
 import { simulateLoaded, withTimeSeries, type RunActionOptions } from './run-action.js';
@@ -25,18 +25,14 @@ export interface WhatifActionOptions extends RunActionOptions {
 export async function whatifAction(io: { out: (s: string) => void }, file: string, options: WhatifActionOptions): Promise<void> {
   const loaded = loadScenarioFile(file, options.overrides);
   checkScenario(loaded, 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory });
-  const design = options.variant === undefined ? loaded.variants[0]! : loaded.variants.find((v) => v.variant === options.variant);
-  if (design === undefined) throw new UsageError(`--variant ${options.variant}: ${file} has no such variant (it has ${loaded.variants.map((v) => v.variant).join(', ')})`);
-  const failures = singleFailures(design);
-  if (failures.length === 0) throw new UsageError(`${file}: variant '${design.variant}' has no circuit, site or peering location to fail`);
+  const design = chooseDesign(file, loaded, options.variant);
+  const failures = singleFailures(design.scenario);
+  if (failures.length === 0) throw new UsageError(`${file}: variant '${design.scenario.variant}' has no circuit, site or peering location to fail`);
 
-  // the file's own fields with one variant per failure, each the design's fields and the failure's
-  const data = parse(loaded.text) as Record<string, unknown>;
-  const variants = (data.variants ?? {}) as Record<string, Record<string, unknown>>;
-  const designFields = Object.hasOwn(variants, design.variant) ? variants[design.variant]! : {};
-  const intact = design.variant === 'base' ? 'intact' : design.variant;
-  data.variants = Object.fromEntries([[intact, designFields], ...failures.map((f) => [f.name, mergeOverride(designFields, f.patch)])]);
-  const whatifs = parseScenarioText(stringify(data), file, options.overrides);
+  // one variant per failure, each the design's fields and the failure's
+  const intact = design.scenario.variant === 'base' ? 'intact' : design.scenario.variant;
+  const variants = Object.fromEntries([[intact, design.fields], ...failures.map((f) => [f.name, mergeOverride(design.fields, f.patch)])]);
+  const whatifs = parseScenarioText(withVariants(design, variants), file, options.overrides);
 
   const { result, files, timeSeries, line, out } = await simulateLoaded(whatifs, file, {
     ...options,
