@@ -11,6 +11,7 @@ import {
   downtime,
   flowHeadline,
   linkSamplesOfTable,
+  sweepAxisTitle,
   sweepSeries,
   type LinkSamples,
   variantsOf,
@@ -74,7 +75,7 @@ export async function buildReport(files: Record<string, string>, linkSamples?: L
   const sweep = table('sweep');
   for (const metric of SWEEP_METRICS) {
     const points = sweepSeries(sweep, metric).filter((p) => Number.isFinite(p.mean));
-    if (points.length > 0) charts.push({ id: `sweep-${metric}`, caption: 'Dashed lines: the Teams targets (client to Microsoft edge).', svg: await toSvg(sweepChart(points, metric, SWEEP_TARGETS[metric] ?? [])) });
+    if (points.length > 0) charts.push({ id: `sweep-${metric}`, caption: 'Dashed lines: the Teams targets (client to Microsoft edge).', svg: await toSvg(sweepChart(points, metric, SWEEP_TARGETS[metric] ?? [], sweepAxisTitle(sweep))) });
   }
 
   const headline = headlineRows(tables, variants);

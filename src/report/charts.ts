@@ -87,12 +87,12 @@ export function timelineChart(bars: readonly TimelineBar[]): TopLevelSpec {
 }
 
 /** A sweep's metric against the swept parameter: mean with its 95% CI band per variant, targets as rules. */
-export function sweepChart(points: readonly SweepPoint[], metric: string, targets: readonly { label: string; value: number }[]): TopLevelSpec {
+export function sweepChart(points: readonly SweepPoint[], metric: string, targets: readonly { label: string; value: number }[], xTitle = 'sweep point'): TopLevelSpec {
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'area', opacity: 0.25 },
       encoding: {
-        x: { field: 'label', type: 'ordinal', sort: { field: 'point' }, title: 'sweep point' },
+        x: { field: 'label', type: 'ordinal', sort: { field: 'point' }, title: xTitle, axis: { labelLimit: 240, labelAngle: -30 } },
         y: { field: 'low', type: 'quantitative', title: metric },
         y2: { field: 'high' },
         color: { field: 'variant', type: 'nominal' },

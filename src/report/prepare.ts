@@ -166,7 +166,16 @@ export function sweepSeries(sweep: Table, metric: string): SweepPoint[] {
     const high = num(r[`${metric}_high`]);
     const ci = num(r[`${metric}_ci95`]);
     const half = Number.isNaN(ci) ? 0 : ci;
-    const label = params.map((p) => `${p}=${str(r[p])}`).join(', ');
-    return { variant: str(r.variant), point: num(r.point), label, mean: m, low: Number.isNaN(low) ? m - half : low, high: Number.isNaN(high) ? m + half : high };
+    // one parameter: its value (the axis names the parameter); several: each by its last field
+    const label = params.length === 1 ? str(r[params[0]!]) : params.map((p) => `${p.split('.').slice(-2).join('.')}=${str(r[p])}`).join(', ');
+    // the headline metrics are never negative: a band around a small mean stops at 0
+    return { variant: str(r.variant), point: num(r.point), label, mean: m, low: Number.isNaN(low) ? Math.max(0, m - half) : low, high: Number.isNaN(high) ? m + half : high };
   });
+}
+
+/** What a sweep's x axis shows: the swept parameter's path when there is one, else the points. */
+export function sweepAxisTitle(sweep: Table): string {
+  const reserved = new Set(['point', 'variant', 'replications']);
+  const params = Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && Object.hasOwn(sweep[0]!, k) && !Object.hasOwn(sweep[0]!, `${k}_ci95`) && !/_(ci95|low|high)$/.test(k));
+  return params.length === 1 ? params[0]! : 'sweep point';
 }

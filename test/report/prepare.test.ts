@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/report/build-report.js';
-import { availabilityTimeline, binTimeSeries, busiestLinks, delaySurvival, linkSamplesOfTable, downtime, flowHeadline, sweepSeries } from '../../src/report/prepare.js';
+import { availabilityTimeline, binTimeSeries, busiestLinks, delaySurvival, linkSamplesOfTable, downtime, flowHeadline, sweepAxisTitle, sweepSeries } from '../../src/report/prepare.js';
 import { parseTable } from '../../src/report/result-tables.js';
 
 describe('report data preparation', () => {
@@ -65,15 +65,22 @@ describe('report data preparation', () => {
     expect(row.v_ci95).toBeCloseTo((12.7062047 * Math.SQRT2) / Math.SQRT2, 6); // sd sqrt(2), n 2, t(1) = 12.7062047
   });
 
-  it('sweep series: mean and CI band per point and variant, named by the parameter values', () => {
+  it('sweep series: mean and CI band per point and variant, named by the parameter values; the band stops at 0', () => {
     const sweep = [
       { point: 0, 'circuits.er.bandwidth': '100Mbps', variant: 'v', replications: 3, delay_mean_ms: 10, delay_mean_ms_ci95: 1 },
       { point: 1, 'circuits.er.bandwidth': '1Gbps', variant: 'v', replications: 3, delay_mean_ms: 5, delay_mean_ms_ci95: NaN },
+      { point: 2, 'circuits.er.bandwidth': '10Gbps', variant: 'v', replications: 3, delay_mean_ms: 1, delay_mean_ms_ci95: 3 },
     ];
     expect(sweepSeries(sweep, 'delay_mean_ms')).toEqual([
-      { variant: 'v', point: 0, label: 'circuits.er.bandwidth=100Mbps', mean: 10, low: 9, high: 11 },
-      { variant: 'v', point: 1, label: 'circuits.er.bandwidth=1Gbps', mean: 5, low: 5, high: 5 },
+      { variant: 'v', point: 0, label: '100Mbps', mean: 10, low: 9, high: 11 },
+      { variant: 'v', point: 1, label: '1Gbps', mean: 5, low: 5, high: 5 },
+      { variant: 'v', point: 2, label: '10Gbps', mean: 1, low: 0, high: 4 },
     ]);
+    expect(sweepAxisTitle(sweep)).toBe('circuits.er.bandwidth');
+    // several parameters: each named by its last two fields
+    const grid = [{ point: 0, 'sites.new-york.users': 100, 'circuits.er.bandwidth': '1Gbps', variant: 'v', replications: 1, delay_mean_ms: 1, delay_mean_ms_ci95: NaN }];
+    expect(sweepSeries(grid, 'delay_mean_ms')[0]!.label).toBe('new-york.users=100, er.bandwidth=1Gbps');
+    expect(sweepAxisTitle(grid)).toBe('sweep point');
   });
 
   it('formats table numbers to three significant digits', () => {
