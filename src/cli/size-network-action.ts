@@ -20,7 +20,7 @@ export interface SizeNetworkOptions extends RunActionOptions {
 
 /** Something to size: its states, each a patch of the design, and the standard sizes to try. */
 interface Resource {
-  kind: 'circuit' | 'internet-access';
+  kind: 'circuit' | 'internet-access' | 'wan-port';
   name: string;
   sizes: readonly number[];
   /** The design's fields at a size, in each state that must hold. */
@@ -44,7 +44,7 @@ interface Evidence extends Row {
 const show = (bps: number): string => (bps >= 1e9 ? `${bps / 1e9}Gbps` : `${bps / 1e6}Mbps`);
 
 /**
- * `ersim size` without --circuit: every circuit and every site's Internet access of a design, each
+ * `ersim size` without --circuit: every circuit, every site's Internet access and the IP VPN's ports of a design, each
  * sized on its own (the others as the scenario has them) to the smallest standard size that passes
  * in every state that matters: a circuit with both connections up and with one down (Microsoft's
  * SLA covers the purchased bandwidth of one connection, not the burst over two); a site's Internet
@@ -140,13 +140,26 @@ function resourcesOf(design: Scenario): Resource[] {
   }
   for (const s of design.planner.sites.filter((s) => s.kind === 'site')) {
     const size = (bps: number) => ({ sites: { [s.name]: { internet: { bandwidth: show(bps) } } } });
-    const mine = design.planner.circuits.filter((c) => c.site === s.name);
+    // the circuits its traffic can take: its own, and on the IP VPN every circuit of the WAN
+    const onWan = design.planner.wan?.sites.includes(s.name) === true;
+    const mine = design.planner.circuits.filter((c) => c.site === s.name || (onWan && (c.connectivity === 'ipvpn' || (c.site !== undefined && design.planner.wan!.sites.includes(c.site)))));
     const states: Resource['states'] = [{ state: 'all up', patch: size }];
     if (mine.length > 0) {
       // the circuits gone for the whole run (not failing at its start: no detection or convergence to wait for)
       states.push({ state: 'its circuits down', patch: (bps) => mergeOverride(size(bps), { circuits: Object.fromEntries(mine.map((c) => [c.name, null])) }) });
     }
     resources.push({ kind: 'internet-access', name: s.name, sizes: ACCESS_SIZES_BPS, states, links: (bps) => ({ names: new Set([`${s.name}->${s.name}.isp`, `${s.name}.isp->${s.name}`]), capacityBps: bps }) });
+  }
+  const wan = design.planner.wan;
+  if (wan !== undefined) {
+    // the provider's ports between the members: as they are, and with each circuit on the WAN gone (its traffic to another)
+    const members = [...wan.sites, ...design.planner.circuits.filter((c) => c.connectivity === 'ipvpn').map((c) => `${c.name}.pe`)];
+    const names = new Set(members.flatMap((x) => members.filter((y) => y !== x).map((y) => `${x}->${y}`)));
+    const size = (bps: number) => ({ wan: { bandwidth: show(bps) } });
+    const onWan = design.planner.circuits.filter((c) => c.connectivity === 'ipvpn' || (c.site !== undefined && wan.sites.includes(c.site)));
+    const states: Resource['states'] = [{ state: 'all up', patch: size }];
+    if (onWan.length > 1) for (const c of onWan) states.push({ state: `${c.name} gone`, patch: (bps) => mergeOverride(size(bps), { circuits: { [c.name]: null } }) });
+    resources.push({ kind: 'wan-port', name: 'wan', sizes: ACCESS_SIZES_BPS, states, links: (bps) => ({ names, capacityBps: bps }) });
   }
   return resources;
 }

@@ -62,3 +62,39 @@ describe('ersim size (the whole network)', () => {
     expect(result.apps.filter((a) => a.kind === 'call').every((a) => a.targets_met === 1)).toBe(true);
   });
 });
+
+describe('ersim size with an IP VPN', () => {
+  it("sizes the WAN's ports too, and each office's Internet access for the WAN's circuit gone", async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const yaml = `
+name: wan-sizing
+duration: 6s
+warmup: 2s
+seed: 3
+replications: 1
+services:
+  sql: { region: eastus, kind: paas }
+sites:
+  boston: { location: boston, users: 10, internet: { bandwidth: 1Gbps } }
+  chicago: { location: chicago, users: 10, internet: { bandwidth: 1Gbps } }
+wan: { kind: ipvpn, sites: [boston, chicago], bandwidth: 1Gbps }
+circuits:
+  er: { peering_location: washington-dc, connectivity: ipvpn, bandwidth: 1Gbps, sku: standard, shaping: true }
+traffic:
+  - { name: boston-load, from: boston, to: sql, source: { kind: poisson, rate: 60Mbps, packet_size: 1200B } }
+  - { name: chicago-load, from: chicago, to: sql, source: { kind: poisson, rate: 250Mbps, packet_size: 1200B } }
+`;
+    const r = await ersim('size', writeScenario(dir, 'w.yaml', yaml), '--out', out, '--no-cache', '--workers', '2', '-q');
+    expect(r.code).toBe(0);
+    const sizing = await parseTable(readFileSync(join(out, 'sizing.csv'), 'utf8'));
+    // Chicago's 250 Mbps crosses its WAN port to the circuit's PE: 500 Mbps at 30% headroom; with the
+    // circuit gone each office's load is on its Internet access
+    expect(sizing.map((s) => [s.resource, s.kind, s.recommended])).toEqual([
+      ['er', 'circuit', '500Mbps'],
+      ['boston', 'internet-access', '100Mbps'],
+      ['chicago', 'internet-access', '500Mbps'],
+      ['wan', 'wan-port', '500Mbps'],
+    ]);
+  }, 300_000);
+});
