@@ -6,6 +6,7 @@ import type { Scenario } from '../planner/scenario.js';
 import { mergeOverride } from '../scenario/load.js';
 import { toCsv } from '../output/csv.js';
 import type { Row } from '../stats/records.js';
+import { formatBandwidth, parseBandwidth } from '../scenario/units.js';
 import { chooseDesign, withVariants, type Design } from './design.js';
 import { UsageError } from './errors.js';
 import { checkOutputFolder, writeResults } from './results-folder.js';
@@ -41,7 +42,7 @@ interface Evidence extends Row {
   pass: 'yes' | 'no';
 }
 
-const show = (bps: number): string => (bps >= 1e9 ? `${bps / 1e9}Gbps` : `${bps / 1e6}Mbps`);
+const show = (bps: number): string => formatBandwidth(bps);
 
 /**
  * `ersim size` without --circuit: every circuit, every site's Internet access and the IP VPN's ports of a design, each
@@ -102,7 +103,7 @@ export async function sizeNetworkAction(io: { out: (s: string) => void }, file: 
     recommended: a.size === undefined ? 'none' : show(a.size),
     smaller_fails: a.size === undefined ? '' : a.resource.sizes.indexOf(a.size) === 0 ? 'smallest size' : show(a.resource.sizes[a.resource.sizes.indexOf(a.size) - 1]!),
   }));
-  evidence.sort((a, b) => a.resource.localeCompare(b.resource) || parseSize(a.size) - parseSize(b.size) || a.state.localeCompare(b.state));
+  evidence.sort((a, b) => a.resource.localeCompare(b.resource) || parseBandwidth(a.size)! - parseBandwidth(b.size)! || a.state.localeCompare(b.state));
   const written = await writeResults(out, {
     'sizing.csv': await toCsv(rows),
     'sizing_evidence.csv': await toCsv(evidence),
@@ -116,8 +117,6 @@ export async function sizeNetworkAction(io: { out: (s: string) => void }, file: 
     io.out(`${table}\n\nheadroom ${fixed(options.headroom * 100, 0)}%, ${options.teams ? 'every call direction meeting the Teams targets' : 'no call targets'}; evidence per size and state in sizing_evidence.csv\nwrote ${written.join(', ')}\n`);
   }
 }
-
-const parseSize = (text: string): number => Number(/^([\d.]+)/.exec(text)?.[1] ?? 0) * (text.endsWith('Gbps') ? 1e9 : 1e6);
 
 /** Every circuit and every site's Internet access of the design, with the states they must hold in. */
 function resourcesOf(design: Scenario): Resource[] {

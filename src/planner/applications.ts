@@ -33,8 +33,8 @@ export function normalizeApplications(
   const out: (AppFlowSpec & PlannerFlowSpec)[] = [];
   for (const [name, app] of Object.entries(apps ?? {})) {
     const at = ['apps', name];
-    const service = planner.services.find((s) => s.name === app.service) ?? (planner.instances.has(app.service) ? true : undefined);
-    if (service === undefined) issues.add([...at, 'service'], `no service named '${app.service}'`);
+    const known = planner.services.some((s) => s.name === app.service) || planner.instances.has(app.service);
+    if (!known) issues.add([...at, 'service'], `no service named '${app.service}'`);
     if (app.via !== undefined && !planner.sites.some((s) => s.name === app.via && s.kind === 'site')) {
       issues.add([...at, 'via'], `no site named '${app.via}' (a proxy sits at a site)`);
     }

@@ -3,7 +3,7 @@ import { NS_PER_MS } from '../core/time.js';
 import { BACKBONE_STRETCH, EDGE_TO_REGION_DELAY } from './assumptions.js';
 import { REGIONS } from './azure/catalogue.js';
 import { PUBLISHED_REGIONS, publishedRoundTripMs } from './azure/region-latency.js';
-import { distanceKm, fibreDelay } from './geography.js';
+import { distanceKm, fibreDelay, nearest } from './geography.js';
 import { NS_PER_KM } from './assumptions.js';
 import type { Location, RegionSpec } from './scenario.js';
 
@@ -39,13 +39,7 @@ export function backboneDelay(from: { location: Location; local: readonly string
 const MIN_CORRIDOR_KM = 300;
 
 function nearestMeasured(from: Location): (typeof MEASURED)[number] {
-  let best = MEASURED[0]!;
-  let bestKm = Infinity;
-  for (const r of MEASURED) {
-    const km = distanceKm(from, r.location);
-    if (km < bestKm) [best, bestKm] = [r, km];
-  }
-  return best;
+  return nearest(MEASURED, from, (r) => r.location)!;
 }
 
 /** One-way delay over Microsoft's backbone between two points of its network (Global Reach between peering locations). */

@@ -38,7 +38,7 @@ export function carriedPrefixes(scenario: Scenario, circuit: CircuitSpec): Set<s
   for (const service of services) {
     const region = regions.find((r) => r.name === service.region);
     if (region === undefined || !service.expressroute) continue;
-    const sameGeo = sameGeopoliticalRegion(region.continent, location.continent);
+    const sameGeo = region.continent === location.continent;
     const reach =
       circuit.sku === 'premium' ||
       (circuit.sku === 'standard' && sameGeo) ||
@@ -52,9 +52,6 @@ export function carriedPrefixes(scenario: Scenario, circuit: CircuitSpec): Set<s
   }
   return carried;
 }
-
-/** Scenarios written before the catalogue named continents: Africa and the Middle East are read as before. */
-const sameGeopoliticalRegion = (a: string, b: string): boolean => a === b;
 
 /**
  * Peering locations, Microsoft's backbone, the provider's IP VPN and the circuits. Each circuit is

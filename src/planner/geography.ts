@@ -15,3 +15,14 @@ export function distanceKm(a: Location, b: Location): number {
 
 /** One-way delay of a path `stretch` times the great-circle distance (at least 0.1 ms). */
 export const fibreDelay = (a: Location, b: Location, stretch: number): number => Math.max(100_000, Math.round(distanceKm(a, b) * NS_PER_KM * stretch));
+
+/** The item nearest `to` by great-circle distance (the first of equally near ones); undefined when there is none. */
+export function nearest<T>(items: Iterable<T>, to: Location, locationOf: (item: T) => Location): T | undefined {
+  let best: T | undefined;
+  let bestKm = Infinity;
+  for (const item of items) {
+    const km = distanceKm(to, locationOf(item));
+    if (km < bestKm) [best, bestKm] = [item, km];
+  }
+  return best;
+}

@@ -3,12 +3,10 @@ import { EDGE_SITES } from './azure/catalogue.js';
 import { ADDRESS_POOLS } from './address-pools.js';
 import { nearestInstance } from './normalize.js';
 import { backboneDelay } from './backbone.js';
-import { distanceKm } from './geography.js';
-import type { Location } from './scenario.js';
-import type { AccessSpec, Scenario, SiteSpec } from './scenario.js';
+import type { AccessSpec, Location, Scenario, SiteSpec } from './scenario.js';
 import { carriedPrefixes, expandExpressRoute } from './expressroute.js';
 import { addressesOf, expandVpns, vpnGatewayPrefixes } from './vpn.js';
-import { fibreDelay } from './geography.js';
+import { fibreDelay, nearest } from './geography.js';
 import { edgeNode, edgeSiteNode, erGatewayNode, ispNode, siteUsersNode } from './node-names.js';
 import { Scope, TopologyBuilder, plainBody, scopes, type ExpandedTopology, type LinkBody } from './topology-builder.js';
 import { BACKBONE_BPS, EDGE_TO_REGION_DELAY, REGION_TO_SERVICE_DELAY } from './assumptions.js';
@@ -65,10 +63,10 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     b.cable(service.name, service.region, attach(service), { routeFilter: scopes(Scope.public) }, { routeFilter: scopes(Scope.vnet) });
     const gateway = erGatewayNode(service.name);
     b.node(gateway);
-    const cap = service.gateway;
+    const g = service.gateway!;
     b.cable(service.name, gateway, {
-      ...plainBody(cap?.bps ?? BACKBONE_BPS, REGION_TO_SERVICE_DELAY, ['services', service.name, 'gateway'], ER_GATEWAY_MTU),
-      ...(cap === undefined ? {} : { ppsLimit: cap.pps }),
+      ...plainBody(g.fastpath ? BACKBONE_BPS : g.bps, REGION_TO_SERVICE_DELAY, ['services', service.name, 'gateway'], ER_GATEWAY_MTU),
+      ...(g.fastpath ? {} : { ppsLimit: g.pps }),
     });
   }
 
@@ -109,8 +107,6 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
     b.advertise(isp, publicPrefix, Scope.internetCustomer, 0, true);
     b.advertise(isp, DEFAULT_ROUTE, Scope.default, 0, true);
 
-    const direct = new Map<string, number | undefined>(); // region -> explicit delay, for the regions reached over the Internet all the way
-    for (const region of needsRegionEdge) direct.set(region, internet.delays.get(`${site.name}|${region}`));
     const viaEdge = microsoftRouted.filter((s) => !internet.delays.has(`${site.name}|${s.region}`));
     const nearest = nearestEdgeSite(site.location);
     const edgeSite = edgeSiteNode(nearest.name);
@@ -141,7 +137,9 @@ export function expandPlanner(scenario: Scenario): ExpandedTopology {
       { routeFilter: { prefixes: new Set([...viaEdge.map((s) => prefixKey(s.prefix)), ...gatewayPrefixes, prefixKey(INTERNET_DEPENDENCIES)]) } },
       { routeFilter: scopes(Scope.internetCustomer) },
     );
-    for (const [regionName, explicit] of direct) {
+    // the regions reached over the public Internet all the way: hot-potato services, explicit delays
+    for (const regionName of needsRegionEdge) {
+      const explicit = internet.delays.get(`${site.name}|${regionName}`);
       const region = regions.find((r) => r.name === regionName)!;
       const here = services.filter((s) => s.region === regionName && s.kind !== 'vnet' && (explicit !== undefined || hotPotato.has(s.name)));
       if (here.length === 0) continue;
@@ -243,12 +241,10 @@ function access(b: TopologyBuilder, site: string, edge: string, isp: string, a: 
   );
 }
 
+/** Microsoft's edge sites by name (so that of two equally near, the first by name is taken). */
+const EDGE_LIST = Object.entries(EDGE_SITES)
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([name, point]) => ({ name, ...point }));
+
 /** Microsoft's edge site nearest a place (where its Internet traffic enters Microsoft's network). */
-function nearestEdgeSite(location: Location): { name: string; location: Location; local: readonly string[] } {
-  let best = { name: '', location, local: [] as readonly string[], km: Infinity };
-  for (const [name, at] of Object.entries(EDGE_SITES)) {
-    const km = distanceKm(location, at.location);
-    if (km < best.km || (km === best.km && name < best.name)) best = { name, location: at.location, local: at.local, km };
-  }
-  return best;
-}
+const nearestEdgeSite = (location: Location): (typeof EDGE_LIST)[number] => nearest(EDGE_LIST, location, (e) => e.location)!;

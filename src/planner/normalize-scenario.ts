@@ -31,12 +31,12 @@ export function normalizeScenario(parsed: ParsedScenario, issues: IssueList): Sc
     }
     const normalized = normalizeFlow(flow, at, scenario.flows.length + i, endpoints, scenario.duration, issues);
     // a service in several regions: the instance nearest the site at the other end
-    const from = siteAt(normalized.to);
-    const to = siteAt(normalized.from);
+    const toSite = siteAt(normalized.to);
+    const fromSite = siteAt(normalized.from);
     const resolved = {
       ...normalized,
-      from: from === undefined ? normalized.from : nearestInstance(spec, normalized.from, from),
-      to: to === undefined ? normalized.to : nearestInstance(spec, normalized.to, to),
+      from: toSite === undefined ? normalized.from : nearestInstance(spec, normalized.from, toSite),
+      to: fromSite === undefined ? normalized.to : nearestInstance(spec, normalized.to, fromSite),
     };
     return names.named({ ...resolved, viaSite: flow.via, compressible: flow.compressible }, at);
   });

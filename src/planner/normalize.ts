@@ -3,6 +3,7 @@ import { ADDRESS_POOLS, type AddressPool } from './address-pools.js';
 import type { FieldPath, IssueList } from '../scenario/errors.js';
 import { normalizeCrossTraffic, normalizeFailures, normalizeLoss } from '../scenario/impairments.js';
 import { DEFAULTS, type QueueSpec } from '../scenario/scenario.js';
+import { formatBandwidth } from '../scenario/units.js';
 import type { AccessSpec, InternetCoreSpec, Location, PeeringLocationSpec, PlannerSpec, RegionSpec, ServiceSpec, SiteSpec } from './scenario.js';
 import {
   ACCESS_DELAY,
@@ -40,7 +41,7 @@ import {
   VPN_GATEWAY_BPS,
 } from './azure/facts.js';
 import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, nearestNames, zoneOf } from './azure/catalogue.js';
-import { distanceKm } from './geography.js';
+import { nearest } from './geography.js';
 import type { ParsedQueue } from '../scenario/schema.js';
 import type { ParsedCircuit, ParsedInternetAccess, ParsedScenario } from './schema.js';
 
@@ -120,24 +121,21 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
         product: s.product ?? (kind === 'saas' ? 'microsoft-365' : undefined),
         routingPreference: s.routing_preference ?? 'microsoft',
         gateway: kind === 'vnet' ? erGateway(s, at, issues) : undefined,
-        gatewayBilling: kind === 'vnet' ? gatewayBilling(s.gateway) : undefined,
       });
       if (list) instances.set(name, [...(instances.get(name) ?? []), instance]);
     });
   }
 
   /** What offices and remote user groups share: a place on the map, users, addresses, an ISP. */
-  const place = (section: 'sites' | 'remote_users', name: string, p: ParsedPlace, kind: SiteSpec['kind'], k: number): SiteSpec => {
+  const place = (section: 'sites' | 'remote_users', name: string, p: ParsedPlace & { utc_offset?: number; profile?: number[] }, kind: SiteSpec['kind'], k: number): SiteSpec => {
     const at = [section, name];
     const pool = section === 'sites' ? ADDRESS_POOLS.sites : ADDRESS_POOLS.remote;
     claim(name, kind === 'site' ? 'site' : 'remote user group', at);
     return {
       name,
       kind,
-      location: placeLocation(p.location, [...at, 'location'], issues),
+      ...located(placeLocation(p.location, [...at, 'location'], issues), p, parsed.profile),
       continent: p.continent,
-      utcOffset: 0,
-      profile: OFFICE_HOURS_PROFILE,
       users: p.users ?? 0,
       prefix: p.prefix ?? fromPool(pool, k, [...at, 'prefix']),
       internet: access(p.internet, [...at, 'internet'], queue),
@@ -150,7 +148,6 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
   }
   const sites: SiteSpec[] = Object.entries(parsed.sites ?? {}).map(([name, s], k) => ({
     ...place('sites', name, s, 'site', k),
-    ...clock(s, parsed.profile),
     ...sitePersonas(name, s, personas, issues),
     natPrefix: s.nat_prefix ?? fromPool(ADDRESS_POOLS.nat, k, ['sites', name, 'nat_prefix']),
     security: s.security && { delay: s.security.delay, throughputBps: s.security.throughput ?? Infinity },
@@ -161,7 +158,7 @@ export function normalizePlanner(parsed: ParsedScenario, issues: IssueList, gene
     },
   }));
   Object.entries(parsed.remote_users ?? {}).forEach(([name, g], k) => {
-    const group = { ...place('remote_users', name, g, 'remote', k), ...clock({ location: g.location }, parsed.profile) };
+    const group = place('remote_users', name, g, 'remote', k);
     if (g.vpn !== undefined) {
       const at = ['remote_users', name, 'vpn'];
       if (!parsed.sites?.[g.vpn.site]) issues.add([...at, 'site'], `no site named '${g.vpn.site}'`);
@@ -331,9 +328,10 @@ function checkLimits(parsed: ParsedScenario, circuits: PlannerSpec['circuits'], 
   }
   for (const vnet of services.filter((s) => s.kind === 'vnet')) {
     const connected = circuits.filter((c) => c.peerings.includes('private'));
-    const limit = gatewayConnections(vnet.gateway?.sku ?? 'ErGw3Az');
+    const g = vnet.gateway!;
+    const limit = gatewayConnections(g.sku, g.units);
     if (connected.length > limit) {
-      issues.add(['services', vnet.name, 'gateway'], `the ${vnet.gateway?.sku ?? 'FastPath (ErGw3Az)'} gateway of '${vnet.name}' connects at most ${limit} circuits; ${connected.length} have private peering`);
+      issues.add(['services', vnet.name, 'gateway'], `the ${gatewayLabel(g.sku, g.units)} gateway of '${vnet.name}' connects at most ${limit} circuits; ${connected.length} have private peering`);
     }
     const perLocation = new Map<string, number>();
     for (const c of connected) perLocation.set(c.peeringLocation, (perLocation.get(c.peeringLocation) ?? 0) + 1);
@@ -344,9 +342,8 @@ function checkLimits(parsed: ParsedScenario, circuits: PlannerSpec['circuits'], 
 }
 
 /** Circuits a gateway SKU connects (Standard/ErGw1Az 4, HighPerformance/ErGw2Az 8, UltraPerformance/ErGw3Az 16; ErGwScale by units). */
-function gatewayConnections(sku: string): number {
-  const scale = /^ErGwScale\((\d+)\)$/.exec(sku);
-  if (scale !== null) return Number(scale[1]) >= 10 ? 16 : Number(scale[1]) >= 2 ? 8 : 4;
+function gatewayConnections(sku: string, units: number): number {
+  if (sku === 'ErGwScale') return units >= 10 ? 16 : units >= 2 ? 8 : 4;
   return GATEWAY_CONNECTIONS[sku] ?? 16;
 }
 
@@ -354,14 +351,8 @@ function gatewayConnections(sku: string): number {
 export function nearestInstance(planner: Pick<PlannerSpec, 'instances' | 'services' | 'regions'>, service: string, from: Location): string {
   const list = planner.instances.get(service);
   if (list === undefined) return service;
-  let best = list[0]!;
-  let bestKm = Infinity;
-  for (const instance of list) {
-    const region = planner.regions.find((r) => r.name === planner.services.find((s) => s.name === instance)!.region)!;
-    const km = distanceKm(from, region.location);
-    if (km < bestKm) [best, bestKm] = [instance, km];
-  }
-  return best;
+  const regionOf = (instance: string) => planner.regions.find((r) => r.name === planner.services.find((s) => s.name === instance)!.region)!;
+  return nearest(list, from, (instance) => regionOf(instance).location)!;
 }
 
 /** A site's users by persona: known personas, and users (when given) equal to their sum. */
@@ -379,10 +370,9 @@ function sitePersonas(
   return { personas: counts, users: total };
 }
 
-/** A site's hours from UTC (given, or its longitude's rounded to the hour) and its daily profile. */
-function clock(s: { location: Location | string; utc_offset?: number; profile?: number[] }, scenarioProfile: number[] | undefined): { utcOffset: number; profile: readonly number[] } {
-  const longitude = typeof s.location === 'string' ? (lookup(EDGE_SITES, s.location)?.location ?? lookup(PEERING_LOCATIONS, s.location)?.location ?? lookup(REGIONS, s.location)?.location ?? [0, 0])[1] : s.location[1];
-  return { utcOffset: s.utc_offset ?? Math.round(longitude / 15), profile: s.profile ?? scenarioProfile ?? OFFICE_HOURS_PROFILE };
+/** A place's location, its hours from UTC (given, or its longitude's rounded to the hour) and its daily profile. */
+function located(location: Location, p: { utc_offset?: number; profile?: number[] }, scenarioProfile: number[] | undefined): Pick<SiteSpec, 'location' | 'utcOffset' | 'profile'> {
+  return { location, utcOffset: p.utc_offset ?? Math.round(location[1] / 15), profile: p.profile ?? scenarioProfile ?? OFFICE_HOURS_PROFILE };
 }
 
 /** The UTC hour of `at` (HH:MMZ, minutes dropped), or the hour when the sites' users together are busiest. */
@@ -404,31 +394,29 @@ export const localLoad = (site: Pick<SiteSpec, 'utcOffset' | 'profile'>, utcHour
 /** Intune, DNS, certificate revocation (CRL, OCSP) and CDN services go to the Internet whatever the circuits (seed article; expressroute-faqs.md). */
 const NEVER_OVER_EXPRESSROUTE = /^(intune|dns|crl|ocsp|cdn)([-_.]|$)/i;
 
-/** A VNet's ExpressRoute gateway: its caps, or none with FastPath (which needs ErGw3Az, UltraPerformance or ErGwScale of 10 units or more). */
-function erGateway(s: NonNullable<ParsedScenario['services']>[string], at: FieldPath, issues: IssueList): ServiceSpec['gateway'] {
+/**
+ * A VNet's ExpressRoute gateway: its SKU and caps (FastPath alone is an ErGw3Az with it on). FastPath
+ * needs ErGw3Az, UltraPerformance or ErGwScale of 10 units or more.
+ */
+function erGateway(s: NonNullable<ParsedScenario['services']>[string], at: FieldPath, issues: IssueList): NonNullable<ServiceSpec['gateway']> {
   const g = s.gateway ?? 'ErGw1Az';
   const fastpath = s.fastpath === true || g === 'FastPath';
-  if (g === 'FastPath') return undefined; // FastPath alone: an ErGw3Az with it on
-  const caps =
-    typeof g === 'string'
-      ? { sku: g, ...ER_GATEWAYS[g] }
-      : { sku: `ErGwScale(${g.scale_units})`, bps: g.scale_units * ER_SCALE_UNIT.bps, pps: g.scale_units * ER_SCALE_UNIT.pps };
-  if (!fastpath) return caps;
-  const eligible = typeof g === 'string' ? FASTPATH_SKUS.has(g) : g.scale_units >= FASTPATH_MIN_SCALE_UNITS;
-  if (!eligible) issues.add([...at, 'fastpath'], `FastPath needs an ErGw3Az or UltraPerformance gateway, or ErGwScale with at least ${FASTPATH_MIN_SCALE_UNITS} scale units; got ${caps.sku}`);
-  return undefined;
+  const sku = g === 'FastPath' ? 'ErGw3Az' : typeof g === 'string' ? g : 'ErGwScale';
+  const units = typeof g === 'object' ? g.scale_units : 1;
+  const caps = sku === 'ErGwScale' ? { bps: units * ER_SCALE_UNIT.bps, pps: units * ER_SCALE_UNIT.pps } : ER_GATEWAYS[sku as keyof typeof ER_GATEWAYS];
+  const eligible = sku === 'ErGwScale' ? units >= FASTPATH_MIN_SCALE_UNITS : FASTPATH_SKUS.has(sku);
+  if (fastpath && !eligible) {
+    issues.add([...at, 'fastpath'], `FastPath needs an ErGw3Az or UltraPerformance gateway, or ErGwScale with at least ${FASTPATH_MIN_SCALE_UNITS} scale units; got ${gatewayLabel(sku, units)}`);
+  }
+  return { sku, units, ...caps, fastpath };
 }
 
-/** The gateway SKU a VNet pays for: FastPath alone is an ErGw3Az. */
-function gatewayBilling(g: NonNullable<ParsedScenario['services']>[string]['gateway']): { sku: string; units: number } {
-  if (g === undefined) return { sku: 'ErGw1Az', units: 1 };
-  if (g === 'FastPath') return { sku: 'ErGw3Az', units: 1 };
-  return typeof g === 'string' ? { sku: g, units: 1 } : { sku: 'ErGwScale', units: g.scale_units };
-}
+/** A gateway as a planner names it: the SKU, with ErGwScale's units. */
+const gatewayLabel = (sku: string, units: number): string => (sku === 'ErGwScale' ? `ErGwScale(${units})` : sku);
 
 /** The port a circuit's connections run on; its bandwidth must be one Microsoft sells (on that port, for Direct). */
 function circuitPort(c: ParsedCircuit, direct: boolean, at: FieldPath, issues: IssueList): number {
-  const show = (bps: number): string => (bps >= 1e9 ? `${bps / 1e9} Gbps` : `${bps / 1e6} Mbps`);
+  const show = (bps: number): string => formatBandwidth(bps, ' ');
   if (!direct) {
     if (c.port !== undefined) issues.add([...at, 'port'], 'a port is chosen for ExpressRoute Direct circuits (direct: true) only');
     if (!PROVIDER_CIRCUIT_BPS.includes(c.bandwidth)) {

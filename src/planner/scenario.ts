@@ -95,10 +95,11 @@ export interface ServiceSpec {
   product?: 'microsoft-365' | 'dynamics-365';
   /** Internet traffic enters Microsoft's network at the edge nearest the user ('microsoft') or next to the region ('internet'). */
   routingPreference: 'microsoft' | 'internet';
-  /** VNets: the ExpressRoute gateway's caps on traffic between on-premises and the VNet; undefined with FastPath. */
-  gateway?: { sku: string; bps: number; pps: number };
-  /** VNets: the gateway as billed (its SKU, and scale units for ErGwScale). */
-  gatewayBilling?: { sku: string; units: number };
+  /**
+   * VNets: the ExpressRoute gateway, as billed (its SKU; ErGwScale's scale units) and as it caps the
+   * traffic between on-premises and the VNet (bit/s, packets/s), unless FastPath bypasses it.
+   */
+  gateway?: { sku: string; units: number; bps: number; pps: number; fastpath: boolean };
 }
 
 export interface PeeringLocationSpec {

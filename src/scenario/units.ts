@@ -42,6 +42,9 @@ const SIZE_UNITS: Record<string, number> = {
 /** "150Mbps" -> 150e6 bits per second. */
 export const parseBandwidth = (text: string): number | undefined => parseWithUnits(text, BANDWIDTH_UNITS);
 
+/** 150e6 -> "150Mbps" (parseBandwidth's inverse for the sizes products come in), or "150 Mbps" for prose. */
+export const formatBandwidth = (bps: number, separator = ''): string => (bps >= 1e9 ? `${bps / 1e9}${separator}Gbps` : `${bps / 1e6}${separator}Mbps`);
+
 /** "10ms" -> 10_000_000 nanoseconds (rounded to whole nanoseconds). */
 export function parseTime(text: string): Nanos | undefined {
   const ns = parseWithUnits(text, TIME_UNITS);

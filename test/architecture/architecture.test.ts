@@ -26,7 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   planner: ['core', 'net', 'stats', 'scenario', 'compile'],
   runner: ['core', 'net', 'stats', 'planner'],
   output: ['core', 'stats'],
-  compare: ['core', 'stats', 'planner'],
+  compare: ['core', 'stats', 'scenario', 'planner'],
   report: ['core', 'stats', 'compare', 'output', 'planner'],
   parallel: ['core', 'stats', 'scenario', 'planner', 'runner', 'output'],
   cli: ['core', 'stats', 'scenario', 'planner', 'runner', 'parallel', 'output', 'compare', 'report'],
