@@ -35,3 +35,16 @@ export async function writeResults(out: string, files: Readonly<Record<string, F
     }, 50);
   }
 }
+
+/** Files commands add to a run's own (a results folder's names a scenario's included file cannot take). */
+const LATER_FILES = ['scenario.yaml', 'report.html', 'timeseries.csv', 'comparison.csv', 'cost.csv', 'failures.csv', 'sweep.csv', 'sizing.csv', 'sizing_evidence.csv'];
+
+/** The scenario as run, for the record: its text as scenario.yaml and the files it includes beside it (so the folder's copy runs again). */
+export function scenarioFiles(loaded: { text: string; attachments: Readonly<Record<string, string>> }, results: Readonly<Record<string, unknown>>): Record<string, string> {
+  const files: Record<string, string> = { 'scenario.yaml': loaded.text };
+  for (const [name, text] of Object.entries(loaded.attachments)) {
+    if (Object.hasOwn(results, name) || LATER_FILES.includes(name)) throw new UsageError(`the scenario includes '${name}', a name of a results file: rename it`);
+    files[name] = text;
+  }
+  return files;
+}

@@ -1,4 +1,4 @@
-import { checkOutputFolder, writeResults } from './results-folder.js';
+import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
 import { checkScenario, runLengthWarnings } from '../planner/check.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
@@ -120,6 +120,7 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
     Array.from({ length: scenario.replications }, (_, replication) => ({
       file,
       text: loaded.text,
+      attachments: loaded.attachments,
       overrides: taskOverrides,
       variant: variant.variant,
       replication,
@@ -148,7 +149,7 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
   }
   files['availability.csv'] = await toCsv(result.availability, AVAILABILITY_COLUMNS);
   files['availability_events.csv'] = await toCsv(result.availabilityEvents, AVAILABILITY_EVENT_COLUMNS);
-  files['scenario.yaml'] = loaded.text;
+  Object.assign(files, scenarioFiles(loaded, files));
   files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
   const series = result.timeSeries;
   const timeSeries =

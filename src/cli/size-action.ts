@@ -104,6 +104,7 @@ function tasksFor(loaded: LoadedScenario, file: string, overrides: Record<string
       Array.from({ length: loaded.scenario.replications }, (_, replication) => ({
         file,
         text: loaded.text,
+        attachments: loaded.attachments,
         overrides: taskOverrides,
         variant: variant.variant,
         replication,

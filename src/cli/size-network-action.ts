@@ -9,7 +9,7 @@ import type { Row } from '../stats/records.js';
 import { formatBandwidth, parseBandwidth } from '../scenario/units.js';
 import { chooseDesign, withVariants, type Design } from './design.js';
 import { UsageError } from './errors.js';
-import { checkOutputFolder, writeResults } from './results-folder.js';
+import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
 import { simulateLoaded, type RunActionOptions } from './run-action.js';
 import { fixed, textTable } from './table.js';
 
@@ -107,7 +107,7 @@ export async function sizeNetworkAction(io: { out: (s: string) => void }, file: 
   const written = await writeResults(out, {
     'sizing.csv': await toCsv(rows),
     'sizing_evidence.csv': await toCsv(evidence),
-    'scenario.yaml': loaded.text,
+    ...scenarioFiles(loaded, {}),
   });
   if (!options.quiet) {
     const table = textTable(
@@ -173,7 +173,7 @@ async function evaluate(
 ): Promise<Evidence> {
   const variant = 'sizing';
   const text = withVariants(design, { [variant]: mergeOverride(design.fields, state.patch(bps)) });
-  const loaded: LoadedScenario = parseScenarioText(text, file, options.overrides);
+  const loaded: LoadedScenario = parseScenarioText(text, file, options.overrides, design.attachments);
   const { result } = await simulateLoaded(loaded, file, { ...options, report: false, timeSeriesInterval: undefined, quiet: true });
   const { names, capacityBps } = resource.links(bps);
   const links = result.links.filter((l) => names.has(String(l.link)));

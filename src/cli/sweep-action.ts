@@ -1,26 +1,26 @@
-import { checkScenario } from '../planner/check.js';
+import { checkScenario, runLengthWarnings } from '../planner/check.js';
+import { writeTimeSeriesCsv } from '../output/time-series-csv.js';
+import type { LinkSamples } from '../report/prepare.js';
+import { APP_COLUMNS } from '../stats/app-stats.js';
+import { AVAILABILITY_COLUMNS, AVAILABILITY_EVENT_COLUMNS } from '../stats/availability.js';
+import { CLASS_COLUMNS, DELAY_COLUMNS } from '../stats/class-stats.js';
+import { EXPOSURE_COLUMNS } from '../stats/exposure.js';
+import { forEachLinkSample } from '../stats/time-series.js';
 import { toCsv } from '../output/csv.js';
 import { headlineRow } from '../parallel/headline.js';
 import { mergeResults } from '../parallel/run-tasks.js';
-import { pointLabel, sweepPoints, type SweepParameter } from '../parallel/sweep.js';
+import { pointLabel, shortPointLabel, sweepPoints, type SweepParameter } from '../parallel/sweep.js';
 import type { Task } from '../parallel/task.js';
 import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
 import { UsageError } from './errors.js';
-import { checkOutputFolder, writeResults } from './results-folder.js';
-import { runWithProgress } from './run-action.js';
+import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
+import { runWithProgress, withTimeSeries, type RunActionOptions } from './run-action.js';
 import { fixed, textTable } from './table.js';
 
-export interface SweepActionOptions {
+export interface SweepActionOptions extends RunActionOptions {
   parameters: SweepParameter[];
   zip: boolean;
-  overrides: Record<string, unknown>;
-  out?: string;
-  quiet: boolean;
-  workers: number;
-  cache: boolean;
-  report: boolean;
-  queue?: string;
 }
 
 /** Points x variants x replications as tasks; sweep.csv has one row per (point, variant). */
@@ -34,9 +34,10 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
   // Check every point before running any: a bad value stops the sweep with the file's error.
   const loadedPoints: LoadedScenario[] = points.map((point) => {
     const loaded = loadScenarioFile(file, { ...options.overrides, ...point });
-    checkScenario(loaded);
+    checkScenario(loaded, 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval: options.timeSeriesInterval });
     return loaded;
   });
+  if (!options.quiet) for (const warning of runLengthWarnings(loadedPoints[0]!)) process.stderr.write(`ersim: warning: ${warning}\n`);
   const base = loadedPoints[0]!.scenario;
   const { replications: _r, ...taskOverrides } = options.overrides;
   const tasks: (Task & { point: number })[] = loadedPoints.flatMap((loaded, p) =>
@@ -44,10 +45,15 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
       Array.from({ length: loaded.scenario.replications }, (_, replication) => ({
         file,
         text: loaded.text,
+        attachments: loaded.attachments,
         overrides: { ...taskOverrides, ...points[p]! },
         variant: variant.variant,
         replication,
         seed: loaded.scenario.seed,
+        eventList: options.eventList,
+        maxEvents: options.maxEvents,
+        maxMemory: options.maxMemory,
+        timeSeriesInterval: options.timeSeriesInterval,
         label: `point ${pointLabel(points[p]!)}`,
         scenario: variant,
         point: p,
@@ -68,27 +74,40 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
   const merged = mergeResults(run.results, (i) => ({ point: tasks[i]!.point, ...paramColumns(tasks[i]!.point) }));
   const out = options.out ?? `results/${base.name}-sweep`;
   checkOutputFolder(out);
+  const pointColumns = ['point', ...Object.keys(points[0]!)];
   const files: Record<string, string> = {
     'sweep.csv': await toCsv(rows),
     'flows.csv': await toCsv(merged.flows),
     'links.csv': await toCsv(merged.links),
-    'drops.csv': await toCsv(merged.drops, ['point', ...Object.keys(points[0]!), ...DROP_COLUMNS]),
-    'availability.csv': await toCsv(merged.availability),
+    'drops.csv': await toCsv(merged.drops, [...pointColumns, ...DROP_COLUMNS]),
+    'classes.csv': await toCsv(merged.classes, [...pointColumns, ...CLASS_COLUMNS]),
+    'apps.csv': await toCsv(merged.apps, [...pointColumns, ...APP_COLUMNS]),
+    'exposure.csv': await toCsv(merged.exposure, [...pointColumns, ...EXPOSURE_COLUMNS]),
+    'delays.csv': await toCsv(merged.delays, [...pointColumns, ...DELAY_COLUMNS]),
+    'availability.csv': await toCsv(merged.availability, [...pointColumns, ...AVAILABILITY_COLUMNS]),
+    'availability_events.csv': await toCsv(merged.availabilityEvents, [...pointColumns, ...AVAILABILITY_EVENT_COLUMNS]),
     'summary.csv': await toCsv(merged.summary),
-    'scenario.yaml': loadedPoints[0]!.text,
+    ...scenarioFiles(loadedPoints[0]!, {}),
   };
-  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files);
-  const written = await writeResults(out, files);
+  // a point's time series is its variant's at that point: `variant @ point` in the variant column
+  const series = merged.timeSeries.map((s, i) => ({ ...s, variant: `${s.variant} @ ${shortPointLabel(points[tasks[i]!.point]!)}` }));
+  const timeSeries =
+    options.timeSeriesInterval === undefined
+      ? undefined
+      : { file: 'timeseries.csv', write: (path: string, signal: AbortSignal) => writeTimeSeriesCsv(path, series, signal), linkSamples: async (visit: Parameters<LinkSamples>[0]) => forEachLinkSample(series, visit) };
+  if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
+  const written = await writeResults(out, withTimeSeries(files, timeSeries));
   if (!options.quiet) {
-    const header = ['point', 'variant', 'throughput_Mbps', 'delay_mean_ms', 'delay_p99_ms', 'loss_%', 'max_util_%'];
+    const header = ['point', 'variant', 'throughput_Mbps', 'delay_mean_ms', 'calls_met_%', 'call_delay_p95_ms', 'max_util_%', 'on link'];
     const table = rows.map((r) => [
       pointLabel(points[r.point as number]!),
       String(r.variant),
       fixed((r.throughput_bps as number) / 1e6, 2),
       fixed(r.delay_mean_ms as number, 3),
-      fixed(r.delay_p99_ms as number, 3),
-      fixed((r.loss_ratio as number) * 100, 3),
+      fixed((r.targets_met as number) * 100, 0),
+      fixed(r.call_delay_p95_ms as number, 1),
       fixed((r.max_utilization as number) * 100, 1),
+      String(r.max_utilization_link),
     ]);
     io.out(`${textTable(header, table)}\n\n${run.line}\nwrote ${written.join(', ')}\n`);
   }

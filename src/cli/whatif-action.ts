@@ -32,7 +32,7 @@ export async function whatifAction(io: { out: (s: string) => void }, file: strin
   // one variant per failure, each the design's fields and the failure's
   const intact = design.scenario.variant === 'base' ? 'intact' : design.scenario.variant;
   const variants = Object.fromEntries([[intact, design.fields], ...failures.map((f) => [f.name, mergeOverride(design.fields, f.patch)])]);
-  const whatifs = parseScenarioText(withVariants(design, variants), file, options.overrides);
+  const whatifs = parseScenarioText(withVariants(design, variants), file, options.overrides, loaded.attachments);
 
   const { result, files, timeSeries, line, out } = await simulateLoaded(whatifs, file, {
     ...options,

@@ -65,6 +65,7 @@ export async function replaceFolder(dir: string, files: Readonly<Record<string, 
     mkdirSync(staging);
     for (const [name, content] of Object.entries(files)) {
       signal.throwIfAborted();
+      mkdirSync(dirname(join(staging, name)), { recursive: true });
       if (typeof content === 'string') writeFileSync(join(staging, name), content);
       else await content(join(staging, name), signal);
     }

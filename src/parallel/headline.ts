@@ -13,6 +13,31 @@ function callShare(apps: readonly Row[]): number {
   return calls.length === 0 ? NaN : calls.filter((a) => a.targets_met === 1).length / calls.length;
 }
 
+/** The row with the largest finite value of `column` (the first on ties), or undefined. */
+function argmax(rows: readonly Row[], column: string): Row | undefined {
+  let best: Row | undefined;
+  for (const r of rows) {
+    const v = r[column] as number;
+    if (Number.isFinite(v) && (best === undefined || v > (best[column] as number))) best = r;
+  }
+  return best;
+}
+
+/** Which link and flow the maxima of a replication's headline are (a max over every link and flow can be one the planner did not mean). */
+export function headlineNames(r: ReplicationResult): Record<string, string> {
+  const link = argmax(r.links, 'utilization');
+  const flow = argmax(r.flows, 'delay_p99_ms');
+  const call = argmax(
+    r.apps.filter((a) => a.kind === 'call'),
+    'window_delay_p95_ms',
+  );
+  return {
+    max_utilization_link: link === undefined ? '' : String(link.link),
+    delay_p99_flow: flow === undefined ? '' : String(flow.flow),
+    call_delay_p95_call: call === undefined ? '' : `${String(call.site)}:${String(call.application)} ${String(call.direction)}`,
+  };
+}
+
 /** The few numbers that sum up one replication of a run. */
 export function headline(r: ReplicationResult): Record<string, number> {
   const flows = r.flows;
@@ -21,6 +46,7 @@ export function headline(r: ReplicationResult): Record<string, number> {
   const delays = col(flows, 'delay_mean_ms');
   const completions = col(flows, 'completions').map((x) => (Number.isFinite(x) ? x : 0));
   const fcts = col(flows, 'fct_ms');
+  const calls = r.apps.filter((a) => a.kind === 'call');
   return {
     // the flows' bits per second of measured time, added up (each flow's throughput_bps is over its own active time)
     throughput_bps: sum(col(flows, 'mean_rate_bps')),
@@ -33,6 +59,10 @@ export function headline(r: ReplicationResult): Record<string, number> {
     availability: min(col(r.availability, 'availability')),
     // the share of call directions that meet every Teams target, as apps.csv and compare judge them
     targets_met: callShare(r.apps),
+    // the Teams figures of the worst call direction (window 95th percentiles, as the targets judge them)
+    call_delay_p95_ms: max(col(calls, 'window_delay_p95_ms')),
+    call_jitter_p95_ms: max(col(calls, 'window_jitter_p95_ms')),
+    call_loss_p95: max(col(calls, 'window_loss_p95')),
     max_utilization: max(col(r.links, 'utilization')),
   };
 }
@@ -44,12 +74,20 @@ export function headline(r: ReplicationResult): Record<string, number> {
 export function headlineRow(replications: readonly ReplicationResult[]): Row {
   const each = replications.map(headline);
   const row: Row = { replications: replications.length };
+
   for (const metric of Object.keys(each[0] ?? {})) {
     const { mean, ci95, low, high } = meanWithCi(each.map((h) => h[metric]!), boundsOf(metric));
     row[metric] = mean;
     row[`${metric}_ci95`] = ci95;
     row[`${metric}_low`] = low;
     row[`${metric}_high`] = high;
+  }
+  // each name as most replications have it (the first replication's on ties)
+  const names = replications.map(headlineNames);
+  for (const column of Object.keys(names[0] ?? {})) {
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(n[column]!, (counts.get(n[column]!) ?? 0) + 1);
+    row[column] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
   }
   return row;
 }

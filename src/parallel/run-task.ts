@@ -28,7 +28,7 @@ export async function runTaskInTurns(task: Task, onProgress?: (fraction: number,
 function resolve(task: Task): Scenario {
   if (task.scenario !== undefined) return task.scenario;
   // a task that arrives as text (from a queue) is checked like any scenario before it runs
-  const loaded = parseScenarioText(task.text, task.file, task.overrides);
+  const loaded = parseScenarioText(task.text, task.file, task.overrides, task.attachments);
   checkScenario(loaded, task.availabilityOnly === true ? 'availability' : 'packets', { maxEvents: task.maxEvents, maxMemory: task.maxMemory, timeSeriesInterval: task.timeSeriesInterval });
   const scenario = loaded.variants.find((v) => v.variant === task.variant);
   if (scenario === undefined) throw new Error(`no variant '${task.variant}'`);

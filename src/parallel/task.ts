@@ -1,7 +1,7 @@
 import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
 import { runToEnd, startReplication, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
-import type { ScenarioOverrides } from '../scenario/load.js';
+import type { Attachments, ScenarioOverrides } from '../scenario/load.js';
 import type { Scenario } from '../planner/scenario.js';
 
 /**
@@ -12,6 +12,8 @@ import type { Scenario } from '../planner/scenario.js';
 export interface Task {
   file: string;
   text: string;
+  /** The files the scenario includes (a site table), by the name it gives them. */
+  attachments?: Attachments;
   /** Field paths set before checking (command-line options, a sweep point). */
   overrides: ScenarioOverrides;
   variant: string;

@@ -12,6 +12,7 @@ import {
   flowHeadline,
   linkSamplesOfTable,
   sweepAxisTitle,
+  sweepPointLabels,
   sweepSeries,
   type LinkSamples,
   variantsOf,
@@ -20,14 +21,42 @@ import { resultTables, type Table } from './result-tables.js';
 
 const BUSIEST_LINKS = 4;
 const TIME_BINS = 150;
-const SWEEP_METRICS = ['throughput_bps', 'goodput_bps', 'delay_mean_ms', 'delay_p99_ms', 'jitter_ms', 'loss_ratio', 'availability', 'max_utilization'];
-/** Teams client targets drawn on sweep charts of the matching metrics. */
+const SWEEP_METRICS = [
+  'targets_met',
+  'call_delay_p95_ms',
+  'call_jitter_p95_ms',
+  'call_loss_p95',
+  'throughput_bps',
+  'goodput_bps',
+  'delay_mean_ms',
+  'delay_p99_ms',
+  'jitter_ms',
+  'loss_ratio',
+  'fct_ms',
+  'availability',
+  'max_utilization',
+];
+/** Teams client targets drawn on sweep charts of the matching metrics (the calls' window figures are what the targets judge). */
 const SWEEP_TARGETS: Record<string, { label: string; value: number }[]> = {
-  delay_mean_ms: [{ label: 'Teams one-way target', value: TEAMS_TARGETS['teams-client'].oneWayMs }],
-  delay_p99_ms: [{ label: 'Teams one-way target', value: TEAMS_TARGETS['teams-client'].oneWayMs }],
-  jitter_ms: [{ label: 'Teams jitter target', value: TEAMS_TARGETS['teams-client'].jitterMs }],
-  loss_ratio: [{ label: 'Teams loss target', value: TEAMS_TARGETS['teams-client'].loss }],
+  call_delay_p95_ms: [{ label: 'Teams one-way target', value: TEAMS_TARGETS['teams-client'].oneWayMs }],
+  call_jitter_p95_ms: [{ label: 'Teams jitter target', value: TEAMS_TARGETS['teams-client'].jitterMs }],
+  call_loss_p95: [{ label: 'Teams loss target', value: TEAMS_TARGETS['teams-client'].loss }],
 };
+/** What a sweep chart of a maximum reads: the link or flow named in sweep.csv. */
+const SWEEP_WHICH: Record<string, string> = { max_utilization: 'max_utilization_link', delay_p99_ms: 'delay_p99_flow', call_delay_p95_ms: 'call_delay_p95_call' };
+
+/** The tables with each row of a sweep point labelled `variant @ point` (sweep.csv itself kept as it is). */
+function byPoint(tables: Map<string, Table>): Map<string, Table> {
+  const labels = sweepPointLabels(tables.get('sweep')!);
+  const out = new Map<string, Table>();
+  for (const [name, rows] of tables) {
+    out.set(
+      name,
+      name === 'sweep' ? rows : rows.map((r) => (r.point === undefined || r.variant === undefined ? r : { ...r, variant: `${String(r.variant)} @ ${labels.get(Number(r.point)) ?? String(r.point)}` })),
+    );
+  }
+  return out;
+}
 
 interface Chart {
   id: string;
@@ -40,7 +69,9 @@ interface Chart {
  * The time series, which can be millions of rows, comes separately as a source of link samples.
  */
 export async function buildReport(files: Record<string, string>, linkSamples?: LinkSamples): Promise<string> {
-  const { tables, scenarioText } = await resultTables(files);
+  const { tables: read, scenarioText } = await resultTables(files);
+  // a sweep's points are compared as variants are: `variant @ point` wherever a row has its point
+  const tables = read.has('sweep') ? byPoint(read) : read;
   const table = (name: string): Table => tables.get(name) ?? [];
   const summary = table('summary');
   const variants = variantsOf(summary);
@@ -75,7 +106,13 @@ export async function buildReport(files: Record<string, string>, linkSamples?: L
   const sweep = table('sweep');
   for (const metric of SWEEP_METRICS) {
     const points = sweepSeries(sweep, metric).filter((p) => Number.isFinite(p.mean));
-    if (points.length > 0) charts.push({ id: `sweep-${metric}`, caption: 'Dashed lines: the Teams targets (client to Microsoft edge).', svg: await toSvg(sweepChart(points, metric, SWEEP_TARGETS[metric] ?? [], sweepAxisTitle(sweep))) });
+    if (points.length === 0) continue;
+    const which = SWEEP_WHICH[metric] === undefined ? [] : [...new Set(sweep.map((r) => String(r[SWEEP_WHICH[metric]!] ?? '')).filter((n) => n !== ''))];
+    const caption = [
+      SWEEP_TARGETS[metric] === undefined ? '' : 'Dashed lines: the Teams targets (client to Microsoft edge).',
+      which.length === 0 ? '' : `The maximum is that of ${which.slice(0, 4).join('; ')}${which.length > 4 ? ` and ${which.length - 4} more` : ''} (sweep.csv: ${SWEEP_WHICH[metric]}).`,
+    ].filter((c) => c !== '').join(' ');
+    charts.push({ id: `sweep-${metric}`, caption, svg: await toSvg(sweepChart(points, metric, SWEEP_TARGETS[metric] ?? [], sweepAxisTitle(sweep))) });
   }
 
   const headline = headlineRows(tables, variants);

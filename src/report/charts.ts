@@ -13,7 +13,12 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 const WIDTH = 640;
-const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: WIDTH, config: { font: 'sans-serif' } } as const;
+/** Legends below the chart, every entry in full: Vega cuts labels at 160 px and lists at most 30 entries by default. */
+const base = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  width: WIDTH,
+  config: { font: 'sans-serif', legend: { orient: 'bottom', direction: 'vertical', columns: 2, labelLimit: 0, symbolLimit: 0 } },
+} as const;
 
 /** Delay survival per variant and class on log-log axes: the tail is where the differences are. */
 export function delayChart(points: readonly { series: string; delayMs: number; exceedance: number }[]): TopLevelSpec {

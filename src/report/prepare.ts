@@ -1,3 +1,4 @@
+import { shortPointLabel } from '../parallel/sweep.js';
 import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import type { Table } from './result-tables.js';
 
@@ -154,11 +155,22 @@ export interface SweepPoint {
   high: number;
 }
 
+/** The swept parameters: sweep.csv's columns that are neither its own nor a metric's (nor a metric's interval, nor the name of a maximum's link or flow). */
+function sweptParameters(sweep: Table): string[] {
+  const reserved = new Set(['point', 'variant', 'replications', 'max_utilization_link', 'delay_p99_flow', 'call_delay_p95_call']);
+  const derived = (k: string): boolean => ['_ci95', '_low', '_high'].some((suffix) => k.endsWith(suffix) && Object.hasOwn(sweep[0]!, k.slice(0, -suffix.length)));
+  return Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && !derived(k) && !Object.hasOwn(sweep[0]!, `${k}_ci95`));
+}
+
+/** Each sweep point's name in tables and legends: its parameters by their last two fields ("boston.users=200, duration=8s"). */
+export function sweepPointLabels(sweep: Table): Map<number, string> {
+  const params = sweptParameters(sweep);
+  return new Map(sweep.map((r) => [num(r.point), shortPointLabel(Object.fromEntries(params.map((p) => [p, r[p]])))]));
+}
+
 /** For one headline metric of sweep.csv: mean and CI band per point and variant, the point named by its parameter values. */
 export function sweepSeries(sweep: Table, metric: string): SweepPoint[] {
-  const reserved = new Set(['point', 'variant', 'replications']);
-  const derived = (k: string): boolean => ['_ci95', '_low', '_high'].some((suffix) => k.endsWith(suffix) && Object.hasOwn(sweep[0]!, k.slice(0, -suffix.length)));
-  const params = Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && !derived(k) && !Object.hasOwn(sweep[0]!, `${k}_ci95`));
+  const params = sweptParameters(sweep);
   return sweep.map((r) => {
     const m = num(r[metric]);
     // the interval when the file has it (a proportion's stays in [0, 1]), else mean +- the half-width
@@ -167,7 +179,7 @@ export function sweepSeries(sweep: Table, metric: string): SweepPoint[] {
     const ci = num(r[`${metric}_ci95`]);
     const half = Number.isNaN(ci) ? 0 : ci;
     // one parameter: its value (the axis names the parameter); several: each by its last field
-    const label = params.length === 1 ? str(r[params[0]!]) : params.map((p) => `${p.split('.').slice(-2).join('.')}=${str(r[p])}`).join(', ');
+    const label = params.length === 1 ? str(r[params[0]!]) : shortPointLabel(Object.fromEntries(params.map((p) => [p, r[p]])));
     // the headline metrics are never negative: a band around a small mean stops at 0
     return { variant: str(r.variant), point: num(r.point), label, mean: m, low: Number.isNaN(low) ? Math.max(0, m - half) : low, high: Number.isNaN(high) ? m + half : high };
   });
@@ -175,7 +187,6 @@ export function sweepSeries(sweep: Table, metric: string): SweepPoint[] {
 
 /** What a sweep's x axis shows: the swept parameter's path when there is one, else the points. */
 export function sweepAxisTitle(sweep: Table): string {
-  const reserved = new Set(['point', 'variant', 'replications']);
-  const params = Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && Object.hasOwn(sweep[0]!, k) && !Object.hasOwn(sweep[0]!, `${k}_ci95`) && !/_(ci95|low|high)$/.test(k));
+  const params = sweptParameters(sweep);
   return params.length === 1 ? params[0]! : 'sweep point';
 }

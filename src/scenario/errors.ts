@@ -5,6 +5,8 @@ export interface ScenarioIssue {
   message: string;
   /** 1-based line in the scenario file, when known. */
   line?: number;
+  /** The file the line is in, when not the scenario file (a table it includes). */
+  file?: string;
 }
 
 /** `links[3].bandwidth` */
@@ -22,7 +24,7 @@ export class ScenarioError extends Error {
   ) {
     super(
       issues
-        .map((i) => `${file}${i.line !== undefined ? `:${i.line}` : ''}: ${formatPath(i.path)}: ${i.message}`)
+        .map((i) => `${i.file ?? file}${i.line !== undefined ? `:${i.line}` : ''}: ${formatPath(i.path)}: ${i.message}`)
         .join('\n'),
     );
     this.name = 'ScenarioError';

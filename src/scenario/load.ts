@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** A scenario file is text of a few megabytes at most (the largest planner scenarios are far smaller). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -17,7 +18,31 @@ import { networkScenarioSchema } from './schema.js';
 export interface ScenarioFormat<S extends NetworkScenario, P = any> {
   schema: z.ZodType<P>;
   normalize(parsed: P, issues: IssueList): S;
+  /** Fields the file takes from other files (a table of sites): the data with them in, and where each came from. */
+  include?(data: Record<string, unknown>, files: IncludedFiles, fail: (issues: readonly ScenarioIssue[]) => ScenarioError): Included;
 }
+
+/** The files a scenario includes, by the name it gives them (relative to its own folder). */
+export type Attachments = Readonly<Record<string, string>>;
+
+/** How a format reads the files a scenario names: from disk beside the scenario, or from a task's attachments. */
+export interface IncludedFiles {
+  /** The text of `name`; throws an Error saying why when the file is missing or unreadable. */
+  read(name: string): string;
+  /** How errors name the file: its path as the user would open it. */
+  displayName(name: string): string;
+}
+
+export interface Included {
+  data: Record<string, unknown>;
+  /** The file and line a field came from, when an included file set it. */
+  originOf(path: FieldPath): { file: string; line: number } | undefined;
+}
+
+/** An included file's name: a relative path inside the scenario's folder (no .., no absolute path, no options). */
+const INCLUDED_NAME = /^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_][A-Za-z0-9_./-]{0,199}$/;
+export const includedNameProblem = (name: string): string | undefined =>
+  INCLUDED_NAME.test(name) ? undefined : 'a file beside the scenario or in a folder under it: letters, digits, _ . / - (no .., no absolute path)';
 
 export const NETWORK_FORMAT: ScenarioFormat<NetworkScenario> = { schema: networkScenarioSchema, normalize: normalizeNetwork };
 
@@ -30,6 +55,8 @@ export interface LoadedScenario<S extends NetworkScenario = NetworkScenario> {
   variants: S[];
   file: string;
   text: string;
+  /** The files the scenario includes, by name: a task carries them with the text. */
+  attachments: Attachments;
   /** The error for these issues, with lines; `variant` names the variant they were found in. */
   fail(issues: readonly ScenarioIssue[], variant?: string): ScenarioError;
 }
@@ -86,10 +113,48 @@ export function loadScenarioFile<S extends NetworkScenario>(file: string, overri
     if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(file, [{ path: [], message: `cannot read the file: ${(error as Error).message}` }]);
   }
-  return parseScenarioText(text, file, overrides, format);
+  const attachments: Record<string, string> = {};
+  const files: IncludedFiles = {
+    displayName: (name) => join(dirname(file), name),
+    read: (name) => {
+      const problem = includedNameProblem(name);
+      if (problem !== undefined) throw new Error(`'${name}': ${problem}`);
+      if (Object.hasOwn(attachments, name)) return attachments[name]!;
+      const path = join(dirname(file), name);
+      try {
+        const stat = statSync(path);
+        if (!stat.isFile()) throw new Error('not a regular file');
+        if (stat.size > MAX_FILE_BYTES) throw new Error(`the file is ${stat.size} bytes; an included file is at most ${MAX_FILE_BYTES} bytes`);
+        attachments[name] = readFileSync(path, 'utf8');
+      } catch (error) {
+        throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+      }
+      return attachments[name]!;
+    },
+  };
+  return parseWithFiles(text, file, overrides, format, files, attachments);
 }
 
-export function parseScenarioText<S extends NetworkScenario>(text: string, file: string, overrides: ScenarioOverrides, format: ScenarioFormat<S>): LoadedScenario<S> {
+/** A scenario's text, with the files it includes given (a task's attachments): nothing is read from disk. */
+export function parseScenarioText<S extends NetworkScenario>(text: string, file: string, overrides: ScenarioOverrides, format: ScenarioFormat<S>, attachments: Attachments = {}): LoadedScenario<S> {
+  const files: IncludedFiles = {
+    displayName: (name) => join(dirname(file), name),
+    read: (name) => {
+      if (!Object.hasOwn(attachments, name)) throw new Error(`'${name}' was not sent with the scenario`);
+      return attachments[name]!;
+    },
+  };
+  return parseWithFiles(text, file, overrides, format, files, attachments);
+}
+
+function parseWithFiles<S extends NetworkScenario>(
+  text: string,
+  file: string,
+  overrides: ScenarioOverrides,
+  format: ScenarioFormat<S>,
+  files: IncludedFiles,
+  attachments: Attachments,
+): LoadedScenario<S> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
@@ -99,11 +164,16 @@ export function parseScenarioText<S extends NetworkScenario>(text: string, file:
       doc.errors.map((e) => ({ path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: lineAt(e.pos[0]) })),
     );
   }
+  let originOf: Included['originOf'] = () => undefined;
   const locate = (issues: readonly ScenarioIssue[], variant?: string): ScenarioIssue[] =>
     issues.map((issue) => {
-      // A field a variant sets is found under variants.NAME first.
+      if (issue.line !== undefined) return issue;
+      // A field a variant sets is found under variants.NAME first, then in the file, then in what the file includes.
       const inVariant = variant === undefined ? undefined : exactLineOf(doc, ['variants', variant, ...issue.path], lineAt);
-      return { ...issue, line: issue.line ?? inVariant ?? lineOf(doc, issue.path, lineAt) };
+      const inFile = inVariant ?? exactLineOf(doc, issue.path, lineAt);
+      const origin = inFile === undefined ? originOf(issue.path) : undefined;
+      if (origin !== undefined) return { ...issue, ...origin };
+      return { ...issue, line: inFile ?? lineOf(doc, issue.path, lineAt) };
     });
   const fail = (issues: readonly ScenarioIssue[], variant?: string): ScenarioError =>
     new ScenarioError(file, locate(variant === undefined ? issues : issues.map((i) => ({ ...i, message: `${i.message} (in variant '${variant}')` })), variant));
@@ -119,6 +189,11 @@ export function parseScenarioText<S extends NetworkScenario>(text: string, file:
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
   }
+  if (format.include !== undefined) {
+    const included = format.include(data as Record<string, unknown>, files, fail);
+    data = included.data;
+    originOf = included.originOf;
+  }
   const { variants, ...base } = applyOverrides(data as Record<string, unknown>, overrides, false);
   const build = (input: Record<string, unknown>, variant: string | undefined): S => {
     const data = applyOverrides(input, overrides, true);
@@ -130,7 +205,7 @@ export function parseScenarioText<S extends NetworkScenario>(text: string, file:
     return { ...scenario, variant: variant ?? 'base' };
   };
   const scenario = build(base, undefined);
-  if (variants === undefined || variants === null) return { scenario, variants: [scenario], file, text, fail };
+  if (variants === undefined || variants === null) return { scenario, variants: [scenario], file, text, attachments, fail };
   if (typeof variants !== 'object' || Array.isArray(variants) || Object.keys(variants).length === 0) {
     throw fail([{ path: ['variants'], message: 'variants is a mapping of variant names to the fields they change' }]);
   }
@@ -141,7 +216,7 @@ export function parseScenarioText<S extends NetworkScenario>(text: string, file:
     }
     return build(mergeOverride(base, (override ?? {}) as Record<string, unknown>), name);
   });
-  return { scenario, variants: list, file, text, fail };
+  return { scenario, variants: list, file, text, attachments, fail };
 }
 
 /** A variant's fields over the base: mappings merge key by key, anything else replaces; null removes. */

@@ -1,16 +1,27 @@
 import { z } from 'zod';
 import { EVENT_LIST_KINDS } from '../../core/event-list.js';
-import { overridePathProblem } from '../../scenario/load.js';
+import { includedNameProblem, overridePathProblem } from '../../scenario/load.js';
 
 /** What a task may carry: a scenario of a few megabytes, a few hundred overrides. */
 const MAX_TEXT = 8 * 1024 * 1024;
 const MAX_OVERRIDES = 1000;
+const MAX_ATTACHMENTS = 16;
 import type { Task } from '../task.js';
 
 /** A task as it travels through the queue: data only (the scenario's text, never code), checked on arrival. */
 const payload = z.strictObject({
   file: z.string().max(4096),
   text: z.string().max(MAX_TEXT),
+  attachments: z
+    .record(z.string(), z.string().max(MAX_TEXT))
+    .refine((files) => Object.keys(files).length <= MAX_ATTACHMENTS, `at most ${MAX_ATTACHMENTS} included files`)
+    .superRefine((files, ctx) => {
+      for (const name of Object.keys(files)) {
+        const problem = includedNameProblem(name);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `included file ${JSON.stringify(name.slice(0, 100))}: ${problem}` });
+      }
+    })
+    .optional(),
   overrides: z
     .record(z.string(), z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]))
     .refine((o) => Object.keys(o).length <= MAX_OVERRIDES, `at most ${MAX_OVERRIDES} overrides`)
