@@ -6,7 +6,7 @@ import { toCsv } from '../src/output/csv.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
 import { bimodalCases, eventListCases } from './event-list.bench.js';
-import { manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
+import { availabilityCase, manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
 
 /**
  * `npm run bench [-- FILTER...] [--compare] [--save-baseline]`
@@ -32,6 +32,8 @@ const cases = (): BenchEntry[] => [
   entry('parallel: 8 replications of dumbbell-udp, warm pool of 1', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 1, true)),
   entry('parallel: 8 replications of dumbbell-udp, warm pool of 2', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 2, true)),
   entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),
+  entry('availability: 12 offices for a year', () => availabilityCase(12)),
+  entry('availability: 100 offices for a year', () => availabilityCase(100), true),
 ];
 
 interface Measurement {

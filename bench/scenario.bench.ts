@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateEnterprise } from './generate-enterprise.js';
+import type { Scenario } from '../src/planner/scenario.js';
 import { checkScenario } from '../src/planner/check.js';
 import { buildRun } from '../src/planner/build.js';
 import type { CompiledRun } from '../src/compile/compile.js';
@@ -105,6 +110,35 @@ export function manyFlowsCase(flows: number): BenchCase {
       sim.runUntil(scenario.duration);
       network.finish(scenario.duration);
       return { events: sim.eventsProcessed - before.events, packetHops: hops() - before.hops, simulatedSeconds: (scenario.duration - warm) / 1e9 };
+    },
+  };
+}
+
+/** A generated enterprise (bench/generate-enterprise.ts) in a temporary folder, loaded, with only `variant` kept. */
+export function enterpriseScenario(offices: number, users: number, duration: string, variant: string, mode: 'packets' | 'availability' = 'packets'): Scenario {
+  const dir = mkdtempSync(join(tmpdir(), 'ersim-bench-'));
+  const { yaml, csv } = generateEnterprise(offices, users, duration);
+  writeFileSync(join(dir, 'offices.csv'), csv);
+  writeFileSync(join(dir, 'enterprise.yaml'), yaml);
+  const loaded = loadScenarioFile(join(dir, 'enterprise.yaml'));
+  rmSync(dir, { recursive: true, force: true });
+  checkScenario(loaded, mode);
+  return loaded.variants.find((v) => v.variant === variant)!;
+}
+
+/**
+ * Failures, detection, convergence and routing only (`--availability-only`) for a year of a generated
+ * enterprise on the IP VPN behind three circuits: every office's Internet access and every circuit
+ * connection failing and repaired, each change converging only the prefixes it moves.
+ */
+export function availabilityCase(offices: number): BenchCase {
+  const scenario = enterpriseScenario(offices, offices * 400, '365d', 'regional-circuits', 'availability');
+  return {
+    name: `availability: ${offices} offices for a year`,
+    iterations: 3,
+    run: () => {
+      const result = runReplication(scenario, { seed: scenario.seed, replication: 0, availabilityOnly: true });
+      return { events: result.summary.events as number, packetHops: 0, simulatedSeconds: scenario.duration / 1e9 };
     },
   };
 }

@@ -65,8 +65,10 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
     // a pair checks both directions: one per two places is enough
     const tracked = pairs.some((p) => (p.from === flow.from && p.to === flow.to) || (p.from === flow.to && p.to === flow.from));
     if (!tracked) pairs.push(reachability(network, `${flow.from} -> ${flow.to}`, flow.from, flow.to, toAddress, fromAddress, pairs.length));
+    // without packets a flow is only its pair: no sources, sinks or statistics (a call's are sized by the run's length)
+    if (options.availabilityOnly) return;
     const built = buildFlow(network, flow, i, toAddress, fromAddress, issues, apps, udp);
-    if (built !== undefined && !options.availabilityOnly) startables.push(built);
+    if (built !== undefined) startables.push(built);
   });
   const availability = new AvailabilityTracker(sim, network, pairs);
 

@@ -46,7 +46,7 @@ export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availab
         if (memory.bytes > maxMemory) {
           issues.add(memory.driver, `a replication would need about ${(memory.bytes / 1e9).toPrecision(2)} GB (its flows, queues${limits.timeSeriesInterval === undefined ? '' : ' and time-series samples'}), more than the limit of ${(maxMemory / 1e9).toPrecision(2)} GB; raise it with --max-memory${limits.timeSeriesInterval === undefined ? '' : ' or sample less often (--timeseries)'}`);
         } else {
-          buildRun(scenario, { seed: scenario.seed, replication: 0 }, issues);
+          buildRun(scenario, { seed: scenario.seed, replication: 0, availabilityOnly: mode === 'availability' }, issues);
         }
       }
     }

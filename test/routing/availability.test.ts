@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/planner/check.js';
+import { buildRun } from '../../src/planner/build.js';
 import { runReplication } from '../../src/runner/run-replication.js';
 import { parseScenarioText } from '../../src/planner/load.js';
 import type { Row } from '../../src/stats/records.js';
@@ -109,5 +110,32 @@ flows:
       expect(num(row, 'mttr_s')).toBeGreaterThan(115);
       expect(num(row, 'mttr_s')).toBeLessThanOrEqual(120);
     }
+  });
+});
+
+describe('availability-only runs build no traffic', () => {
+  it('a year of a planner scenario with calls: no application, no call windows (a year of 200 ms windows is 2.5 GB per call direction)', () => {
+    const loaded = parseScenarioText(
+      `
+name: year
+duration: 365d
+regions: [eastus]
+services:
+  m365: { region: eastus, kind: saas }
+sites:
+  boston: { location: boston, users: 100, internet: { bandwidth: 1Gbps, failures: { mtbf: 30d, mttr: 4h } } }
+apps:
+  teams: { kind: call, service: m365, calls_per_hour: 1, duration: 8m }
+`,
+      'year.yaml',
+    );
+    checkScenario(loaded, 'availability');
+    const run = buildRun(loaded.scenario, { seed: 1, replication: 0, availabilityOnly: true });
+    expect(run.apps).toHaveLength(0);
+    // yet its pair is tracked: the site to the service, available about MTBF / (MTBF + MTTR) of the year
+    const result = runReplication(loaded.scenario, { seed: 1, replication: 0, availabilityOnly: true });
+    const pair = result.availability.find((r) => r.pair === 'boston -> m365')!;
+    expect(num(pair, 'availability')).toBeGreaterThan(0.98);
+    expect(num(pair, 'availability')).toBeLessThan(1);
   });
 });

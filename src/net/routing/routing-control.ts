@@ -1,12 +1,12 @@
-import { Heap } from 'heap-js';
 import { RouteInterner } from './route-interner.js';
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Nanos } from '../../core/time.js';
 import type { Link, LinkEnd as Node } from '../link.js';
 import type { FibEntry as GenericFibEntry } from './fib.js';
-import type { Failover, RouteFilter } from './link-routing.js';
+import type { Failover } from './link-routing.js';
 import { NeutralPathPolicy, type PathPolicy } from './path-policy.js';
+import { RoutingGraph } from './routing-graph.js';
 
 type FibEntry = GenericFibEntry<Link>;
 import { prefixKey, type Prefix } from '../../core/prefix.js';
@@ -21,16 +21,12 @@ export interface Advertisement {
   readonly discard: boolean;
 }
 
-const carries = (filter: RouteFilter | undefined, ad: Advertisement): boolean =>
-  filter === undefined || filter.scopes?.has(ad.scope) === true || filter.prefixes?.has(ad.key) === true;
 
 type Action =
   | { kind: 'withdraw'; link: Link; version: number; convergence: Nanos }
   | { kind: 'restore'; link: Link; version: number }
   | { kind: 'converge' };
 
-/** Per hop, on top of the propagation delay: among equal delays, fewer hops win. */
-const HOP_COST = 1;
 
 /**
  * The control plane of the whole network. Owners advertise prefixes (with a preference: among
@@ -46,6 +42,8 @@ const HOP_COST = 1;
  */
 export class RoutingControl implements EventHandler {
   epoch = 0;
+  /** False: every convergence computes every table from scratch (the reference the incremental tables are tested against). */
+  incremental = true;
   /** Flows' routes, one array per distinct route. */
   readonly routes = new RouteInterner();
   private readonly advertisements: Advertisement[] = [];
@@ -54,6 +52,18 @@ export class RoutingControl implements EventHandler {
   private readonly pending = new Map<number, Action>();
   private nextAction = 0;
   private readonly listeners: (() => void)[] = [];
+  /**
+   * Each advertisement's distances from every node, for the links believed up when they were last
+   * computed: a change of a link then recomputes only the prefixes whose paths it can change.
+   */
+  private distances: Float64Array[] = [];
+  /** Advertisements by prefix key, in the order they were made; undefined until the first convergence. */
+  private byKey: Map<string, number[]> | undefined;
+  /** Links whose believed state changed since the tables were last computed. */
+  private readonly changed = new Set<Link>();
+  private graph: RoutingGraph | undefined;
+  /** Per prefix, the nodes whose entries a withdrawal changed since the tables were last computed. */
+  private readonly withdrawn = new Map<string, number[]>();
 
   constructor(
     private readonly sim: Simulator,
@@ -64,6 +74,7 @@ export class RoutingControl implements EventHandler {
 
   advertise(prefix: Prefix, origin: Node, preference = 0, scope = 'any', discard = false): void {
     this.advertisements.push({ prefix, key: prefixKey(prefix), origin, preference, scope, discard });
+    this.byKey = undefined;
   }
 
   /** Called after every change of the forwarding tables. */
@@ -71,35 +82,105 @@ export class RoutingControl implements EventHandler {
     this.listeners.push(listener);
   }
 
-  /** Compute and install every table from the links routing believes up. */
+  /**
+   * Compute and install the tables from the links routing believes up: every table the first time
+   * (or after a new advertisement), then only the prefixes a changed link can move (see `affected`).
+   * Either way the tables are those a computation from scratch gives.
+   */
   converge(): void {
-    const byKey = new Map<string, Advertisement[]>();
-    for (const ad of this.advertisements) byKey.set(ad.key, [...(byKey.get(ad.key) ?? []), ad]);
-    const tables: FibEntry[][] = this.nodes.map(() => []);
-    for (const ads of byKey.values()) {
-      const distances = ads.map((ad) => this.distancesTo(ad));
-      this.nodes.forEach((node, u) => {
-        let best: number[] = [];
-        for (let a = 0; a < ads.length; a++) {
-          if (distances[a]![u] === Infinity) continue;
-          if (best.length === 0) best = [a];
-          else {
-            const b = best[0]!;
-            const better = ads[a]!.preference - ads[b]!.preference || distances[b]![u]! - distances[a]![u]!;
-            if (better > 0) best = [a];
-            else if (better === 0) best.push(a);
-          }
+    if (!this.incremental || this.byKey === undefined || this.graph === undefined) {
+      this.graph = new RoutingGraph(this.nodes, this.advertisements);
+      for (const link of this.knownDown) this.graph.setUp(link, false);
+      this.byKey = new Map();
+      this.advertisements.forEach((ad, a) => {
+        const list = this.byKey!.get(ad.key);
+        if (list === undefined) this.byKey!.set(ad.key, [a]);
+        else list.push(a);
+      });
+      this.distances = this.advertisements.map((_, a) => this.graph!.distancesTo(a));
+      const tables: FibEntry[][] = this.nodes.map(() => []);
+      for (const ads of this.byKey.values()) {
+        this.nodes.forEach((node, u) => {
+          const entry = this.entryFor(node, ads);
+          if (entry !== undefined) tables[u]!.push(entry);
+        });
+      }
+      this.nodes.forEach((node, u) => node.fib.replaceAll(tables[u]!));
+    } else {
+      // per prefix: only nodes whose distance changed, those with a link into one, and the changed links' tails can get a new entry
+      const n = this.nodes.length;
+      const moved = new Uint8Array(n);
+      const recompute = new Uint8Array(n);
+      const keys = this.affected(this.changed);
+      for (const key of this.withdrawn.keys()) keys.add(key);
+      for (const key of keys) {
+        const ads = this.byKey.get(key)!;
+        moved.fill(0);
+        recompute.fill(0);
+        // a link back up before its withdrawal converged leaves the distances as they were: the withdrawn entries come back all the same
+        for (const v of this.withdrawn.get(key) ?? []) recompute[v] = 1;
+        for (const a of ads) {
+          const before = this.distances[a]!;
+          const after = this.graph.distancesTo(a);
+          for (let v = 0; v < n; v++) if (before[v] !== after[v]) moved[v] = 1;
+          this.distances[a] = after;
         }
-        if (best.length === 0) return;
-        const own = best.find((a) => ads[a]!.origin === node);
-        const local = own !== undefined;
-        const discard = own !== undefined && ads[own]!.discard;
-        const nextHops = local ? [] : this.nextHops(node, best.map((a) => ads[a]!), best.map((a) => distances[a]!));
-        if (local || nextHops.length > 0) tables[u]!.push({ prefix: ads[0]!.prefix, key: ads[0]!.key, local, discard, nextHops });
+        this.graph.markPredecessors(moved, recompute);
+        for (const link of this.changed) recompute[link.from.index] = 1;
+        for (let v = 0; v < n; v++) if (recompute[v] === 1) this.nodes[v]!.fib.set(key, this.entryFor(this.nodes[v]!, ads));
+      }
+    }
+    this.changed.clear();
+    this.withdrawn.clear();
+    this.tablesChanged();
+  }
+
+  /** The forwarding entry of `node` for a prefix advertised by `ads`, or undefined when it has no route. */
+  private entryFor(node: Node, ads: readonly number[]): FibEntry | undefined {
+    const u = node.index;
+    let best: number[] = [];
+    for (const a of ads) {
+      if (this.distances[a]![u] === Infinity) continue;
+      if (best.length === 0) best = [a];
+      else {
+        const b = best[0]!;
+        const better = this.advertisements[a]!.preference - this.advertisements[b]!.preference || this.distances[b]![u]! - this.distances[a]![u]!;
+        if (better > 0) best = [a];
+        else if (better === 0) best.push(a);
+      }
+    }
+    if (best.length === 0) return undefined;
+    const own = best.find((a) => this.advertisements[a]!.origin === node);
+    const local = own !== undefined;
+    const discard = own !== undefined && this.advertisements[own]!.discard;
+    const nextHops = local ? [] : this.graph!.nextHops(u, best, this.distances);
+    const ad = this.advertisements[ads[0]!]!;
+    return local || nextHops.length > 0 ? { prefix: ad.prefix, key: ad.key, local, discard, nextHops } : undefined;
+  }
+
+  /**
+   * The prefixes whose tables a change of `links` can alter, judged on the distances last computed:
+   * a link now believed down that lies on a shortest path of one of the prefix's advertisements (it
+   * may be a next hop), or a link back up that would give a path as short or shorter (it may become
+   * one). Any other change leaves every distance and next hop as it was.
+   */
+  private affected(links: Iterable<Link>): Set<string> {
+    const keys = new Set<string>();
+    const graph = this.graph!;
+    for (const link of links) {
+      const down = this.knownDown.has(link);
+      const cost = graph.costOf(link);
+      const from = link.from.index;
+      const to = link.to.index;
+      this.advertisements.forEach((ad, a) => {
+        if (keys.has(ad.key) || !graph.carries(link, a)) return;
+        const d = this.distances[a]!;
+        const via = d[to]! + cost;
+        if (via === Infinity) return;
+        if (down ? d[from] === via : d[from]! >= via) keys.add(ad.key);
       });
     }
-    this.nodes.forEach((node, u) => node.fib.replaceAll(tables[u]!));
-    this.changed();
+    return keys;
   }
 
   /** The physical state of a link changed (now). */
@@ -119,9 +200,11 @@ export class RoutingControl implements EventHandler {
     this.pending.delete(id);
     if (action.kind === 'converge') return this.converge();
     if (this.versions.get(action.link) !== action.version) return; // the link changed again meanwhile
+    this.changed.add(action.link);
+    this.graph?.setUp(action.link, action.kind !== 'withdraw');
     if (action.kind === 'withdraw') {
       this.knownDown.add(action.link);
-      this.withdrawThrough();
+      this.withdrawThrough(action.link);
       this.schedule(this.sim.now + action.convergence, { kind: 'converge' });
     } else {
       this.knownDown.delete(action.link);
@@ -129,12 +212,13 @@ export class RoutingControl implements EventHandler {
     }
   }
 
-  /** Remove from every table the next hops whose path crosses a link known to be down. */
-  private withdrawThrough(): void {
-    const keys = new Set<string>();
-    for (const node of this.nodes) for (const e of node.fib.all()) keys.add(e.key);
-    for (const key of keys) {
+  /** Remove from every table the next hops whose path crosses a link known to be down (`link` now, the others before). */
+  private withdrawThrough(link: Link): void {
+    // only prefixes whose shortest paths crossed the link can have a next hop through it
+    for (const key of this.affected([link])) {
       const state = new Int8Array(this.nodes.length); // 0 unknown, 1 visiting, 2 usable, 3 broken
+      const touched = this.withdrawn.get(key) ?? [];
+      this.withdrawn.set(key, touched);
       const usable = (node: Node): boolean => {
         const s = state[node.index];
         if (s === 2) return true;
@@ -145,54 +229,22 @@ export class RoutingControl implements EventHandler {
         if (entry !== undefined) {
           if (entry.local) ok = true;
           else {
+            const before = entry.nextHops.length;
             entry.nextHops = entry.nextHops.filter((l) => !this.knownDown.has(l) && usable(l.to));
+            if (entry.nextHops.length !== before) touched.push(node.index);
             ok = entry.nextHops.length > 0;
           }
         }
         state[node.index] = ok ? 2 : 3;
         return ok;
       };
-      for (const node of this.nodes) if (!usable(node) && node.fib.get(key) !== undefined) node.fib.remove(key);
-    }
-    this.changed();
-  }
-
-  /** Shortest distances (delay + hop cost) from every node to the origin of `ad`, over links believed up that carry it. */
-  private distancesTo(ad: Advertisement): Float64Array {
-    const origin = ad.origin;
-    const n = this.nodes.length;
-    const dist = new Float64Array(n).fill(Infinity);
-    const done = new Uint8Array(n);
-    dist[origin.index] = 0;
-    // Reverse Dijkstra: relax the links that lead into the node just settled.
-    const incoming: Link[][] = this.nodes.map(() => []);
-    for (const node of this.nodes) for (const l of node.out) if (!this.knownDown.has(l) && carries(l.routeFilter, ad)) incoming[l.to.index]!.push(l);
-    const frontier = new Heap<[number, number]>((a, b) => a[0] - b[0] || a[1] - b[1]);
-    frontier.push([0, origin.index]);
-    for (let top = frontier.pop(); top !== undefined; top = frontier.pop()) {
-      const v = top[1];
-      if (done[v]) continue;
-      done[v] = 1;
-      for (const l of incoming[v]!) {
-        const u = l.from.index;
-        const d = dist[v]! + l.delay + l.metric + HOP_COST;
-        if (d < dist[u]!) {
-          dist[u] = d;
-          frontier.push([d, u]);
-        }
+      for (const node of this.nodes) {
+        if (usable(node) || node.fib.get(key) === undefined) continue;
+        node.fib.remove(key);
+        touched.push(node.index);
       }
     }
-    return dist;
-  }
-
-  /** Links out of `node` on a shortest path to any of the best origins. */
-  private nextHops(node: Node, ads: Advertisement[], distances: Float64Array[]): Link[] {
-    const hops: Link[] = [];
-    for (const l of node.out) {
-      if (this.knownDown.has(l)) continue;
-      if (distances.some((d, i) => carries(l.routeFilter, ads[i]!) && d[l.to.index]! + l.delay + l.metric + HOP_COST === d[node.index])) hops.push(l);
-    }
-    return hops;
+    this.tablesChanged();
   }
 
   private schedule(at: Nanos, action: Action): void {
@@ -201,7 +253,7 @@ export class RoutingControl implements EventHandler {
     this.sim.at(at, this, id);
   }
 
-  private changed(): void {
+  private tablesChanged(): void {
     this.epoch++;
     for (const listener of this.listeners) listener();
   }
