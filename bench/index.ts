@@ -6,7 +6,7 @@ import { toCsv } from '../src/output/csv.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
 import { bimodalCases, eventListCases } from './event-list.bench.js';
-import { availabilityCase, manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
+import { availabilityCase, enterpriseCase, manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
 
 /**
  * `npm run bench [-- FILTER...] [--compare] [--save-baseline]`
@@ -33,6 +33,8 @@ const cases = (): BenchEntry[] => [
   entry('parallel: 8 replications of dumbbell-udp, warm pool of 2', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 2, true)),
   entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),
   entry('availability: 12 offices for a year', () => availabilityCase(12)),
+  entry('enterprise: 12 offices, 1500 users', () => enterpriseCase(12, 1500, 4)),
+  entry('enterprise: 12 offices, 120000 users', () => enterpriseCase(12, 120_000, 1), true),
   entry('availability: 100 offices for a year', () => availabilityCase(100), true),
 ];
 

@@ -142,3 +142,32 @@ export function availabilityCase(offices: number): BenchCase {
     },
   };
 }
+
+/**
+ * The generated enterprise of `offices` offices and `users` users (regional-circuits: the IP VPN and
+ * three circuits), timed in steady state: the network is built and run to the end of its warm-up
+ * (5 s) before the clock starts, then `seconds` simulated seconds are timed. The cost per event of a
+ * large network against a small one is the ratio of their ns/event.
+ */
+export function enterpriseCase(offices: number, users: number, seconds: number): BenchCase {
+  const scenario = enterpriseScenario(offices, users, `${5 + seconds}s`, 'regional-circuits');
+  let run: CompiledRun | undefined;
+  const hops = (): number => run!.network.links.reduce((sum, link) => sum + link.stats.txPackets, 0);
+  let before = { events: 0, hops: 0 };
+  return {
+    name: `enterprise: ${offices} offices, ${users} users`,
+    iterations: 3,
+    setup: () => {
+      run = buildRun(scenario, { seed: scenario.seed, replication: 0 });
+      run.begin();
+      run.sim.runUntil(scenario.warmup);
+      before = { events: run.sim.eventsProcessed, hops: hops() };
+    },
+    run: () => {
+      const { sim, network } = run!;
+      sim.runUntil(scenario.duration);
+      network.finish(scenario.duration);
+      return { events: sim.eventsProcessed - before.events, packetHops: hops() - before.hops, simulatedSeconds: seconds };
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { shortPointLabel } from '../parallel/sweep.js';
+import { shortPointLabel } from '../output/point-label.js';
 import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import type { Table } from './result-tables.js';
 
