@@ -1,4 +1,8 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
+
+/** Loaded when a bar is drawn (a run without one, quiet or not on a terminal, does not pay for it). */
+const loadCliProgress = (): typeof cliProgressModule => createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
 
 export interface Progress {
   update(fraction: number, detail: string): void;
@@ -14,6 +18,7 @@ export interface Progress {
 export function createProgress(quiet: boolean, label: string): Progress {
   if (quiet) return { update: () => undefined, taskDone: () => undefined, stop: () => undefined };
   if (!process.stderr.isTTY) return { update: () => undefined, taskDone: (line) => process.stderr.write(`${line}\n`), stop: () => undefined };
+  const cliProgress = loadCliProgress();
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

@@ -26,13 +26,15 @@ export async function writeResults(out: string, files: Readonly<Record<string, F
   try {
     return await replaceFolder(out, files, stop.signal);
   } finally {
-    // a signal that came during a synchronous write is delivered on a later turn of the event
-    // loop: keep the loop alive a moment for it (the handles of signals do not), then honour it
-    setTimeout(() => {
-      process.off('SIGINT', hold);
-      process.off('SIGTERM', hold);
-      if (signal !== undefined) process.exit(signal === 'SIGTERM' ? 143 : 130);
-    }, 50);
+    // a signal that came during a synchronous write is read in the poll phase of a later turn of
+    // the event loop: the second check phase from here comes after one, then the signal is honoured
+    setImmediate(() =>
+      setImmediate(() => {
+        process.off('SIGINT', hold);
+        process.off('SIGTERM', hold);
+        if (signal !== undefined) process.exit(signal === 'SIGTERM' ? 143 : 130);
+      }),
+    );
   }
 }
 

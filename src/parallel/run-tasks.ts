@@ -1,7 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setMaxListeners } from 'node:events';
-import { Piscina } from 'piscina';
+import { createRequire } from 'node:module';
+import type { Piscina } from 'piscina';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
 import type { TimeSeries } from '../stats/time-series.js';
@@ -52,7 +53,9 @@ export interface RunTasksOptions {
 
 /** A pool of `workers` threads running tasks (see RunTasksOptions.pool). */
 export function createPool(workers: number): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers });
+  // loaded when threads are used: a run of one task in this thread does not pay for it
+  const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
+  return new Pool({ filename: workerFile(), minThreads: workers, maxThreads: workers });
 }
 
 /** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
