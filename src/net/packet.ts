@@ -21,8 +21,8 @@ export class Packet {
   ack = 0;
   /** True for a packet that only acknowledges (counted apart from the flow's data). */
   isAck = false;
-  /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them. */
-  readonly sack = new Float64Array(6);
+  /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them (see `sackBlocks`). */
+  sack: Float64Array | null = null;
   sackCount = 0;
   dscp = 0;
   route: readonly PacketSink[] = [];
@@ -43,6 +43,11 @@ export class Packet {
     this.ack = ack;
     this.isAck = isAck;
     return this;
+  }
+
+  /** Room for SACK blocks, made the first time this (pooled) packet carries some: most packets never do, and stay small. */
+  sackBlocks(): Float64Array {
+    return (this.sack ??= new Float64Array(6));
   }
 
   /** Hand the packet to the next element of its route. */

@@ -106,16 +106,17 @@ export class TcpReceiver implements PacketSink, TimerOwner {
    */
   private fillSack(packet: Packet): number {
     const ranges = this.ranges;
+    const sack = packet.sackBlocks();
     let n = 0;
     if (this.latestRange >= 0) {
-      packet.sack[0] = ranges[this.latestRange]!;
-      packet.sack[1] = ranges[this.latestRange + 1]!;
+      sack[0] = ranges[this.latestRange]!;
+      sack[1] = ranges[this.latestRange + 1]!;
       n = 1;
     }
     for (let i = 0; i < ranges.length && n < 3; i += 2) {
       if (i === this.latestRange) continue;
-      packet.sack[2 * n] = ranges[i]!;
-      packet.sack[2 * n + 1] = ranges[i + 1]!;
+      sack[2 * n] = ranges[i]!;
+      sack[2 * n + 1] = ranges[i + 1]!;
       n++;
     }
     packet.sackCount = n;

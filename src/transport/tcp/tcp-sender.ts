@@ -103,7 +103,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const ack = packet.ack;
     const scoreboard = this.scoreboard;
     if (scoreboard !== null) {
-      for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack[2 * i]!, packet.sack[2 * i + 1]!);
+      for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack![2 * i]!, packet.sack![2 * i + 1]!);
     }
     this.network.pool.release(packet);
     const now = this.network.sim.now;
