@@ -1,3 +1,4 @@
+import { BURST_WINDOW, QUALITY_WINDOW } from '../probes/media-quality.js';
 import { NS_PER_S } from '../core/time.js';
 import type { FieldPath } from '../scenario/errors.js';
 import type { FlowSpec, LinkSpec, SizeSpec } from '../scenario/scenario.js';
@@ -84,8 +85,13 @@ export function estimateMemory(scenario: Scenario, timeSeriesInterval?: number):
   const flows = network.flows.length + network.flows.filter((f) => f.protocol === 'app').length; // apps have two
   const queued = network.links.reduce((sum, l) => sum + queueLimit(l), 0);
   const samples = timeSeriesInterval === undefined ? 0 : ((flows + network.links.length) * (scenario.duration - scenario.warmup)) / timeSeriesInterval;
+  // each direction of a call application keeps the Teams windows of the whole run (MediaQuality)
+  const span = Math.max(0, scenario.duration - scenario.warmup);
+  const callDirections = 2 * network.flows.filter((f) => f.protocol === 'app' && f.model.kind === 'call').length;
+  const windowBytes = callDirections * 8 * (5 * Math.ceil(span / QUALITY_WINDOW) + 2 * Math.ceil(span / BURST_WINDOW));
   const parts: [number, FieldPath][] = [
     [flows * FLOW_BYTES, ['flows']],
+    [windowBytes, ['duration']],
     [queued * PACKET_BYTES, ['links']],
     [samples * SAMPLE_BYTES, ['duration']],
   ];

@@ -23,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   stats: ['core', 'probes', 'net', 'scenario'],
   scenario: ['core', 'transport'],
   compile: ['core', 'probes', 'net', 'transport', 'traffic', 'stats', 'scenario'],
-  planner: ['core', 'net', 'stats', 'scenario', 'compile'],
+  planner: ['core', 'probes', 'net', 'stats', 'scenario', 'compile'],
   runner: ['core', 'net', 'stats', 'planner'],
   output: ['core', 'stats'],
   compare: ['core', 'stats', 'scenario', 'planner'],
