@@ -21,12 +21,10 @@ export interface Advertisement {
   readonly discard: boolean;
 }
 
-
 type Action =
   | { kind: 'withdraw'; link: Link; version: number; convergence: Nanos }
   | { kind: 'restore'; link: Link; version: number }
   | { kind: 'converge' };
-
 
 /**
  * The control plane of the whole network. Owners advertise prefixes (with a preference: among
