@@ -25,10 +25,13 @@ export interface ReachabilityPair {
   needs: readonly number[];
 }
 
+type Route = ReturnType<typeof walk>;
+
 interface PairState {
   working: boolean;
   since: Nanos;
-  signature: string;
+  /** The links of the last complete route there (a route change is a move to another). */
+  links: Route['links'];
   downNs: number;
   outages: number;
   repairedOutages: number;
@@ -54,14 +57,15 @@ export class AvailabilityTracker implements EventHandler {
     private readonly network: Network,
     readonly pairs: readonly ReachabilityPair[],
   ) {
-    this.states = pairs.map(() => ({ working: true, since: 0, signature: '', downNs: 0, outages: 0, repairedOutages: 0, repairNs: 0, routeChanges: 0 }));
+    this.states = pairs.map(() => ({ working: true, since: 0, links: [], downNs: 0, outages: 0, repairedOutages: 0, repairNs: 0, routeChanges: 0 }));
   }
 
   begin(): void {
     this.pairs.forEach((pair, i) => {
       const state = this.states[i]!;
-      state.working = this.works(pair);
-      state.signature = this.signature(pair) ?? '';
+      const there = walk(pair.source, pair.address, pair.id);
+      state.working = this.works(pair, there);
+      if (there.complete) state.links = there.links;
     });
     this.network.onLinkChange(() => this.evaluateSoon());
     this.network.routing.onChange(() => this.evaluateSoon());
@@ -88,15 +92,16 @@ export class AvailabilityTracker implements EventHandler {
     const warmup = this.sim.warmup;
     this.pairs.forEach((pair, i) => {
       const state = this.states[i]!;
-      const signature = this.signature(pair);
-      if (signature !== undefined && signature !== state.signature) {
+      // one walk there per pair and change: the route it takes, and (with the way back) whether it works
+      const there = walk(pair.source, pair.address, pair.id);
+      if (there.complete && !sameLinks(there.links, state.links)) {
         if (now >= warmup) {
           state.routeChanges++;
           this.events.push({ pair: i, event: 'route_change', start: now, end: now });
         }
-        state.signature = signature;
+        state.links = there.links;
       }
-      const working = this.works(pair);
+      const working = this.works(pair, there);
       if (working === state.working) return;
       // An outage counts once it is over (or at the end), if it lasted and ended after the warm-up:
       // the half-way states of changes made at one instant are not outages.
@@ -156,25 +161,22 @@ export class AvailabilityTracker implements EventHandler {
     });
   }
 
-  private works(pair: ReachabilityPair): boolean {
-    return this.reaches(pair, pair.address) && pair.needs.every((address) => this.reaches(pair, address));
+  /** The pair works: its route `there` (to its address) and the routes to what it needs go and come back. */
+  private works(pair: ReachabilityPair, there: Route): boolean {
+    return this.reaches(pair, there) && pair.needs.every((address) => this.reaches(pair, walk(pair.source, address, pair.id)));
   }
 
-  /** The pair's source reaches `address`, and the replies come back. */
-  private reaches(pair: ReachabilityPair, address: number): boolean {
-    const there = walk(pair.source, address, pair.id);
+  /** A route from the pair's source reaches its end over links that are up, and the replies come back. */
+  private reaches(pair: ReachabilityPair, there: Route): boolean {
     if (!there.complete || there.links.some((l) => !l.up)) return false;
     const viaCircuit = this.network.routing.policy.reachesPrivately(there.links);
     const back = walk(there.end, viaCircuit ? pair.returnAddress : (pair.returnInternetAddress ?? pair.returnAddress), pair.id);
     return back.complete && back.links.every((l) => l.up);
   }
 
-  /** The links of the forward route when it reaches the destination (undefined: it does not). */
-  private signature(pair: ReachabilityPair): string | undefined {
-    const route = walk(pair.source, pair.address, pair.id);
-    return route.complete ? route.links.map((l) => l.name).join('>') : undefined;
-  }
 }
+
+const sameLinks = (a: Route['links'], b: Route['links']): boolean => a.length === b.length && a.every((l, k) => l === b[k]);
 
 /** Length of [from, to] inside [warmup, infinity). */
 const overlap = (from: Nanos, to: Nanos, warmup: Nanos): number => Math.max(0, to - Math.max(from, warmup));
