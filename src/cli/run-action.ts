@@ -107,10 +107,7 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
   checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval: options.timeSeriesInterval });
   if (!options.quiet && !options.availabilityOnly) for (const warning of runLengthWarnings(loaded)) process.stderr.write(`ersim: warning: ${warning}\n`);
   const scenario = loaded.scenario;
-  // a report shows links over time: about 300 samples of the measured time unless asked otherwise
-  const timeSeriesInterval =
-    options.timeSeriesInterval ??
-    (options.report && !options.availabilityOnly ? Math.max(10 * NS_PER_MS, Math.round((scenario.duration - scenario.warmup) / 300)) : undefined);
+  const timeSeriesInterval = sampledInterval(scenario, options);
   const out = options.out ?? `results/${scenario.name}`;
   checkOutputFolder(out);
 
@@ -137,30 +134,46 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
   const run = await runWithProgress(tasks, scenario.name, options);
   const result = mergeResults(run.results);
 
-  const files: Record<string, string> = {};
-  if (!options.availabilityOnly) {
-    files['flows.csv'] = await toCsv(result.flows);
-    files['links.csv'] = await toCsv(result.links);
-    files['drops.csv'] = await toCsv(result.drops, DROP_COLUMNS);
-    files['classes.csv'] = await toCsv(result.classes, CLASS_COLUMNS);
-    files['apps.csv'] = await toCsv(result.apps, APP_COLUMNS);
-    files['exposure.csv'] = await toCsv(result.exposure, EXPOSURE_COLUMNS);
-    files['delays.csv'] = await toCsv(result.delays, DELAY_COLUMNS);
-  }
-  files['availability.csv'] = await toCsv(result.availability, AVAILABILITY_COLUMNS);
-  files['availability_events.csv'] = await toCsv(result.availabilityEvents, AVAILABILITY_EVENT_COLUMNS);
+  const files = await resultFiles(result, [], options.availabilityOnly);
   Object.assign(files, scenarioFiles(loaded, files));
   files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
-  const series = result.timeSeries;
-  const timeSeries =
-    timeSeriesInterval === undefined
-      ? undefined
-      : {
-          file: 'timeseries.csv',
-          write: (path: string, signal: AbortSignal) => writeTimeSeriesCsv(path, series, signal),
-          linkSamples: async (visit: Parameters<LinkSamples>[0]) => forEachLinkSample(series, visit),
-        };
+  const timeSeries = timeSeriesInterval === undefined ? undefined : timeSeriesOutput(result.timeSeries);
   return { loaded, out, result, files, timeSeries, line: `${summaryLine(result.summary)}; ${run.line}` };
+}
+
+/** The sampling interval of a run: --timeseries, or for a report about 300 samples of the measured time (none without packets). */
+export function sampledInterval(scenario: { duration: Nanos; warmup: Nanos }, options: Pick<RunActionOptions, 'timeSeriesInterval' | 'report' | 'availabilityOnly'>): Nanos | undefined {
+  if (options.timeSeriesInterval !== undefined) return options.timeSeriesInterval;
+  return options.report && !options.availabilityOnly ? Math.max(10 * NS_PER_MS, Math.round((scenario.duration - scenario.warmup) / 300)) : undefined;
+}
+
+/**
+ * The tables of a run's merged results as CSV files (without packets: availability only), with
+ * `leading` columns first (a sweep's point and parameters, which `mergeResults` put in every row).
+ */
+export async function resultFiles(result: MergedResults, leading: readonly string[] = [], availabilityOnly = false): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  if (!availabilityOnly) {
+    files['flows.csv'] = await toCsv(result.flows);
+    files['links.csv'] = await toCsv(result.links);
+    files['drops.csv'] = await toCsv(result.drops, [...leading, ...DROP_COLUMNS]);
+    files['classes.csv'] = await toCsv(result.classes, [...leading, ...CLASS_COLUMNS]);
+    files['apps.csv'] = await toCsv(result.apps, [...leading, ...APP_COLUMNS]);
+    files['exposure.csv'] = await toCsv(result.exposure, [...leading, ...EXPOSURE_COLUMNS]);
+    files['delays.csv'] = await toCsv(result.delays, [...leading, ...DELAY_COLUMNS]);
+  }
+  files['availability.csv'] = await toCsv(result.availability, [...leading, ...AVAILABILITY_COLUMNS]);
+  files['availability_events.csv'] = await toCsv(result.availabilityEvents, [...leading, ...AVAILABILITY_EVENT_COLUMNS]);
+  return files;
+}
+
+/** timeseries.csv, streamed when the results are written, and its link samples for a report. */
+export function timeSeriesOutput(series: MergedResults['timeSeries']): NonNullable<SimulatedRun['timeSeries']> {
+  return {
+    file: 'timeseries.csv',
+    write: (path: string, signal: AbortSignal) => writeTimeSeriesCsv(path, series, signal),
+    linkSamples: async (visit: Parameters<LinkSamples>[0]) => forEachLinkSample(series, visit),
+  };
 }
 
 /** Load, check and run a scenario, write its CSV files atomically and print a summary. */
