@@ -93,9 +93,6 @@ export function includeSiteTable(data: Record<string, unknown>, files: IncludedF
       if (!Number.isFinite(value)) issues.push({ path: [column], line: row.line, message: `expected a number; got "${text}"` });
       return value;
     };
-    for (const column of headers) {
-      if (NUMERIC.has(column) || Object.hasOwn(personas, column)) number(column);
-    }
     const latitude = number('latitude');
     const longitude = number('longitude');
     if ((latitude === undefined) !== (longitude === undefined)) issues.push({ path: ['latitude'], line: row.line, message: 'a location by coordinates needs both latitude and longitude' });

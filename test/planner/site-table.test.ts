@@ -92,7 +92,11 @@ sites:
   it('a bad cell names the table, its line and its column; a problem found later names the row\'s line', () => {
     const yaml = base('site_table: offices.csv');
     const bad = files(yaml, 'name,location,users,internet\nparis,paris,12,1Gbps\nrome,rome,many,1Gbps\n');
-    expect(errorOf(() => loadScenarioFile(bad))).toMatch(/offices\.csv:3: users: expected a number; got "many"/);
+    const message = errorOf(() => loadScenarioFile(bad));
+    expect(message).toMatch(/offices\.csv:3: users: expected a number; got "many"/);
+    expect(message.split('\n')).toHaveLength(1); // once
+    const persona = files(yaml.replace('site_table: offices.csv', 'site_table: offices.csv\n'), 'name,location,worker,internet\nparis,paris,lots,1Gbps\n');
+    expect(errorOf(() => loadScenarioFile(persona)).split('\n')).toEqual([expect.stringMatching(/offices\.csv:2: worker: expected a number; got "lots"$/)]);
     const unit = files(yaml, 'name,location,users,internet\nparis,paris,12,1Gbps\nrome,rome,3,fast\n');
     expect(errorOf(() => loadScenarioFile(unit))).toMatch(/offices\.csv:3: sites\.rome\.internet\.bandwidth: expected a bandwidth/);
     const place = files(yaml, 'name,location,users,internet\nparis,paris,12,1Gbps\nrome,rmoe,3,1Gbps\n');
