@@ -27,10 +27,10 @@ export interface RunOptions {
 }
 
 /** The options `run` and `compare` share, checked; the simulation modules load only when a command runs. */
-export function withRunOptions(command: Command): Command {
+export function withRunOptions(command: Command, defaultOut = 'results/<scenario name>'): Command {
   return command
     .argument('<scenario>', 'scenario file (YAML)')
-    .option('-o, --out <dir>', 'output folder (default: results/<scenario name>)')
+    .option('-o, --out <dir>', `output folder (default: ${defaultOut})`)
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')

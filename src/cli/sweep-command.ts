@@ -13,6 +13,7 @@ export function registerSweep(program: Command, io: { out: (s: string) => void }
     program
       .command('sweep')
       .description('run a scenario at every point of a parameter grid and write sweep.csv (headline metrics with 95% CIs per point) besides the files of run, each row with its point'),
+    'results/<scenario name>-sweep',
   )
     .requiredOption('--param <path=v1,v2,...>', 'a field path and its values, e.g. circuits.hq.bandwidth=200Mbps,500Mbps (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .option('--zip', 'pair the values of the parameters instead of taking every combination')

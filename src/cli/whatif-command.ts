@@ -13,6 +13,7 @@ export function registerWhatif(program: Command, io: { out: (s: string) => void 
           'transactions slowed) and comparison.csv besides the files of run',
       )
       .option('--variant <name>', "the design whose failures are tried (default: the scenario's first variant)"),
+    'results/<scenario name>-whatif',
   ).action(async (file: string, options: RunOptions & { variant?: string }) => {
     const checked = runActionOptions(options);
     const { whatifAction } = await import('./whatif-action.js');
