@@ -48,7 +48,7 @@ describe("the planner's default address pools", () => {
     expect(network.prefixes.length).toBeGreaterThan(3000);
     // the whole check (routes, reachability) on a network of 1,000 services
     expect(() => checkScenario(parseScenarioText(enterprise(2, 1000), 'services.yaml'))).not.toThrow();
-  });
+  }, 30_000); // a 1,000-service network built and routed twice: seconds, more beside other test files
 
   it('says which field to set when a pool runs out, at its line', () => {
     const text = enterprise(1, 4097);

@@ -21,6 +21,10 @@ export interface Advertisement {
   readonly discard: boolean;
 }
 
+/** Distances kept for incremental convergence at most (advertisements x nodes x 8 bytes); a larger network recomputes every table at every change. */
+const MAX_KEPT_DISTANCE_BYTES = 64 * 1024 * 1024;
+const NO_DISTANCES = new Float64Array(0);
+
 type Action =
   | { kind: 'withdraw'; link: Link; version: number; convergence: Nanos }
   | { kind: 'restore'; link: Link; version: number }
@@ -60,6 +64,8 @@ export class RoutingControl implements EventHandler {
   /** Links whose believed state changed since the tables were last computed. */
   private readonly changed = new Set<Link>();
   private graph: RoutingGraph | undefined;
+  /** Whether `distances` are kept between convergences (see MAX_KEPT_DISTANCE_BYTES). */
+  private cached = false;
   /** Per prefix, the nodes whose entries a withdrawal changed since the tables were last computed. */
   private readonly withdrawn = new Map<string, number[]>();
 
@@ -86,7 +92,7 @@ export class RoutingControl implements EventHandler {
    * Either way the tables are those a computation from scratch gives.
    */
   converge(): void {
-    if (!this.incremental || this.byKey === undefined || this.graph === undefined) {
+    if (!this.cached || this.byKey === undefined || this.graph === undefined) {
       this.graph = new RoutingGraph(this.nodes, this.advertisements);
       for (const link of this.knownDown) this.graph.setUp(link, false);
       this.byKey = new Map();
@@ -95,13 +101,17 @@ export class RoutingControl implements EventHandler {
         if (list === undefined) this.byKey!.set(ad.key, [a]);
         else list.push(a);
       });
-      this.distances = this.advertisements.map((_, a) => this.graph!.distancesTo(a));
+      // the distances are kept for incremental convergence when they fit (a network's every node advertises itself: they grow as nodes^2)
+      this.cached = this.incremental && this.advertisements.length * this.nodes.length * 8 <= MAX_KEPT_DISTANCE_BYTES;
+      this.distances = new Array<Float64Array>(this.advertisements.length).fill(NO_DISTANCES);
       const tables: FibEntry[][] = this.nodes.map(() => []);
       for (const ads of this.byKey.values()) {
+        for (const a of ads) this.distances[a] = this.graph.distancesTo(a);
         this.nodes.forEach((node, u) => {
           const entry = this.entryFor(node, ads);
           if (entry !== undefined) tables[u]!.push(entry);
         });
+        if (!this.cached) for (const a of ads) this.distances[a] = NO_DISTANCES;
       }
       this.nodes.forEach((node, u) => node.fib.replaceAll(tables[u]!));
     } else {
@@ -163,6 +173,7 @@ export class RoutingControl implements EventHandler {
    * one). Any other change leaves every distance and next hop as it was.
    */
   private affected(links: Iterable<Link>): Set<string> {
+    if (!this.cached) return new Set(this.byKey?.keys()); // without kept distances, every prefix
     const keys = new Set<string>();
     const graph = this.graph!;
     for (const link of links) {
