@@ -1,5 +1,6 @@
 import type { ReplicationResult } from '../runner/run-replication.js';
 import { boundsOf, meanWithCi } from '../stats/confidence.js';
+import { MAXIMUM_NAMED_BY } from '../stats/headline-names.js';
 import type { Row } from '../stats/records.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -32,9 +33,9 @@ export function headlineNames(r: ReplicationResult): Record<string, string> {
     'window_delay_p95_ms',
   );
   return {
-    max_utilization_link: link === undefined ? '' : String(link.link),
-    delay_p99_flow: flow === undefined ? '' : String(flow.flow),
-    call_delay_p95_call: call === undefined ? '' : `${String(call.site)}:${String(call.application)} ${String(call.direction)}`,
+    [MAXIMUM_NAMED_BY.max_utilization!]: link === undefined ? '' : String(link.link),
+    [MAXIMUM_NAMED_BY.delay_p99_ms!]: flow === undefined ? '' : String(flow.flow),
+    [MAXIMUM_NAMED_BY.call_delay_p95_ms!]: call === undefined ? '' : `${String(call.site)}:${String(call.application)} ${String(call.direction)}`,
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
 import type { Row } from '../stats/records.js';
 import { TEAMS_TARGETS } from '../planner/azure/facts.js';
+import { MAXIMUM_NAMED_BY } from '../stats/headline-names.js';
 import { delayChart, linkTimeChart, sweepChart, timelineChart, toSvg } from './charts.js';
 import {
   availabilityTimeline,
@@ -42,8 +43,6 @@ const SWEEP_TARGETS: Record<string, { label: string; value: number }[]> = {
   call_jitter_p95_ms: [{ label: 'Teams jitter target', value: TEAMS_TARGETS['teams-client'].jitterMs }],
   call_loss_p95: [{ label: 'Teams loss target', value: TEAMS_TARGETS['teams-client'].loss }],
 };
-/** What a sweep chart of a maximum reads: the link or flow named in sweep.csv. */
-const SWEEP_WHICH: Record<string, string> = { max_utilization: 'max_utilization_link', delay_p99_ms: 'delay_p99_flow', call_delay_p95_ms: 'call_delay_p95_call' };
 
 /** The tables with each row of a sweep point labelled `variant @ point` (sweep.csv itself kept as it is). */
 function byPoint(tables: Map<string, Table>): Map<string, Table> {
@@ -107,10 +106,11 @@ export async function buildReport(files: Record<string, string>, linkSamples?: L
   for (const metric of SWEEP_METRICS) {
     const points = sweepSeries(sweep, metric).filter((p) => Number.isFinite(p.mean));
     if (points.length === 0) continue;
-    const which = SWEEP_WHICH[metric] === undefined ? [] : [...new Set(sweep.map((r) => String(r[SWEEP_WHICH[metric]!] ?? '')).filter((n) => n !== ''))];
+    const namedBy = Object.hasOwn(MAXIMUM_NAMED_BY, metric) ? MAXIMUM_NAMED_BY[metric] : undefined;
+    const which = namedBy === undefined ? [] : [...new Set(sweep.map((r) => String(r[namedBy] ?? '')).filter((n) => n !== ''))];
     const caption = [
       SWEEP_TARGETS[metric] === undefined ? '' : 'Dashed lines: the Teams targets (client to Microsoft edge).',
-      which.length === 0 ? '' : `The maximum is that of ${which.slice(0, 4).join('; ')}${which.length > 4 ? ` and ${which.length - 4} more` : ''} (sweep.csv: ${SWEEP_WHICH[metric]}).`,
+      which.length === 0 ? '' : `The maximum is that of ${which.slice(0, 4).join('; ')}${which.length > 4 ? ` and ${which.length - 4} more` : ''} (sweep.csv: ${namedBy}).`,
     ].filter((c) => c !== '').join(' ');
     charts.push({ id: `sweep-${metric}`, caption, svg: await toSvg(sweepChart(points, metric, SWEEP_TARGETS[metric] ?? [], sweepAxisTitle(sweep))) });
   }

@@ -1,5 +1,6 @@
 import { shortPointLabel } from '../output/point-label.js';
 import { boundsOf, meanWithCi } from '../stats/confidence.js';
+import { MAXIMUM_NAMED_BY } from '../stats/headline-names.js';
 import type { Table } from './result-tables.js';
 
 const str = (v: unknown): string => String(v);
@@ -157,7 +158,7 @@ export interface SweepPoint {
 
 /** The swept parameters: sweep.csv's columns that are neither its own nor a metric's (nor a metric's interval, nor the name of a maximum's link or flow). */
 function sweptParameters(sweep: Table): string[] {
-  const reserved = new Set(['point', 'variant', 'replications', 'max_utilization_link', 'delay_p99_flow', 'call_delay_p95_call']);
+  const reserved = new Set(['point', 'variant', 'replications', ...Object.values(MAXIMUM_NAMED_BY)]);
   const derived = (k: string): boolean => ['_ci95', '_low', '_high'].some((suffix) => k.endsWith(suffix) && Object.hasOwn(sweep[0]!, k.slice(0, -suffix.length)));
   return Object.keys(sweep[0] ?? {}).filter((k) => !reserved.has(k) && !derived(k) && !Object.hasOwn(sweep[0]!, `${k}_ci95`));
 }

@@ -113,38 +113,33 @@ export function loadScenarioFile<S extends NetworkScenario>(file: string, overri
     if (error instanceof ScenarioError) throw error;
     throw new ScenarioError(file, [{ path: [], message: `cannot read the file: ${(error as Error).message}` }]);
   }
+  // the files it includes are read from beside it, once each, and kept for its tasks
   const attachments: Record<string, string> = {};
-  const files: IncludedFiles = {
-    displayName: (name) => join(dirname(file), name),
-    read: (name) => {
-      const problem = includedNameProblem(name);
-      if (problem !== undefined) throw new Error(`'${name}': ${problem}`);
-      if (Object.hasOwn(attachments, name)) return attachments[name]!;
-      const path = join(dirname(file), name);
-      try {
-        const stat = statSync(path);
-        if (!stat.isFile()) throw new Error('not a regular file');
-        if (stat.size > MAX_FILE_BYTES) throw new Error(`the file is ${stat.size} bytes; an included file is at most ${MAX_FILE_BYTES} bytes`);
-        attachments[name] = readFileSync(path, 'utf8');
-      } catch (error) {
-        throw new Error(`cannot read ${path}: ${(error as Error).message}`);
-      }
-      return attachments[name]!;
-    },
+  const read = (name: string): string => {
+    const problem = includedNameProblem(name);
+    if (problem !== undefined) throw new Error(`'${name}': ${problem}`);
+    if (Object.hasOwn(attachments, name)) return attachments[name]!;
+    const path = join(dirname(file), name);
+    try {
+      const stat = statSync(path);
+      if (!stat.isFile()) throw new Error('not a regular file');
+      if (stat.size > MAX_FILE_BYTES) throw new Error(`the file is ${stat.size} bytes; an included file is at most ${MAX_FILE_BYTES} bytes`);
+      attachments[name] = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+    }
+    return attachments[name]!;
   };
-  return parseWithFiles(text, file, overrides, format, files, attachments);
+  return parseWithFiles(text, file, overrides, format, read, attachments);
 }
 
 /** A scenario's text, with the files it includes given (a task's attachments): nothing is read from disk. */
 export function parseScenarioText<S extends NetworkScenario>(text: string, file: string, overrides: ScenarioOverrides, format: ScenarioFormat<S>, attachments: Attachments = {}): LoadedScenario<S> {
-  const files: IncludedFiles = {
-    displayName: (name) => join(dirname(file), name),
-    read: (name) => {
-      if (!Object.hasOwn(attachments, name)) throw new Error(`'${name}' was not sent with the scenario`);
-      return attachments[name]!;
-    },
+  const read = (name: string): string => {
+    if (!Object.hasOwn(attachments, name)) throw new Error(`'${name}' was not sent with the scenario`);
+    return attachments[name]!;
   };
-  return parseWithFiles(text, file, overrides, format, files, attachments);
+  return parseWithFiles(text, file, overrides, format, read, attachments);
 }
 
 function parseWithFiles<S extends NetworkScenario>(
@@ -152,9 +147,10 @@ function parseWithFiles<S extends NetworkScenario>(
   file: string,
   overrides: ScenarioOverrides,
   format: ScenarioFormat<S>,
-  files: IncludedFiles,
+  read: IncludedFiles['read'],
   attachments: Attachments,
 ): LoadedScenario<S> {
+  const files: IncludedFiles = { read, displayName: (name) => join(dirname(file), name) };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;

@@ -22,10 +22,6 @@ export class Fib<H> {
   /** The lengths in use, longest first, each with its entries by network address. */
   private lengths: { length: number; mask: number; entries: Map<number, FibEntry<H>> }[] = [];
 
-  get size(): number {
-    return this.byKey.size;
-  }
-
   lookup(address: number): FibEntry<H> | undefined {
     for (const level of this.lengths) {
       const entry = level.entries.get((address & level.mask) >>> 0);
