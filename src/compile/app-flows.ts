@@ -11,6 +11,7 @@ import type { CheckedRoute } from './routes.js';
 import { sampler } from './samplers.js';
 import type { Startable } from './startable.js';
 import { configFor } from './tcp-flows.js';
+import { SinkKind, sinkKey } from '../net/packet-sinks.js';
 
 /** Each call or connection of an application takes its own equal-cost path: hashes base + k. */
 const HASHES_PER_APP = 4096;
@@ -50,6 +51,9 @@ export function buildAppFlow(network: Network, spec: AppFlowSpec, index: number,
         packetBytes: model.packetBytes,
         hashBase,
         stop: spec.stop,
+        sinkKey: sinkKey(SinkKind.call, index),
+        site: spec.from,
+        service: spec.to,
       },
       stream('arrivals'),
       { flow: up, quality: quality.up },
@@ -75,10 +79,12 @@ export function buildAppFlow(network: Network, spec: AppFlowSpec, index: number,
     },
     stream('arrivals'),
     (k) => ({
-      client: createTcpHalf(network, up, (sink) => forward.routeTo(sink, hashBase + k), (sink) => reverse.routeTo(sink, hashBase + k), configFor(spec, forward)),
-      server: createTcpHalf(network, down, (sink) => reverse.routeTo(sink, hashBase + k), (sink) => forward.routeTo(sink, hashBase + k), configFor(spec, reverse)),
+      client: createTcpHalf(network, up, (sink) => forward.routeTo(sink, hashBase + k), (sink) => reverse.routeTo(sink, hashBase + k), configFor(spec, forward), sinkKey(SinkKind.tcp, index, 4 * k), network.owns(spec.from)),
+      server: createTcpHalf(network, down, (sink) => reverse.routeTo(sink, hashBase + k), (sink) => forward.routeTo(sink, hashBase + k), configFor(spec, reverse), sinkKey(SinkKind.tcp, index, 4 * k + 2), network.owns(spec.to)),
     }),
     app,
   );
+  // in a partitioned run the service's copy opens a connection when its first request arrives
+  network.sinks.maker(SinkKind.tcp, index, (part) => transactions.connection(Math.floor(part / 4)));
   return { app, start: transactions };
 }

@@ -7,11 +7,12 @@ import type { FlowSpec, NetworkScenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
 import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
 import { checkedRoute, hostAddress, MAX_NODES, pinnedLinks, siteAddress } from './routes.js';
-import type { Startable } from './startable.js';
+import type { Placed } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
 import { buildAppFlow } from './app-flows.js';
 import type { AppStats } from '../stats/app-stats.js';
 import { buildUdpFlow, udpEnds, type UdpEnds } from './udp-flows.js';
+import type { Startable } from './startable.js';
 
 export interface RunOptions {
   seed: number;
@@ -23,6 +24,8 @@ export interface RunOptions {
 
 /** A scenario turned into a ready-to-run simulation. */
 export interface CompiledRun {
+  /** The network scenario compiled (a planner's, expanded). */
+  scenario: NetworkScenario;
   sim: Simulator;
   network: Network;
   availability: AvailabilityTracker;
@@ -47,7 +50,7 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
   for (const p of scenario.prefixes) routing.advertise(p.prefix, network.node(p.node), p.preference, p.scope, p.discard);
 
   const links = scenario.links.map((spec) => buildLink(network, spec));
-  const startables: Startable[] = [...buildFailures(network, scenario.links, links), ...buildFailureGroups(network, scenario.failureGroups)];
+  const startables: Placed[] = [...buildFailures(network, scenario.links, links), ...buildFailureGroups(network, scenario.failureGroups)].map((start) => ({ start }));
   if (!options.availabilityOnly) for (const s of buildCrossTraffic(network, scenario.links, links)) startables.push(s);
   routing.converge();
 
@@ -68,18 +71,21 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
     // without packets a flow is only its pair: no sources, sinks or statistics (a call's are sized by the run's length)
     if (options.availabilityOnly) return;
     const built = buildFlow(network, flow, i, toAddress, fromAddress, issues, apps, udp);
-    if (built !== undefined) startables.push(built);
+    // a call's arrivals run at both ends (each sends its own direction); any other source at its sender
+    if (built !== undefined) startables.push({ start: built, nodes: flow.protocol === 'app' && flow.model.kind === 'call' ? [flow.from, flow.to] : [flow.from] });
   });
   const availability = new AvailabilityTracker(sim, network, pairs);
 
   return {
+    scenario,
     sim,
     network,
     availability,
     apps,
     begin() {
       availability.begin();
-      for (const s of startables) s.begin();
+      const owns = network.owns;
+      for (const s of startables) if (s.nodes === undefined || s.nodes.some(owns)) s.start.begin();
     },
   };
 }
@@ -138,7 +144,7 @@ function buildFlow(
     flow.protocol === 'app',
   );
   if (reverse === undefined) return undefined;
-  if (flow.protocol === 'tcp') return buildTcpFlow(network, flow, forward, reverse);
+  if (flow.protocol === 'tcp') return buildTcpFlow(network, flow, index, forward, reverse);
   if (flow.model.kind === 'call' && flow.model.packetBytes > Math.min(forward.mtu, reverse.mtu)) {
     issues.add([...flow.origin, 'packet_size'], `media packets of ${flow.model.packetBytes} B exceed the path MTU of ${Math.min(forward.mtu, reverse.mtu)} B`);
     return undefined;

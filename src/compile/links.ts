@@ -9,7 +9,8 @@ import { TokenBucket } from '../net/token-bucket.js';
 import type { FailureGroupSpec, LinkSpec, OutageProcessSpec } from '../scenario/scenario.js';
 import { sampler } from './samplers.js';
 import { buildClassMap, buildQueue } from './queues.js';
-import type { Startable } from './startable.js';
+import type { Placed, Startable } from './startable.js';
+import { SinkKind, sinkKey } from '../net/packet-sinks.js';
 
 export function lossModel(sim: Simulator, spec: LinkSpec): LossModel | undefined {
   const loss = spec.loss;
@@ -82,9 +83,9 @@ export function buildFailureGroups(network: Network, groups: readonly FailureGro
 }
 
 /** Background sources on every link that asks for cross traffic. */
-export function buildCrossTraffic(network: Network, specs: readonly LinkSpec[], links: readonly Link[]): Startable[] {
+export function buildCrossTraffic(network: Network, specs: readonly LinkSpec[], links: readonly Link[]): Placed[] {
   const sim = network.sim;
-  const startables: Startable[] = [];
+  const startables: Placed[] = [];
   specs.forEach((spec, i) => {
     const x = spec.crossTraffic;
     if (x === undefined) return;
@@ -94,9 +95,9 @@ export function buildCrossTraffic(network: Network, specs: readonly LinkSpec[], 
     const peak = (x.load * spec.bandwidthBps) / (x.sources * duty);
     for (let k = 0; k < x.sources; k++) {
       const random = sim.random.stream(`cross:${spec.name}:${k}`);
-      startables.push(
-        new CrossTrafficSource(sim, network, stats, link, peak, x.packetSize, sampler(sim, x.on, random), sampler(sim, x.off, random), random.uniform(), x.profile),
-      );
+      const source = new CrossTrafficSource(sim, network, stats, link, peak, x.packetSize, sampler(sim, x.on, random), sampler(sim, x.off, random), random.uniform(), x.profile);
+      network.sinks.add(sinkKey(SinkKind.cross, link.index, k), source);
+      startables.push({ start: source, nodes: [spec.from] });
     }
   });
   return startables;

@@ -7,6 +7,7 @@ import { createTcpHalf } from '../transport/tcp/tcp-connection.js';
 import type { CheckedRoute } from './routes.js';
 import { sampler } from './samplers.js';
 import type { Startable } from './startable.js';
+import { SinkKind, sinkKey } from '../net/packet-sinks.js';
 
 /** MSS from the path MTU (MTU - 40), never above the configured one. */
 export function configFor(flow: { tcp: TcpFlowSpec['tcp'] }, path: CheckedRoute): TcpConfig {
@@ -18,14 +19,14 @@ export function configFor(flow: { tcp: TcpFlowSpec['tcp'] }, path: CheckedRoute)
  * A TCP flow: bulk data from `from` to `to`, or request/response exchanges where `from` is the
  * client. Request/response flows report the responses as a second row, `<name>.response`.
  */
-export function buildTcpFlow(network: Network, flow: TcpFlowSpec, forward: CheckedRoute, reverse: CheckedRoute): Startable {
+export function buildTcpFlow(network: Network, flow: TcpFlowSpec, index: number, forward: CheckedRoute, reverse: CheckedRoute): Startable {
   const sim = network.sim;
   const stats = network.addFlow(flow.name, { from: flow.from, to: flow.to, dscp: flow.dscp, protocol: 'tcp', pair: flow.pair });
-  const client = createTcpHalf(network, stats, forward.routeTo, reverse.routeTo, configFor(flow, forward));
+  const client = createTcpHalf(network, stats, forward.routeTo, reverse.routeTo, configFor(flow, forward), sinkKey(SinkKind.tcp, index, 0));
   const app = flow.app;
   if (app.kind === 'bulk') return new BulkTransfer(sim, client, stats.tcp!, app.size, flow.start, flow.stop);
   const responseStats = network.addFlow(`${flow.name}.response`, { from: flow.to, to: flow.from, dscp: flow.dscp, protocol: 'tcp', pair: flow.pair });
-  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, configFor(flow, reverse));
+  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, configFor(flow, reverse), sinkKey(SinkKind.tcp, index, 2));
   return new RequestResponse(
     sim,
     client,

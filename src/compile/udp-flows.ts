@@ -6,6 +6,7 @@ import { UdpSources, type SourceTiming } from '../traffic/udp-sources.js';
 import type { RouteTo } from '../transport/tcp/tcp-connection.js';
 import { UdpSink } from '../transport/udp.js';
 import type { Startable } from './startable.js';
+import { SinkKind, sinkKey } from '../net/packet-sinks.js';
 
 /** The two ends every UDP flow of a network shares. */
 export interface UdpEnds {
@@ -14,7 +15,9 @@ export interface UdpEnds {
 }
 
 export function udpEnds(network: Network): UdpEnds {
-  return { sources: new UdpSources(network), sink: new UdpSink(network) };
+  const sink = new UdpSink(network);
+  network.sinks.add(sinkKey(SinkKind.udp, 0), sink);
+  return { sources: new UdpSources(network), sink };
 }
 
 /** A UDP flow: its source among the network's, its packets delivered to the shared sink. */

@@ -78,6 +78,33 @@ const LOST_PACKETS = FLOW_ROW.lostPackets;
 const LOST_ACKS = FLOW_ROW.lostAcks;
 /** Doubles per row: flow i's row starts at i x STRIDE. */
 export const STRIDE = FLOW_ROW.stride;
+/** A copy of a flow table's counters (see FlowTable.exportState): plain data, for another thread. */
+export interface FlowTableState {
+  size: number;
+  rows: Float64Array;
+  arena: Float64Array;
+  inlineLow: Int32Array;
+  windowJitter: number[][];
+}
+
+/**
+ * One number of several copies of a simulation that each simulated part of it: `init` where no
+ * copy moved it, the one value where one did, else init plus every copy's change (counters add).
+ */
+export function mergedNumber<T>(init: number, parts: readonly T[], value: (part: T) => number): number {
+  let changed = 0;
+  let only = init;
+  let sum = init;
+  for (const p of parts) {
+    const v = value(p);
+    if (Object.is(v, init)) continue;
+    changed++;
+    only = v;
+    sum += v - init;
+  }
+  return changed <= 1 ? only : sum;
+}
+
 /** Arrivals counted together (see FlowTable.batchRows). */
 const BATCH = 64;
 
@@ -253,6 +280,62 @@ export class FlowTable {
     if (means.length === 0) return NaN;
     means.sort((a, b) => a - b);
     return means[Math.ceil(0.95 * means.length) - 1]!;
+  }
+
+  /** Everything a partitioned run needs to merge this table with its other copies (a copy, counted up to now). */
+  exportState(): FlowTableState {
+    if (this.batched > 0) this.flush();
+    return {
+      size: this.size,
+      rows: this.rows.slice(0, this.size * STRIDE),
+      arena: this.arena.slice(0, this.arenaUsed),
+      inlineLow: this.inlineLow.slice(0, this.size),
+      windowJitter: this.windowJitter.map((w) => w.slice()),
+    };
+  }
+
+  /**
+   * Make this table what the partitions' copies of it add up to (`init`: any copy's state before the
+   * run began). A flow's sending end is in one partition, its receiving end in one: each field was
+   * moved by at most one copy, but the loss counters, which add. The delay histogram and jitter
+   * windows come from the copy that received.
+   */
+  mergeStates(init: FlowTableState, parts: readonly FlowTableState[]): void {
+    if (this.batched > 0) this.flush();
+    const r = this.rows;
+    for (let f = 0; f < this.size; f++) {
+      const row = f * STRIDE;
+      for (let k = 0; k < INLINE; k++) {
+        if (k === HIST_DELTA || k === HIST_LOW || k === HIST_HIGH) continue;
+        r[row + k] = mergedNumber(init.rows[row + k]!, parts, (p) => p.rows[row + k]!);
+      }
+      for (let k = LOST_PACKETS; k < STRIDE; k++) r[row + k] = mergedNumber(init.rows[row + k]!, parts, (p) => p.rows[row + k]!);
+      const receivers = parts.filter((p) => p.rows[row + HIST_HIGH]! > p.rows[row + HIST_LOW]! || p.windowJitter[f]!.length > 0);
+      if (receivers.length > 1) throw new Error(`flow ${f} was received in ${receivers.length} partitions`);
+      this.windowJitter[f] = receivers.length === 1 ? receivers[0]!.windowJitter[f]!.slice() : [];
+      r[row + HIST_LOW] = 0;
+      r[row + HIST_HIGH] = 0;
+      this.inlineLow[f] = -1;
+      r.fill(0, row + INLINE, row + INLINE + INLINE_BUCKETS);
+      const from = receivers[0];
+      if (from === undefined) continue;
+      const low = from.rows[row + HIST_LOW]!;
+      const length = from.rows[row + HIST_HIGH]! - low;
+      if (length === 0) continue;
+      const inRow = from.inlineLow[f]! >= 0;
+      const start = inRow ? row + INLINE : from.rows[row + HIST_DELTA]! + low;
+      const counts = (inRow ? from.rows : from.arena).subarray(start, start + length);
+      r[row + HIST_LOW] = low;
+      r[row + HIST_HIGH] = low + length;
+      if (inRow) {
+        this.inlineLow[f] = low;
+        r.set(counts, row + INLINE);
+      } else {
+        const at = this.reserve(length);
+        this.arena.set(counts, at);
+        r[row + HIST_DELTA] = at - low;
+      }
+    }
   }
 
   private countOutsideRow(row: number, bucket: number): void {

@@ -14,6 +14,12 @@ import type { ClassMap } from './queues/class-map.js';
 import type { QueueDiscipline } from './queues/queue-discipline.js';
 import type { TokenBucket } from './token-bucket.js';
 
+/** Where a link cut by a partition sends its packets: to the far end's partition (src/partition/). */
+export interface LinkExporter {
+  /** `packet` leaves `link` now, to arrive at the far end at `arrival`; the exporter takes it. */
+  export(link: Link, packet: Packet, arrival: Nanos, generation: number): void;
+}
+
 /** What a link knows of the nodes it joins (a `Node` is one). */
 export interface LinkEnd {
   readonly name: string;
@@ -73,6 +79,14 @@ export class Link implements PacketSink, EventHandler {
   readonly metric: number;
   readonly tunnel: Tunnel | undefined;
   up = true;
+  /** Position in the network's links (the same in every copy of the network). */
+  index = -1;
+  /**
+   * Set when a partition boundary cuts this link and its sending end is here: packets leave for the
+   * far end's partition as they start on the wire (their arrival is then known), and the serializer
+   * gets an event at the end of each transmission instead of the pipe's.
+   */
+  exporter: LinkExporter | null = null;
 
   private readonly queue: QueueDiscipline;
   private readonly classOf: Uint8Array;
@@ -137,6 +151,10 @@ export class Link implements PacketSink, EventHandler {
   onEvent(generation: number): void {
     if (generation !== this.generation) return;
     const now = this.sim.now;
+    if (this.exporter !== null) {
+      this.eventPending = false;
+      return this.catchUp(now);
+    }
     this.eventPending = true; // hold back scheduling while the pipe is being emptied
     if (this.queue.packets > 0) this.catchUp(now);
     const pipe = this.pipe;
@@ -148,6 +166,16 @@ export class Link implements PacketSink, EventHandler {
     }
     this.eventPending = false;
     if (pipe.length > 0) this.schedule();
+  }
+
+  /**
+   * The far end of a cut link (see `exporter`): a packet sent in another partition, whose copy of
+   * this link sent it with `generation`, arrives at `arrival`. A failure since then lost it in flight.
+   */
+  land(packet: Packet, arrival: Nanos, generation: number): void {
+    if (generation !== this.generation || !this.up) return this.dropPacket(packet, DropReason.LinkDown);
+    this.pipe.push(packet, arrival);
+    if (!this.eventPending) this.schedule();
   }
 
   /** Take the link down (dropping everything queued or in flight) or bring it back up. */
@@ -218,6 +246,14 @@ export class Link implements PacketSink, EventHandler {
       stats.busyNs += end - start;
     } else if (end > warmup) {
       stats.busyNs += end - warmup;
+    }
+    if (this.exporter !== null) {
+      this.exporter.export(this, packet, end + this.delay, this.generation);
+      if (!this.eventPending) {
+        this.eventPending = true;
+        this.sim.at(end, this, this.generation);
+      }
+      return;
     }
     this.pipe.push(packet, end + this.delay);
     if (!this.eventPending) this.schedule();

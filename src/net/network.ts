@@ -6,6 +6,7 @@ import type { DropHandler, DropReason } from './drop-reason.js';
 import { Link, type LinkConfig } from './link.js';
 import { Node } from './node.js';
 import { PacketPool, type Packet } from './packet.js';
+import { PacketSinks, SinkKind, sinkKey } from './packet-sinks.js';
 import type { PathPolicy } from './routing/path-policy.js';
 import { RoutingControl } from './routing/routing-control.js';
 
@@ -17,7 +18,14 @@ export class Network implements DropHandler {
   /** The counters of every flow, a row each (flow i at i x STRIDE). */
   readonly flowTable: FlowTable;
   readonly pool = new PacketPool();
+  /** The route elements by name, for partitioned runs (see PacketSinks). */
+  readonly sinks = new PacketSinks();
   readonly routing: RoutingControl;
+  /**
+   * Whether this copy of the network simulates what happens at node `name`: always, unless the run
+   * is partitioned (src/partition/), where each partition's copy starts only its own nodes' sources.
+   */
+  owns: (name: string) => boolean = () => true;
   private readonly nodesByName = new Map<string, Node>();
   private readonly linkListeners: ((link: Link) => void)[] = [];
 
@@ -68,6 +76,7 @@ export class Network implements DropHandler {
   addNode(name: string): Node {
     if (this.nodesByName.has(name)) throw new Error(`node '${name}' defined twice`);
     const node = new Node(name, this.nodes.length, this.sim, this);
+    this.sinks.add(sinkKey(SinkKind.noRoute, node.index), node.noRoute);
     this.nodes.push(node);
     this.nodesByName.set(name, node);
     return node;
@@ -83,6 +92,9 @@ export class Network implements DropHandler {
     const from = typeof config.from === 'string' ? this.node(config.from) : config.from;
     const to = typeof config.to === 'string' ? this.node(config.to) : config.to;
     const link = new Link(this.sim, this, { ...config, from, to });
+    link.index = this.links.length;
+    this.sinks.add(sinkKey(SinkKind.link, link.index), link);
+    if (link.tunnel !== undefined) this.sinks.add(sinkKey(SinkKind.tunnel, link.index), link.tunnel.entrance, link.tunnel.exit);
     from.out.push(link);
     this.links.push(link);
     return link;

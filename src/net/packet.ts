@@ -29,6 +29,13 @@ export class Packet {
   hop = 0;
   sentAt: Nanos = 0;
   enqueuedAt: Nanos = 0;
+  /**
+   * What a request/response exchange's data says of itself (see traffic/exchange.ts): the request's
+   * end and the response's end in the connection's byte streams. The server reads them from the
+   * request's bytes rather than from the client's memory, which a partitioned run keeps elsewhere.
+   */
+  requestEnd = 0;
+  responseEnd = 0;
 
   /** Fill every field for a new packet of `flow` about to leave on `route` at time `now`. */
   stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, payload = 0, ack = 0, isAck = false): this {
@@ -42,6 +49,8 @@ export class Packet {
     this.payload = payload;
     this.ack = ack;
     this.isAck = isAck;
+    this.requestEnd = 0;
+    this.responseEnd = 0;
     return this;
   }
 

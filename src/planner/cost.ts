@@ -43,7 +43,8 @@ function meanBytes(size: SizeSpec): number {
   return size.kind === 'fixed' ? size.bytes : size.mean;
 }
 
-function flowEvents(flow: FlowSpec): number {
+/** Events a flow's packets cause over its active time (both directions of an application). */
+export function flowEvents(flow: FlowSpec): number {
   const active = Math.max(0, flow.stop - flow.start) / NS_PER_S;
   if (flow.protocol === 'udp') return (flow.source.rateBps / (8 * meanBytes(flow.source.size))) * active * EVENTS_PER_PACKET;
   if (flow.protocol !== 'app') return 0;

@@ -20,6 +20,11 @@ export class DelayStats extends LogLinearHistogram {
     super.merge(other);
   }
 
+  override clear(): void {
+    this.sum = 0;
+    super.clear();
+  }
+
   get count(): number {
     return this.total;
   }

@@ -93,6 +93,15 @@ export class LogLinearHistogram {
     return this.max;
   }
 
+  /** Forget every sample. */
+  clear(): void {
+    this.counts = new Float64Array(0);
+    this.base = 0;
+    this.total = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+  }
+
   /** Take `counts` (bucket `base` first) as this histogram's samples, with the exact extremes seen. */
   load(base: number, counts: Float64Array, total: number, min: number, max: number): void {
     this.base = base;

@@ -1,4 +1,7 @@
 import { buildRun } from '../planner/build.js';
+import type { CompiledRun } from '../compile/compile.js';
+import { planPartitions } from '../partition/plan.js';
+import { startPartitioned } from '../partition/partitioned-run.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListChoice } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
@@ -64,9 +67,11 @@ export function runToEnd(run: ReplicationRun): ReplicationResult {
 
 /** Compile one replication and start it: the caller advances it (and may stop between batches). */
 export function startReplication(scenario: Scenario, options: ReplicationOptions): ReplicationRun {
-  const id: RunIdentity = { variant: scenario.variant, replication: options.replication, seed: options.seed };
   const run = buildRun(scenario, options);
+  const plan = planPartitions(run, run.scenario, splittable(options));
+  if (plan.count > 1) return startPartitioned(scenario, options, run, plan);
   const { sim, network } = run;
+  const id = identity(scenario, options);
   const sampler =
     options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id, scenario.duration);
   const started = process.hrtime.bigint();
@@ -85,42 +90,65 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
       }
       return true;
     },
-    finish: () => collect(),
+    finish: () => {
+      network.finish(end);
+      return collectResult(scenario, id, run, started, { events: sim.eventsProcessed, packets: network.pool.allocated }, sampler?.series() ?? null);
+    },
   };
+}
 
-  function collect(): ReplicationResult {
-    network.finish(end);
-    for (const app of run.apps) app.finish();
-    const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
+/** A partitioned run needs packets to split and no time series (its samples are taken in one copy). */
+export function splittable(options: ReplicationOptions): boolean {
+  return options.availabilityOnly !== true && options.timeSeriesInterval === undefined;
+}
 
-    const measured = end - scenario.warmup;
-    const flows = network.flows.filter((flow) => !flow.info.background).map((flow) => flowRow(id, flow, measured, end));
-    return {
-      flows,
-      links: network.links.map((link) => linkRow(id, link, measured)),
-      drops: [
-        ...network.links.flatMap((link) => dropRows(id, link.name, link.classMap.names, link.stats.drops)),
-        ...network.nodes.flatMap((node) => dropRows(id, node.name, DEFAULT_CLASS_MAP.names, node.drops)),
-      ],
-      timeSeries: sampler?.series() ?? null,
-      availability: run.availability.rows(id, end),
-      classes: classRows(id, network.flows, measured),
-      exposure: exposureRows(id, network.flows),
-      delays: delayQuantileRows(id, network.flows),
-      availabilityEvents: run.availability.eventRows(id, end),
-      apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
-      summary: {
-        scenario: scenario.name,
-        variant: id.variant,
-        replication: id.replication,
-        seed: id.seed,
-        sim_time_s: end / NS_PER_S,
-        warmup_s: scenario.warmup / NS_PER_S,
-        events: sim.eventsProcessed,
-        packets_allocated: network.pool.allocated,
-        wall_s: wall,
-        events_per_s: sim.eventsProcessed / wall,
-      },
-    };
-  }
+export function identity(scenario: Scenario, options: ReplicationOptions): RunIdentity {
+  return { variant: scenario.variant, replication: options.replication, seed: options.seed };
+}
+
+/**
+ * The result rows of a replication whose books are closed (`network.finish` done): `counts` are its
+ * events and packets (a partitioned run's, summed over its partitions).
+ */
+export function collectResult(
+  scenario: Scenario,
+  id: RunIdentity,
+  run: CompiledRun,
+  started: bigint,
+  counts: { events: number; packets: number },
+  timeSeries: TimeSeries | null,
+): ReplicationResult {
+  const { network } = run;
+  const end = scenario.duration;
+  for (const app of run.apps) app.finish();
+  const wall = Number(process.hrtime.bigint() - started) / NS_PER_S;
+  const measured = end - scenario.warmup;
+  const flows = network.flows.filter((flow) => !flow.info.background).map((flow) => flowRow(id, flow, measured, end));
+  return {
+    flows,
+    links: network.links.map((link) => linkRow(id, link, measured)),
+    drops: [
+      ...network.links.flatMap((link) => dropRows(id, link.name, link.classMap.names, link.stats.drops)),
+      ...network.nodes.flatMap((node) => dropRows(id, node.name, DEFAULT_CLASS_MAP.names, node.drops)),
+    ],
+    timeSeries,
+    availability: run.availability.rows(id, end),
+    classes: classRows(id, network.flows, measured),
+    exposure: exposureRows(id, network.flows),
+    delays: delayQuantileRows(id, network.flows),
+    availabilityEvents: run.availability.eventRows(id, end),
+    apps: run.apps.flatMap((app) => appRows(id, app, measured, end, TEAMS_TARGETS[scenario.targets])),
+    summary: {
+      scenario: scenario.name,
+      variant: id.variant,
+      replication: id.replication,
+      seed: id.seed,
+      sim_time_s: end / NS_PER_S,
+      warmup_s: scenario.warmup / NS_PER_S,
+      events: counts.events,
+      packets_allocated: counts.packets,
+      wall_s: wall,
+      events_per_s: counts.events / wall,
+    },
+  };
 }

@@ -82,6 +82,7 @@ function normalizeHeader(parsed: ParsedNetworkScenario, duration: number, warmup
     warmup,
     seed: parsed.seed ?? DEFAULTS.seed,
     replications: parsed.replications ?? DEFAULTS.replications,
+    parallel: { partitions: parsed.parallel?.partitions ?? 'auto', lookahead: parsed.parallel?.lookahead },
     variant: 'base',
   };
 }

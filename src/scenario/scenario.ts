@@ -15,6 +15,8 @@ export interface NetworkScenario {
   warmup: Nanos;
   seed: number;
   replications: number;
+  /** How one replication may be split across threads (src/partition/). */
+  parallel: ParallelSpec;
   nodes: string[];
   links: LinkSpec[];
   flows: FlowSpec[];
@@ -26,6 +28,13 @@ export interface NetworkScenario {
   failureGroups: FailureGroupSpec[];
   /** The variant this scenario is ('base' when the file has none). */
   variant: string;
+}
+
+/** Partitions of one replication: 'auto' chooses (docs/parallel.md); 1 never splits. */
+export interface ParallelSpec {
+  partitions: number | 'auto';
+  /** The shortest link a partition boundary may cut (default: the planner's choice, at least MIN_LOOKAHEAD). */
+  lookahead?: Nanos;
 }
 
 /** How routing reacts to a link's failure: the time to notice it, then the time to route around it. */

@@ -212,6 +212,12 @@ export const networkScenarioFields = {
   warmup: duration.optional(),
   seed: z.number().int().nonnegative().optional(),
   replications: z.number().int().positive().max(100_000, 'at most 100,000 replications').optional(),
+  parallel: z
+    .strictObject({
+      partitions: z.union([z.literal('auto'), z.number().int().min(1).max(64, 'at most 64 partitions')]).optional(),
+      lookahead: positiveDuration.optional(),
+    })
+    .optional(),
   routing: failoverSchema.optional(),
   prefixes: z.array(z.strictObject({ node: name, prefix, preference: z.number().int().optional() })).optional(),
   nodes: z.array(name).optional(),

@@ -26,6 +26,11 @@ export interface CallSettings {
   /** Hash base for the calls' routes: each call object takes its own equal-cost path. */
   hashBase: number;
   stop: Nanos;
+  /** Names the calls' receivers (PacketSinks): call k's are sinkKey + 2k and + 2k + 1. */
+  sinkKey: number;
+  /** The two ends' nodes: in a partitioned run each end's copy sends its own direction. */
+  site: string;
+  service: string;
 }
 
 /**
@@ -38,6 +43,10 @@ export class CallArrivals implements EventHandler {
   private readonly free: Call[] = [];
   private readonly all: Call[] = [];
   private active = 0;
+  /** What this copy of the network simulates (all of it, unless the run is partitioned). */
+  sendsUp = true;
+  sendsDown = true;
+  private counts = true;
 
   constructor(
     private readonly sim: Simulator,
@@ -53,6 +62,9 @@ export class CallArrivals implements EventHandler {
 
   begin(): void {
     const { meanGap, durations, packetInterval } = this.settings;
+    this.sendsUp = this.network.owns(this.settings.site);
+    this.sendsDown = this.network.owns(this.settings.service);
+    this.counts = this.sendsUp;
     if (!Number.isFinite(meanGap)) return;
     let t = -20 * durations.mean;
     for (;;) {
@@ -67,7 +79,7 @@ export class CallArrivals implements EventHandler {
   /** A call arrives. */
   onEvent(): void {
     const now = this.sim.now;
-    if (now >= this.sim.warmup) this.counters.started++;
+    if (now >= this.sim.warmup && this.counts) this.counters.started++;
     this.start(now, this.settings.durations.next(), 0);
     const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
     if (next < this.settings.stop) this.sim.at(next, this, 0);
@@ -75,7 +87,8 @@ export class CallArrivals implements EventHandler {
 
   private start(now: Nanos, length: number, phase: Nanos): void {
     const call = this.free.pop() ?? this.newCall();
-    this.counters.concurrency.set(++this.active, now);
+    ++this.active;
+    if (this.counts) this.counters.concurrency.set(this.active, now);
     call.start(now + phase, now + Math.max(1, Math.round(length)));
   }
 
@@ -83,12 +96,14 @@ export class CallArrivals implements EventHandler {
     const hash = this.settings.hashBase + this.all.length;
     const call = new Call(this, this.sim, this.network, this.settings, this.up, this.down);
     call.wire(this.upRoute(call.upEnd, hash), this.downRoute(call.downEnd, hash));
+    this.network.sinks.add(this.settings.sinkKey + 2 * this.all.length, call.upEnd, call.downEnd);
     this.all.push(call);
     return call;
   }
 
   ended(call: Call): void {
-    this.counters.concurrency.set(--this.active, this.sim.now);
+    --this.active;
+    if (this.counts) this.counters.concurrency.set(this.active, this.sim.now);
     this.free.push(call);
   }
 }
@@ -140,8 +155,8 @@ class Call implements EventHandler {
     }
     const now = this.sim.now;
     const seq = this.seq++;
-    this.send(this.upPath, this.up.flow, seq, now);
-    this.send(this.downPath, this.down.flow, seq, now);
+    if (this.owner.sendsUp) this.send(this.upPath, this.up.flow, seq, now);
+    if (this.owner.sendsDown) this.send(this.downPath, this.down.flow, seq, now);
     this.schedule(now + this.settings.packetInterval);
   }
 

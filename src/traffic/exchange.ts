@@ -18,7 +18,7 @@ export class Exchange {
     /** Called when the whole response has arrived, with when the exchange started. */
     private readonly done: (startedAt: Nanos) => void,
   ) {
-    client.receiver.listener = { onDelivered: (total) => this.requestArrived(total) };
+    client.receiver.listener = { onDelivered: (total, requestEnd, responseEnd) => this.requestArrived(total, requestEnd, responseEnd) };
     server.receiver.listener = { onDelivered: (total) => this.responseArrived(total) };
   }
 
@@ -28,12 +28,16 @@ export class Exchange {
     this.busy = true;
     this.requestEnd += request;
     this.responseEnd += response;
-    this.client.sender.write(request);
+    const sender = this.client.sender;
+    sender.requestEnd = this.requestEnd;
+    sender.responseEnd = this.responseEnd;
+    sender.write(request);
   }
 
-  private requestArrived(total: number): void {
-    const unanswered = this.responseEnd - this.server.sender.written;
-    if (total >= this.requestEnd && unanswered > 0) this.server.sender.write(unanswered);
+  /** The server answers from what the request's data says (in a partitioned run the client's side lives elsewhere). */
+  private requestArrived(total: number, requestEnd: number, responseEnd: number): void {
+    const unanswered = responseEnd - this.server.sender.written;
+    if (total >= requestEnd && unanswered > 0) this.server.sender.write(unanswered);
   }
 
   private responseArrived(total: number): void {

@@ -30,6 +30,7 @@ export type ConnectionFactory = (k: number) => { client: TcpHalf; server: TcpHal
 export class TransactionArrivals implements EventHandler {
   private readonly idle: Exchange[] = [];
   private opened = 0;
+  private readonly connections: Exchange[] = [];
   /** Transactions waiting for a connection: arrival time, request and response bytes. */
   private readonly waiting: number[] = [];
   private waitingHead = 0;
@@ -62,8 +63,17 @@ export class TransactionArrivals implements EventHandler {
   }
 
   private open(): Exchange {
-    const { client, server } = this.connect(this.opened++);
-    const exchange: Exchange = new Exchange(client, server, (arrivedAt) => this.finished(exchange, arrivedAt));
+    return this.connection(this.opened++);
+  }
+
+  /** Connection number k, opened now if it is not yet (the far end's copy in a partitioned run opens it when its data first arrives). */
+  connection(k: number): Exchange {
+    let exchange = this.connections[k];
+    if (exchange === undefined) {
+      const { client, server } = this.connect(k);
+      const opened: Exchange = new Exchange(client, server, (arrivedAt) => this.finished(opened, arrivedAt));
+      this.connections[k] = exchange = opened;
+    }
     return exchange;
   }
 

@@ -6,7 +6,8 @@ import type { FlowStats } from '../../net/flow-stats.js';
 
 /** Told when more bytes have arrived in order. */
 export interface DeliveryListener {
-  onDelivered(totalInOrderBytes: number): void;
+  /** `requestEnd` and `responseEnd`: what the data that completed the delivery carried (see Packet). */
+  onDelivered(totalInOrderBytes: number, requestEnd: number, responseEnd: number): void;
 }
 
 /**
@@ -48,6 +49,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const start = packet.seq;
     const end = start + packet.payload;
     if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt, sim.now);
+    const { requestEnd, responseEnd } = packet;
     this.network.pool.release(packet);
 
     if (end <= this.rcvNxt) return this.sendAck(); // duplicate: tell the sender where we are
@@ -57,7 +59,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     }
     this.latestRange = -1;
     const hadHoles = this.ranges.length > 0;
-    this.advance(end);
+    this.advance(end, requestEnd, responseEnd);
     if (hadHoles || !this.delayedAck) return this.sendAck();
     if (++this.unacked >= 2) this.sendAck();
     else if (!this.delayedAckTimer.armed) this.delayedAckTimer.set(sim.now + this.delayedAckTimeout);
@@ -67,7 +69,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     if (this.unacked > 0) this.sendAck();
   }
 
-  private advance(end: number): void {
+  private advance(end: number, requestEnd: number, responseEnd: number): void {
     const before = this.rcvNxt;
     let next = end;
     const ranges = this.ranges;
@@ -80,7 +82,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     this.rcvNxt = next;
     const sim = this.network.sim;
     if (sim.now >= sim.warmup) this.flow.tcp!.goodputBytes += next - before;
-    this.listener?.onDelivered(next);
+    this.listener?.onDelivered(next, requestEnd, responseEnd);
   }
 
   /** Add [start, end) to the out-of-order ranges; returns the index of the range now holding it. */

@@ -49,6 +49,9 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private lastSentAt: Nanos = 0;
   /** Where data goes; set once the receiver exists (see createTcpHalf). */
   path!: FlowRoute;
+  /** What the data sent from now on says of the exchange it belongs to (Packet.requestEnd, responseEnd). */
+  requestEnd = 0;
+  responseEnd = 0;
 
   constructor(
     private readonly network: Network,
@@ -56,6 +59,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     config: TcpConfig,
     private readonly cc: CongestionControl,
     private readonly receiveWindow: number,
+    /** False for the far end's copy in a partitioned run: it never sends, and its window is counted where it does. */
+    local = true,
   ) {
     const layout = segmentLayout(config);
     this.mss = layout.payload;
@@ -67,7 +72,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.scoreboard = config.sack ? new SackScoreboard() : null;
     this.stats = flow.tcp!;
     // a flow's cwnd statistics are the sum over its connections (an application's pool has many)
-    this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd, network.sim.now);
+    if (local) this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd, network.sim.now);
   }
 
   /** Give the sender `bytes` more application data (Infinity: an unlimited bulk source). */
@@ -321,6 +326,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const route = this.path.current();
     const wire = this.header + Math.ceil(length / this.path.compression);
     const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, length);
+    packet.requestEnd = this.requestEnd;
+    packet.responseEnd = this.responseEnd;
     this.lastSentAt = sim.now;
     if (sim.now >= sim.warmup) this.flow.countSent(packet.size, this.path.exposure, sim.now);
     packet.forward();

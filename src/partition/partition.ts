@@ -1,0 +1,139 @@
+import type { CompiledRun } from '../compile/compile.js';
+import type { Nanos } from '../core/time.js';
+import type { Link, LinkExporter } from '../net/link.js';
+import type { Packet, PacketSink } from '../net/packet.js';
+import type { PartitionPlan } from './plan.js';
+
+/** A packet in another partition's mailbox: its link, arrival, the link's failure count, route, hop and fields. */
+const PACKET = 1;
+/** A route a partition sends for the first time: its number and its elements' names. */
+const ROUTE = 2;
+
+/** A growable list of doubles: what one partition sends another in one window. */
+export class Outbox {
+  data = new Float64Array(1024);
+  length = 0;
+
+  reserve(n: number): Float64Array {
+    if (this.length + n > this.data.length) {
+      const grown = new Float64Array(Math.max(2 * this.data.length, this.length + n));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    return this.data;
+  }
+}
+
+/**
+ * One partition (a logical process) of a replication: a whole copy of the network that simulates
+ * the sources and links of its own nodes. A link towards another partition's node hands the packets
+ * it starts sending to this partition's outbox for that partition (their arrival is at least one
+ * lookahead away); `deliver` lands the packets other partitions sent here on the far ends of their links.
+ */
+export class Partition implements LinkExporter {
+  /** What this partition sends each other partition during the current window. */
+  readonly outboxes: Outbox[];
+  /** Per destination, the number of each route already sent there. */
+  private readonly routesSent: Map<readonly PacketSink[], number>[];
+  /** Per source partition, the routes it sent here, by number. */
+  private readonly routesReceived: (readonly PacketSink[])[][];
+
+  constructor(
+    readonly index: number,
+    readonly run: CompiledRun,
+    readonly plan: PartitionPlan,
+  ) {
+    const network = run.network;
+    const partitionOf = plan.partitionOf;
+    network.owns = (name) => partitionOf[network.node(name).index] === index;
+    for (const link of network.links) if (partitionOf[link.from.index] === index && partitionOf[link.to.index] !== index) link.exporter = this;
+    this.outboxes = Array.from({ length: plan.count }, () => new Outbox());
+    this.routesSent = Array.from({ length: plan.count }, () => new Map());
+    this.routesReceived = Array.from({ length: plan.count }, () => []);
+  }
+
+  export(link: Link, packet: Packet, arrival: Nanos, generation: number): void {
+    const to = this.plan.partitionOf[link.to.index]!;
+    const box = this.outboxes[to]!;
+    const route = packet.route;
+    const sent = this.routesSent[to]!;
+    let ref = sent.get(route);
+    if (ref === undefined) {
+      ref = sent.size;
+      sent.set(route, ref);
+      const sinks = this.run.network.sinks;
+      const d = box.reserve(3 + route.length);
+      let k = box.length;
+      d[k++] = ROUTE;
+      d[k++] = ref;
+      d[k++] = route.length;
+      for (const element of route) d[k++] = sinks.keyOf(element);
+      box.length = k;
+    }
+    const sack = packet.sackCount;
+    const d = box.reserve(17 + 2 * sack);
+    let k = box.length;
+    d[k++] = PACKET;
+    d[k++] = link.index;
+    d[k++] = arrival;
+    d[k++] = generation;
+    d[k++] = ref;
+    d[k++] = packet.hop;
+    d[k++] = packet.flow;
+    d[k++] = packet.seq;
+    d[k++] = packet.size;
+    d[k++] = packet.payload;
+    d[k++] = packet.ack;
+    d[k++] = packet.isAck ? 1 : 0;
+    d[k++] = packet.dscp;
+    d[k++] = packet.sentAt;
+    d[k++] = packet.requestEnd;
+    d[k++] = packet.responseEnd;
+    d[k++] = sack;
+    for (let s = 0; s < 2 * sack; s++) d[k++] = packet.sack![s]!;
+    box.length = k;
+    this.run.network.pool.release(packet);
+  }
+
+  /** Land what partition `from` sent here (`data[start, end)`), in the order it was sent. */
+  deliver(from: number, data: Float64Array, start: number, end: number): void {
+    const network = this.run.network;
+    const routes = this.routesReceived[from]!;
+    let k = start;
+    while (k < end) {
+      if (data[k] === ROUTE) {
+        const ref = data[k + 1]!;
+        const n = data[k + 2]!;
+        const route = new Array<PacketSink>(n);
+        for (let e = 0; e < n; e++) route[e] = network.sinks.elementOf(data[k + 3 + e]!);
+        routes[ref] = route;
+        k += 3 + n;
+        continue;
+      }
+      const link = network.links[data[k + 1]!]!;
+      const arrival = data[k + 2]!;
+      const generation = data[k + 3]!;
+      const packet = network.pool.take();
+      packet.route = routes[data[k + 4]!]!;
+      packet.hop = data[k + 5]!;
+      packet.flow = data[k + 6]!;
+      packet.seq = data[k + 7]!;
+      packet.size = data[k + 8]!;
+      packet.payload = data[k + 9]!;
+      packet.ack = data[k + 10]!;
+      packet.isAck = data[k + 11] === 1;
+      packet.dscp = data[k + 12]!;
+      packet.sentAt = data[k + 13]!;
+      packet.requestEnd = data[k + 14]!;
+      packet.responseEnd = data[k + 15]!;
+      const sack = data[k + 16]!;
+      packet.sackCount = sack;
+      if (sack > 0) {
+        const blocks = packet.sackBlocks();
+        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 17 + s]!;
+      }
+      k += 17 + 2 * sack;
+      link.land(packet, arrival, generation);
+    }
+  }
+}

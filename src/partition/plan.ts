@@ -1,0 +1,132 @@
+import { NS_PER_MS } from '../core/time.js';
+import type { Nanos } from '../core/time.js';
+import type { CompiledRun } from '../compile/compile.js';
+import { Link } from '../net/link.js';
+import type { NetworkScenario } from '../scenario/scenario.js';
+import { flowEvents } from '../planner/cost.js';
+
+/** No boundary cuts a link shorter than this: a shorter window costs more in barriers than it gains. */
+export const MIN_LOOKAHEAD: Nanos = NS_PER_MS / 2;
+/** Partitions 'auto' makes of a large run (docs/parallel.md: why four). */
+export const AUTO_PARTITIONS = 4;
+/** Below this many estimated events (about ten seconds of one thread) 'auto' does not split. */
+export const AUTO_MIN_EVENTS = 5e7;
+/** A lookahead within this share of the best balance is taken if it is longer (fewer windows). */
+const BALANCE_SLACK = 0.85;
+
+/** How one replication is split: each node's partition, and the window every partition advances by. */
+export interface PartitionPlan {
+  count: number;
+  /** The shortest delay of a link whose ends are in different partitions: every window's length. */
+  lookahead: Nanos;
+  /** Partition of node i (the network's node order). */
+  partitionOf: Int32Array;
+  /** Estimated events of each partition (for placing them on threads). */
+  weights: number[];
+  /** The estimated speed-up bound of the split: total work over the largest partition's. */
+  balance: number;
+}
+
+/**
+ * Split a compiled network into partitions at long links (docs/parallel.md). Every partition runs
+ * a copy of the whole network and simulates the packets at its own nodes; the cut links carry
+ * packets between partitions, and their delay is the lookahead. The plan depends on the scenario
+ * alone (never on the number of threads): every copy of the network computes the same one.
+ * `split` false (time series, availability only) or a network too small to be worth it: one partition.
+ */
+export function planPartitions(run: CompiledRun, scenario: NetworkScenario, split = true): PartitionPlan {
+  const nodes = run.network.nodes.length;
+  const one: PartitionPlan = { count: 1, lookahead: Infinity, partitionOf: new Int32Array(nodes), weights: [1], balance: 1 };
+  const requested = scenario.parallel?.partitions ?? 'auto';
+  if (!split || requested === 1) return one;
+  const weight = nodeWeights(run, scenario);
+  let total = 0;
+  for (const w of weight) total += w;
+  if (requested === 'auto' && total < AUTO_MIN_EVENTS) return one;
+  const wanted = requested === 'auto' ? AUTO_PARTITIONS : requested;
+
+  const links = run.network.links;
+  const floor = scenario.parallel?.lookahead ?? MIN_LOOKAHEAD;
+  const candidates = [...new Set(links.map((l) => l.delay).filter((d) => d >= floor))].sort((a, b) => b - a);
+  if (scenario.parallel?.lookahead !== undefined) candidates.splice(1);
+  let best: PartitionPlan | undefined;
+  const plans: PartitionPlan[] = [];
+  for (const lookahead of candidates) {
+    const plan = split_(links, nodes, weight, total, lookahead, wanted);
+    if (plan.count < 2) continue;
+    plans.push(plan);
+    if (best === undefined || plan.balance > best.balance) best = plan;
+  }
+  if (best === undefined) return one;
+  // the longest lookahead (fewest windows) whose balance is close to the best
+  return plans.find((p) => p.balance >= BALANCE_SLACK * best!.balance)!;
+}
+
+function split_(links: readonly Link[], nodes: number, weight: Float64Array, total: number, lookahead: Nanos, wanted: number): PartitionPlan {
+  const parent = Int32Array.from({ length: nodes }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (const l of links) {
+    if (l.delay >= lookahead) continue;
+    const a = find(l.from.index);
+    const b = find(l.to.index);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const componentWeight = new Map<number, number>();
+  for (let n = 0; n < nodes; n++) componentWeight.set(find(n), (componentWeight.get(find(n)) ?? 0) + weight[n]!);
+  // largest first into the lightest partition (ties: the lower component, the lower partition)
+  const components = [...componentWeight].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const count = Math.min(wanted, components.length);
+  const weights = new Array<number>(count).fill(0);
+  const partitionOfComponent = new Map<number, number>();
+  for (const [root, w] of components) {
+    let lightest = 0;
+    for (let p = 1; p < count; p++) if (weights[p]! < weights[lightest]!) lightest = p;
+    weights[lightest]! += w;
+    partitionOfComponent.set(root, lightest);
+  }
+  const partitionOf = new Int32Array(nodes);
+  for (let n = 0; n < nodes; n++) partitionOf[n] = partitionOfComponent.get(find(n))!;
+  let heaviest = 0;
+  for (const w of weights) heaviest = Math.max(heaviest, w);
+  // the window is the shortest link actually cut
+  let shortest = Infinity;
+  for (const l of links) if (partitionOf[l.from.index] !== partitionOf[l.to.index]) shortest = Math.min(shortest, l.delay);
+  return { count, lookahead: shortest, partitionOf, weights, balance: heaviest > 0 ? total / heaviest : 1 };
+}
+
+/**
+ * Where the work is: each flow's estimated events (planner/cost.ts) on the nodes that send its
+ * packets onto each link of its route at the start, and at its two ends; cross traffic at its link's sender.
+ */
+function nodeWeights(run: CompiledRun, scenario: NetworkScenario): Float64Array {
+  const network = run.network;
+  const weight = new Float64Array(network.nodes.length);
+  const specs = new Map(scenario.flows.map((f) => [f.name, f]));
+  for (const flow of network.flows) {
+    if (flow.info.background) continue;
+    const spec = specs.get(flow.name) ?? specs.get(flow.name.replace(/\.(down|response)$/, ''));
+    const route = flow.route as { links?: () => { links: readonly unknown[] } } | undefined;
+    if (spec === undefined || route?.links === undefined) continue;
+    const hops = route.links().links.filter((h): h is Link => h instanceof Link);
+    let rate = flowEvents(spec);
+    if (spec.protocol !== 'udp') rate /= 2;
+    // a bulk TCP flow: as many packets as the slowest link of its route carries
+    if (!(rate > 0) && spec.protocol === 'tcp' && hops.length > 0) {
+      let slowest = Infinity;
+      for (const h of hops) slowest = Math.min(slowest, h.bandwidthBps);
+      rate = (slowest / (8 * 1500)) * ((spec.stop - spec.start) / 1e9);
+    }
+    if (!(rate > 0) || !Number.isFinite(rate)) continue;
+    for (const h of hops) weight[h.from.index]! += rate;
+    weight[network.node(flow.info.from).index]! += rate;
+    weight[network.node(flow.info.to).index]! += rate;
+  }
+  for (const spec of scenario.links) {
+    const x = spec.crossTraffic;
+    if (x !== undefined) weight[network.node(spec.from).index]! += ((x.load * spec.bandwidthBps) / (8 * x.packetSize)) * (scenario.duration / 1e9);
+  }
+  return weight;
+}
