@@ -29,6 +29,8 @@ export interface RunActionOptions {
   timeSeriesInterval?: Nanos;
   availabilityOnly: boolean;
   workers: number;
+  /** Threads per partitioned replication (RunTasksOptions.threads). */
+  threads?: number;
   cache: boolean;
   /** Also write report.html (and sample a time series for it when none was asked for). */
   report: boolean;
@@ -43,7 +45,7 @@ export interface RunActionOptions {
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
-export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; cache: boolean; queue?: string; queueTimeoutMs?: number }) {
+export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; threads?: number; cache: boolean; queue?: string; queueTimeoutMs?: number }) {
   const progress = createProgress(options.quiet, label);
   const interrupt = new AbortController();
   // between batches of events (in this thread) or at once (worker threads, the queue), the run stops
@@ -57,6 +59,7 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
   try {
     const results = await runTasks(tasks, {
       workers: options.workers,
+      threads: options.threads,
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
       queue: options.queue,

@@ -18,6 +18,7 @@ export interface RunOptions {
   timeseries?: string | boolean;
   availabilityOnly?: boolean;
   workers?: string;
+  threads?: string;
   cache: boolean;
   report?: boolean;
   queue?: string;
@@ -37,6 +38,7 @@ export function withRunOptions(command: Command, defaultOut = 'results/<scenario
     .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap) or calendar (calendar queue); default: calendar for 1,000 flows or more, else quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
+    .option('--threads <n>', 'threads for each replication that splits into partitions (docs/parallel.md; default: the workers the replications leave idle); results are identical for any number')
     .option('--no-cache', 'rerun every task instead of reusing results cached in results/.cache')
     .option('--queue <url>', 'run the tasks on `ersim worker` processes through this Redis (redis://[:password@]host:port[/db], rediss:// for TLS)')
     .option('--report', 'also write report.html: tables and charts in one self-contained page (samples a time series unless --timeseries is given)')
@@ -81,6 +83,7 @@ export function runActionOptions(options: RunOptions): RunActionOptions {
     timeSeriesInterval,
     availabilityOnly: options.availabilityOnly === true,
     workers: options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1),
+    threads: options.threads === undefined ? undefined : integerOption('--threads', options.threads, 1),
     cache: options.cache,
     report: options.report === true,
     queue: queueOption(options.queue),

@@ -21,6 +21,7 @@ export interface SizeActionOptions {
   replications?: number;
   quiet: boolean;
   workers: number;
+  threads?: number;
   cache: boolean;
 }
 

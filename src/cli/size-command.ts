@@ -14,6 +14,7 @@ interface SizeOptions {
   direct?: boolean;
   replications?: string;
   workers?: string;
+  threads?: string;
   cache: boolean;
   quiet?: boolean;
 }
@@ -37,6 +38,7 @@ export function registerSize(program: Command, io: { out: (s: string) => void })
     .option('--direct', 'try ExpressRoute Direct sizes (1 to 100 Gbps)')
     .option('--replications <n>', 'replications per SKU')
     .option('--workers <n>', 'worker threads (default: the available cores)')
+    .option('--threads <n>', 'threads for each replication that splits into partitions (default: the workers the replications leave idle)')
     .option('--no-cache', 'rerun every task')
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, options: SizeOptions) => {
@@ -44,6 +46,7 @@ export function registerSize(program: Command, io: { out: (s: string) => void })
       if (headroom === null || Number(headroom[1]) >= 100) throw new UsageError(`--headroom: expected a percentage below 100%, like 30%; got "${options.headroom}"`);
       if (options.targets !== 'teams' && options.targets !== 'none') throw new UsageError(`--targets: expected teams or none, got "${options.targets}"`);
       const workers = options.workers === undefined ? defaultWorkers() : integerOption('--workers', options.workers, 1);
+      const threads = options.threads === undefined ? undefined : integerOption('--threads', options.threads, 1);
       if (options.circuit === undefined) {
         const overrides: Record<string, unknown> = {};
         if (options.replications !== undefined) overrides.replications = integerOption('--replications', options.replications, 1);
@@ -59,6 +62,7 @@ export function registerSize(program: Command, io: { out: (s: string) => void })
           eventList: undefined,
           availabilityOnly: false,
           workers,
+          threads,
           cache: options.cache,
           report: false,
           headroom: Number(headroom[1]) / 100,
@@ -76,6 +80,7 @@ export function registerSize(program: Command, io: { out: (s: string) => void })
         replications: options.replications === undefined ? undefined : integerOption('--replications', options.replications, 1),
         quiet: options.quiet === true,
         workers,
+        threads,
         cache: options.cache,
       });
     });

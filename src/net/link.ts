@@ -153,7 +153,10 @@ export class Link implements PacketSink, EventHandler {
     const now = this.sim.now;
     if (this.exporter !== null) {
       this.eventPending = false;
-      return this.catchUp(now);
+      this.catchUp(now);
+      // a transmission started at this instant before this event came has its end still to wake
+      if (!this.eventPending && this.busyUntil > now) this.wakeAtEnd();
+      return;
     }
     this.eventPending = true; // hold back scheduling while the pipe is being emptied
     if (this.queue.packets > 0) this.catchUp(now);
@@ -249,14 +252,17 @@ export class Link implements PacketSink, EventHandler {
     }
     if (this.exporter !== null) {
       this.exporter.export(this, packet, end + this.delay, this.generation);
-      if (!this.eventPending) {
-        this.eventPending = true;
-        this.sim.at(end, this, this.generation);
-      }
+      if (!this.eventPending) this.wakeAtEnd();
       return;
     }
     this.pipe.push(packet, end + this.delay);
     if (!this.eventPending) this.schedule();
+  }
+
+  /** A cut link's serializer: an event when the transmission in progress ends. */
+  private wakeAtEnd(): void {
+    this.eventPending = true;
+    this.sim.at(this.busyUntil, this, this.generation);
   }
 
   private schedule(): void {

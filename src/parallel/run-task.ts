@@ -1,7 +1,9 @@
 import type { ReplicationResult } from '../runner/run-replication.js';
 import { checkScenario } from '../planner/check.js';
 import { parseScenarioText } from '../planner/load.js';
-import { runResolvedTask, startResolvedTask, type Task } from './task.js';
+import { failIfAsked, replicationOptions, runResolvedTask, startResolvedTask, type Task } from './task.js';
+import { collectResult, compileReplication, identity, type ReplicationRun } from '../runner/run-replication.js';
+import { runPartitionedOnThreads } from '../partition/partitioned-run.js';
 import type { Scenario } from '../planner/scenario.js';
 
 /** Events simulated between two looks at the event loop (a Ctrl-C, a progress bar): about 0.1-0.3 s. */
@@ -16,8 +18,23 @@ export function runTask(task: Task, onProgress?: (fraction: number, events: numb
  * The same, giving the event loop a turn between batches of events, so that a signal handler can
  * run: when `signal` is aborted by then, the task stops there and the promise rejects with its reason.
  */
-export async function runTaskInTurns(task: Task, onProgress?: (fraction: number, events: number) => void, signal?: AbortSignal): Promise<ReplicationResult> {
-  const run = startResolvedTask(task, resolve(task), onProgress);
+export async function runTaskInTurns(task: Task, onProgress?: (fraction: number, events: number) => void, signal?: AbortSignal, threads = 1): Promise<ReplicationResult> {
+  const scenario = resolve(task);
+  if (threads > 1) {
+    failIfAsked(task);
+    const options = replicationOptions(task, onProgress);
+    const started = process.hrtime.bigint();
+    const compiled = compileReplication(scenario, options);
+    if (compiled.plan.count > 1) {
+      const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads, signal);
+      return collectResult(scenario, identity(scenario, options), compiled.run, started, counts, null);
+    }
+    return finishInTurns(startResolvedTask(task, scenario, onProgress, compiled), signal);
+  }
+  return finishInTurns(startResolvedTask(task, scenario, onProgress), signal);
+}
+
+async function finishInTurns(run: ReplicationRun, signal?: AbortSignal): Promise<ReplicationResult> {
   while (!run.advance(BATCH_EVENTS)) {
     await new Promise((done) => setImmediate(done));
     if (signal?.aborted) throw signal.reason;

@@ -32,6 +32,11 @@ function interrupted(signal: AbortSignal): InterruptedError {
 export interface RunTasksOptions {
   /** Worker threads; 1 runs every task in this thread. */
   workers: number;
+  /**
+   * Threads for each replication that splits into partitions (docs/parallel.md). Default: the
+   * workers the tasks leave idle (one task on two cores: two threads for it).
+   */
+  threads?: number;
   cache?: TaskCache;
   /** After each task, cached or run: how many are done, of how many. */
   onTaskDone?: (done: number, total: number, task: Task, result: ReplicationResult, cached: boolean) => void;
@@ -101,12 +106,14 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
     return results;
   }
 
-  if (options.pool === undefined && (options.workers <= 1 || pending.length <= 1)) {
+  // cores first go to tasks; the cores they leave idle split each task (when its scenario splits)
+  const threads = options.threads ?? (pending.length > 0 && pending.length < options.workers ? Math.floor(options.workers / pending.length) : 1);
+  if (options.pool === undefined && (options.workers <= 1 || pending.length <= 1 || threads > 1)) {
     for (const i of pending) {
       if (options.signal?.aborted) throw interrupted(options.signal);
       let result: ReplicationResult;
       try {
-        result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal);
+        result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal, threads);
       } catch (error) {
         if (options.signal?.aborted) throw interrupted(options.signal);
         throw fail(i, error);

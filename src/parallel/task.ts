@@ -1,6 +1,6 @@
 import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
-import { runToEnd, startReplication, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
+import { compileReplication, runToEnd, startReplication, type ReplicationOptions, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
 import type { Attachments, ScenarioOverrides } from '../scenario/load.js';
 import type { Scenario } from '../planner/scenario.js';
 
@@ -37,18 +37,32 @@ export function runResolvedTask(task: Task, scenario: Scenario, onProgress?: (fr
 }
 
 /** The same, started: the caller advances it in batches (and may stop between them). */
-export function startResolvedTask(task: Task, scenario: Scenario, onProgress?: (fraction: number, events: number) => void): ReplicationRun {
-  if (process.env.ERSIM_FAIL_TASK !== undefined && process.env.ERSIM_FAIL_TASK === describeTask(task)) {
-    throw new Error('injected failure (ERSIM_FAIL_TASK)');
-  }
-  return startReplication(scenario, {
+export function startResolvedTask(
+  task: Task,
+  scenario: Scenario,
+  onProgress?: (fraction: number, events: number) => void,
+  compiled?: ReturnType<typeof compileReplication>,
+): ReplicationRun {
+  failIfAsked(task);
+  return startReplication(scenario, replicationOptions(task, onProgress), compiled);
+}
+
+export function replicationOptions(task: Task, onProgress?: (fraction: number, events: number) => void): ReplicationOptions {
+  return {
     seed: task.seed,
     replication: task.replication,
     eventList: task.eventList,
     availabilityOnly: task.availabilityOnly,
     timeSeriesInterval: task.timeSeriesInterval,
     onProgress,
-  });
+  };
+}
+
+/** Fault injection for tests: `ERSIM_FAIL_TASK=description` makes that task throw. */
+export function failIfAsked(task: Task): void {
+  if (process.env.ERSIM_FAIL_TASK !== undefined && process.env.ERSIM_FAIL_TASK === describeTask(task)) {
+    throw new Error('injected failure (ERSIM_FAIL_TASK)');
+  }
 }
 
 /** "point x=1 / variant v / replication 2 / seed 7" */

@@ -2,10 +2,26 @@ import type { CompiledRun } from '../compile/compile.js';
 import type { Nanos } from '../core/time.js';
 import { buildRun } from '../planner/build.js';
 import type { Scenario } from '../planner/scenario.js';
-import { collectResult, identity, type ReplicationOptions, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
 import { Partition } from './partition.js';
 import type { PartitionPlan } from './plan.js';
 import { captureStats, mergeStats, type StatsState } from './stats-state.js';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PartitionedOptions, PartitionWorkerData, PartitionWorkerReply } from './worker-messages.js';
+import { StoppedError, ThreadExchange, threadSetup } from './thread-exchange.js';
+
+/** The totals of a partitioned replication whose statistics were merged into partition 0's copy. */
+export interface PartitionedCounts {
+  events: number;
+  packets: number;
+}
+
+/** A partitioned replication under way in this thread (see ReplicationRun): `finish` merges the partitions into partition 0's copy. */
+export interface PartitionedRun {
+  advance(maxEvents: number): boolean;
+  finish(): PartitionedCounts;
+}
 
 /** The windows of a partitioned run: window w simulates [w x lookahead, (w + 1) x lookahead - 1], the last one up to the end. */
 export class Windows {
@@ -27,7 +43,7 @@ export class Windows {
 }
 
 /** Build the copies of the network for partitions `indices` (`first`: an already compiled copy, used for the first of them). */
-export function buildPartitions(scenario: Scenario, options: ReplicationOptions, plan: PartitionPlan, indices: readonly number[], first?: CompiledRun): Partition[] {
+export function buildPartitions(scenario: Scenario, options: PartitionedOptions, plan: PartitionPlan, indices: readonly number[], first?: CompiledRun): Partition[] {
   return indices.map((p, k) => new Partition(p, k === 0 && first !== undefined ? first : buildRun(scenario, options), plan));
 }
 
@@ -75,8 +91,7 @@ export function finishPartitions(parts: readonly Partition[], end: Nanos): Stats
  * A partitioned replication in this thread: every partition in turn, window by window (what one
  * thread does of `--threads`; the result is the same for any number). `first` is partition 0's copy.
  */
-export function startPartitioned(scenario: Scenario, options: ReplicationOptions, first: CompiledRun, plan: PartitionPlan): ReplicationRun {
-  const started = process.hrtime.bigint();
+export function startPartitioned(scenario: Scenario, options: PartitionedOptions, first: CompiledRun, plan: PartitionPlan): PartitionedRun {
   const init = captureStats(first);
   const parts = buildPartitions(
     scenario,
@@ -105,10 +120,117 @@ export function startPartitioned(scenario: Scenario, options: ReplicationOptions
       }
       return true;
     },
-    finish(): ReplicationResult {
-      const states = finishPartitions(parts, scenario.duration);
-      const counts = mergeStats(first, init, states);
-      return collectResult(scenario, identity(scenario, options), first, started, counts, null);
-    },
+    finish: () => mergeStats(first, init, finishPartitions(parts, scenario.duration)),
   };
+}
+
+/** Threads for each partition: partition 0 (whose copy gathers the results) on this thread, the others the heaviest first onto the least loaded. */
+export function placePartitions(plan: PartitionPlan, threads: number): number[] {
+  const load = new Array<number>(threads).fill(0);
+  const threadOf = new Array<number>(plan.count).fill(0);
+  load[0] = plan.weights[0]!;
+  const rest = plan.weights.map((w, p) => ({ w, p })).slice(1).sort((a, b) => b.w - a.w || a.p - b.p);
+  for (const { w, p } of rest) {
+    let t = 0;
+    for (let u = 1; u < threads; u++) if (load[u]! < load[t]!) t = u;
+    threadOf[p] = t;
+    load[t]! += w;
+  }
+  return threadOf;
+}
+
+/** How often this thread lets the event loop run (a signal, the progress bar) between windows. */
+const YIELD_MS = 50;
+
+/**
+ * A partitioned replication on `threads` threads: this one runs partition 0 and those placed with
+ * it, worker threads the others, window by window behind a barrier. The result is the same as
+ * `startPartitioned`'s, byte for byte: each partition sees the same events in the same order
+ * whichever thread runs it. `first` is partition 0's compiled copy, into which the statistics are merged.
+ */
+export async function runPartitionedOnThreads(
+  scenario: Scenario,
+  options: PartitionedOptions,
+  first: CompiledRun,
+  plan: PartitionPlan,
+  threads: number,
+  signal?: AbortSignal,
+): Promise<PartitionedCounts> {
+  threads = Math.max(1, Math.min(threads, plan.count));
+  const threadOf = placePartitions(plan, threads);
+  const setup = threadSetup(threads, threadOf);
+  const mine = threadOf.flatMap((t, p) => (t === 0 ? [p] : []));
+  const init = captureStats(first);
+  const workers: Worker[] = [];
+  const replies: Promise<PartitionWorkerReply>[] = [];
+  const exchange = new ThreadExchange(setup, 0);
+  try {
+    for (let t = 1; t < threads; t++) {
+      const data: PartitionWorkerData & { partitionThread: true } = {
+        partitionThread: true,
+        scenario,
+        options: { seed: options.seed, replication: options.replication, eventList: options.eventList },
+        plan,
+        partitions: threadOf.flatMap((u, p) => (u === t ? [p] : [])),
+        setup,
+        thread: t,
+      };
+      const worker = new Worker(partitionWorkerFile(), { workerData: data });
+      workers.push(worker);
+      replies.push(
+        new Promise((resolve) => {
+          worker.once('message', resolve);
+          worker.once('error', (error) => {
+            exchange.fail();
+            resolve({ error: error.message });
+          });
+        }),
+      );
+    }
+    const parts = buildPartitions(scenario, options, plan, mine, first);
+    for (const p of parts) p.run.begin();
+    const windows = new Windows(plan.lookahead, scenario.duration);
+    let yielded = Date.now();
+    let reported = 0;
+    try {
+      for (; !windows.done; windows.window++) {
+        runWindow(parts, windows.until, (ps) => exchange.exchange(ps));
+        if (Date.now() - yielded >= YIELD_MS) {
+          await new Promise((done) => setImmediate(done));
+          yielded = Date.now();
+          if (signal?.aborted) exchange.stop();
+          const fraction = Math.min(1, ((windows.window + 1) * plan.lookahead) / scenario.duration);
+          if (fraction - reported >= 0.01) {
+            reported = fraction;
+            options.onProgress?.(fraction, exchange.totalEvents);
+          }
+        }
+      }
+    } catch (error) {
+      if (error instanceof StoppedError) throw signal?.reason ?? error;
+      exchange.fail();
+      const failed = (await Promise.all(replies)).find((r): r is { error: string } => 'error' in r);
+      throw new Error(failed?.error ?? (error as Error).message);
+    }
+    const states = new Array<StatsState>(plan.count);
+    finishPartitions(parts, scenario.duration).forEach((s, k) => (states[mine[k]!] = s));
+    const answers = await Promise.all(replies);
+    answers.forEach((answer, k) => {
+      if ('error' in answer) throw new Error(answer.error);
+      if ('stopped' in answer) throw new StoppedError('stopped');
+      const theirs = threadOf.flatMap((u, p) => (u === k + 1 ? [p] : []));
+      answer.states.forEach((s, i) => (states[theirs[i]!] = s));
+    });
+    options.onProgress?.(1, states.reduce((n, s) => n + s.events, 0));
+    return mergeStats(first, init, states);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** The compiled entry of the partition threads (tests run the TypeScript sources, whose build sits in dist/). */
+function partitionWorkerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/partition/partition-worker-entry.cjs');
+  return join(dirname(here), 'partition-worker-entry.cjs');
 }

@@ -11,8 +11,14 @@ export const MIN_LOOKAHEAD: Nanos = NS_PER_MS / 2;
 export const AUTO_PARTITIONS = 4;
 /** Below this many estimated events (about ten seconds of one thread) 'auto' does not split. */
 export const AUTO_MIN_EVENTS = 5e7;
-/** A lookahead within this share of the best balance is taken if it is longer (fewer windows). */
-const BALANCE_SLACK = 0.85;
+/**
+ * What a window and an event cost (ns, measured on the bench's enterprise: a window's barrier and
+ * mailboxes; an event of the packet path): a short lookahead over a long run is all windows.
+ */
+const WINDOW_NS = 10_000;
+const EVENT_NS = 300;
+/** 'auto' splits only when the estimated speed-up on `partitions` threads is at least this. */
+const AUTO_MIN_SPEEDUP = 1.5;
 
 /** How one replication is split: each node's partition, and the window every partition advances by. */
 export interface PartitionPlan {
@@ -25,6 +31,8 @@ export interface PartitionPlan {
   weights: number[];
   /** The estimated speed-up bound of the split: total work over the largest partition's. */
   balance: number;
+  /** The speed-up estimated with every partition on a thread of its own, windows counted. */
+  speedup: number;
 }
 
 /**
@@ -36,7 +44,7 @@ export interface PartitionPlan {
  */
 export function planPartitions(run: CompiledRun, scenario: NetworkScenario, split = true): PartitionPlan {
   const nodes = run.network.nodes.length;
-  const one: PartitionPlan = { count: 1, lookahead: Infinity, partitionOf: new Int32Array(nodes), weights: [1], balance: 1 };
+  const one: PartitionPlan = { count: 1, lookahead: Infinity, partitionOf: new Int32Array(nodes), weights: [1], balance: 1, speedup: 1 };
   const requested = scenario.parallel?.partitions ?? 'auto';
   if (!split || requested === 1) return one;
   const weight = nodeWeights(run, scenario);
@@ -50,19 +58,16 @@ export function planPartitions(run: CompiledRun, scenario: NetworkScenario, spli
   const candidates = [...new Set(links.map((l) => l.delay).filter((d) => d >= floor))].sort((a, b) => b - a);
   if (scenario.parallel?.lookahead !== undefined) candidates.splice(1);
   let best: PartitionPlan | undefined;
-  const plans: PartitionPlan[] = [];
   for (const lookahead of candidates) {
-    const plan = split_(links, nodes, weight, total, lookahead, wanted);
-    if (plan.count < 2) continue;
-    plans.push(plan);
-    if (best === undefined || plan.balance > best.balance) best = plan;
+    const plan = split_(links, nodes, weight, total, lookahead, wanted, scenario.duration);
+    // the longest lookahead (fewest windows) among equals
+    if (plan.count >= 2 && (best === undefined || plan.speedup > best.speedup)) best = plan;
   }
-  if (best === undefined) return one;
-  // the longest lookahead (fewest windows) whose balance is close to the best
-  return plans.find((p) => p.balance >= BALANCE_SLACK * best!.balance)!;
+  if (best === undefined || (requested === 'auto' && best.speedup < AUTO_MIN_SPEEDUP)) return one;
+  return best;
 }
 
-function split_(links: readonly Link[], nodes: number, weight: Float64Array, total: number, lookahead: Nanos, wanted: number): PartitionPlan {
+function split_(links: readonly Link[], nodes: number, weight: Float64Array, total: number, lookahead: Nanos, wanted: number, duration: Nanos): PartitionPlan {
   const parent = Int32Array.from({ length: nodes }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -94,7 +99,9 @@ function split_(links: readonly Link[], nodes: number, weight: Float64Array, tot
   // the window is the shortest link actually cut
   let shortest = Infinity;
   for (const l of links) if (partitionOf[l.from.index] !== partitionOf[l.to.index]) shortest = Math.min(shortest, l.delay);
-  return { count, lookahead: shortest, partitionOf, weights, balance: heaviest > 0 ? total / heaviest : 1 };
+  const windows = duration / shortest;
+  const speedup = (total * EVENT_NS) / (heaviest * EVENT_NS + windows * WINDOW_NS);
+  return { count, lookahead: shortest, partitionOf, weights, balance: heaviest > 0 ? total / heaviest : 1, speedup };
 }
 
 /**
@@ -120,9 +127,11 @@ function nodeWeights(run: CompiledRun, scenario: NetworkScenario): Float64Array 
       rate = (slowest / (8 * 1500)) * ((spec.stop - spec.start) / 1e9);
     }
     if (!(rate > 0) || !Number.isFinite(rate)) continue;
-    for (const h of hops) weight[h.from.index]! += rate;
-    weight[network.node(flow.info.from).index]! += rate;
-    weight[network.node(flow.info.to).index]! += rate;
+    // the flow's events shared by the nodes that handle its packets
+    const share = rate / (hops.length + 2);
+    for (const h of hops) weight[h.from.index]! += share;
+    weight[network.node(flow.info.from).index]! += share;
+    weight[network.node(flow.info.to).index]! += share;
   }
   for (const spec of scenario.links) {
     const x = spec.crossTraffic;

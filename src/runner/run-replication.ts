@@ -1,6 +1,6 @@
 import { buildRun } from '../planner/build.js';
 import type { CompiledRun } from '../compile/compile.js';
-import { planPartitions } from '../partition/plan.js';
+import { planPartitions, type PartitionPlan } from '../partition/plan.js';
 import { startPartitioned } from '../partition/partitioned-run.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListChoice } from '../core/event-list.js';
@@ -66,12 +66,15 @@ export function runToEnd(run: ReplicationRun): ReplicationResult {
 }
 
 /** Compile one replication and start it: the caller advances it (and may stop between batches). */
-export function startReplication(scenario: Scenario, options: ReplicationOptions): ReplicationRun {
-  const run = buildRun(scenario, options);
-  const plan = planPartitions(run, run.scenario, splittable(options));
-  if (plan.count > 1) return startPartitioned(scenario, options, run, plan);
-  const { sim, network } = run;
+export function startReplication(scenario: Scenario, options: ReplicationOptions, compiled = compileReplication(scenario, options)): ReplicationRun {
+  const { run, plan } = compiled;
   const id = identity(scenario, options);
+  if (plan.count > 1) {
+    const started = process.hrtime.bigint();
+    const partitioned = startPartitioned(scenario, options, run, plan);
+    return { advance: (n) => partitioned.advance(n), finish: () => collectResult(scenario, id, run, started, partitioned.finish(), null) };
+  }
+  const { sim, network } = run;
   const sampler =
     options.timeSeriesInterval === undefined ? undefined : new TimeSeriesSampler(sim, network, options.timeSeriesInterval, id, scenario.duration);
   const started = process.hrtime.bigint();
@@ -95,6 +98,12 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
       return collectResult(scenario, id, run, started, { events: sim.eventsProcessed, packets: network.pool.allocated }, sampler?.series() ?? null);
     },
   };
+}
+
+/** A replication compiled, and how it splits into partitions (docs/parallel.md): one when it does not. */
+export function compileReplication(scenario: Scenario, options: ReplicationOptions): { run: CompiledRun; plan: PartitionPlan } {
+  const run = buildRun(scenario, options);
+  return { run, plan: planPartitions(run, run.scenario, splittable(options)) };
 }
 
 /** A partitioned run needs packets to split and no time series (its samples are taken in one copy). */

@@ -24,11 +24,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   scenario: ['core', 'transport'],
   compile: ['core', 'probes', 'net', 'transport', 'traffic', 'stats', 'scenario'],
   planner: ['core', 'probes', 'net', 'stats', 'scenario', 'compile'],
-  runner: ['core', 'net', 'stats', 'planner'],
+  partition: ['core', 'probes', 'net', 'scenario', 'compile', 'planner'],
+  runner: ['core', 'net', 'stats', 'compile', 'planner', 'partition'],
   output: ['core', 'stats'],
   compare: ['core', 'stats', 'scenario', 'planner'],
   report: ['core', 'stats', 'compare', 'output', 'planner'],
-  parallel: ['core', 'stats', 'scenario', 'planner', 'runner', 'output'],
+  parallel: ['core', 'stats', 'scenario', 'planner', 'runner', 'output', 'partition'],
   cli: ['core', 'stats', 'scenario', 'planner', 'runner', 'parallel', 'output', 'compare', 'report'],
 };
 

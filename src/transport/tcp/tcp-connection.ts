@@ -23,15 +23,12 @@ export interface TcpHalf {
 /** Builds the route of one direction of a flow towards the given sink; `hash` (default: the flow's id) picks among equal-cost paths. */
 export type RouteTo = (sink: PacketSink, hash?: number) => FlowRoute;
 
-/**
- * `key` names the half's two ends for a partitioned run (PacketSinks.tcp); `senderLocal` is false
- * when the sender lives in another partition (its copy here never sends).
- */
-export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, config: TcpConfig, key?: number, senderLocal = true): TcpHalf {
+/** `key` names the half's two ends for a partitioned run (see PacketSinks). */
+export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, config: TcpConfig, key?: number): TcpHalf {
   stats.tcp ??= new TcpStats(network.sim.warmup); // connections of one application share their statistics
   const { header } = segmentLayout(config);
   const receiver = new TcpReceiver(network, stats, header, config.delayedAck, config.delayedAckTimeout, config.sack);
-  const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow, senderLocal);
+  const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow);
   if (key !== undefined) network.sinks.add(key, sender, receiver);
   sender.path = dataPath(receiver);
   stats.route ??= sender.path;

@@ -47,6 +47,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private consecutiveTimeouts = 0;
   private readonly initialCwnd: number;
   private lastSentAt: Nanos = 0;
+  private counted = false;
   /** Where data goes; set once the receiver exists (see createTcpHalf). */
   path!: FlowRoute;
   /** What the data sent from now on says of the exchange it belongs to (Packet.requestEnd, responseEnd). */
@@ -59,8 +60,6 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     config: TcpConfig,
     private readonly cc: CongestionControl,
     private readonly receiveWindow: number,
-    /** False for the far end's copy in a partitioned run: it never sends, and its window is counted where it does. */
-    local = true,
   ) {
     const layout = segmentLayout(config);
     this.mss = layout.payload;
@@ -71,8 +70,6 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.rto = new Timer(network.sim, this);
     this.scoreboard = config.sack ? new SackScoreboard() : null;
     this.stats = flow.tcp!;
-    // a flow's cwnd statistics are the sum over its connections (an application's pool has many)
-    if (local) this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd, network.sim.now);
   }
 
   /** Give the sender `bytes` more application data (Infinity: an unlimited bulk source). */
@@ -80,6 +77,12 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     // RFC 5681 4.1 (Linux's tcp_slow_start_after_idle): after an idle period longer than the RTO,
     // start again from the initial window, so a reused connection does not burst an old cwnd.
     const now = this.network.sim.now;
+    // a flow's cwnd statistics are the sum over its connections (an application's pool has many),
+    // each counted from its first data: a copy of a far end in a partitioned run never counts
+    if (!this.counted) {
+      this.counted = true;
+      this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd, now);
+    }
     if (this.sndUna === this.sndMax && this.sndMax > 0 && now - this.lastSentAt > this.rtt.rto && this.cwnd > this.initialCwnd) {
       this.ssthresh = Math.max(this.ssthresh, (3 * this.cwnd) / 4);
       this.setCwnd(this.initialCwnd, now);

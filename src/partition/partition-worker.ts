@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PartitionWorkerData, PartitionWorkerReply } from './worker-messages.js';
+import { buildPartitions, finishPartitions, runWindow, Windows } from './partitioned-run.js';
+import { StoppedError, ThreadExchange } from './thread-exchange.js';
+
+/** Build this thread's partitions, run them window by window with the others, send their statistics. */
+export function runPartitionThread(data: PartitionWorkerData): PartitionWorkerReply {
+  const exchange = new ThreadExchange(data.setup, data.thread);
+  try {
+    const parts = buildPartitions(data.scenario, data.options, data.plan, data.partitions);
+    for (const p of parts) p.run.begin();
+    const windows = new Windows(data.plan.lookahead, data.scenario.duration);
+    for (; !windows.done; windows.window++) runWindow(parts, windows.until, (ps) => exchange.exchange(ps));
+    return { states: finishPartitions(parts, data.scenario.duration) };
+  } catch (error) {
+    if (error instanceof StoppedError) return { stopped: true };
+    exchange.fail();
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+if (parentPort !== null && (workerData as { partitionThread?: boolean } | null)?.partitionThread === true) {
+  parentPort.postMessage(runPartitionThread(workerData as PartitionWorkerData));
+}

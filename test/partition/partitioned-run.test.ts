@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { enterpriseScenario } from '../../bench/scenario.bench.js';
+import { runPartitionedOnThreads } from '../../src/partition/partitioned-run.js';
+import { checkScenario } from '../../src/planner/check.js';
+import { parseScenarioText } from '../../src/planner/load.js';
+import type { Scenario } from '../../src/planner/scenario.js';
+import { collectResult, compileReplication, identity, runToEnd, startReplication, type ReplicationResult } from '../../src/runner/run-replication.js';
+import type { Row } from '../../src/stats/records.js';
+import { num, rowOf } from '../helpers.js';
+
+/**
+ * One replication split into partitions (docs/parallel.md): against hand-computed packet timings,
+ * against the same scenario run as one partition, and the same output whatever the number of threads.
+ */
+
+function scenarioOf(yaml: string): Scenario {
+  const loaded = parseScenarioText(yaml, 'inline.yaml');
+  checkScenario(loaded);
+  return loaded.scenario;
+}
+
+/** One replication with `threads` threads (1: every partition in turn in this thread). */
+async function run(scenario: Scenario, threads = 1, seed = 1): Promise<{ result: ReplicationResult; partitions: number }> {
+  const options = { seed, replication: 0 };
+  const compiled = compileReplication(scenario, options);
+  const partitions = compiled.plan.count;
+  if (threads === 1) return { result: runToEnd(startReplication(scenario, options, compiled)), partitions };
+  const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads);
+  return { result: collectResult(scenario, identity(scenario, options), compiled.run, process.hrtime.bigint(), counts, null), partitions };
+}
+
+/** Every table of a result but the wall-clock figures (and, for a comparison with one partition, its event and packet counts). */
+function tables(result: ReplicationResult, counts = true): Record<string, Row[]> {
+  const { wall_s: _w, events_per_s: _e, events, packets_allocated, ...summary } = result.summary;
+  return {
+    flows: result.flows,
+    links: result.links,
+    drops: result.drops,
+    classes: result.classes,
+    apps: result.apps,
+    exposure: result.exposure,
+    delays: result.delays,
+    availability: result.availability,
+    availabilityEvents: result.availabilityEvents,
+    summary: [counts ? { ...summary, events, packets_allocated } : summary],
+  };
+}
+
+const chain = (partitions: number | 'auto', extra = ''): string => `
+name: chain
+duration: 2s
+parallel: { partitions: ${partitions} }
+nodes: [a, b, c]
+links:
+  - { from: a, to: b, bandwidth: 100Mbps, delay: 1ms }
+  - { from: b, to: c, bandwidth: 10Mbps, delay: 5ms${extra} }
+flows:
+  - { name: f, from: a, to: c, source: { kind: cbr, rate: 1Mbps, packet_size: 1250B } }
+`;
+
+describe('a partitioned replication', () => {
+  it('delivers a packet across a cut link at the hand-computed time: 0.1 + 1 + 1 + 5 ms', async () => {
+    const { result, partitions } = await run(scenarioOf(chain(2)));
+    expect(partitions).toBe(2);
+    const f = rowOf(result.flows, 'flow', 'f');
+    // 1 Mbps of 1250 B packets: one every 10 ms for 2 s
+    expect(num(f, 'tx_packets')).toBe(200);
+    // the last, sent at 1.99 s, arrives at 1.9971 s
+    expect(num(f, 'rx_packets')).toBe(200);
+    expect(num(f, 'delay_mean_ms')).toBeCloseTo(7.1, 9);
+    expect(num(f, 'delay_max_ms')).toBeCloseTo(7.1, 2);
+  });
+
+  it('drops the packets in flight on a cut link that fails, as one partition does', async () => {
+    const outage = ', outages: [{ at: 1003ms, duration: 500ms }]';
+    const split = await run(scenarioOf(chain(2, outage)));
+    const whole = await run(scenarioOf(chain(1, outage)));
+    expect(split.partitions).toBe(2);
+    expect(whole.partitions).toBe(1);
+    const linkDown = (r: ReplicationResult): number =>
+      r.drops.filter((d) => d.reason === 'link_down').reduce((n, d) => n + num(d, 'packets'), 0);
+    // the packet sent at 1 s is on the 5 ms wire (1.0011 to 1.0071 s) when it fails; 50 more (sent
+    // at 1.01 to 1.5 s) reach b while it is down
+    expect(linkDown(whole.result)).toBe(51);
+    expect(linkDown(split.result)).toBe(51);
+    expect(tables(split.result, false)).toEqual(tables(whole.result, false));
+  });
+
+  it('gives the dumbbell (a full 1 Gbps bottleneck, 16.7% loss) the rows it gives as one partition', async () => {
+    const text = (partitions: number): string => `
+name: dumbbell
+duration: 1s
+parallel: { partitions: ${partitions} }
+nodes: [S1, S2, R1, R2, D1, D2]
+links:
+  - { from: R1, to: R2, bandwidth: 1Gbps, delay: 10ms, queue: { kind: droptail, limit_packets: 1000 } }
+  - { from: S1, to: R1, bandwidth: 10Gbps, delay: 1ms }
+  - { from: S2, to: R1, bandwidth: 10Gbps, delay: 1ms }
+  - { from: R2, to: D1, bandwidth: 10Gbps, delay: 1ms }
+  - { from: R2, to: D2, bandwidth: 10Gbps, delay: 1ms }
+flows:
+  - { name: a, from: S1, to: D1, source: { kind: cbr, rate: 600Mbps, packet_size: 1500B } }
+  - { name: b, from: S2, to: D2, source: { kind: poisson, rate: 600Mbps, packet_size: 1500B } }
+`;
+    const split = await run(scenarioOf(text(3)));
+    const whole = await run(scenarioOf(text(1)));
+    expect(split.partitions).toBe(3);
+    expect(tables(split.result, false)).toEqual(tables(whole.result, false));
+    const bottleneck = rowOf(split.result.links, 'link', 'R1->R2');
+    expect(num(bottleneck, 'utilization')).toBeGreaterThan(0.98);
+  });
+
+  it("gives an enterprise's calls and transactions (TCP both ways across partitions) the rows of one partition", async () => {
+    const base = enterpriseScenario(12, 1500, '7s', 'regional-circuits');
+    const split = await run({ ...base, parallel: { partitions: 4 } });
+    const whole = await run({ ...base, parallel: { partitions: 1 } });
+    expect(split.partitions).toBe(4);
+    expect(split.result.apps.length).toBeGreaterThan(40);
+    expect(num(rowOf(split.result.apps, 'application', 'erp'), 'completed')).toBeGreaterThan(0);
+    expect(tables(split.result, false)).toEqual(tables(whole.result, false));
+  }, 60_000);
+
+  it('writes the same rows, events and packets for 1, 2 and 4 threads', async () => {
+    const base = enterpriseScenario(12, 1500, '6s', 'regional-circuits');
+    const scenario = { ...base, parallel: { partitions: 4 } };
+    const one = await run(scenario, 1);
+    const two = await run(scenario, 2);
+    const four = await run(scenario, 4);
+    expect(one.partitions).toBe(4);
+    expect(tables(two.result)).toEqual(tables(one.result));
+    expect(tables(four.result)).toEqual(tables(one.result));
+  }, 120_000);
+
+  it("splits only large runs by default, and never where no link is a lookahead long", async () => {
+    expect((await run(scenarioOf(chain('auto')))).partitions).toBe(1);
+    const short = chain(2).replace('delay: 5ms', 'delay: 100us').replace('delay: 1ms', 'delay: 100us');
+    expect((await run(scenarioOf(short))).partitions).toBe(1);
+  });
+});
