@@ -10,7 +10,11 @@ export function runPartitionThread(data: PartitionWorkerData): PartitionWorkerRe
     const parts = buildPartitions(data.scenario, data.options, data.plan, data.partitions);
     for (const p of parts) p.run.begin();
     const windows = new Windows(data.plan.lookahead, data.scenario.duration);
-    for (; !windows.done; windows.window++) runWindow(parts, windows.until, (ps) => exchange.exchange(ps));
+    for (; !windows.done; windows.window++) {
+      runWindow(parts, windows.until, (ps) => exchange.exchange(ps));
+      // fault injection for tests: this thread fails in the middle of the run
+      if (windows.window === 10 && process.env.ERSIM_FAIL_THREAD === String(data.thread)) throw new Error(`injected failure of thread ${data.thread} (ERSIM_FAIL_THREAD)`);
+    }
     return { states: finishPartitions(parts, data.scenario.duration) };
   } catch (error) {
     if (error instanceof StoppedError) return { stopped: true };

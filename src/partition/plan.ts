@@ -3,14 +3,10 @@ import type { Nanos } from '../core/time.js';
 import type { CompiledRun } from '../compile/compile.js';
 import { Link } from '../net/link.js';
 import type { NetworkScenario } from '../scenario/scenario.js';
-import { flowEvents } from '../planner/cost.js';
+import { AUTO_MIN_EVENTS, AUTO_PARTITIONS, flowEvents } from '../planner/cost.js';
 
 /** No boundary cuts a link shorter than this: a shorter window costs more in barriers than it gains. */
 export const MIN_LOOKAHEAD: Nanos = NS_PER_MS / 2;
-/** Partitions 'auto' makes of a large run (docs/parallel.md: why four). */
-export const AUTO_PARTITIONS = 4;
-/** Below this many estimated events (about ten seconds of one thread) 'auto' does not split. */
-export const AUTO_MIN_EVENTS = 5e7;
 /**
  * What a window and an event cost (ns, measured on the bench's enterprise: a window's barrier and
  * mailboxes; an event of the packet path): a short lookahead over a long run is all windows.

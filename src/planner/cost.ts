@@ -10,6 +10,10 @@ const EVENTS_PER_PACKET = 4;
 /** Payload of a full TCP segment, for the packets of a transaction. */
 const SEGMENT = 1448;
 
+/** Partitions 'auto' makes of a large run (docs/parallel.md), and the estimated events from which it may. */
+export const AUTO_PARTITIONS = 4;
+export const AUTO_MIN_EVENTS = 5e7;
+
 /** What one replication would cost, and the field that drives most of it. */
 export interface CostEstimate {
   events: number;
@@ -90,15 +94,24 @@ export function estimateMemory(scenario: Scenario, timeSeriesInterval?: number):
   const span = Math.max(0, scenario.duration - scenario.warmup);
   const callDirections = 2 * network.flows.filter((f) => f.protocol === 'app' && f.model.kind === 'call').length;
   const windowBytes = callDirections * 8 * (5 * Math.ceil(span / QUALITY_WINDOW) + 2 * Math.ceil(span / BURST_WINDOW));
+  // a replication split into partitions keeps a copy of every flow in each (docs/parallel.md)
+  const copies = timeSeriesInterval === undefined ? partitionsAtMost(scenario) : 1;
   const parts: [number, FieldPath][] = [
-    [flows * FLOW_BYTES, ['flows']],
-    [windowBytes, ['duration']],
+    [copies * flows * FLOW_BYTES, ['flows']],
+    [copies * windowBytes, ['duration']],
     [queued * PACKET_BYTES, ['links']],
     [samples * SAMPLE_BYTES, ['duration']],
   ];
   const bytes = parts.reduce((sum, [b]) => sum + b, 0);
   const driver = parts.reduce((a, b) => (b[0] > a[0] ? b : a))[1];
   return { bytes, driver };
+}
+
+/** The partitions a replication may split into (its `parallel:`; 'auto' splits only large runs). */
+function partitionsAtMost(scenario: Scenario): number {
+  const p = scenario.parallel?.partitions ?? 'auto';
+  if (p !== 'auto') return p;
+  return estimateEvents(scenario).events >= AUTO_MIN_EVENTS ? AUTO_PARTITIONS : 1;
 }
 
 /** The packets a link's queue may hold (all classes). */

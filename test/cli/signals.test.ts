@@ -56,6 +56,21 @@ describe('signals', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
+  ] as const)('%s stops a replication split over two threads at a window\'s end (exit %i), nothing written', async (signal, exit) => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'split.yaml', LONG.replace('replications: 2', 'replications: 1\nparallel: { partitions: 2 }'));
+    const out = join(dir, 'out');
+    const result = await interrupt(['run', file, '--out', out, '--quiet', '--no-cache', '--workers', '1', '--threads', '2'], signal, 2500);
+    expect(result.code).toBe(exit);
+    expect(result.err).toMatch(new RegExp(`interrupted \\(${signal}\\)`));
+    expect(result.err).not.toMatch(/    at /);
+    expect(result.stopMs).toBeLessThan(3000);
+    expect(readdirSync(dir).filter((f) => f !== 'split.yaml')).toEqual([]);
+  }, 30_000);
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
   ] as const)('%s while ersim starts (loading, checking) ends it with exit %i, nothing written', async (signal, exit) => {
     const dir = tempDir();
     const out = join(dir, 'out');

@@ -131,6 +131,15 @@ flows:
     expect(tables(four.result)).toEqual(tables(one.result));
   }, 120_000);
 
+  it('fails as a whole, naming the cause, when one of its threads fails mid-run', async () => {
+    process.env.ERSIM_FAIL_THREAD = '1';
+    try {
+      await expect(run(scenarioOf(chain(2)), 2)).rejects.toThrow(/injected failure of thread 1/);
+    } finally {
+      delete process.env.ERSIM_FAIL_THREAD;
+    }
+  });
+
   it("splits only large runs by default, and never where no link is a lookahead long", async () => {
     expect((await run(scenarioOf(chain('auto')))).partitions).toBe(1);
     const short = chain(2).replace('delay: 5ms', 'delay: 100us').replace('delay: 1ms', 'delay: 100us');
