@@ -6,7 +6,7 @@ import { toCsv } from '../src/output/csv.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
 import { bimodalCases, eventListCases } from './event-list.bench.js';
-import { availabilityCase, enterpriseCase, manyFlowsCase, parallelCase, scenarioCase } from './scenario.bench.js';
+import { availabilityCase, enterpriseCase, manyFlowsCase, parallelCase, scenarioCase, splitCase } from './scenario.bench.js';
 
 /**
  * `npm run bench [-- FILTER...] [--compare] [--save-baseline]`
@@ -36,6 +36,10 @@ const cases = (): BenchEntry[] => [
   entry('enterprise: 12 offices, 1500 users', () => enterpriseCase(12, 1500, 4)),
   entry('enterprise: 12 offices, 120000 users', () => enterpriseCase(12, 120_000, 1), true),
   entry('availability: 100 offices for a year', () => availabilityCase(100), true),
+  entry('split: 12 offices, 1500 users, 1 thread(s)', () => splitCase(12, 1500, 10, 1)),
+  entry('split: 12 offices, 1500 users, 2 thread(s)', () => splitCase(12, 1500, 10, 2)),
+  entry('split: 12 offices, 120000 users, 1 thread(s)', () => splitCase(12, 120_000, 5, 1, 1), true),
+  entry('split: 12 offices, 120000 users, 2 thread(s)', () => splitCase(12, 120_000, 5, 2, 1), true),
 ];
 
 interface Measurement {

@@ -8,7 +8,8 @@ import { checkScenario } from '../src/planner/check.js';
 import { buildRun } from '../src/planner/build.js';
 import type { CompiledRun } from '../src/compile/compile.js';
 import { BENCH_EVENT_LISTS, type BenchEventList } from './event-lists/index.js';
-import { runReplication } from '../src/runner/run-replication.js';
+import { collectResult, compileReplication, identity, runReplication, runToEnd, startReplication } from '../src/runner/run-replication.js';
+import { runPartitionedOnThreads } from '../src/partition/partitioned-run.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/planner/load.js';
 import { createPool, runTasks } from '../src/parallel/run-tasks.js';
 import type { Task } from '../src/parallel/task.js';
@@ -159,4 +160,29 @@ export function availabilityCase(offices: number): BenchCase {
 export function enterpriseCase(offices: number, users: number, seconds: number): BenchCase {
   const scenario = enterpriseScenario(offices, users, `${5 + seconds}s`, 'regional-circuits');
   return steadyStateCase(`enterprise: ${offices} offices, ${users} users`, scenario, scenario.warmup, 3);
+}
+
+/**
+ * One replication of the generated enterprise split into 4 partitions (docs/parallel.md), on
+ * `threads` threads: compiling the copies, the windows and the merge included. The same work for
+ * any number of threads (the output is identical), so the wall times compare directly.
+ */
+export function splitCase(offices: number, users: number, seconds: number, threads: number, iterations = 2): BenchCase {
+  const base = enterpriseScenario(offices, users, `${5 + seconds}s`, 'regional-circuits');
+  const scenario: Scenario = { ...base, parallel: { partitions: 4 } };
+  return {
+    name: `split: ${offices} offices, ${users} users, ${threads} thread(s)`,
+    iterations,
+    run: async () => {
+      const options = { seed: scenario.seed, replication: 0 };
+      const compiled = compileReplication(scenario, options);
+      const started = process.hrtime.bigint();
+      const result =
+        threads === 1
+          ? runToEnd(startReplication(scenario, options, compiled))
+          : collectResult(scenario, identity(scenario, options), compiled.run, started, await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads), null);
+      const packetHops = result.links.reduce((t, l) => t + (l.tx_packets as number), 0);
+      return { events: result.summary.events as number, packetHops, simulatedSeconds: scenario.duration / 1e9 };
+    },
+  };
 }

@@ -55,7 +55,6 @@ export function buildPartitions(scenario: Scenario, options: PartitionedOptions,
 export function runWindow(parts: readonly Partition[], until: Nanos, remote?: (parts: readonly Partition[]) => Float64Array[]): void {
   for (const p of parts) p.run.sim.runUntil(until);
   const inbound = remote?.(parts) ?? [];
-  const local = new Map(parts.map((p) => [p.index, p]));
   for (const dst of parts) {
     // what each source sent, in source order: the same whichever thread ran which partition
     const blocks: { from: number; data: Float64Array; start: number; end: number }[] = [];
@@ -76,7 +75,7 @@ export function runWindow(parts: readonly Partition[], until: Nanos, remote?: (p
     blocks.sort((a, b) => a.from - b.from);
     for (const b of blocks) dst.deliver(b.from, b.data, b.start, b.end);
   }
-  for (const src of parts) for (const box of src.outboxes) if (local.has(src.index)) box.length = 0;
+  for (const src of parts) for (const box of src.outboxes) box.length = 0;
 }
 
 /** Close the books of a thread's partitions and copy their statistics. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enterpriseScenario } from '../../bench/scenario.bench.js';
 import { runPartitionedOnThreads } from '../../src/partition/partitioned-run.js';
@@ -119,6 +120,24 @@ flows:
     expect(num(rowOf(split.result.apps, 'application', 'erp'), 'completed')).toBeGreaterThan(0);
     expect(tables(split.result, false)).toEqual(tables(whole.result, false));
   }, 60_000);
+
+  it.each(['hairpin', 'premium-global', 'vpn-to-expressroute', 'regional-circuits', 'low-bandwidth-circuit'])(
+    'gives scenarios/%s.yaml (hair-pins, Premium reach, IPsec tunnels, circuits) the rows of one partition, split in 2 and in 4',
+    async (name) => {
+      const text = readFileSync(`scenarios/${name}.yaml`, 'utf8').replace(/^duration: .*$/m, 'duration: 3s');
+      const loaded = parseScenarioText(text, `${name}.yaml`);
+      checkScenario(loaded);
+      for (const variant of loaded.variants) {
+        const whole = await run({ ...variant, parallel: { partitions: 1 } }, 1, variant.seed);
+        for (const partitions of [2, 4]) {
+          const split = await run({ ...variant, parallel: { partitions } }, 1, variant.seed);
+          expect(split.partitions).toBeGreaterThan(1);
+          expect(tables(split.result, false)).toEqual(tables(whole.result, false));
+        }
+      }
+    },
+    60_000,
+  );
 
   it('writes the same rows, events and packets for 1, 2 and 4 threads', async () => {
     const base = enterpriseScenario(12, 1500, '6s', 'regional-circuits');
