@@ -27,7 +27,7 @@ export async function runTaskInTurns(task: Task, onProgress?: (fraction: number,
     const compiled = compileReplication(scenario, options);
     if (compiled.plan.count > 1) {
       const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads, signal);
-      return collectResult(scenario, identity(scenario, options), compiled.run, started, counts, null);
+      return collectResult(scenario, identity(scenario, options), compiled.run, started, counts, counts.timeSeries);
     }
     return finishInTurns(startResolvedTask(task, scenario, onProgress, compiled), signal);
   }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PartitionWorkerData, PartitionWorkerReply } from './worker-messages.js';
-import { buildPartitions, finishPartitions, runWindow, Windows } from './partitioned-run.js';
+import { beginPartitions, buildPartitions, finishPartitions, runWindow, Windows } from './partitioned-run.js';
 import { StoppedError, ThreadExchange } from './thread-exchange.js';
 
 /** Build this thread's partitions, run them window by window with the others, send their statistics. */
@@ -8,7 +8,7 @@ export function runPartitionThread(data: PartitionWorkerData): PartitionWorkerRe
   const exchange = new ThreadExchange(data.setup, data.thread);
   try {
     const parts = buildPartitions(data.scenario, data.options, data.plan, data.partitions);
-    for (const p of parts) p.run.begin();
+    beginPartitions(parts);
     const windows = new Windows(data.plan.lookahead, data.scenario.duration);
     for (; !windows.done; windows.window++) {
       runWindow(parts, windows.until, (ps) => exchange.exchange(ps));

@@ -3,6 +3,7 @@ import type { Nanos } from '../core/time.js';
 import type { Link, LinkExporter } from '../net/link.js';
 import type { Packet, PacketSink } from '../net/packet.js';
 import type { PartitionPlan } from './plan.js';
+import type { TimeSeriesSampler } from '../stats/time-series.js';
 
 /** A packet in another partition's mailbox: its link, arrival, the link's failure count, route, hop and fields. */
 const PACKET = 1;
@@ -37,6 +38,9 @@ export class Partition implements LinkExporter {
   private readonly routesSent: Map<readonly PacketSink[], number>[];
   /** Per source partition, the routes it sent here, by number. */
   private readonly routesReceived: (readonly PacketSink[])[][];
+
+  /** Samples this copy's flows and links when the run keeps a time series (the partitions' samples add up). */
+  sampler: TimeSeriesSampler | undefined;
 
   constructor(
     readonly index: number,

@@ -5,6 +5,7 @@ import type { Scenario } from '../planner/scenario.js';
 import { Partition } from './partition.js';
 import type { PartitionPlan } from './plan.js';
 import { captureStats, mergeStats, type StatsState } from './stats-state.js';
+import { TimeSeriesSampler, type TimeSeries } from '../stats/time-series.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +16,7 @@ import { StoppedError, ThreadExchange, threadSetup } from './thread-exchange.js'
 export interface PartitionedCounts {
   events: number;
   packets: number;
+  timeSeries: TimeSeries | null;
 }
 
 /** A partitioned replication under way in this thread (see ReplicationRun): `finish` merges the partitions into partition 0's copy. */
@@ -44,7 +46,23 @@ export class Windows {
 
 /** Build the copies of the network for partitions `indices` (`first`: an already compiled copy, used for the first of them). */
 export function buildPartitions(scenario: Scenario, options: PartitionedOptions, plan: PartitionPlan, indices: readonly number[], first?: CompiledRun): Partition[] {
-  return indices.map((p, k) => new Partition(p, k === 0 && first !== undefined ? first : buildRun(scenario, options), plan));
+  return indices.map((p, k) => {
+    const partition = new Partition(p, k === 0 && first !== undefined ? first : buildRun(scenario, options), plan);
+    const interval = options.timeSeriesInterval;
+    if (interval !== undefined) {
+      const id = { variant: scenario.variant, replication: options.replication, seed: options.seed };
+      partition.sampler = new TimeSeriesSampler(partition.run.sim, partition.run.network, interval, id, scenario.duration);
+    }
+    return partition;
+  });
+}
+
+/** Schedule the partitions' first events (and samples). */
+export function beginPartitions(parts: readonly Partition[]): void {
+  for (const p of parts) {
+    p.run.begin();
+    p.sampler?.begin();
+  }
 }
 
 /**
@@ -82,7 +100,7 @@ export function runWindow(parts: readonly Partition[], until: Nanos, remote?: (p
 export function finishPartitions(parts: readonly Partition[], end: Nanos): StatsState[] {
   return parts.map((p) => {
     p.run.network.finish(end);
-    return captureStats(p.run);
+    return captureStats(p.run, p.sampler?.series() ?? null);
   });
 }
 
@@ -99,7 +117,7 @@ export function startPartitioned(scenario: Scenario, options: PartitionedOptions
     Array.from({ length: plan.count }, (_, i) => i),
     first,
   );
-  for (const p of parts) p.run.begin();
+  beginPartitions(parts);
   const windows = new Windows(plan.lookahead, scenario.duration);
   const events = (): number => parts.reduce((n, p) => n + p.run.sim.eventsProcessed, 0);
   let reported = 0;
@@ -168,7 +186,7 @@ export async function runPartitionedOnThreads(
       const data: PartitionWorkerData & { partitionThread: true } = {
         partitionThread: true,
         scenario,
-        options: { seed: options.seed, replication: options.replication, eventList: options.eventList },
+        options: { seed: options.seed, replication: options.replication, eventList: options.eventList, timeSeriesInterval: options.timeSeriesInterval },
         plan,
         partitions: threadOf.flatMap((u, p) => (u === t ? [p] : [])),
         setup,
@@ -187,7 +205,7 @@ export async function runPartitionedOnThreads(
       );
     }
     const parts = buildPartitions(scenario, options, plan, mine, first);
-    for (const p of parts) p.run.begin();
+    beginPartitions(parts);
     const windows = new Windows(plan.lookahead, scenario.duration);
     let yielded = Date.now();
     let reported = 0;

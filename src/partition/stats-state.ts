@@ -2,6 +2,7 @@ import type { CompiledRun } from '../compile/compile.js';
 import { mergedNumber, type FlowTableState } from '../net/flow-table.js';
 import { LogLinearHistogram } from '../probes/log-linear-histogram.js';
 import { TcpStats } from '../probes/tcp-stats.js';
+import type { TimeSeries } from '../stats/time-series.js';
 
 /** The fields of an application's statistics that its simulation moves (the rest is its description). */
 const APP_FIELDS = ['started', 'completed', 'active', 'concurrency', 'completion', 'quality'] as const;
@@ -18,11 +19,14 @@ export interface StatsState {
   tcp: unknown[];
   events: number;
   packets: number;
+  /** The copy's samples (with a time series). */
+  timeSeries: TimeSeries | null;
 }
 
-export function captureStats(run: CompiledRun): StatsState {
+export function captureStats(run: CompiledRun, timeSeries: TimeSeries | null = null): StatsState {
   const network = run.network;
   return structuredClone({
+    timeSeries,
     flowTable: network.flowTable.exportState(),
     links: network.links.map((l) => l.stats),
     nodes: network.nodes.map((n) => n.drops),
@@ -39,7 +43,7 @@ export function captureStats(run: CompiledRun): StatsState {
  * link and application, so a number is either moved by one partition (taken as it is) or a count
  * several moved (the changes add); histograms pool their samples. Returns the total events and packets.
  */
-export function mergeStats(run: CompiledRun, init: StatsState, parts: readonly StatsState[]): { events: number; packets: number } {
+export function mergeStats(run: CompiledRun, init: StatsState, parts: readonly StatsState[]): { events: number; packets: number; timeSeries: TimeSeries | null } {
   const network = run.network;
   network.flowTable.mergeStates(init.flowTable, parts.map((p) => p.flowTable));
   network.links.forEach((l, i) => mergeObject(l.stats, init.links[i], parts.map((p) => p.links[i])));
@@ -60,7 +64,27 @@ export function mergeStats(run: CompiledRun, init: StatsState, parts: readonly S
     events += p.events;
     packets += p.packets;
   }
-  return { events, packets };
+  return { events, packets, timeSeries: mergeTimeSeries(parts.map((p) => p.timeSeries)) };
+}
+
+/**
+ * The partitions' samples as one series: a value is its owner's (a flow's throughput is measured
+ * where it is received, a link's queue where it is sent, a TCP window where it sends), and every
+ * other copy reads 0 there, or NaN where it has no such value (no TCP statistics yet): the sum of
+ * the numbers, NaN when none is one.
+ */
+export function mergeTimeSeries(series: readonly (TimeSeries | null)[]): TimeSeries | null {
+  const first = series[0];
+  if (first === null || first === undefined) return null;
+  const values = new Float64Array(first.values.length).fill(NaN);
+  for (const s of series) {
+    const v = s!.values;
+    for (let i = 0; i < values.length; i++) {
+      const x = v[i]!;
+      if (x === x) values[i] = values[i] === values[i] ? values[i]! + x : x;
+    }
+  }
+  return { ...first, values };
 }
 
 type Plain = Record<string, unknown>;

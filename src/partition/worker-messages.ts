@@ -1,5 +1,6 @@
 import type { Scenario } from '../planner/scenario.js';
 import type { RunOptions } from '../compile/compile.js';
+import type { Nanos } from '../core/time.js';
 import type { PartitionPlan } from './plan.js';
 import type { StatsState } from './stats-state.js';
 import type { ThreadSetup } from './thread-exchange.js';
@@ -7,12 +8,14 @@ import type { ThreadSetup } from './thread-exchange.js';
 /** What a partitioned replication needs to know (compile's options, and where progress goes). */
 export interface PartitionedOptions extends RunOptions {
   onProgress?: (fraction: number, events: number) => void;
+  /** Sample flows and links at this interval (ns): each partition samples its copy; the samples merge. */
+  timeSeriesInterval?: Nanos;
 }
 
 /** What a thread of a partitioned replication is given. */
 export interface PartitionWorkerData {
   scenario: Scenario;
-  options: Pick<PartitionedOptions, 'seed' | 'replication' | 'eventList'>;
+  options: Pick<PartitionedOptions, 'seed' | 'replication' | 'eventList' | 'timeSeriesInterval'>;
   plan: PartitionPlan;
   /** The partitions this thread runs. */
   partitions: number[];

@@ -94,13 +94,13 @@ export function estimateMemory(scenario: Scenario, timeSeriesInterval?: number):
   const span = Math.max(0, scenario.duration - scenario.warmup);
   const callDirections = 2 * network.flows.filter((f) => f.protocol === 'app' && f.model.kind === 'call').length;
   const windowBytes = callDirections * 8 * (5 * Math.ceil(span / QUALITY_WINDOW) + 2 * Math.ceil(span / BURST_WINDOW));
-  // a replication split into partitions keeps a copy of every flow in each (docs/parallel.md)
-  const copies = timeSeriesInterval === undefined ? partitionsAtMost(scenario) : 1;
+  // a replication split into partitions keeps a copy of every flow and sample in each (docs/parallel.md)
+  const copies = partitionsAtMost(scenario);
   const parts: [number, FieldPath][] = [
     [copies * flows * FLOW_BYTES, ['flows']],
     [copies * windowBytes, ['duration']],
     [queued * PACKET_BYTES, ['links']],
-    [samples * SAMPLE_BYTES, ['duration']],
+    [copies * samples * SAMPLE_BYTES, ['duration']],
   ];
   const bytes = parts.reduce((sum, [b]) => sum + b, 0);
   const driver = parts.reduce((a, b) => (b[0] > a[0] ? b : a))[1];

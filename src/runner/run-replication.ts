@@ -72,7 +72,13 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
   if (plan.count > 1) {
     const started = process.hrtime.bigint();
     const partitioned = startPartitioned(scenario, options, run, plan);
-    return { advance: (n) => partitioned.advance(n), finish: () => collectResult(scenario, id, run, started, partitioned.finish(), null) };
+    return {
+      advance: (n) => partitioned.advance(n),
+      finish: () => {
+        const counts = partitioned.finish();
+        return collectResult(scenario, id, run, started, counts, counts.timeSeries);
+      },
+    };
   }
   const { sim, network } = run;
   const sampler =
@@ -106,9 +112,9 @@ export function compileReplication(scenario: Scenario, options: ReplicationOptio
   return { run, plan: planPartitions(run, run.scenario, splittable(options)) };
 }
 
-/** A partitioned run needs packets to split and no time series (its samples are taken in one copy). */
+/** A run without packets has nothing to split. */
 export function splittable(options: ReplicationOptions): boolean {
-  return options.availabilityOnly !== true && options.timeSeriesInterval === undefined;
+  return options.availabilityOnly !== true;
 }
 
 export function identity(scenario: Scenario, options: ReplicationOptions): RunIdentity {

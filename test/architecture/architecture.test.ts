@@ -24,7 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   scenario: ['core', 'transport'],
   compile: ['core', 'probes', 'net', 'transport', 'traffic', 'stats', 'scenario'],
   planner: ['core', 'probes', 'net', 'stats', 'scenario', 'compile'],
-  partition: ['core', 'probes', 'net', 'scenario', 'compile', 'planner'],
+  partition: ['core', 'probes', 'net', 'stats', 'scenario', 'compile', 'planner'],
   runner: ['core', 'net', 'stats', 'compile', 'planner', 'partition'],
   output: ['core', 'stats'],
   compare: ['core', 'stats', 'scenario', 'planner'],

@@ -21,13 +21,13 @@ function scenarioOf(yaml: string): Scenario {
 }
 
 /** One replication with `threads` threads (1: every partition in turn in this thread). */
-async function run(scenario: Scenario, threads = 1, seed = 1): Promise<{ result: ReplicationResult; partitions: number }> {
-  const options = { seed, replication: 0 };
+async function run(scenario: Scenario, threads = 1, seed = 1, timeSeriesInterval?: number): Promise<{ result: ReplicationResult; partitions: number }> {
+  const options = { seed, replication: 0, timeSeriesInterval };
   const compiled = compileReplication(scenario, options);
   const partitions = compiled.plan.count;
   if (threads === 1) return { result: runToEnd(startReplication(scenario, options, compiled)), partitions };
   const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads);
-  return { result: collectResult(scenario, identity(scenario, options), compiled.run, process.hrtime.bigint(), counts, null), partitions };
+  return { result: collectResult(scenario, identity(scenario, options), compiled.run, process.hrtime.bigint(), counts, counts.timeSeries), partitions };
 }
 
 /** Every table of a result but the wall-clock figures (and, for a comparison with one partition, its event and packet counts). */
@@ -44,6 +44,7 @@ function tables(result: ReplicationResult, counts = true): Record<string, Row[]>
     availability: result.availability,
     availabilityEvents: result.availabilityEvents,
     summary: [counts ? { ...summary, events, packets_allocated } : summary],
+    timeSeries: result.timeSeries === null ? [] : [{ ...result.timeSeries, values: Array.from(result.timeSeries.values) } as unknown as Row],
   };
 }
 
@@ -70,6 +71,29 @@ describe('a partitioned replication', () => {
     expect(num(f, 'rx_packets')).toBe(200);
     expect(num(f, 'delay_mean_ms')).toBeCloseTo(7.1, 9);
     expect(num(f, 'delay_max_ms')).toBeCloseTo(7.1, 2);
+  });
+
+  it('answers a request across a cut link (the server reads the sizes from the request): request + response one-way + serialization', async () => {
+    const text = (partitions: number): string => `
+name: apps
+duration: 5s
+parallel: { partitions: ${partitions} }
+nodes: [client, server]
+links:
+  - { from: client, to: server, bandwidth: 100Mbps, delay: 10ms }
+flows:
+  - { name: web, from: client, to: server, protocol: tcp, app: { kind: request_response, request: 1000B, response: 10KB, think: 200ms, count: 10 } }
+`;
+    const split = await run(scenarioOf(text(2)));
+    const whole = await run(scenarioOf(text(1)));
+    expect(split.partitions).toBe(2);
+    const web = rowOf(split.result.flows, 'flow', 'web');
+    const ser = (bytes: number): number => (bytes * 8) / 100e6;
+    // 1000 B request: one segment; 10 KB response: 7 segments of up to 1448 B, in the initial window
+    const expected = 0.01 + ser(1052) + 0.01 + 6 * ser(1500) + ser(10_000 - 6 * 1448 + 52);
+    expect(Math.abs(num(web, 'fct_ms') / 1000 - expected) / expected).toBeLessThan(0.01);
+    expect(num(rowOf(split.result.flows, 'flow', 'web.response'), 'delivered_bytes')).toBe(10 * 10_000);
+    expect(tables(split.result, false)).toEqual(tables(whole.result, false));
   });
 
   it('drops the packets in flight on a cut link that fails, as one partition does', async () => {
@@ -139,13 +163,16 @@ flows:
     60_000,
   );
 
-  it('writes the same rows, events and packets for 1, 2 and 4 threads', async () => {
+  it('writes the same rows, events, packets and time series for 1, 2 and 4 threads, the series of one partition', async () => {
     const base = enterpriseScenario(12, 1500, '6s', 'regional-circuits');
     const scenario = { ...base, parallel: { partitions: 4 } };
-    const one = await run(scenario, 1);
-    const two = await run(scenario, 2);
-    const four = await run(scenario, 4);
+    const one = await run(scenario, 1, 1, 250e6);
+    const two = await run(scenario, 2, 1, 250e6);
+    const four = await run(scenario, 4, 1, 250e6);
     expect(one.partitions).toBe(4);
+    expect(one.result.timeSeries!.samples).toBe(4);
+    const whole = await run({ ...base, parallel: { partitions: 1 } }, 1, 1, 250e6);
+    expect(tables(one.result, false).timeSeries).toEqual(tables(whole.result, false).timeSeries);
     expect(tables(two.result)).toEqual(tables(one.result));
     expect(tables(four.result)).toEqual(tables(one.result));
   }, 120_000);
