@@ -2,6 +2,7 @@ import { NS_PER_MS } from '../core/time.js';
 import type { Nanos } from '../core/time.js';
 import type { CompiledRun } from '../compile/compile.js';
 import { Link } from '../net/link.js';
+import { FlowRoute } from '../net/routing/flow-route.js';
 import type { NetworkScenario } from '../scenario/scenario.js';
 import { AUTO_MIN_EVENTS, AUTO_PARTITIONS, flowEvents } from '../planner/cost.js';
 
@@ -37,7 +38,7 @@ export interface PartitionPlan {
  * a copy of the whole network and simulates the packets at its own nodes; the cut links carry
  * packets between partitions, and their delay is the lookahead. The plan depends on the scenario
  * alone (never on the number of threads): every copy of the network computes the same one.
- * `split` false (time series, availability only) or a network too small to be worth it: one partition.
+ * `split` false (a run without packets) or a network too small to be worth it: one partition.
  */
 export function planPartitions(run: CompiledRun, scenario: NetworkScenario, split = true): PartitionPlan {
   const nodes = run.network.nodes.length;
@@ -53,10 +54,9 @@ export function planPartitions(run: CompiledRun, scenario: NetworkScenario, spli
   const links = run.network.links;
   const floor = scenario.parallel?.lookahead ?? MIN_LOOKAHEAD;
   const candidates = [...new Set(links.map((l) => l.delay).filter((d) => d >= floor))].sort((a, b) => b - a);
-  if (scenario.parallel?.lookahead !== undefined) candidates.splice(1);
   let best: PartitionPlan | undefined;
   for (const lookahead of candidates) {
-    const plan = split_(links, nodes, weight, total, lookahead, wanted, scenario.duration);
+    const plan = cutAt(lookahead, links, nodes, weight, total, wanted, scenario.duration);
     // the longest lookahead (fewest windows) among equals
     if (plan.count >= 2 && (best === undefined || plan.speedup > best.speedup)) best = plan;
   }
@@ -64,7 +64,8 @@ export function planPartitions(run: CompiledRun, scenario: NetworkScenario, spli
   return best;
 }
 
-function split_(links: readonly Link[], nodes: number, weight: Float64Array, total: number, lookahead: Nanos, wanted: number, duration: Nanos): PartitionPlan {
+/** The plan that cuts every link at least `lookahead` long and deals the pieces into `wanted` partitions. */
+function cutAt(lookahead: Nanos, links: readonly Link[], nodes: number, weight: Float64Array, total: number, wanted: number, duration: Nanos): PartitionPlan {
   const parent = Int32Array.from({ length: nodes }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -112,8 +113,8 @@ function nodeWeights(run: CompiledRun, scenario: NetworkScenario): Float64Array 
   for (const flow of network.flows) {
     if (flow.info.background) continue;
     const spec = specs.get(flow.name) ?? specs.get(flow.name.replace(/\.(down|response)$/, ''));
-    const route = flow.route as { links?: () => { links: readonly unknown[] } } | undefined;
-    if (spec === undefined || route?.links === undefined) continue;
+    const route = flow.route;
+    if (spec === undefined || !(route instanceof FlowRoute)) continue;
     const hops = route.links().links.filter((h): h is Link => h instanceof Link);
     let rate = flowEvents(spec);
     if (spec.protocol !== 'udp') rate /= 2;

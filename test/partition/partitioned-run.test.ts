@@ -186,6 +186,16 @@ flows:
     }
   });
 
+  it('cuts no link shorter than the scenario\'s lookahead', async () => {
+    const short = chain(2).replace('parallel: { partitions: 2 }', 'parallel: { partitions: 2, lookahead: 2ms }');
+    const options = { seed: 1, replication: 0 };
+    const plan = compileReplication(scenarioOf(short), options).plan;
+    expect(plan.count).toBe(2);
+    expect(plan.lookahead).toBe(5e6);
+    const never = chain(2).replace('parallel: { partitions: 2 }', 'parallel: { partitions: 2, lookahead: 6ms }');
+    expect(compileReplication(scenarioOf(never), options).plan.count).toBe(1);
+  });
+
   it("splits only large runs by default, and never where no link is a lookahead long", async () => {
     expect((await run(scenarioOf(chain('auto')))).partitions).toBe(1);
     const short = chain(2).replace('delay: 5ms', 'delay: 100us').replace('delay: 1ms', 'delay: 100us');
