@@ -9,7 +9,7 @@ export function runPartitionThread(data: PartitionWorkerData): PartitionWorkerRe
   try {
     const parts = buildPartitions(data.scenario, data.options, data.plan, data.partitions);
     beginPartitions(parts);
-    const windows = new Windows(data.plan.lookahead, data.scenario.duration);
+    const windows = new Windows(data.plan.window, data.scenario.duration);
     for (; !windows.done; windows.window++) {
       runWindow(parts, windows.until, (ps) => exchange.exchange(ps));
       // fault injection for tests: this thread fails in the middle of the run

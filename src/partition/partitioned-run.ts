@@ -25,22 +25,25 @@ export interface PartitionedRun {
   finish(): PartitionedCounts;
 }
 
-/** The windows of a partitioned run: window w simulates [w x lookahead, (w + 1) x lookahead - 1], the last one up to the end. */
+/**
+ * The windows of a partitioned run: window w simulates [w x length, (w + 1) x length - 1], the last
+ * one up to the end. `length` is at most the lookahead, so what is sent in a window arrives after it.
+ */
 export class Windows {
   window = 0;
 
   constructor(
-    readonly lookahead: Nanos,
+    readonly length: Nanos,
     readonly end: Nanos,
   ) {}
 
   /** The last instant of the current window. */
   get until(): Nanos {
-    return Math.min(this.end, (this.window + 1) * this.lookahead - 1);
+    return Math.min(this.end, (this.window + 1) * this.length - 1);
   }
 
   get done(): boolean {
-    return this.window * this.lookahead > this.end;
+    return this.window * this.length > this.end;
   }
 }
 
@@ -118,7 +121,7 @@ export function startPartitioned(scenario: Scenario, options: PartitionedOptions
     first,
   );
   beginPartitions(parts);
-  const windows = new Windows(plan.lookahead, scenario.duration);
+  const windows = new Windows(plan.window, scenario.duration);
   const events = (): number => parts.reduce((n, p) => n + p.run.sim.eventsProcessed, 0);
   let reported = 0;
   return {
@@ -127,7 +130,7 @@ export function startPartitioned(scenario: Scenario, options: PartitionedOptions
       while (!windows.done) {
         runWindow(parts, windows.until);
         windows.window++;
-        const fraction = Math.min(1, (windows.window * plan.lookahead) / scenario.duration);
+        const fraction = Math.min(1, (windows.window * plan.window) / scenario.duration);
         const total = events();
         if (fraction - reported >= 0.01 || windows.done) {
           reported = fraction;
@@ -206,7 +209,7 @@ export async function runPartitionedOnThreads(
     }
     const parts = buildPartitions(scenario, options, plan, mine, first);
     beginPartitions(parts);
-    const windows = new Windows(plan.lookahead, scenario.duration);
+    const windows = new Windows(plan.window, scenario.duration);
     let yielded = Date.now();
     let reported = 0;
     try {
@@ -216,7 +219,7 @@ export async function runPartitionedOnThreads(
           await new Promise((done) => setImmediate(done));
           yielded = Date.now();
           if (signal?.aborted) exchange.stop();
-          const fraction = Math.min(1, ((windows.window + 1) * plan.lookahead) / scenario.duration);
+          const fraction = Math.min(1, ((windows.window + 1) * plan.window) / scenario.duration);
           if (fraction - reported >= 0.01) {
             reported = fraction;
             options.onProgress?.(fraction, exchange.totalEvents);

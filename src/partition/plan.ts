@@ -9,6 +9,11 @@ import { AUTO_MIN_EVENTS, AUTO_PARTITIONS, flowEvents } from '../planner/cost.js
 /** No boundary cuts a link shorter than this: a shorter window costs more in barriers than it gains. */
 export const MIN_LOOKAHEAD: Nanos = NS_PER_MS / 2;
 /**
+ * Windows are never longer than this, however long the cut links: what two threads exchange in a
+ * window then stays far below a mailbox's size (a millisecond of 100 Gbps is 8,300 packets).
+ */
+export const MAX_WINDOW: Nanos = NS_PER_MS;
+/**
  * What a window and an event cost (ns; docs/parallel.md): a window of two threads, barrier and
  * mailboxes, measured at 8-11 us (0.7-1.4 us on one thread); an event of the small enterprise's
  * packet path about 300 ns (4 M events/s). A short lookahead over a long run is all windows.
@@ -21,8 +26,10 @@ const AUTO_MIN_SPEEDUP = 1.5;
 /** How one replication is split: each node's partition, and the window every partition advances by. */
 export interface PartitionPlan {
   count: number;
-  /** The shortest delay of a link whose ends are in different partitions: every window's length. */
+  /** The shortest delay of a link whose ends are in different partitions. */
   lookahead: Nanos;
+  /** Every window's length: the lookahead, at most MAX_WINDOW. */
+  window: Nanos;
   /** Partition of node i (the network's node order). */
   partitionOf: Int32Array;
   /** Estimated events of each partition (for placing them on threads). */
@@ -42,7 +49,7 @@ export interface PartitionPlan {
  */
 export function planPartitions(run: CompiledRun, scenario: NetworkScenario, split = true): PartitionPlan {
   const nodes = run.network.nodes.length;
-  const one: PartitionPlan = { count: 1, lookahead: Infinity, partitionOf: new Int32Array(nodes), weights: [1], balance: 1, speedup: 1 };
+  const one: PartitionPlan = { count: 1, lookahead: Infinity, window: Infinity, partitionOf: new Int32Array(nodes), weights: [1], balance: 1, speedup: 1 };
   const requested = scenario.parallel?.partitions ?? 'auto';
   if (!split || requested === 1) return one;
   const weight = nodeWeights(run, scenario);
@@ -97,9 +104,9 @@ function cutAt(lookahead: Nanos, links: readonly Link[], nodes: number, weight: 
   // the window is the shortest link actually cut
   let shortest = Infinity;
   for (const l of links) if (partitionOf[l.from.index] !== partitionOf[l.to.index]) shortest = Math.min(shortest, l.delay);
-  const windows = duration / shortest;
-  const speedup = (total * EVENT_NS) / (heaviest * EVENT_NS + windows * WINDOW_NS);
-  return { count, lookahead: shortest, partitionOf, weights, balance: heaviest > 0 ? total / heaviest : 1, speedup };
+  const window = Math.min(shortest, MAX_WINDOW);
+  const speedup = (total * EVENT_NS) / (heaviest * EVENT_NS + (duration / window) * WINDOW_NS);
+  return { count, lookahead: shortest, window, partitionOf, weights, balance: heaviest > 0 ? total / heaviest : 1, speedup };
 }
 
 /**

@@ -67,7 +67,7 @@ export class ThreadExchange {
       for (const src of parts) {
         src.outboxes.forEach((out, dst) => {
           if (threadOf[dst] !== t || out.length === 0) return;
-          if (k + 3 + out.length > box.length) throw new Error(`more than ${MAILBOX_DOUBLES} doubles of packets between two threads in one window: partition the scenario with a shorter lookahead`);
+          if (k + 3 + out.length > box.length) throw new Error(`more than ${MAILBOX_DOUBLES} doubles of packets between two threads in one window (more than 100,000 packets a millisecond)`);
           box[k++] = dst;
           box[k++] = src.index;
           box[k++] = out.length;

@@ -192,6 +192,7 @@ flows:
     const plan = compileReplication(scenarioOf(short), options).plan;
     expect(plan.count).toBe(2);
     expect(plan.lookahead).toBe(5e6);
+    expect(plan.window).toBe(1e6); // windows are at most 1 ms
     const never = chain(2).replace('parallel: { partitions: 2 }', 'parallel: { partitions: 2, lookahead: 6ms }');
     expect(compileReplication(scenarioOf(never), options).plan.count).toBe(1);
   });
