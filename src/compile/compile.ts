@@ -7,12 +7,11 @@ import type { FlowSpec, NetworkScenario } from '../scenario/scenario.js';
 import { AvailabilityTracker, type ReachabilityPair } from '../stats/availability.js';
 import { buildCrossTraffic, buildFailureGroups, buildFailures, buildLink } from './links.js';
 import { checkedRoute, hostAddress, MAX_NODES, pinnedLinks, siteAddress } from './routes.js';
-import type { Placed } from './startable.js';
+import type { Placed, Startable } from './startable.js';
 import { buildTcpFlow } from './tcp-flows.js';
 import { buildAppFlow } from './app-flows.js';
 import type { AppStats } from '../stats/app-stats.js';
 import { buildUdpFlow, udpEnds, type UdpEnds } from './udp-flows.js';
-import type { Startable } from './startable.js';
 
 export interface RunOptions {
   seed: number;

@@ -1,8 +1,7 @@
-import type { ReplicationResult } from '../runner/run-replication.js';
 import { checkScenario } from '../planner/check.js';
 import { parseScenarioText } from '../planner/load.js';
 import { failIfAsked, replicationOptions, runResolvedTask, startResolvedTask, type Task } from './task.js';
-import { collectResult, compileReplication, identity, type ReplicationRun } from '../runner/run-replication.js';
+import { collectResult, compileReplication, identity, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
 import { runPartitionedOnThreads } from '../partition/partitioned-run.js';
 import type { Scenario } from '../planner/scenario.js';
 

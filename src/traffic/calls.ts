@@ -43,10 +43,12 @@ export class CallArrivals implements EventHandler {
   private readonly free: Call[] = [];
   private readonly all: Call[] = [];
   private active = 0;
-  /** What this copy of the network simulates (all of it, unless the run is partitioned). */
+  /**
+   * What this copy of the network simulates (all of it, unless the run is partitioned): the site's
+   * copy sends up and counts the calls, the service's sends down.
+   */
   sendsUp = true;
   sendsDown = true;
-  private counts = true;
 
   constructor(
     private readonly sim: Simulator,
@@ -64,7 +66,6 @@ export class CallArrivals implements EventHandler {
     const { meanGap, durations, packetInterval } = this.settings;
     this.sendsUp = this.network.owns(this.settings.site);
     this.sendsDown = this.network.owns(this.settings.service);
-    this.counts = this.sendsUp;
     if (!Number.isFinite(meanGap)) return;
     let t = -20 * durations.mean;
     for (;;) {
@@ -79,7 +80,7 @@ export class CallArrivals implements EventHandler {
   /** A call arrives. */
   onEvent(): void {
     const now = this.sim.now;
-    if (now >= this.sim.warmup && this.counts) this.counters.started++;
+    if (now >= this.sim.warmup && this.sendsUp) this.counters.started++;
     this.start(now, this.settings.durations.next(), 0);
     const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
     if (next < this.settings.stop) this.sim.at(next, this, 0);
@@ -88,7 +89,7 @@ export class CallArrivals implements EventHandler {
   private start(now: Nanos, length: number, phase: Nanos): void {
     const call = this.free.pop() ?? this.newCall();
     ++this.active;
-    if (this.counts) this.counters.concurrency.set(this.active, now);
+    if (this.sendsUp) this.counters.concurrency.set(this.active, now);
     call.start(now + phase, now + Math.max(1, Math.round(length)));
   }
 
@@ -103,7 +104,7 @@ export class CallArrivals implements EventHandler {
 
   ended(call: Call): void {
     --this.active;
-    if (this.counts) this.counters.concurrency.set(this.active, this.sim.now);
+    if (this.sendsUp) this.counters.concurrency.set(this.active, this.sim.now);
     this.free.push(call);
   }
 }
