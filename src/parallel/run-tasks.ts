@@ -106,45 +106,61 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
     return results;
   }
 
-  // cores first go to tasks; the cores they leave idle split each task (when its scenario splits)
-  const threads = options.threads ?? (pending.length > 0 && pending.length < options.workers ? Math.floor(options.workers / pending.length) : 1);
-  if (options.pool === undefined && (options.workers <= 1 || pending.length <= 1 || threads > 1)) {
-    for (const i of pending) {
+  // cores first go to tasks, a full round each; the tasks of the last round, fewer than the cores,
+  // then share them: each splits over the cores left to it (when its scenario splits)
+  const shared = options.pool === undefined ? sharedTail(pending.length, options.workers, options.threads) : { tasks: 0, threads: 1 };
+  const pooled = pending.slice(0, pending.length - shared.tasks);
+  if (pooled.length > 0) await runOnPool(pooled);
+  for (const i of pending.slice(pooled.length)) {
+    if (options.signal?.aborted) throw interrupted(options.signal);
+    let result: ReplicationResult;
+    try {
+      result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal, shared.threads);
+    } catch (error) {
       if (options.signal?.aborted) throw interrupted(options.signal);
-      let result: ReplicationResult;
-      try {
-        result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal, threads);
-      } catch (error) {
-        if (options.signal?.aborted) throw interrupted(options.signal);
-        throw fail(i, error);
-      }
-      finish(i, result, false);
+      throw fail(i, error);
     }
-    return results;
-  }
-
-  const pool = options.pool ?? createPool(options.workers);
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal); // every pending task listens
-  const onAbort = (): void => abort.abort();
-  options.signal?.addEventListener('abort', onAbort);
-  try {
-    await Promise.all(
-      pending.map((i) =>
-        pool.run(tasks[i], { signal: abort.signal }).then(
-          (result: ReplicationResult) => finish(i, result, false),
-          (error: unknown) => {
-            abort.abort(); // stop the others: the run has failed
-            throw options.signal?.aborted ? interrupted(options.signal) : fail(i, error);
-          },
-        ),
-      ),
-    );
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    if (options.pool === undefined) await pool.destroy();
+    finish(i, result, false);
   }
   return results;
+
+  async function runOnPool(indices: readonly number[]): Promise<void> {
+    const pool = options.pool ?? createPool(options.workers);
+    const abort = new AbortController();
+    setMaxListeners(0, abort.signal); // every pending task listens
+    const onAbort = (): void => abort.abort();
+    options.signal?.addEventListener('abort', onAbort);
+    try {
+      await Promise.all(
+        indices.map((i) =>
+          pool.run(tasks[i], { signal: abort.signal }).then(
+            (result: ReplicationResult) => finish(i, result, false),
+            (error: unknown) => {
+              abort.abort(); // stop the others: the run has failed
+              throw options.signal?.aborted ? interrupted(options.signal) : fail(i, error);
+            },
+          ),
+        ),
+      );
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      if (options.pool === undefined) await pool.destroy();
+    }
+  }
+}
+
+/**
+ * How many of `tasks` (the last ones) run in this thread after the pool's full rounds, and on how
+ * many threads each: with one worker, all of them, on one; with `threads` above 1, all of them, on
+ * that many; else the last round's tasks when each can have two cores or more (3 tasks on 2 cores:
+ * two side by side, then the third on both), otherwise none.
+ */
+export function sharedTail(tasks: number, workers: number, threads?: number): { tasks: number; threads: number } {
+  if (workers <= 1 || (threads !== undefined && threads > 1)) return { tasks, threads: threads ?? 1 };
+  if (threads === 1) return { tasks: 0, threads: 1 };
+  const last = tasks % workers;
+  const each = last === 0 ? 1 : Math.floor(workers / last);
+  return each >= 2 ? { tasks: last, threads: each } : { tasks: 0, threads: 1 };
 }
 
 /** The tables of rows in a replication's result (all but the time series). */

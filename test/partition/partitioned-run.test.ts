@@ -7,6 +7,8 @@ import { parseScenarioText } from '../../src/planner/load.js';
 import type { Scenario } from '../../src/planner/scenario.js';
 import { collectResult, compileReplication, identity, runToEnd, startReplication, type ReplicationResult } from '../../src/runner/run-replication.js';
 import type { Row } from '../../src/stats/records.js';
+import { runTasks, sharedTail } from '../../src/parallel/run-tasks.js';
+import type { Task } from '../../src/parallel/task.js';
 import { num, rowOf } from '../helpers.js';
 
 /**
@@ -184,6 +186,22 @@ flows:
     } finally {
       delete process.env.ERSIM_FAIL_THREAD;
     }
+  });
+
+  it('gives the pool whole rounds of tasks and splits the last round over the cores left: the same rows as one worker', async () => {
+    expect(sharedTail(3, 2)).toEqual({ tasks: 1, threads: 2 });
+    expect(sharedTail(4, 2)).toEqual({ tasks: 0, threads: 1 });
+    expect(sharedTail(3, 4)).toEqual({ tasks: 0, threads: 1 });
+    expect(sharedTail(5, 4)).toEqual({ tasks: 1, threads: 4 });
+    expect(sharedTail(2, 1)).toEqual({ tasks: 2, threads: 1 });
+    expect(sharedTail(4, 2, 2)).toEqual({ tasks: 4, threads: 2 });
+    expect(sharedTail(4, 2, 1)).toEqual({ tasks: 0, threads: 1 });
+    const text = chain(2);
+    const scenario = scenarioOf(text);
+    const tasks: Task[] = [0, 1, 2].map((replication) => ({ file: 'chain.yaml', text, overrides: {}, variant: scenario.variant, replication, seed: 1, label: '', scenario }));
+    const one = await runTasks(tasks, { workers: 1 });
+    const two = await runTasks(tasks, { workers: 2 });
+    expect(two.map((r) => tables(r))).toEqual(one.map((r) => tables(r)));
   });
 
   it('cuts no link shorter than the scenario\'s lookahead', async () => {
