@@ -98,6 +98,30 @@ flows:
     expect(tables(split.result, false)).toEqual(tables(whole.result, false));
   });
 
+  it('routes around failures the same way in every partition: the rows of one partition, availability included', async () => {
+    const text = (partitions: number): string => `
+name: two-paths
+duration: 12h
+parallel: { partitions: ${partitions} }
+routing: { detection: 3s, convergence: 5s }
+nodes: [s, x, y, d]
+links:
+  - { from: s, to: x, bandwidth: 1Gbps, delay: 1ms, failures: { mtbf: 9h, mttr: 1h } }
+  - { from: x, to: d, bandwidth: 1Gbps, delay: 1ms }
+  - { from: s, to: y, bandwidth: 1Gbps, delay: 5ms, failures: { mtbf: 4h, mttr: 1h } }
+  - { from: y, to: d, bandwidth: 1Gbps, delay: 1ms }
+flows:
+  - { from: s, to: d, source: { kind: cbr, rate: 100kbps } }
+`;
+    const split = await run(scenarioOf(text(3)), 1, 3);
+    const whole = await run(scenarioOf(text(1)), 1, 3);
+    expect(split.partitions).toBe(3);
+    // seed 3: both paths fail in these 12 h; the packets sent into a failure before it is routed around are lost
+    expect(num(split.result.availability[0]!, 'route_changes')).toBeGreaterThan(2);
+    expect(split.result.drops.some((d) => d.reason === 'link_down' && num(d, 'packets') > 0)).toBe(true);
+    expect(tables(split.result, false)).toEqual(tables(whole.result, false));
+  }, 30_000);
+
   it('drops the packets in flight on a cut link that fails, as one partition does', async () => {
     const outage = ', outages: [{ at: 1003ms, duration: 500ms }]';
     const split = await run(scenarioOf(chain(2, outage)));
