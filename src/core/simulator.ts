@@ -61,6 +61,11 @@ export class Simulator {
     this.at(this.now + delay, handler, tag);
   }
 
+  /** Time of the earliest pending event (Infinity: none). */
+  nextEventTime(): Nanos {
+    return this.events.peekTime();
+  }
+
   get pendingEvents(): number {
     return this.events.size;
   }

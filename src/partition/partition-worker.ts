@@ -10,10 +10,10 @@ export function runPartitionThread(data: PartitionWorkerData): PartitionWorkerRe
     const parts = buildPartitions(data.scenario, data.options, data.plan, data.partitions);
     beginPartitions(parts);
     const windows = new Windows(data.plan.window, data.scenario.duration);
-    for (; !windows.done; windows.window++) {
+    for (let run = 1; !windows.done; windows.advance(exchange.nextActivity), run++) {
       runWindow(parts, windows.until, (ps) => exchange.exchange(ps));
       // fault injection for tests: this thread fails in the middle of the run
-      if (windows.window === 10 && process.env.ERSIM_FAIL_THREAD === String(data.thread)) throw new Error(`injected failure of thread ${data.thread} (ERSIM_FAIL_THREAD)`);
+      if (run === 10 && process.env.ERSIM_FAIL_THREAD === String(data.thread)) throw new Error(`injected failure of thread ${data.thread} (ERSIM_FAIL_THREAD)`);
     }
     return { states: finishPartitions(parts, data.scenario.duration) };
   } catch (error) {

@@ -34,6 +34,8 @@ export class Outbox {
 export class Partition implements LinkExporter {
   /** What this partition sends each other partition during the current window. */
   readonly outboxes: Outbox[];
+  /** The earliest arrival of what this partition sent in the current window (Infinity: nothing). */
+  earliestSent = Infinity;
   /** Per destination, the number of each route already sent there. */
   private readonly routesSent: Map<readonly PacketSink[], number>[];
   /** Per source partition, the routes it sent here, by number. */
@@ -59,6 +61,7 @@ export class Partition implements LinkExporter {
   export(link: Link, packet: Packet, arrival: Nanos, generation: number): void {
     const to = this.plan.partitionOf[link.to.index]!;
     const box = this.outboxes[to]!;
+    if (arrival < this.earliestSent) this.earliestSent = arrival;
     const route = packet.route;
     const sent = this.routesSent[to]!;
     let ref = sent.get(route);
@@ -97,6 +100,11 @@ export class Partition implements LinkExporter {
     for (let s = 0; s < 2 * sack; s++) d[k++] = packet.sack![s]!;
     box.length = k;
     this.run.network.pool.release(packet);
+  }
+
+  /** When this partition next has something to do: its earliest event, or the earliest packet it has sent. */
+  nextActivity(): Nanos {
+    return Math.min(this.run.sim.nextEventTime(), this.earliestSent);
   }
 
   /** Land what partition `from` sent here (`data[start, end)`), in the order it was sent. */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Partition } from './partition.js';
+import { nextActivity } from './next-activity.js';
 
 /** Doubles in one mailbox (16 MB): a window's packets between two threads, many times over. */
 const MAILBOX_DOUBLES = 1 << 21;
@@ -24,6 +25,8 @@ export interface ThreadSetup {
   control: SharedArrayBuffer;
   /** Each thread's events so far (for progress). */
   events: SharedArrayBuffer;
+  /** Each thread's next activity (see Windows.advance), in two sets alternating by window like the mailboxes. */
+  next: SharedArrayBuffer;
   /** Mailbox (from, to, parity) at index (from x threads + to) x 2 + parity. */
   mailboxes: SharedArrayBuffer[];
 }
@@ -35,7 +38,7 @@ export function threadSetup(threads: number, threadOf: number[]): ThreadSetup {
     const to = Math.floor(i / 2) % threads;
     mailboxes.push(new SharedArrayBuffer(from === to ? 8 : 8 * MAILBOX_DOUBLES));
   }
-  return { threads, threadOf, control: new SharedArrayBuffer(16), events: new SharedArrayBuffer(8 * threads), mailboxes };
+  return { threads, threadOf, control: new SharedArrayBuffer(16), events: new SharedArrayBuffer(8 * threads), next: new SharedArrayBuffer(16 * threads), mailboxes };
 }
 
 /** A run stopped on request (a signal) at a window's end. */
@@ -51,7 +54,10 @@ export class ThreadExchange {
   private window = 0;
   private readonly control: Int32Array;
   private readonly events: Float64Array;
+  private readonly next: Float64Array;
   private readonly mailboxes: Float64Array[];
+  /** The earliest thing any thread has to do, as of the last barrier (see Windows.advance). */
+  nextActivity = 0;
   private readonly spins: number;
 
   constructor(
@@ -60,6 +66,7 @@ export class ThreadExchange {
   ) {
     this.control = new Int32Array(setup.control);
     this.events = new Float64Array(setup.events);
+    this.next = new Float64Array(setup.next);
     this.mailboxes = setup.mailboxes.map((b) => new Float64Array(b));
     this.spins = setup.threads <= availableParallelism() ? SPINS : 0;
   }
@@ -86,7 +93,12 @@ export class ThreadExchange {
       box[0] = k - 1;
     }
     this.events[this.thread] = parts.reduce((n, p) => n + p.run.sim.eventsProcessed, 0);
+    const slots = parity * threads;
+    this.next[slots + this.thread] = nextActivity(parts);
     this.barrier();
+    let next = Infinity;
+    for (let t = 0; t < threads; t++) next = Math.min(next, this.next[slots + t]!);
+    this.nextActivity = next;
     const inbound: Float64Array[] = [];
     for (let t = 0; t < threads; t++) {
       if (t === this.thread) continue;
