@@ -9,6 +9,8 @@ import type { TimeSeriesSampler } from '../stats/time-series.js';
 const PACKET = 1;
 /** A route a partition sends for the first time: its number and its elements' names. */
 const ROUTE = 2;
+/** The routes sent so far are forgotten (the tables changed: the flows take new ones). */
+const FORGET_ROUTES = 3;
 
 /** A growable list of doubles: what one partition sends another in one window. */
 export class Outbox {
@@ -40,6 +42,8 @@ export class Partition implements LinkExporter {
   private readonly routesSent: Map<readonly PacketSink[], number>[];
   /** Per source partition, the routes it sent here, by number. */
   private readonly routesReceived: (readonly PacketSink[])[][];
+  /** The routing tables' version the routes sent were taken from. */
+  private routesEpoch = 0;
 
   /** Samples this copy's flows and links when the run keeps a time series (the partitions' samples add up). */
   sampler: TimeSeriesSampler | undefined;
@@ -63,6 +67,7 @@ export class Partition implements LinkExporter {
     const box = this.outboxes[to]!;
     if (arrival < this.earliestSent) this.earliestSent = arrival;
     const route = packet.route;
+    if (this.run.network.routing.epoch !== this.routesEpoch) this.forgetRoutes();
     const sent = this.routesSent[to]!;
     let ref = sent.get(route);
     if (ref === undefined) {
@@ -102,6 +107,21 @@ export class Partition implements LinkExporter {
     this.run.network.pool.release(packet);
   }
 
+  /**
+   * After the tables change, the flows take new routes and the old ones are not sent again: each
+   * partition that was sent routes is told to forget them, so that neither side keeps every route
+   * of a run of many failures.
+   */
+  private forgetRoutes(): void {
+    this.routesEpoch = this.run.network.routing.epoch;
+    this.routesSent.forEach((sent, to) => {
+      if (sent.size === 0) return;
+      sent.clear();
+      const box = this.outboxes[to]!;
+      box.reserve(1)[box.length++] = FORGET_ROUTES;
+    });
+  }
+
   /** When this partition next has something to do: its earliest event, or the earliest packet it has sent. */
   nextActivity(): Nanos {
     return Math.min(this.run.sim.nextEventTime(), this.earliestSent);
@@ -113,6 +133,11 @@ export class Partition implements LinkExporter {
     const routes = this.routesReceived[from]!;
     let k = start;
     while (k < end) {
+      if (data[k] === FORGET_ROUTES) {
+        routes.length = 0;
+        k++;
+        continue;
+      }
       if (data[k] === ROUTE) {
         const ref = data[k + 1]!;
         const n = data[k + 2]!;
