@@ -30,6 +30,8 @@ export class PacketSinks {
   private readonly sinks = new Map<number, PacketSink>();
   /** Who creates the sinks of (kind, a) that exist only once used (a pooled connection's far end). */
   private readonly makers = new Map<number, (part: number) => void>();
+  /** The stand-ins handed out so far (see elementOf), one per name. */
+  private readonly standIns = new Map<number, PacketSink>();
 
   /** Name `sinks` key, key + 1, ... */
   add(key: number, ...sinks: PacketSink[]): void {
@@ -56,10 +58,11 @@ export class PacketSinks {
    * pooled connection's far end exists only once its first packet arrives.
    */
   elementOf(key: number): PacketSink {
-    const sink = this.sinks.get(key);
+    const sink = this.sinks.get(key) ?? this.standIns.get(key);
     if (sink !== undefined) return sink;
     const standIn: PacketSink = { receive: (packet) => this.sinkOf(key).receive(packet) };
     this.keys.set(standIn, key);
+    this.standIns.set(key, standIn);
     return standIn;
   }
 
