@@ -8,8 +8,7 @@ import { checkScenario } from '../src/planner/check.js';
 import { buildRun } from '../src/planner/build.js';
 import type { CompiledRun } from '../src/compile/compile.js';
 import { BENCH_EVENT_LISTS, type BenchEventList } from './event-lists/index.js';
-import { collectResult, compileReplication, identity, runReplication, runToEnd, startReplication } from '../src/runner/run-replication.js';
-import { runPartitionedOnThreads } from '../src/partition/partitioned-run.js';
+import { compileReplication, runReplication, runSplit, runToEnd, startReplication } from '../src/runner/run-replication.js';
 import { loadScenarioFile, parseScenarioText, type LoadedScenario } from '../src/planner/load.js';
 import { createPool, runTasks } from '../src/parallel/run-tasks.js';
 import type { Task } from '../src/parallel/task.js';
@@ -176,11 +175,7 @@ export function splitCase(offices: number, users: number, seconds: number, threa
     run: async () => {
       const options = { seed: scenario.seed, replication: 0 };
       const compiled = compileReplication(scenario, options);
-      const started = process.hrtime.bigint();
-      const result =
-        threads === 1
-          ? runToEnd(startReplication(scenario, options, compiled))
-          : collectResult(scenario, identity(scenario, options), compiled.run, started, await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads), null);
+      const result = threads === 1 ? runToEnd(startReplication(scenario, options, compiled)) : await runSplit(scenario, options, compiled, threads);
       const packetHops = result.links.reduce((t, l) => t + (l.tx_packets as number), 0);
       return { events: result.summary.events as number, packetHops, simulatedSeconds: scenario.duration / 1e9 };
     },

@@ -33,6 +33,7 @@ export class Packet {
    * What a request/response exchange's data says of itself (see traffic/exchange.ts): the request's
    * end and the response's end in the connection's byte streams. The server reads them from the
    * request's bytes rather than from the client's memory, which a partitioned run keeps elsewhere.
+   * Only a TCP sender's data sets them (and only a TCP receiver reads them): `stamp` leaves them.
    */
   requestEnd = 0;
   responseEnd = 0;
@@ -49,8 +50,6 @@ export class Packet {
     this.payload = payload;
     this.ack = ack;
     this.isAck = isAck;
-    this.requestEnd = 0;
-    this.responseEnd = 0;
     return this;
   }
 

@@ -1,8 +1,7 @@
 import { checkScenario } from '../planner/check.js';
 import { parseScenarioText } from '../planner/load.js';
 import { failIfAsked, replicationOptions, runResolvedTask, startResolvedTask, type Task } from './task.js';
-import { collectResult, compileReplication, identity, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
-import { runPartitionedOnThreads } from '../partition/partitioned-run.js';
+import { compileReplication, runSplit, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
 import type { Scenario } from '../planner/scenario.js';
 
 /** Events simulated between two looks at the event loop (a Ctrl-C, a progress bar): about 0.1-0.3 s. */
@@ -22,12 +21,8 @@ export async function runTaskInTurns(task: Task, onProgress?: (fraction: number,
   if (threads > 1) {
     failIfAsked(task);
     const options = replicationOptions(task, onProgress);
-    const started = process.hrtime.bigint();
     const compiled = compileReplication(scenario, options);
-    if (compiled.plan.count > 1) {
-      const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads, signal);
-      return collectResult(scenario, identity(scenario, options), compiled.run, started, counts, counts.timeSeries);
-    }
+    if (compiled.plan.count > 1) return runSplit(scenario, options, compiled, threads, signal);
     return finishInTurns(startResolvedTask(task, scenario, onProgress, compiled), signal);
   }
   return finishInTurns(startResolvedTask(task, scenario, onProgress), signal);

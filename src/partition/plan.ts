@@ -34,8 +34,6 @@ export interface PartitionPlan {
   partitionOf: Int32Array;
   /** Estimated events of each partition (for placing them on threads). */
   weights: number[];
-  /** The estimated speed-up bound of the split: total work over the largest partition's. */
-  balance: number;
   /** The speed-up estimated with every partition on a thread of its own, windows counted. */
   speedup: number;
 }
@@ -49,7 +47,7 @@ export interface PartitionPlan {
  */
 export function planPartitions(run: CompiledRun, scenario: NetworkScenario, split = true): PartitionPlan {
   const nodes = run.network.nodes.length;
-  const one: PartitionPlan = { count: 1, lookahead: Infinity, window: Infinity, partitionOf: new Int32Array(nodes), weights: [1], balance: 1, speedup: 1 };
+  const one: PartitionPlan = { count: 1, lookahead: Infinity, window: Infinity, partitionOf: new Int32Array(nodes), weights: [1], speedup: 1 };
   const requested = scenario.parallel?.partitions ?? 'auto';
   if (!split || requested === 1) return one;
   const weight = nodeWeights(run, scenario);
@@ -106,7 +104,7 @@ function cutAt(lookahead: Nanos, links: readonly Link[], nodes: number, weight: 
   for (const l of links) if (partitionOf[l.from.index] !== partitionOf[l.to.index]) shortest = Math.min(shortest, l.delay);
   const window = Math.min(shortest, MAX_WINDOW);
   const speedup = (total * EVENT_NS) / (heaviest * EVENT_NS + (duration / window) * WINDOW_NS);
-  return { count, lookahead: shortest, window, partitionOf, weights, balance: heaviest > 0 ? total / heaviest : 1, speedup };
+  return { count, lookahead: shortest, window, partitionOf, weights, speedup };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { buildRun } from '../planner/build.js';
 import type { CompiledRun } from '../compile/compile.js';
 import { planPartitions, type PartitionPlan } from '../partition/plan.js';
-import { startPartitioned } from '../partition/partitioned-run.js';
+import { runPartitionedOnThreads, startPartitioned } from '../partition/partitioned-run.js';
 import { DEFAULT_CLASS_MAP } from '../net/queues/class-map.js';
 import type { EventListChoice } from '../core/event-list.js';
 import { NS_PER_S, type Nanos } from '../core/time.js';
@@ -110,6 +110,22 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
 export function compileReplication(scenario: Scenario, options: ReplicationOptions): { run: CompiledRun; plan: PartitionPlan } {
   const run = buildRun(scenario, options);
   return { run, plan: planPartitions(run, run.scenario, splittable(options)) };
+}
+
+/**
+ * A replication that splits (`compiled.plan.count > 1`) run on `threads` threads (docs/parallel.md):
+ * the same rows for any number. `signal` stops it at a window's end.
+ */
+export async function runSplit(
+  scenario: Scenario,
+  options: ReplicationOptions,
+  compiled: { run: CompiledRun; plan: PartitionPlan },
+  threads: number,
+  signal?: AbortSignal,
+): Promise<ReplicationResult> {
+  const started = process.hrtime.bigint();
+  const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads, signal);
+  return collectResult(scenario, identity(scenario, options), compiled.run, started, counts, counts.timeSeries);
 }
 
 /** A run without packets has nothing to split. */

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enterpriseScenario } from '../../bench/scenario.bench.js';
-import { runPartitionedOnThreads } from '../../src/partition/partitioned-run.js';
 import { checkScenario } from '../../src/planner/check.js';
 import { parseScenarioText } from '../../src/planner/load.js';
 import type { Scenario } from '../../src/planner/scenario.js';
-import { collectResult, compileReplication, identity, runToEnd, startReplication, type ReplicationResult } from '../../src/runner/run-replication.js';
+import { compileReplication, runSplit, runToEnd, startReplication, type ReplicationResult } from '../../src/runner/run-replication.js';
 import type { Row } from '../../src/stats/records.js';
 import { runTasks, sharedTail } from '../../src/parallel/run-tasks.js';
 import type { Task } from '../../src/parallel/task.js';
@@ -28,8 +27,7 @@ async function run(scenario: Scenario, threads = 1, seed = 1, timeSeriesInterval
   const compiled = compileReplication(scenario, options);
   const partitions = compiled.plan.count;
   if (threads === 1) return { result: runToEnd(startReplication(scenario, options, compiled)), partitions };
-  const counts = await runPartitionedOnThreads(scenario, options, compiled.run, compiled.plan, threads);
-  return { result: collectResult(scenario, identity(scenario, options), compiled.run, process.hrtime.bigint(), counts, counts.timeSeries), partitions };
+  return { result: await runSplit(scenario, options, compiled, threads), partitions };
 }
 
 /** Every table of a result but the wall-clock figures (and, for a comparison with one partition, its event and packet counts). */
