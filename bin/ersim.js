@@ -6,5 +6,7 @@ const early = (signal) => {
 };
 process.on('SIGINT', early);
 process.on('SIGTERM', early);
-const { main } = await import('../dist/src/cli/main.js');
-process.exitCode = await main(process.argv);
+const { loadCli } = await import('../dist/src/cli/load-cli.js');
+const cli = await loadCli();
+process.exitCode = await cli.main(process.argv);
+cli.saveCodeCache();

@@ -63,11 +63,14 @@ export function createPool(workers: number): Piscina {
   return new Pool({ filename: workerFile(), minThreads: workers, maxThreads: workers });
 }
 
-/** The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). */
+/**
+ * The compiled worker module (tests run the TypeScript sources, whose build sits in dist/). Named from
+ * src/'s folders: the same path from this module and from the command line's bundle.
+ */
 export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/parallel/worker-entry.cjs');
-  return join(dirname(here), 'worker-entry.cjs');
+  return fileURLToPath(new URL('../parallel/worker-entry.cjs', import.meta.url));
 }
 
 /**
@@ -92,7 +95,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
     new TaskError(`task ${describeTask(tasks[i]!)} failed: ${error instanceof Error ? error.message : String(error)}`);
 
   if (options.queue !== undefined) {
-    const { runTasksOnQueue } = await import('./queue/submit.js');
+    const { runTasksOnQueue } = await import('../parallel/queue/submit.js');
     try {
       await runTasksOnQueue(
         pending.map((i) => tasks[i]!),

@@ -260,9 +260,12 @@ export async function runPartitionedOnThreads(
   }
 }
 
-/** The compiled entry of the partition threads (tests run the TypeScript sources, whose build sits in dist/). */
+/**
+ * The compiled entry of the partition threads (tests run the TypeScript sources, whose build sits in
+ * dist/). Named from src/'s folders: the same path from this module and from the command line's bundle.
+ */
 function partitionWorkerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/partition/partition-worker-entry.cjs');
-  return join(dirname(here), 'partition-worker-entry.cjs');
+  return fileURLToPath(new URL('../partition/partition-worker-entry.cjs', import.meta.url));
 }

@@ -1,0 +1,51 @@
+// Bundles the compiled command line (dist/src/cli/main.js) into one CommonJS file, dist/src/cli/ersim.cjs,
+// and warms V8's code cache for it with a short run (src/cli/load-cli.ts, docs/performance.md).
+// Left out, loaded from dist/ when used: the report (its chart modules are ES modules only) and the
+// Redis queue; the packages loaded only on demand stay in node_modules.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outfile = join(root, 'dist/src/cli/ersim.cjs');
+
+for (const name of readdirSync(dirname(outfile))) if (/^ersim\.cjs\..*(cache|tmp)$/.test(name)) rmSync(join(dirname(outfile), name));
+await build({
+  entryPoints: [join(root, 'dist/src/cli/main.js')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // every module of dist/src/<folder>/ names files from its folder's parent: so does the bundle, one folder down
+  banner: { js: "const __ersimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__ersimModuleUrl' },
+  external: ['../report/*', '../parallel/queue/submit.js', '../parallel/queue/queue-worker.js', 'bullmq', 'ioredis', 'vega', 'vega-lite', 'piscina', 'cli-progress', 'playwright-core'],
+});
+
+// a static import of a module left out would be a require() of an ES module, which Node 20 may refuse
+const bundled = readFileSync(outfile, 'utf8');
+const leftOut = /require\("(\.\.\/[^"]+|bullmq|ioredis|vega|vega-lite|playwright-core)"\)/.exec(bundled);
+if (leftOut !== null) throw new Error(`${outfile}: ${leftOut[0]}: import that module with import() where it is used`);
+const bareImport = /\bimport\("(?!\.\.\/)([^"]+)"\)/.exec(bundled);
+if (bareImport !== null) throw new Error(`${outfile}: ${bareImport[0]}: the bundle imports only ../<folder>/ modules of dist/src`);
+// Node 20 runs no import() of a script compiled with a code cache: the loader passes one in (src/cli/load-cli.ts)
+writeFileSync(outfile, bundled.replaceAll('import("../', '__ersimImport("../'));
+
+const out = mkdtempSync(join(tmpdir(), 'ersim-warm-'));
+try {
+  const warm = spawnSync(
+    process.execPath,
+    [join(root, 'bin/ersim.js'), 'run', join(root, 'scenarios/dumbbell-udp.yaml'), '--quiet', '--no-cache', '--workers', '1', '--out', out],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (warm.status !== 0) throw new Error(`warming the code cache: ersim exited with ${warm.status ?? warm.signal}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeCacheOf, loadCli } from '../../src/cli/load-cli.js';
+import { ersim, SMALL_DUMBBELL, tempDir, writeScenario } from './cli-helpers.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/ersim.js');
+const BUNDLE = join(ROOT, 'dist/src/cli/ersim.cjs');
+
+/** A results file without the columns that time the run. */
+function untimed(dir: string, name: string): string {
+  const [head, ...rows] = readFileSync(join(dir, name), 'utf8').trimEnd().split('\n');
+  const timed = new Set(['wall_s', 'events_per_s']);
+  const keep = head!.split(',').map((column) => !timed.has(column));
+  return [head, ...rows].map((line) => line.split(',').filter((_, i) => keep[i]).join(',')).join('\n');
+}
+
+describe('the command line bundle (dist/src/cli/ersim.cjs, docs/performance.md)', () => {
+  it('writes the same results as the modules it bundles, report included', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'tiny.yaml', SMALL_DUMBBELL);
+    const modules = await ersim('run', file, '--no-cache', '-q', '--workers', '1', '--report', '-o', join(dir, 'modules'));
+    expect(modules.code).toBe(0);
+    execFileSync(process.execPath, [BIN, 'run', file, '--no-cache', '-q', '--workers', '1', '--report', '-o', join(dir, 'bundle')], { stdio: 'ignore' });
+    for (const name of ['flows.csv', 'links.csv', 'drops.csv', 'classes.csv', 'summary.csv']) {
+      expect(untimed(join(dir, 'bundle'), name), name).toBe(untimed(join(dir, 'modules'), name));
+    }
+    // the report's modules are left out of the bundle and imported from dist/src/report/
+    expect(readFileSync(join(dir, 'bundle', 'report.html'), 'utf8')).toContain('<svg');
+  });
+
+  it('ignores a code cache made for another build of the bundle and replaces it with its own', async () => {
+    const dir = tempDir();
+    const bundle = join(dir, 'ersim.cjs');
+    copyFileSync(BUNDLE, bundle);
+    const { key, cacheFile } = codeCacheOf(bundle);
+    const quiet = { out: () => undefined, err: () => undefined };
+    // same length, another build: V8 would take it (it checks the source's length only); the key refuses it
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(key.replace(/ \d+(\.\d+)? /, ' 1 ')), Buffer.alloc(64, 7)]));
+    let out = '';
+    const cli = await loadCli(bundle);
+    expect(await cli.main(['node', 'ersim', '--version'], { out: (s) => (out += s), err: () => undefined })).toBe(0);
+    expect(out.trim()).toBe('0.1.0');
+    cli.saveCodeCache();
+    const saved = readFileSync(cacheFile);
+    expect(saved.subarray(0, Buffer.byteLength(key)).toString()).toBe(key);
+    expect(saved.length).toBeGreaterThan(Buffer.byteLength(key) + 1000);
+
+    // the right key over data V8 rejects: the bundle still runs and the cache is made again
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(key), Buffer.alloc(4096, 7)]));
+    const again = await loadCli(bundle);
+    expect(await again.main(['node', 'ersim', '--version'], quiet)).toBe(0);
+    again.saveCodeCache();
+    expect(readFileSync(cacheFile).length).toBeGreaterThan(Buffer.byteLength(key) + 1000);
+
+    // a bundle rebuilt (a new modification time) does not take the old build's cache
+    const stat = statSync(bundle);
+    utimesSync(bundle, stat.atime, new Date(stat.mtimeMs + 5000));
+    const rebuilt = codeCacheOf(bundle);
+    expect(rebuilt.key).not.toBe(key);
+    const fresh = await loadCli(bundle);
+    expect(await fresh.main(['node', 'ersim', '--version'], quiet)).toBe(0);
+    fresh.saveCodeCache();
+    expect(readFileSync(rebuilt.cacheFile).subarray(0, Buffer.byteLength(rebuilt.key)).toString()).toBe(rebuilt.key);
+  });
+
+  it('each set of Node options has its own cache (V8 refuses a cache made under other flags)', () => {
+    const bundle = join(tempDir(), 'ersim.cjs');
+    copyFileSync(BUNDLE, bundle);
+    const before = process.env.NODE_OPTIONS;
+    try {
+      delete process.env.NODE_OPTIONS;
+      const plain = codeCacheOf(bundle);
+      process.env.NODE_OPTIONS = '--max-old-space-size=4096';
+      const bigger = codeCacheOf(bundle);
+      expect(bigger.cacheFile).not.toBe(plain.cacheFile);
+      expect(bigger.key).not.toBe(plain.key);
+    } finally {
+      if (before === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = before;
+    }
+  });
+
+  it('a cache it cannot write is no error and leaves no temporary file behind', async () => {
+    const dir = tempDir();
+    const bundle = join(dir, 'ersim.cjs');
+    copyFileSync(BUNDLE, bundle);
+    mkdirSync(codeCacheOf(bundle).cacheFile);
+    const cli = await loadCli(bundle);
+    expect(await cli.main(['node', 'ersim', '--version'], { out: () => undefined, err: () => undefined })).toBe(0);
+    expect(() => cli.saveCodeCache()).not.toThrow();
+    expect(readdirSync(dir).length).toBe(2);
+  });
+
+  it('without a bundle (the TypeScript sources, a build without it) the modules run', async () => {
+    let out = '';
+    const cli = await loadCli(join(tempDir(), 'no-bundle-here.cjs'));
+    expect(await cli.main(['node', 'ersim', '--version'], { out: (s) => (out += s), err: () => undefined })).toBe(0);
+    expect(out.trim()).toBe('0.1.0');
+    expect(() => cli.saveCodeCache()).not.toThrow();
+  });
+});
