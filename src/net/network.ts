@@ -34,6 +34,7 @@ export class Network implements DropHandler {
     policy?: PathPolicy,
   ) {
     this.routing = new RoutingControl(sim, this.nodes, policy);
+    this.sinks.add(sinkKey(SinkKind.delivery, 0), this.routing.delivery);
     this.flowTable = new FlowTable(sim.warmup);
   }
 

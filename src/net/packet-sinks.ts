@@ -14,6 +14,7 @@ export const SinkKind = {
   call: 5,
   tcp: 6,
   cross: 7,
+  delivery: 8,
 } as const;
 
 const A = 2 ** 22;

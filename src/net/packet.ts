@@ -37,8 +37,10 @@ export class Packet {
    */
   requestEnd = 0;
   responseEnd = 0;
+  /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
+  receiver: PacketSink | null = null;
 
-  /** Fill every field for a new packet of `flow` about to leave on `route` at time `now`. */
+  /** Fill every field for a new packet of `flow` about to leave on `route` at time `now` (the sender sets `receiver`). */
   stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, payload = 0, ack = 0, isAck = false): this {
     this.flow = flow;
     this.seq = seq;

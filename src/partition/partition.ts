@@ -83,7 +83,8 @@ export class Partition implements LinkExporter {
       box.length = k;
     }
     const sack = packet.sackCount;
-    const d = box.reserve(17 + 2 * sack);
+    const receiver = packet.receiver === null ? -1 : this.run.network.sinks.keyOf(packet.receiver);
+    const d = box.reserve(18 + 2 * sack);
     let k = box.length;
     d[k++] = PACKET;
     d[k++] = link.index;
@@ -101,6 +102,7 @@ export class Partition implements LinkExporter {
     d[k++] = packet.sentAt;
     d[k++] = packet.requestEnd;
     d[k++] = packet.responseEnd;
+    d[k++] = receiver;
     d[k++] = sack;
     for (let s = 0; s < 2 * sack; s++) d[k++] = packet.sack![s]!;
     box.length = k;
@@ -163,13 +165,15 @@ export class Partition implements LinkExporter {
       packet.sentAt = data[k + 13]!;
       packet.requestEnd = data[k + 14]!;
       packet.responseEnd = data[k + 15]!;
-      const sack = data[k + 16]!;
+      const receiver = data[k + 16]!;
+      packet.receiver = receiver < 0 ? null : network.sinks.elementOf(receiver);
+      const sack = data[k + 17]!;
       packet.sackCount = sack;
       if (sack > 0) {
         const blocks = packet.sackBlocks();
-        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 17 + s]!;
+        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 18 + s]!;
       }
-      k += 17 + 2 * sack;
+      k += 18 + 2 * sack;
       link.land(packet, arrival, generation);
     }
   }

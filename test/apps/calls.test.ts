@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/runner/run-replication.js';
+import { buildRun } from '../../src/planner/build.js';
 import type { Scenario } from '../../src/planner/scenario.js';
 import { meanWithCi } from '../../src/stats/confidence.js';
 import { num } from '../helpers.js';
@@ -36,6 +37,26 @@ describe('calls of a site', () => {
     }
     expect(covered / 200).toBeGreaterThanOrEqual(0.9);
     expect(covered / 200).toBeLessThanOrEqual(0.99);
+  });
+
+  it("a hundred calls share their path's route (one array a direction, not one a call) and each call's packets reach its own receiver", () => {
+    const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 2m }', '5s');
+    const run = buildRun(scenario, { seed: 2, replication: 0 });
+    run.begin();
+    run.sim.runUntil(scenario.duration);
+    const routes = run.network.routing.routes.byId;
+    const delivered = routes.filter((route) => route[route.length - 1] === run.network.routing.delivery);
+    // about 100 calls in progress, two directions each: one route up, one down
+    expect(delivered.length).toBe(2);
+    expect(routes.length).toBeLessThan(10);
+    const result = runReplication(scenario, { seed: 2, replication: 0 });
+    for (const direction of result.apps) {
+      expect(num(direction, 'concurrency_mean')).toBeGreaterThan(80);
+      // a packet handed to another call's receiver would show as a loss run or a reordering there
+      expect(num(direction, 'loss_ratio')).toBe(0);
+      expect(num(direction, 'reordering')).toBe(0);
+      expect(num(direction, 'burst_loss_max')).toBe(0);
+    }
   });
 
   it('audio packets: 30 kbps of payload every 20 ms is 115 B on the wire, both ways, for every call', () => {

@@ -30,7 +30,8 @@ export class FlowRoute {
     /** The address, or how to pick it when the tables change (a site's private or NAT address). */
     private readonly destination: number | (() => number),
     private readonly flowId: number,
-    private readonly sink: PacketSink,
+    /** The flow's receiver: its packets name it (`Packet.receiver`) for the routes' shared end. */
+    readonly receiver: PacketSink,
     pinnedLinks?: readonly Link[],
     private readonly marking: Marking = { dscp: 0, flowClass: 0 },
     /** A proxy the flow passes through (hair-pinning): first to its address, then on from it. */
@@ -39,7 +40,7 @@ export class FlowRoute {
     this.pinned = pinnedLinks !== undefined;
     this.dscp = marking.dscp;
     if (pinnedLinks !== undefined) {
-      this.route = routing.routes.intern([...pinnedLinks, sink]);
+      this.route = routing.routes.intern([...pinnedLinks, routing.delivery]);
       this.applyPolicy(pinnedLinks);
     }
   }
@@ -60,7 +61,7 @@ export class FlowRoute {
   links(): { links: Hop[]; complete: boolean } {
     const route = this.current();
     const last = route[route.length - 1];
-    return { links: route.slice(0, -1) as Hop[], complete: last === this.sink };
+    return { links: route.slice(0, -1) as Hop[], complete: last === this.routing.delivery };
   }
 
   private resolve(): void {
@@ -78,7 +79,7 @@ export class FlowRoute {
     }
     this.applyPolicy(links);
     const route: PacketSink[] = links;
-    route.push(complete ? this.sink : end.noRoute);
+    route.push(complete ? this.routing.delivery : end.noRoute);
     this.route = this.routing.routes.intern(route);
   }
 

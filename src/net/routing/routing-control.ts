@@ -1,4 +1,5 @@
 import { RouteInterner } from './route-interner.js';
+import { Delivery } from '../delivery.js';
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Nanos } from '../../core/time.js';
@@ -48,6 +49,8 @@ export class RoutingControl implements EventHandler {
   incremental = true;
   /** Flows' routes, one array per distinct route. */
   readonly routes = new RouteInterner();
+  /** The end of every flow's route (see Delivery). */
+  readonly delivery = new Delivery();
   private readonly advertisements: Advertisement[] = [];
   private readonly knownDown = new Set<Link>();
   private readonly versions = new Map<Link, number>();

@@ -131,6 +131,8 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const packet = this.network.pool.take();
     const size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
     const route = this.path.current();
-    packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, 0, this.rcvNxt, true).forward();
+    packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, 0, this.rcvNxt, true);
+    packet.receiver = this.path.receiver;
+    packet.forward();
   }
 }

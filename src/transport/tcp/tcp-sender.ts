@@ -329,6 +329,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const route = this.path.current();
     const wire = this.header + Math.ceil(length / this.path.compression);
     const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, length);
+    packet.receiver = this.path.receiver;
     packet.requestEnd = this.requestEnd;
     packet.responseEnd = this.responseEnd;
     this.lastSentAt = sim.now;
