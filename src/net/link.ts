@@ -143,9 +143,11 @@ export class Link implements PacketSink, EventHandler {
     if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
     if (queue.packets > 0) this.catchUp(now);
+    // only a packet that waits has its arrival written: a double field is a box of its own, one
+    // more cache line to touch on every hop of a large network (docs/performance.md)
+    if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, now, now);
     packet.enqueuedAt = now;
-    if (queue.packets === 0 && this.busyUntil <= now) this.transmit(packet, now);
-    else if (!queue.enqueue(packet, this.classOf[packet.dscp]!)) this.dropPacket(packet, DropReason.QueueFull);
+    if (!queue.enqueue(packet, this.classOf[packet.dscp]!)) this.dropPacket(packet, DropReason.QueueFull);
   }
 
   onEvent(generation: number): void {
@@ -234,10 +236,14 @@ export class Link implements PacketSink, EventHandler {
    */
   catchUp(now: Nanos): void {
     const queue = this.queue;
-    while (this.busyUntil <= now && queue.packets > 0) this.transmit(queue.dequeue(this.busyUntil)!, this.busyUntil);
+    while (this.busyUntil <= now && queue.packets > 0) {
+      const packet = queue.dequeue(this.busyUntil)!;
+      this.transmit(packet, this.busyUntil, packet.enqueuedAt);
+    }
   }
 
-  private transmit(packet: Packet, start: Nanos): void {
+  /** Put `packet` on the wire at `start`; it reached the link at `arrived`. */
+  private transmit(packet: Packet, start: Nanos, arrived: Nanos): void {
     const end = start + Math.round(packet.size * this.nsPerByte);
     this.busyUntil = end;
     const warmup = this.sim.warmup;
@@ -245,7 +251,7 @@ export class Link implements PacketSink, EventHandler {
     if (start >= warmup) {
       stats.txPackets++;
       stats.txBytes += packet.size;
-      stats.queueDelay.record(start - packet.enqueuedAt);
+      stats.queueDelay.record(start - arrived);
       stats.busyNs += end - start;
     } else if (end > warmup) {
       stats.busyNs += end - warmup;
