@@ -33,7 +33,7 @@ const cases = (): BenchEntry[] => [
   entry('parallel: 8 replications of dumbbell-udp, warm pool of 2', () => parallelCase('scenarios/dumbbell-udp.yaml', 8, 2, true)),
   entry('circuit-10g-tcp (quaternary)', () => scenarioCase('scenarios/circuit-10g-tcp.yaml', 'quaternary', 1), true),
   entry('availability: 12 offices for a year', () => availabilityCase(12)),
-  entry('enterprise: 12 offices, 1500 users', () => enterpriseCase(12, 1500, 4)),
+  entry('enterprise: 12 offices, 1500 users', () => enterpriseCase(12, 1500, 40)),
   entry('enterprise: 12 offices, 120000 users', () => enterpriseCase(12, 120_000, 1), true),
   entry('availability: 100 offices for a year', () => availabilityCase(100), true),
   entry('split: 12 offices, 1500 users, 1 thread(s)', () => splitCase(12, 1500, 10, 1)),

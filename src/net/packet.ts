@@ -3,6 +3,11 @@ import type { Nanos } from '../core/time.js';
 /** Anything a packet can be handed to: a link, or the sink at the end of a route. */
 export interface PacketSink {
   receive(packet: Packet): void;
+  /**
+   * True for a receiver that every flow of its kind shares (the UDP sink): it ends their routes
+   * itself, without the detour through `Delivery` that per-connection receivers take.
+   */
+  readonly endsRoutes?: boolean;
 }
 
 /**

@@ -8,6 +8,8 @@ import { STRIDE } from '../net/flow-table.js';
  * flows on the same path share one route array.
  */
 export class UdpSink implements PacketSink {
+  readonly endsRoutes = true;
+
   constructor(private readonly network: Network) {}
 
   receive(packet: Packet): void {

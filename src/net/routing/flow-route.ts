@@ -40,7 +40,7 @@ export class FlowRoute {
     this.pinned = pinnedLinks !== undefined;
     this.dscp = marking.dscp;
     if (pinnedLinks !== undefined) {
-      this.route = routing.routes.intern([...pinnedLinks, routing.delivery]);
+      this.route = routing.routes.intern([...pinnedLinks, this.end()]);
       this.applyPolicy(pinnedLinks);
     }
   }
@@ -61,7 +61,7 @@ export class FlowRoute {
   links(): { links: Hop[]; complete: boolean } {
     const route = this.current();
     const last = route[route.length - 1];
-    return { links: route.slice(0, -1) as Hop[], complete: last === this.routing.delivery };
+    return { links: route.slice(0, -1) as Hop[], complete: last === this.end() };
   }
 
   private resolve(): void {
@@ -79,8 +79,13 @@ export class FlowRoute {
     }
     this.applyPolicy(links);
     const route: PacketSink[] = links;
-    route.push(complete ? this.routing.delivery : end.noRoute);
+    route.push(complete ? this.end() : end.noRoute);
     this.route = this.routing.routes.intern(route);
+  }
+
+  /** The last element of the route when it arrives: the receiver itself if all its flows share it, else the shared `Delivery`. */
+  private end(): PacketSink {
+    return this.receiver.endsRoutes === true ? this.receiver : this.routing.delivery;
   }
 
   private applyPolicy(links: readonly Hop[]): void {
