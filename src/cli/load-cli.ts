@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { main as mainFunction } from './main.js';
@@ -20,7 +20,7 @@ export const BUNDLE_FILE = fileURLToPath(new URL('./ersim.cjs', import.meta.url)
  * docs/performance.md), else from its modules.
  */
 export async function loadCli(bundle = BUNDLE_FILE): Promise<LoadedCli> {
-  if (!existsSync(bundle)) {
+  if (!usable(bundle)) {
     const { main } = await import('./main.js');
     return { main, saveCodeCache: () => undefined };
   }
@@ -44,6 +44,16 @@ export async function loadCli(bundle = BUNDLE_FILE): Promise<LoadedCli> {
       writeCache(cacheFile, key, script.createCachedData());
     },
   };
+}
+
+/**
+ * A bundle there is, made since the modules beside it were last compiled: after a build by tsc
+ * alone they are newer, and the command line must not run older code than its worker threads do.
+ */
+function usable(bundle: string): boolean {
+  if (!existsSync(bundle)) return false;
+  const modules = join(dirname(bundle), 'main.js');
+  return !existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeCacheOf, loadCli } from '../../src/cli/load-cli.js';
@@ -92,6 +92,29 @@ describe('the command line bundle (dist/src/cli/ersim.cjs, docs/performance.md)'
     expect(await cli.main(['node', 'ersim', '--version'], { out: () => undefined, err: () => undefined })).toBe(0);
     expect(() => cli.saveCodeCache()).not.toThrow();
     expect(readdirSync(dir).length).toBe(2);
+  });
+
+  it('a bundle older than the compiled modules (a build by tsc alone) is not used', async () => {
+    const dir = tempDir();
+    const bundle = join(dir, 'ersim.cjs');
+    copyFileSync(BUNDLE, bundle);
+    // the modules beside it compiled a minute after it was made
+    writeFileSync(join(dir, 'main.js'), '');
+    const old = new Date(statSync(join(dir, 'main.js')).mtimeMs - 60_000);
+    utimesSync(bundle, old, old);
+    let out = '';
+    const cli = await loadCli(bundle);
+    // the loader's own modules ran (this test's), not the bundle: and it saves no cache for it
+    expect(await cli.main(['node', 'ersim', '--version'], { out: (s) => (out += s), err: () => undefined })).toBe(0);
+    expect(out.trim()).toBe('0.1.0');
+    cli.saveCodeCache();
+    expect(readdirSync(dir).sort()).toEqual(['ersim.cjs', 'main.js']);
+    // made again after them, it is used (and its cache saved)
+    utimesSync(bundle, new Date(), new Date(statSync(join(dir, 'main.js')).mtimeMs + 1000));
+    const fresh = await loadCli(bundle);
+    expect(await fresh.main(['node', 'ersim', '--version'], { out: () => undefined, err: () => undefined })).toBe(0);
+    fresh.saveCodeCache();
+    expect(existsSync(codeCacheOf(bundle).cacheFile)).toBe(true);
   });
 
   it('without a bundle (the TypeScript sources, a build without it) the modules run', async () => {
