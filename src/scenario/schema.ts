@@ -3,6 +3,11 @@ import { parseDscp } from '../core/dscp.js';
 import { parseAddress, parsePrefix } from '../core/prefix.js';
 import { parseBandwidth, parseSize, parseTime } from './units.js';
 
+// zod compiles a parser for each object schema with `new Function` the first time it parses one:
+// dozens of them for the one scenario a run reads, each compiled anew in every process (no code
+// cache holds them). Interpreted, the scenario is checked faster (docs/performance.md).
+z.config({ jitless: true });
+
 function unitField(kind: string, example: string, parse: (s: string) => number | undefined, allowZero: boolean) {
   return z.string({ error: `expected a ${kind} with its unit, like ${example}` }).transform((text, ctx) => {
     const value = parse(text);
