@@ -45,13 +45,17 @@ export class Packet {
   /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
   receiver: PacketSink | null = null;
 
-  /** Fill every field for a new packet of `flow` about to leave on `route` at time `now` (the sender sets `receiver`). */
+  /**
+   * Fill every field for a new packet of `flow` about to leave on `route` at time `now`; a sender
+   * whose route ends in `Delivery` then names the receiver.
+   */
   stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, payload = 0, ack = 0, isAck = false): this {
     this.flow = flow;
     this.seq = seq;
     this.size = size;
     this.dscp = dscp;
     this.route = route;
+    this.receiver = null;
     this.hop = 0;
     this.sentAt = now;
     this.payload = payload;

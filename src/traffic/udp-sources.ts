@@ -126,7 +126,6 @@ export class UdpSources implements EventHandler {
     const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
     const packet = network.pool.take().stamp(this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
-    packet.receiver = this.paths[i]!.receiver;
     if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!, now);
     packet.forward();
     const kind = w[word + KIND]!;
