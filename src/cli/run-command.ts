@@ -35,7 +35,7 @@ export function withRunOptions(command: Command, defaultOut = 'results/<scenario
     .option('--seed <n>', 'seed of every random stream (default: the scenario\'s seed)')
     .option('--duration <time>', 'simulated time, e.g. 10s (default: the scenario\'s duration)')
     .option('--replications <n>', 'independent replications (default: the scenario\'s)')
-    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap) or calendar (calendar queue); default: calendar for 1,000 flows or more, else quaternary')
+    .option('--event-list <kind>', 'event list: quaternary (4-ary typed-array heap) or calendar (calendar queue); default: calendar when 8 or more events are pending once the run has started, else quaternary')
     .option('--timeseries [interval]', 'also write timeseries.csv: flows and links sampled every interval (default 100ms)')
     .option('--workers <n>', 'worker threads (default: the available cores); results are identical for any number')
     .option('--threads <n>', 'threads for each replication that splits into partitions (docs/parallel.md; default: the workers the replications leave idle); results are identical for any number')

@@ -40,8 +40,7 @@ export interface CompiledRun {
  * `policy` says what routes do to packets (the planner's, src/planner/build.ts; neutral by default).
  */
 export function compile(scenario: NetworkScenario, options: RunOptions, issues = new IssueList(), policy?: PathPolicy): CompiledRun {
-  const eventList = options.eventList ?? defaultEventList(scenario.flows.length);
-  const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList });
+  const sim = new Simulator({ seed: options.seed, replication: options.replication, warmup: scenario.warmup, eventList: options.eventList ?? 'quaternary' });
   const network = new Network(sim, policy);
   const routing = network.routing;
   if (scenario.nodes.length > MAX_NODES) issues.add(['nodes'], `a network holds at most ${MAX_NODES} nodes (sites, regions and services count several each); this one has ${scenario.nodes.length}`);
@@ -85,6 +84,8 @@ export function compile(scenario: NetworkScenario, options: RunOptions, issues =
       availability.begin();
       const owns = network.owns;
       for (const s of startables) if (s.nodes === undefined || s.nodes.some(owns)) s.start.begin();
+      // unless one was asked for, the event list that suits as many pending events as the run now has
+      if (options.eventList === undefined && defaultEventList(sim.pendingEvents) === 'calendar') sim.moveEvents('calendar');
     },
   };
 }

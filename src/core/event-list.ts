@@ -32,11 +32,15 @@ export const EVENT_LIST_KINDS: readonly EventListKind[] = ['quaternary', 'calend
 export type EventListChoice = EventListKind | (() => EventList);
 
 /**
- * The event list for a scenario of `flows` flows: the calendar queue stays O(1) per event where the
- * heap's depth grows with the pending events (about one per flow), but costs more with a handful
- * (measured in the bench suite: 10 flows and mm1 favour the heap, 10,000 flows the calendar).
- * The choice never changes results: both order equal times by insertion.
+ * The event list for a run that has `pending` events once everything in it has started: the
+ * calendar queue stays O(1) per event where the heap's depth grows with the pending events, but costs
+ * more with one or two (measured, docs/performance.md: one Poisson flow 8.2 M events/s on the heap,
+ * 5.9 on the calendar; even at 4, 6.8 and 6.7; from 8 on the calendar leads, and by 23-36% on the
+ * dumbbell and the planner's scenarios). The choice never changes results: both order equal times by
+ * insertion.
  */
-export function defaultEventList(flows: number): EventListKind {
-  return flows >= 1000 ? 'calendar' : 'quaternary';
+export function defaultEventList(pending: number): EventListKind {
+  return pending >= CALENDAR_FROM_PENDING ? 'calendar' : 'quaternary';
 }
+
+export const CALENDAR_FROM_PENDING = 8;

@@ -32,7 +32,7 @@ export class Simulator {
   eventsProcessed = 0;
   readonly warmup: Nanos;
   readonly random: RandomStreams;
-  private readonly events: EventList;
+  private events: EventList;
 
   constructor(options: SimulatorOptions) {
     this.warmup = options.warmup ?? 0;
@@ -68,6 +68,20 @@ export class Simulator {
 
   get pendingEvents(): number {
     return this.events.size;
+  }
+
+  /**
+   * Move the pending events into an event list of kind `choice` (between runs, never from a
+   * handler): they leave in order and keep it, equal times included.
+   */
+  moveEvents(choice: EventListChoice): void {
+    const next = createEventList(choice);
+    const events = this.events;
+    while (events.size > 0) {
+      const handler = events.pop();
+      next.push(events.lastTime, handler, events.lastTag);
+    }
+    this.events = next;
   }
 
   /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/planner/check.js';
-import { defaultEventList, EVENT_LIST_KINDS } from '../../src/core/event-list.js';
+import { CALENDAR_FROM_PENDING, defaultEventList, EVENT_LIST_KINDS, type EventHandler } from '../../src/core/event-list.js';
+import { Simulator } from '../../src/core/simulator.js';
+import { buildRun } from '../../src/planner/build.js';
 import { runReplication } from '../../src/runner/run-replication.js';
 import { parseScenarioText } from '../../src/planner/load.js';
 
@@ -48,7 +50,10 @@ ${flows.join('\n')}
 `;
     const loaded = parseScenarioText(text, 'many.yaml');
     checkScenario(loaded);
-    expect(defaultEventList(loaded.scenario.flows.length)).toBe('calendar');
+    // the default (no list asked for) moves a run this busy to the calendar queue as it begins
+    const started = buildRun(loaded.scenario, { seed: 3, replication: 0 });
+    started.begin();
+    expect(defaultEventList(started.sim.pendingEvents)).toBe('calendar');
     const run = (eventList?: 'quaternary' | 'calendar') => {
       const r = runReplication(loaded.scenario, { seed: 3, replication: 0, eventList });
       const { wall_s: _w, events_per_s: _e, ...summary } = r.summary;
@@ -59,5 +64,30 @@ ${flows.join('\n')}
     // the failover moved traffic: the backup path carried packets, the outage dropped some
     const backup = heap.links.find((l) => String(l.link).startsWith('a->s'));
     expect(Number(backup?.tx_packets)).toBeGreaterThan(1000);
+  });
+
+  it('the default: the heap for a handful of pending events, the calendar queue from 8 (measured crossover)', () => {
+    expect(defaultEventList(1)).toBe('quaternary');
+    expect(defaultEventList(CALENDAR_FROM_PENDING - 1)).toBe('quaternary');
+    expect(defaultEventList(CALENDAR_FROM_PENDING)).toBe('calendar');
+  });
+
+  it('moving the pending events to another list keeps their order, equal times in insertion order', () => {
+    const order = (move: boolean): number[] => {
+      const sim = new Simulator({ seed: 1, eventList: 'quaternary' });
+      const seen: number[] = [];
+      const handler: EventHandler = { onEvent: (tag) => seen.push(tag) };
+      // 40 events on 5 instants, pushed out of order: ties are broken by insertion
+      for (let k = 0; k < 40; k++) sim.at(((k * 7) % 5) * 1000, handler, k);
+      if (move) sim.moveEvents('calendar');
+      // and events pushed after the move come after the equal times pushed before it
+      sim.at(2000, handler, 100);
+      sim.runUntil(10_000);
+      return seen;
+    };
+    const stayed = order(false);
+    expect(order(true)).toEqual(stayed);
+    expect(stayed.slice(0, 8)).toEqual([0, 5, 10, 15, 20, 25, 30, 35]);
+    expect(stayed.indexOf(100)).toBe(stayed.indexOf(36) + 1);
   });
 });
