@@ -37,3 +37,23 @@ export const num = (row: Row, column: string): number => {
 
 /** |measured - expected| / expected */
 export const relativeError = (measured: number, expected: number): number => Math.abs(measured - expected) / expected;
+
+/**
+ * Two independent paths from s to d, each with one failing link (x: mtbf 9h, y: mtbf 4h, mttr 1h):
+ * its availability is known in closed form. `head` holds the lines before `nodes:` (name,
+ * duration, routing...), `rate` the CBR flow's rate.
+ */
+export function twoPathsScenario(head: string, rate: string): string {
+  return `
+name: two-paths
+${head.trim()}
+nodes: [s, x, y, d]
+links:
+  - { from: s, to: x, bandwidth: 1Gbps, delay: 1ms, failures: { mtbf: 9h, mttr: 1h } }
+  - { from: x, to: d, bandwidth: 1Gbps, delay: 1ms }
+  - { from: s, to: y, bandwidth: 1Gbps, delay: 5ms, failures: { mtbf: 4h, mttr: 1h } }
+  - { from: y, to: d, bandwidth: 1Gbps, delay: 1ms }
+flows:
+  - { from: s, to: d, source: { kind: cbr, rate: ${rate} } }
+`;
+}

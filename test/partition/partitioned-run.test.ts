@@ -8,7 +8,7 @@ import { compileReplication, runSplit, runToEnd, startReplication, type Replicat
 import type { Row } from '../../src/stats/records.js';
 import { runTasks, sharedTail } from '../../src/parallel/run-tasks.js';
 import type { Task } from '../../src/parallel/task.js';
-import { num, rowOf } from '../helpers.js';
+import { num, rowOf, twoPathsScenario } from '../helpers.js';
 
 /**
  * One replication split into partitions (docs/parallel.md): against hand-computed packet timings,
@@ -97,20 +97,8 @@ flows:
   });
 
   it('routes around failures the same way in every partition: the rows of one partition, availability included', async () => {
-    const text = (partitions: number): string => `
-name: two-paths
-duration: 12h
-parallel: { partitions: ${partitions} }
-routing: { detection: 3s, convergence: 5s }
-nodes: [s, x, y, d]
-links:
-  - { from: s, to: x, bandwidth: 1Gbps, delay: 1ms, failures: { mtbf: 9h, mttr: 1h } }
-  - { from: x, to: d, bandwidth: 1Gbps, delay: 1ms }
-  - { from: s, to: y, bandwidth: 1Gbps, delay: 5ms, failures: { mtbf: 4h, mttr: 1h } }
-  - { from: y, to: d, bandwidth: 1Gbps, delay: 1ms }
-flows:
-  - { from: s, to: d, source: { kind: cbr, rate: 100kbps } }
-`;
+    const text = (partitions: number): string =>
+      twoPathsScenario(`duration: 12h\nparallel: { partitions: ${partitions} }\nrouting: { detection: 3s, convergence: 5s }`, '100kbps');
     const split = await run(scenarioOf(text(3)), 1, 3);
     const whole = await run(scenarioOf(text(1)), 1, 3);
     expect(split.partitions).toBe(3);

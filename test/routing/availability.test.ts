@@ -4,7 +4,7 @@ import { buildRun } from '../../src/planner/build.js';
 import { runReplication } from '../../src/runner/run-replication.js';
 import { parseScenarioText } from '../../src/planner/load.js';
 import type { Row } from '../../src/stats/records.js';
-import { num } from '../helpers.js';
+import { num, twoPathsScenario } from '../helpers.js';
 
 /** Availability of `pair` in each of `n` replications, failures and routing only. */
 function replications(yaml: string, pair: string, n: number, availabilityOnly = true): Row[] {
@@ -56,19 +56,8 @@ flows:
 });
 
 describe('two independent parallel paths with failover', () => {
-  const yaml = (detection: string, convergence: string) => `
-name: two-paths
-duration: 3000h
-routing: { detection: ${detection}, convergence: ${convergence} }
-nodes: [s, x, y, d]
-links:
-  - { from: s, to: x, bandwidth: 1Gbps, delay: 1ms, failures: { mtbf: 9h, mttr: 1h } }
-  - { from: x, to: d, bandwidth: 1Gbps, delay: 1ms }
-  - { from: s, to: y, bandwidth: 1Gbps, delay: 5ms, failures: { mtbf: 4h, mttr: 1h } }
-  - { from: y, to: d, bandwidth: 1Gbps, delay: 1ms }
-flows:
-  - { from: s, to: d, source: { kind: cbr, rate: 1Mbps } }
-`;
+  const yaml = (detection: string, convergence: string) =>
+    twoPathsScenario(`duration: 3000h\nrouting: { detection: ${detection}, convergence: ${convergence} }`, '1Mbps');
   const a1 = 0.9;
   const a2 = 0.8;
 
