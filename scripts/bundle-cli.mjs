@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -13,6 +13,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outfile = join(root, 'dist/src/cli/ersim.cjs');
 
 for (const name of readdirSync(dirname(outfile))) if (/^ersim\.cjs\..*(cache|tmp)$/.test(name)) rmSync(join(dirname(outfile), name));
+/** zod's namespace exports every language's messages: here an empty module stands for them. */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}zod${sep}`) ? { path: 'locales', namespace: 'english-only-zod' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'english-only-zod' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'dist/src/cli/main.js')],
   outfile,
@@ -26,6 +37,9 @@ await build({
   // every module of dist/src/<folder>/ names files from its folder's parent: so does the bundle, one folder down
   banner: { js: "const __ersimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__ersimModuleUrl' },
+  // zod's namespace exports its 50 languages' messages (300 kB, a quarter of the bundle, all read and
+  // deserialized at every start); ersim reports in English only, which zod's schemas import directly
+  plugins: [englishOnlyZod],
   external: ['../report/*', '../parallel/queue/submit.js', '../parallel/queue/queue-worker.js', 'bullmq', 'ioredis', 'vega', 'vega-lite', 'piscina', 'cli-progress', 'playwright-core'],
 });
 

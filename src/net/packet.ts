@@ -26,7 +26,7 @@ export class Packet {
   ack = 0;
   /** True for a packet that only acknowledges (counted apart from the flow's data). */
   isAck = false;
-  /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them (see `sackBlocks`). */
+  /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them (lent by `PacketPool.sackBlocks`). */
   sack: Float64Array | null = null;
   sackCount = 0;
   dscp = 0;
@@ -64,11 +64,6 @@ export class Packet {
     return this;
   }
 
-  /** Room for SACK blocks, made the first time this (pooled) packet carries some: most packets never do, and stay small. */
-  sackBlocks(): Float64Array {
-    return (this.sack ??= new Float64Array(6));
-  }
-
   /** Hand the packet to the next element of its route. */
   forward(): void {
     this.route[this.hop++]!.receive(this);
@@ -78,6 +73,8 @@ export class Packet {
 /** Recycles packets so that the hot path allocates nothing in the steady state. */
 export class PacketPool {
   private readonly free: Packet[] = [];
+  /** Room for SACK blocks, lent to the few packets in flight that carry some. */
+  private readonly freeSacks: Float64Array[] = [];
   allocated = 0;
 
   take(): Packet {
@@ -89,7 +86,20 @@ export class PacketPool {
 
   release(packet: Packet): void {
     packet.route = EMPTY_ROUTE;
+    if (packet.sack !== null) {
+      this.freeSacks.push(packet.sack);
+      packet.sack = null;
+    }
+    packet.sackCount = 0;
     this.free.push(packet);
+  }
+
+  /**
+   * Room for `packet`'s SACK blocks (three [start, end) pairs), back in the pool with the packet:
+   * kept by every packet that ever carried some, they were a third of a large network's packet memory.
+   */
+  sackBlocks(packet: Packet): Float64Array {
+    return (packet.sack ??= this.freeSacks.pop() ?? new Float64Array(6));
   }
 }
 

@@ -170,7 +170,7 @@ export class Partition implements LinkExporter {
       const sack = data[k + 17]!;
       packet.sackCount = sack;
       if (sack > 0) {
-        const blocks = packet.sackBlocks();
+        const blocks = network.pool.sackBlocks(packet);
         for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 18 + s]!;
       }
       k += 18 + 2 * sack;

@@ -108,7 +108,11 @@ export class TcpReceiver implements PacketSink, TimerOwner {
    */
   private fillSack(packet: Packet): number {
     const ranges = this.ranges;
-    const sack = packet.sackBlocks();
+    if (ranges.length === 0) {
+      packet.sackCount = 0;
+      return 0;
+    }
+    const sack = this.network.pool.sackBlocks(packet);
     let n = 0;
     if (this.latestRange >= 0) {
       sack[0] = ranges[this.latestRange]!;
