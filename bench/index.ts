@@ -124,7 +124,7 @@ async function runAll(args: string[]): Promise<void> {
   const date = new Date().toISOString();
   const rows: Row[] = measurements.map((m) => ({ commit, date, node: process.version, ...m }));
   mkdirSync('results', { recursive: true });
-  const csv = await toCsv(rows);
+  const csv = toCsv(rows);
   const header = csv.slice(0, csv.indexOf('\n'));
   const file = 'results/bench.csv';
   // rows with other columns (an older bench) are kept aside rather than misaligned

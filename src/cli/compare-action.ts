@@ -26,8 +26,8 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
     : [];
   const costs = priced ? bills.map((b) => ({ variant: b.variant, replication: b.replication, cost: monthlyTotal(b.lines) })) : undefined;
   const rows = comparisonRows({ variants, apps: result.apps, availability: result.availability, exposure: result.exposure, costs });
-  files['comparison.csv'] = await toCsv(rows);
-  if (priced) files['cost.csv'] = await toCsv(costRows(variants, bills), COST_COLUMNS);
+  files['comparison.csv'] = toCsv(rows);
+  if (priced) files['cost.csv'] = toCsv(costRows(variants, bills), COST_COLUMNS);
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
   const written = await writeResults(out, withTimeSeries(files, timeSeries));
   if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);

@@ -137,9 +137,9 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
   const run = await runWithProgress(tasks, scenario.name, options);
   const result = mergeResults(run.results);
 
-  const files = await resultFiles(result, [], options.availabilityOnly);
+  const files = resultFiles(result, [], options.availabilityOnly);
   Object.assign(files, scenarioFiles(loaded, files));
-  files['summary.csv'] = await toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
+  files['summary.csv'] = toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
   const timeSeries = timeSeriesInterval === undefined ? undefined : timeSeriesOutput(result.timeSeries);
   return { loaded, out, result, files, timeSeries, line: `${summaryLine(result.summary)}; ${run.line}` };
 }
@@ -154,19 +154,19 @@ export function sampledInterval(scenario: { duration: Nanos; warmup: Nanos }, op
  * The tables of a run's merged results as CSV files (without packets: availability only), with
  * `leading` columns first (a sweep's point and parameters, which `mergeResults` put in every row).
  */
-export async function resultFiles(result: MergedResults, leading: readonly string[] = [], availabilityOnly = false): Promise<Record<string, string>> {
+export function resultFiles(result: MergedResults, leading: readonly string[] = [], availabilityOnly = false): Record<string, string> {
   const files: Record<string, string> = {};
   if (!availabilityOnly) {
-    files['flows.csv'] = await toCsv(result.flows);
-    files['links.csv'] = await toCsv(result.links);
-    files['drops.csv'] = await toCsv(result.drops, [...leading, ...DROP_COLUMNS]);
-    files['classes.csv'] = await toCsv(result.classes, [...leading, ...CLASS_COLUMNS]);
-    files['apps.csv'] = await toCsv(result.apps, [...leading, ...APP_COLUMNS]);
-    files['exposure.csv'] = await toCsv(result.exposure, [...leading, ...EXPOSURE_COLUMNS]);
-    files['delays.csv'] = await toCsv(result.delays, [...leading, ...DELAY_COLUMNS]);
+    files['flows.csv'] = toCsv(result.flows);
+    files['links.csv'] = toCsv(result.links);
+    files['drops.csv'] = toCsv(result.drops, [...leading, ...DROP_COLUMNS]);
+    files['classes.csv'] = toCsv(result.classes, [...leading, ...CLASS_COLUMNS]);
+    files['apps.csv'] = toCsv(result.apps, [...leading, ...APP_COLUMNS]);
+    files['exposure.csv'] = toCsv(result.exposure, [...leading, ...EXPOSURE_COLUMNS]);
+    files['delays.csv'] = toCsv(result.delays, [...leading, ...DELAY_COLUMNS]);
   }
-  files['availability.csv'] = await toCsv(result.availability, [...leading, ...AVAILABILITY_COLUMNS]);
-  files['availability_events.csv'] = await toCsv(result.availabilityEvents, [...leading, ...AVAILABILITY_EVENT_COLUMNS]);
+  files['availability.csv'] = toCsv(result.availability, [...leading, ...AVAILABILITY_COLUMNS]);
+  files['availability_events.csv'] = toCsv(result.availabilityEvents, [...leading, ...AVAILABILITY_EVENT_COLUMNS]);
   return files;
 }
 

@@ -105,8 +105,8 @@ export async function sizeNetworkAction(io: { out: (s: string) => void }, file: 
   }));
   evidence.sort((a, b) => a.resource.localeCompare(b.resource) || parseBandwidth(a.size)! - parseBandwidth(b.size)! || a.state.localeCompare(b.state));
   const written = await writeResults(out, {
-    'sizing.csv': await toCsv(rows),
-    'sizing_evidence.csv': await toCsv(evidence),
+    'sizing.csv': toCsv(rows),
+    'sizing_evidence.csv': toCsv(evidence),
     ...scenarioFiles(loaded, {}),
   });
   if (!options.quiet) {

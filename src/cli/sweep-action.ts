@@ -71,9 +71,9 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
   const out = options.out ?? `results/${base.name}-sweep`;
   checkOutputFolder(out);
   const files: Record<string, string> = {
-    'sweep.csv': await toCsv(rows),
-    ...(await resultFiles(merged, ['point', ...Object.keys(points[0]!)])),
-    'summary.csv': await toCsv(merged.summary),
+    'sweep.csv': toCsv(rows),
+    ...resultFiles(merged, ['point', ...Object.keys(points[0]!)]),
+    'summary.csv': toCsv(merged.summary),
   };
   Object.assign(files, scenarioFiles(first, files));
   // a point's time series is its variant's at that point: `variant @ point` in the variant column

@@ -40,8 +40,8 @@ export async function whatifAction(io: { out: (s: string) => void }, file: strin
   });
   const names = whatifs.variants.map((v) => v.variant);
   const impacts = failureImpacts(intact, failures, result.apps, result.availability);
-  files['failures.csv'] = await toCsv(impacts, FAILURE_COLUMNS);
-  files['comparison.csv'] = await toCsv(comparisonRows({ variants: names, apps: result.apps, availability: result.availability, exposure: result.exposure }));
+  files['failures.csv'] = toCsv(impacts, FAILURE_COLUMNS);
+  files['comparison.csv'] = toCsv(comparisonRows({ variants: names, apps: result.apps, availability: result.availability, exposure: result.exposure }));
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
   const written = await writeResults(out, withTimeSeries(files, timeSeries));
   if (!options.quiet) io.out(`${failureTable(impacts)}\n\n${line}\nwrote ${written.join(', ')}\n`);

@@ -1,4 +1,3 @@
-import { writeToString } from 'fast-csv';
 import type { Row } from '../stats/records.js';
 
 /** Numbers as the shortest text that keeps ten significant digits; NaN as an empty cell. */
@@ -17,13 +16,31 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * One CSV cell (RFC 4180): quoted, its quotes doubled, when it holds a quote, a comma or a line
+ * break; NUL characters are dropped. fast-csv's rule (it also quoted a '|'), without the stream it
+ * set up for every document: a short run spent 7 of the 16 ms of writing its eleven files in them.
+ */
+export function csvCell(text: string): string {
+  const cell = text.includes('\0') ? text.replaceAll('\0', '') : text;
+  if (cell.includes('"')) return `"${cell.replaceAll('"', '""')}"`;
+  return /[,\r\n]/.test(cell) ? `"${cell}"` : cell;
+}
+
 /** A CSV document with one header row; every row must have the header's columns. */
-export async function toCsv(rows: readonly Row[], columns?: readonly string[]): Promise<string> {
+export function toCsv(rows: readonly Row[], columns?: readonly string[]): string {
   const header = (columns ?? (rows.length > 0 ? Object.keys(rows[0]!) : [])).map(String);
-  const body = rows.map((row) => header.map((c) => {
-    const v = row[c];
-    if (v === undefined) throw new Error(`row without column '${c}'`);
-    return typeof v === 'number' ? formatNumber(v) : safeText(v);
-  }));
-  return (await writeToString([header.map(safeText), ...body], { headers: false })) + '\n';
+  const lines = [header.map((c) => csvCell(safeText(c))).join(',')];
+  for (const row of rows) {
+    lines.push(
+      header
+        .map((c) => {
+          const v = row[c];
+          if (v === undefined) throw new Error(`row without column '${c}'`);
+          return typeof v === 'number' ? formatNumber(v) : csvCell(safeText(v));
+        })
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
