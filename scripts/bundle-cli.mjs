@@ -54,12 +54,8 @@ writeFileSync(outfile, bundled.replaceAll('import("../', '__ersimImport("../'));
 
 const out = mkdtempSync(join(tmpdir(), 'ersim-warm-'));
 try {
-  const warm = spawnSync(
-    process.execPath,
-    [join(root, 'bin/ersim.js'), 'run', join(root, 'scenarios/dumbbell-udp.yaml'), '--quiet', '--no-cache', '--workers', '1', '--out', out],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (warm.status !== 0) throw new Error(`warming the code cache: ersim exited with ${warm.status ?? warm.signal}`);
+  const warm = spawnSync(process.execPath, [join(root, 'scripts/warm-cli-cache.mjs'), out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (warm.status !== 0) throw new Error(`warming the code cache: exited with ${warm.status ?? warm.signal}`);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -28,6 +28,16 @@ export function writeFilesAtomically(dir: string, files: Readonly<Record<string,
 /** What ersim writes into a results folder: a folder holding anything else is not replaced. */
 const RESULT_FILE = /^([a-z_]+\.csv|report\.html|scenario\.yaml)$/;
 
+/**
+ * A results folder's list of the files ersim wrote into it, one name per line: the files a scenario
+ * includes (a site table) are copied beside scenario.yaml under their own names, and are then
+ * ersim's as much as the results are. Without it a second run into the same folder was refused.
+ */
+export const RESULTS_MANIFEST = '.ersim-results';
+/** A manifest larger than this is no list ersim wrote; a folder with more entries than this is no results folder. */
+const MAX_MANIFEST_BYTES = 1 << 20;
+const MAX_LISTED_ENTRIES = 10_000;
+
 /** Why `dir` cannot be replaced by a new results folder, or undefined when it can (or does not exist). */
 export function replaceProblem(dir: string): string | undefined {
   let stat;
@@ -37,9 +47,49 @@ export function replaceProblem(dir: string): string | undefined {
     return undefined;
   }
   if (!stat.isDirectory()) return 'there is a file of that name, not a folder';
-  const foreign = readdirSync(dir).filter((name) => !RESULT_FILE.test(name));
+  const written = manifestOf(dir);
+  const foreign = entriesUnder(dir).filter((name) => !RESULT_FILE.test(name) && name !== RESULTS_MANIFEST && !written.has(name));
   if (foreign.length > 0) return `the folder holds files ersim did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}): choose another --out`;
   return undefined;
+}
+
+/** The files a results folder's manifest lists (none when it has none, or one ersim cannot have written). */
+function manifestOf(dir: string): Set<string> {
+  try {
+    const path = join(dir, RESULTS_MANIFEST);
+    if (!statSync(path).isFile() || statSync(path).size > MAX_MANIFEST_BYTES) return new Set();
+    return new Set(readFileSync(path, 'utf8').split('\n').filter((name) => name !== ''));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The files under `dir` by their names relative to it ('/' between folders), and any folder that
+ * cannot be read or anything past the first MAX_LISTED_ENTRIES, which then count as foreign.
+ */
+function entriesUnder(dir: string): string[] {
+  const names: string[] = [];
+  const visit = (relative: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, relative), { withFileTypes: true });
+    } catch {
+      names.push(relative === '' ? '.' : relative);
+      return;
+    }
+    for (const entry of entries) {
+      if (names.length >= MAX_LISTED_ENTRIES) {
+        names.push(`${relative}${entry.name} (and more)`);
+        return;
+      }
+      const name = `${relative}${entry.name}`;
+      if (entry.isDirectory()) visit(`${name}/`);
+      else names.push(name);
+    }
+  };
+  visit('');
+  return names;
 }
 
 /** A file's content: its text, or a function that writes it (streamed) to a path, stopping when `signal` aborts. */
@@ -69,6 +119,7 @@ export async function replaceFolder(dir: string, files: Readonly<Record<string, 
       if (typeof content === 'string') writeFileSync(join(staging, name), content);
       else await content(join(staging, name), signal);
     }
+    writeFileSync(join(staging, RESULTS_MANIFEST), `${Object.keys(files).join('\n')}\n`);
     signal.throwIfAborted();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

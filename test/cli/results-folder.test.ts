@@ -29,4 +29,22 @@ describe('the results folder', () => {
     expect(result.err).toMatch(/--out .*documents: the folder holds files ersim did not write \(thesis\.docx\)/);
     expect(filesIn(mine)).toEqual(before);
   });
+
+  it("is replaced with the files a scenario includes, which are ersim's copies, and not with a file put beside them", async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'enterprise.yaml', readFileSync('scenarios/enterprise.yaml', 'utf8').replace(/^duration: .*$/m, 'duration: 6s').replace(/^replications: .*$/m, 'replications: 1'));
+    writeFileSync(join(dir, 'enterprise-offices.csv'), readFileSync('scenarios/enterprise-offices.csv', 'utf8'));
+    const out = join(dir, 'out');
+    expect((await ersim('run', file, '--out', out, '-q', '--no-cache')).code).toBe(0);
+    expect(filesIn(out)).toContain('enterprise-offices.csv');
+    const again = await ersim('run', file, '--out', out, '-q', '--no-cache', '--seed', '2');
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toMatch(/,2,/);
+
+    writeFileSync(join(out, 'offices-v2.csv'), 'precious');
+    const refused = await ersim('run', file, '--out', out, '-q', '--no-cache');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/the folder holds files ersim did not write \(offices-v2\.csv\)/);
+  });
 });

@@ -47,7 +47,9 @@ describe('ersim run', () => {
     const result = await ersim('run', file, '--out', out);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(filesIn(out)).toEqual(['apps.csv', 'availability.csv', 'availability_events.csv', 'classes.csv', 'delays.csv', 'drops.csv', 'exposure.csv', 'flows.csv', 'links.csv', 'scenario.yaml', 'summary.csv']);
+    const written = ['apps.csv', 'availability.csv', 'availability_events.csv', 'classes.csv', 'delays.csv', 'drops.csv', 'exposure.csv', 'flows.csv', 'links.csv', 'scenario.yaml', 'summary.csv'];
+    expect(filesIn(out)).toEqual(['.ersim-results', ...written]);
+    expect(read(out, '.ersim-results').split('\n').filter(Boolean).sort()).toEqual(written); // what ersim may replace next time
     expect(result.out).toMatch(/bursty/);
     expect(read(out, 'flows.csv').split('\n')[0]).toBe(
       'variant,replication,seed,flow,protocol,path,from,to,dscp,tx_packets,tx_bytes,rx_packets,rx_bytes,lost_packets,loss_ratio,throughput_bps,mean_rate_bps,delay_mean_ms,delay_p50_ms,delay_p95_ms,delay_p99_ms,delay_max_ms,jitter_ms,jitter_p95_ms,goodput_bps,delivered_bytes,retransmits,timeouts,lost_acks,rtt_mean_ms,rtt_p99_ms,cwnd_final_bytes,cwnd_mean_bytes,slow_start_end_ms,completions,fct_ms,fct_p50_ms,fct_p99_ms',
