@@ -1,5 +1,6 @@
 import { COST_COLUMNS, missingPrices, monthlyBill, monthlyTotal, type CostLine } from '../compare/monthly-cost.js';
-import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
+import { comparisonRows, HEADLINE_METRICS, SHORT_HEADLINE_ROWS } from '../compare/comparison.js';
+import { siteVerdicts, verdictText } from '../compare/verdict.js';
 import { toCsv } from '../output/csv.js';
 import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
@@ -10,7 +11,7 @@ import { textTable } from './table.js';
 
 
 /** Run every variant with the same seeds, write the run's files and comparison.csv, print the headline table. */
-export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions): Promise<void> {
+export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions & { detail?: boolean }): Promise<void> {
   const { loaded, out, result, files, timeSeries, line } = await simulate(file, options, (l) => {
     if (l.variants.length < 2) throw new UsageError(`${file}: compare needs a scenario with at least two variants (variants: {name: changes, ...})`);
     checkPrices(file, l.variants);
@@ -30,7 +31,27 @@ export async function compareAction(io: { out: (s: string) => void }, file: stri
   if (priced) files['cost.csv'] = toCsv(costRows(variants, bills), COST_COLUMNS);
   if (options.report) files['report.html'] = await (await import('../report/build-report.js')).buildReport(files, timeSeries?.linkSamples);
   const written = await writeResults(out, withTimeSeries(files, timeSeries));
-  if (!options.quiet) io.out(`${comparisonTable(rows, variants)}\n\n${line}\nwrote ${written.join(', ')}\n`);
+  if (!options.quiet) io.out(`${shortComparison(rows, variants, options.detail === true)}\n\n${line}\nwrote ${written.join(', ')}\n`);
+}
+
+/**
+ * What compare prints: the answer per site (pass or what failed, in each variant) and the monthly
+ * cost, then the headline rows when they are few (one office's) or with --detail; comparison.csv
+ * holds them all.
+ */
+export function shortComparison(rows: readonly Row[], variants: readonly string[], detail: boolean): string {
+  const verdicts = siteVerdicts(variants, rows);
+  const headline = rows.filter((r) => HEADLINE_METRICS.has(String(r.metric)));
+  const parts: string[] = [];
+  if (verdicts.length > 0) {
+    const cost = rows.find((r) => r.site === 'all' && r.metric === 'monthly_cost');
+    const answer = verdicts.map(({ site, variants: outcomes }) => [site, ...outcomes.map((v) => verdictText(v, 1))]);
+    if (cost !== undefined) answer.push(['monthly cost', ...variants.map((v) => withCi(cost[v] as number, cost[`${v}_ci95`] as number, NaN, NaN))]);
+    parts.push(`${textTable(['site', ...variants], answer, true)}\n(pass: every call direction met the Teams targets in every replication and every service was available)`);
+  }
+  if (detail || verdicts.length === 0 || headline.length <= SHORT_HEADLINE_ROWS) parts.push(comparisonTable(rows, variants));
+  else parts.push(`${headline.length} headline rows (per site, application, direction and metric, with 95% CIs and the differences): comparison.csv; --detail prints them`);
+  return parts.join('\n\n');
 }
 
 /** With a price table, every priced thing a variant uses needs its price: checked before the run. */

@@ -34,6 +34,9 @@ export const HEADLINE_METRICS: ReadonlySet<string> = new Set([
   'monthly_cost',
 ]);
 
+/** Headline rows the terminal shows in full without --detail: one office's comparison fits, twelve offices' 340 do not. */
+export const SHORT_HEADLINE_ROWS = 60;
+
 /** One compared quantity: what it is, and its value per variant and replication. */
 interface Series {
   site: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
+import { siteVerdicts, verdictText } from '../compare/verdict.js';
 import type { Row } from '../stats/records.js';
 import { TEAMS_TARGETS } from '../planner/azure/facts.js';
 import { MAXIMUM_NAMED_BY } from '../stats/headline-names.js';
@@ -153,23 +154,10 @@ export function formatValue(x: number): string {
  * every service was available (pass), with what failed otherwise; then each variant's monthly bill.
  */
 function answerSection(variants: readonly string[], comparison: Table, cost: Table): string {
-  const sites = [...new Set(comparison.map((r) => String(r.site)).filter((s) => s !== '' && s !== 'all' && s !== 'undefined'))];
-  if (sites.length === 0) return '';
-  const verdict = (site: string, variant: string): { pass: boolean; why: string[] } => {
-    const why: string[] = [];
-    for (const r of comparison.filter((x) => String(x.site) === site)) {
-      const v = r[variant];
-      if (typeof v !== 'number' || Number.isNaN(v)) continue;
-      if (r.metric === 'targets_met' && v < 1) why.push(`${String(r.application)} ${String(r.direction)}: Teams targets met in ${(100 * v).toFixed(0)}% of runs`);
-      if (r.metric === 'availability' && v < 1) why.push(`${String(r.application)}: ${(100 * v).toFixed(2)}% available`);
-    }
-    return { pass: why.length === 0, why };
-  };
-  const rows = sites.map((site) => {
-    const cells = variants.map((v) => {
-      const { pass, why } = verdict(site, v);
-      return `<td class="${pass ? 'met' : 'missed'}" data-variant="${escape(v)}">${pass ? 'pass' : `fail: ${escape(why.slice(0, 3).join('; '))}${why.length > 3 ? ` (+${why.length - 3})` : ''}`}</td>`;
-    });
+  const verdicts = siteVerdicts(variants, comparison);
+  if (verdicts.length === 0) return '';
+  const rows = verdicts.map(({ site, variants: outcomes }) => {
+    const cells = outcomes.map((v, i) => `<td class="${v.pass ? 'met' : 'missed'}" data-variant="${escape(variants[i]!)}">${escape(verdictText(v))}</td>`);
     return `<tr><td>${escape(site)}</td>${cells.join('')}</tr>`;
   });
   const totals = cost.filter((r) => r.item === 'total');
