@@ -7,6 +7,7 @@ import { mergeOverride } from '../scenario/load.js';
 import { toCsv } from '../output/csv.js';
 import type { Row } from '../stats/records.js';
 import { formatBandwidth, parseBandwidth } from '../scenario/units.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { chooseDesign, withVariants, type Design } from './design.js';
 import { UsageError } from './errors.js';
 import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
@@ -39,6 +40,8 @@ interface Evidence extends Row {
   policer_drops: number;
   calls: number;
   calls_met: number;
+  /** Traffic entries with no route in this state, left out of its run (space-separated names). */
+  unroutable: string;
   pass: 'yes' | 'no';
 }
 
@@ -171,10 +174,7 @@ async function evaluate(
   bps: number,
   options: SizeNetworkOptions,
 ): Promise<Evidence> {
-  const variant = 'sizing';
-  const text = withVariants(design, { [variant]: mergeOverride(design.fields, state.patch(bps)) });
-  const loaded: LoadedScenario = parseScenarioText(text, file, options.overrides, design.attachments);
-  const { result } = await simulateLoaded(loaded, file, { ...options, report: false, timeSeriesInterval: undefined, quiet: true });
+  const { result, unroutable } = await simulateState(file, design, mergeOverride(design.fields, state.patch(bps)), options);
   const { names, capacityBps } = resource.links(bps);
   const links = result.links.filter((l) => names.has(String(l.link)));
   const utilization = links.reduce((m, l) => Math.max(m, (l.throughput_bps as number) / capacityBps), 0);
@@ -191,6 +191,38 @@ async function evaluate(
     policer_drops: policerDrops,
     calls: calls.length,
     calls_met: met,
+    unroutable,
     pass: pass ? 'yes' : 'no',
   };
+}
+
+/**
+ * Run the design with these fields. A state may leave a traffic entry with no route (its circuits
+ * gone, a VNet only they reach): that traffic cannot load what is sized, so the state runs without
+ * it and names it (`unroutable`) rather than stopping the sizing with the scenario error a run
+ * would give.
+ */
+async function simulateState(file: string, design: Design, fields: Record<string, unknown>, options: SizeNetworkOptions): Promise<{ result: Awaited<ReturnType<typeof simulateLoaded>>['result']; unroutable: string }> {
+  const run = (f: Record<string, unknown>) =>
+    simulateLoaded(parseScenarioText(withVariants(design, { sizing: f }), file, options.overrides, design.attachments), file, { ...options, report: false, timeSeriesInterval: undefined, quiet: true });
+  try {
+    return { result: (await run(fields)).result, unroutable: '' };
+  } catch (error) {
+    const traffic = (fields.traffic ?? design.data.traffic) as Record<string, unknown>[] | undefined;
+    const cut = error instanceof ScenarioError && Array.isArray(traffic) ? unroutableTraffic(error, traffic.length) : undefined;
+    if (cut === undefined) throw error;
+    const names = [...cut].map((i) => String(traffic![i]!.name ?? `traffic[${i}]`));
+    return { result: (await run({ ...fields, traffic: traffic!.filter((_, i) => !cut.has(i)) })).result, unroutable: names.join(' ') };
+  }
+}
+
+/** The traffic entries (their indices) that a scenario error says have no route, if that is all it says. */
+function unroutableTraffic(error: ScenarioError, entries: number): Set<number> | undefined {
+  const cut = new Set<number>();
+  for (const issue of error.issues) {
+    const [field, index] = issue.path;
+    if (issue.kind !== 'no-route' || field !== 'traffic' || typeof index !== 'number' || index >= entries) return undefined;
+    cut.add(index);
+  }
+  return cut.size > 0 ? cut : undefined;
 }

@@ -120,7 +120,7 @@ function buildFlow(
     index,
     pinned,
     marking,
-    () => flow.protocol !== 'app' && issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'${via ? ` through '${via.node}'` : ''}`),
+    () => flow.protocol !== 'app' && issues.add([...flow.origin, 'to'], `no route from '${flow.from}' to '${flow.to}'${via ? ` through '${via.node}'` : ''}`, 'no-route'),
     via && { node: via.node, address: via.address },
     flow.protocol === 'app',
   );

@@ -7,6 +7,8 @@ export interface ScenarioIssue {
   line?: number;
   /** The file the line is in, when not the scenario file (a table it includes). */
   file?: string;
+  /** What kind of problem, where a command may act on it ('no-route': a flow's ends are not connected). */
+  kind?: 'no-route';
 }
 
 /** `links[3].bandwidth` */
@@ -35,8 +37,8 @@ export class ScenarioError extends Error {
 export class IssueList {
   readonly issues: ScenarioIssue[] = [];
 
-  add(path: FieldPath, message: string): void {
-    this.issues.push({ path, message });
+  add(path: FieldPath, message: string, kind?: ScenarioIssue['kind']): void {
+    this.issues.push(kind === undefined ? { path, message } : { path, message, kind });
   }
 
   get empty(): boolean {

@@ -97,4 +97,22 @@ traffic:
       ['wan', 'wan-port', '500Mbps'],
     ]);
   }, 300_000);
+
+  it('sizes a site whose VNet traffic only its circuits carry: with them gone that traffic is named, not an error', async () => {
+    // regional-circuits.yaml: TCP traffic from both offices to two VNets, reached over the circuits only
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const r = await ersim('size', 'scenarios/regional-circuits.yaml', '--duration', '4s', '--replications', '1', '--out', out, '--no-cache', '--workers', '2', '-q');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const sizing = await parseTable(readFileSync(join(out, 'sizing.csv'), 'utf8'));
+    expect(sizing.map((s) => s.resource).sort()).toEqual(['boston', 'er-east', 'er-west', 'seattle', 'wan']);
+    const evidence = await parseTable(readFileSync(join(out, 'sizing_evidence.csv'), 'utf8'));
+    const unroutable = (e: (typeof evidence)[number]) => (typeof e.unroutable === 'string' ? e.unroutable : ''); // an empty cell reads as NaN
+    const boston = evidence.filter((e) => e.resource === 'boston');
+    expect(boston.length).toBeGreaterThan(0);
+    for (const e of boston) expect(unroutable(e)).toBe(e.state === 'its circuits down' ? 'boston-to-eastus seattle-to-eastus boston-to-westus2' : '');
+    // the circuits themselves carry that traffic in every state
+    expect(evidence.filter((e) => e.kind === 'circuit').every((e) => unroutable(e) === '')).toBe(true);
+  }, 300_000);
 });
