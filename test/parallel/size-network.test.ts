@@ -115,4 +115,24 @@ traffic:
     // the circuits themselves carry that traffic in every state
     expect(evidence.filter((e) => e.kind === 'circuit').every((e) => unroutable(e) === '')).toBe(true);
   }, 300_000);
+
+  it('counts against no size the calls that miss the Teams targets at every size (an office 120 ms from the service)', async () => {
+    // Perth's calls to Microsoft 365 in East US cross the world: 124 ms one way at any capacity
+    const text = NETWORK().replace('apps:', '  perth: { location: perth, users: 100, internet: { bandwidth: 1Gbps } }\napps:');
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const r = await ersim('size', writeScenario(dir, 'n.yaml', text), '--out', out, '--no-cache', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\n2 call direction\(s\) miss the Teams targets at every size/);
+    const sizing = await parseTable(readFileSync(join(out, 'sizing.csv'), 'utf8'));
+    const size = (resource: string) => String(sizing.find((s) => s.resource === resource)!.recommended);
+    // the same answers as without Perth (the first test): its calls fail whatever the sizes
+    expect([size('er-boston'), size('er-chicago'), size('boston'), size('chicago'), size('perth')]).toEqual(['100Mbps', '500Mbps', '100Mbps', '500Mbps', '50Mbps']);
+    const evidence = await parseTable(readFileSync(join(out, 'sizing_evidence.csv'), 'utf8'));
+    expect(evidence.every((e) => e.calls_missed_at_any_size === 2)).toBe(true);
+
+    const circuit = await ersim('size', writeScenario(dir, 'n.yaml', text), '--circuit', 'er-boston', '--out', join(dir, 'one'), '--no-cache', '--workers', '2');
+    expect(circuit.code).toBe(0);
+    expect(circuit.out).toMatch(/circuit 'er-boston': 100Mbps\n2 call direction\(s\) miss the Teams targets even at 10Gbps/);
+  }, 300_000);
 });
