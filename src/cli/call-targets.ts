@@ -1,11 +1,12 @@
 import type { Row } from '../stats/records.js';
 
 /**
- * The call directions of a run (apps.csv rows of calls: variant, replication, site, application,
- * direction) and those that met every Teams target.
+ * The call directions of a run that were judged (apps.csv rows of calls with a verdict: a direction
+ * with no call in the measured time has none) and those that met every Teams target, by variant,
+ * replication, site, application and direction.
  */
 export function callsMeetingTargets(apps: readonly Row[]): { calls: number; met: Set<string> } {
-  const calls = apps.filter((a) => a.kind === 'call');
+  const calls = apps.filter((a) => a.kind === 'call' && Number.isFinite(a.targets_met as number));
   const met = new Set<string>();
   for (const a of calls) if (a.targets_met === 1) met.add(`${a.variant}|${a.replication}|${a.site}|${a.application}|${a.direction}`);
   return { calls: calls.length, met };

@@ -143,8 +143,9 @@ function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: R
   const utilization = access.reduce((m, l) => Math.max(m, (l.throughput_bps as number) / purchased), 0);
   const calls = apps.filter((a) => a.kind === 'call');
   const worst = (column: string) => calls.reduce((m, a) => (Number.isFinite(a[column] as number) ? Math.max(m, a[column] as number) : m), 0);
-  const { met } = callsMeetingTargets(apps);
-  const callsMet = met.size;
+  const judged = callsMeetingTargets(apps);
+  const callsMet = judged.met.size;
+  const met = judged.met;
   const meetsTeams = !options.teams || keepsCalls(atLargest, met);
   return {
     sku,
@@ -152,7 +153,7 @@ function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: R
     delayP95: worst('window_delay_p95_ms'),
     jitter: worst('window_jitter_p95_ms'),
     loss: worst('window_loss_p95'),
-    calls: calls.length,
+    calls: judged.calls,
     callsMet,
     pass: !policed && utilization <= 1 - options.headroom && meetsTeams,
   };

@@ -9,8 +9,9 @@ const max = (xs: number[]) => finite(xs).reduce((m, x) => (Number.isNaN(m) || x 
 const min = (xs: number[]) => finite(xs).reduce((m, x) => (Number.isNaN(m) || x < m ? x : m), NaN);
 const col = (rows: readonly Row[], c: string) => rows.map((r) => r[c] as number);
 
+/** The share of judged call directions (a direction with no call in the measured time has no verdict) that met every Teams target. */
 function callShare(apps: readonly Row[]): number {
-  const calls = apps.filter((a) => a.kind === 'call');
+  const calls = apps.filter((a) => a.kind === 'call' && Number.isFinite(a.targets_met as number));
   return calls.length === 0 ? NaN : calls.filter((a) => a.targets_met === 1).length / calls.length;
 }
 

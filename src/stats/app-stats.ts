@@ -103,6 +103,8 @@ export function appRows(id: RunIdentity, app: AppStats, measured: Nanos, end: Na
       return mosFromR(rFactor(x.delayMs + 2 * x.jitterMs + ms(model.packetInterval), lossPercent, burstRatio(x.received, x.lost, x.lossRuns), model.codec));
     });
     const reordering = q.received === 0 ? NaN : q.reordered / q.received;
+    // no window heard in the measured time (no call at that hour): nothing to judge, not a failure
+    const judged = (met: boolean): number => (w.windows === 0 ? NaN : flag(met));
     const ok = {
       delay: w.delayP95Ms < targets.oneWayMs,
       rtt: roundTripP95 < targets.roundTripMs,
@@ -135,13 +137,13 @@ export function appRows(id: RunIdentity, app: AppStats, measured: Nanos, end: Na
       window_jitter_p95_ms: w.jitterP95Ms,
       window_loss_p95: w.lossP95,
       window_burst_loss_p95: w.burstLossP95,
-      target_delay_met: flag(ok.delay),
-      target_rtt_met: flag(ok.rtt),
-      target_loss_met: flag(ok.loss),
-      target_burst_loss_met: flag(ok.burst),
-      target_jitter_met: flag(ok.jitter),
-      target_reordering_met: flag(ok.reordering),
-      targets_met: flag(Object.values(ok).every((x) => x)),
+      target_delay_met: judged(ok.delay),
+      target_rtt_met: judged(ok.rtt),
+      target_loss_met: judged(ok.loss),
+      target_burst_loss_met: judged(ok.burst),
+      target_jitter_met: judged(ok.jitter),
+      target_reordering_met: judged(ok.reordering),
+      targets_met: judged(Object.values(ok).every((x) => x)),
     };
   };
   return [row('up', app.up, app.quality.up, up), row('down', app.down, app.quality.down, down)].map(complete);

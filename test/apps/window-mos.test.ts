@@ -26,4 +26,23 @@ apps:
     // the whole run: 3.3% loss, one run per call (BurstR about 87 too): MOS near 3.8, above the worst window
     expect(num(up, 'mos')).toBeGreaterThan(num(up, 'mos_window_p5') + 0.8);
   });
+
+  it('judges no targets for a direction that had no call in the measured time: no verdict, not a failure', () => {
+    // one call an hour among 5 users: no call in 20 s (seeded), so nothing is heard in any window
+    const result = simulate(`
+name: quiet
+duration: 20s
+regions: { eastus: { continent: north-america, location: [37.4, -79.8] } }
+services: { teams: { region: eastus, prefix: 52.112.0.0/14 } }
+sites: { hq: { location: [38.9, -77.0], users: 5, internet: { bandwidth: 1Gbps } } }
+apps:
+  voice: { kind: call, service: teams, calls_per_hour: 1, media: audio }
+`);
+    const calls = result.apps.filter((r) => r.kind === 'call');
+    expect(calls).toHaveLength(2);
+    for (const r of calls) {
+      expect(num(r, 'windows')).toBe(0);
+      for (const c of ['targets_met', 'target_delay_met', 'target_rtt_met', 'target_loss_met', 'target_burst_loss_met', 'target_jitter_met', 'target_reordering_met']) expect(num(r, c)).toBeNaN();
+    }
+  });
 });
