@@ -6,6 +6,7 @@ import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
 import { InterruptedError, mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
 import type { Task } from '../parallel/task.js';
+import type { Piscina } from 'piscina';
 import { loadScenarioFile } from '../planner/load.js';
 import type { ScenarioOverrides } from '../scenario/load.js';
 import { DROP_COLUMNS, type Row } from '../stats/records.js';
@@ -23,6 +24,8 @@ import { fixed, textTable } from './table.js';
 
 export interface RunActionOptions {
   overrides: ScenarioOverrides;
+  /** The pool of a command that runs many times (`sharedPool` in parallel/run-tasks.ts). */
+  sharedPool?: () => Piscina;
   out?: string;
   quiet: boolean;
   eventList: EventListKind | undefined;
@@ -45,7 +48,7 @@ export interface RunActionOptions {
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
-export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; threads?: number; cache: boolean; queue?: string; queueTimeoutMs?: number }) {
+export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; threads?: number; cache: boolean; queue?: string; queueTimeoutMs?: number; sharedPool?: () => Piscina }) {
   const progress = createProgress(options.quiet, label);
   const interrupt = new AbortController();
   // between batches of events (in this thread) or at once (worker threads, the queue), the run stops
@@ -60,6 +63,7 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
     const results = await runTasks(tasks, {
       workers: options.workers,
       threads: options.threads,
+      sharedPool: options.sharedPool,
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
       queue: options.queue,

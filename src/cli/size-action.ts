@@ -9,6 +9,8 @@ import type { Row } from '../stats/records.js';
 import { UsageError } from './errors.js';
 import { callsMeetingTargets, keepsCalls } from './call-targets.js';
 import { runWithProgress } from './run-action.js';
+import { sharedPool } from '../parallel/run-tasks.js';
+import type { Piscina } from 'piscina';
 import { fixed, textTable } from './table.js';
 
 const PROVIDER_SKUS: readonly string[] = PROVIDER_CIRCUIT_SIZES;
@@ -47,6 +49,16 @@ interface Evidence {
  * `targets_met`). Stop at the first SKU that passes.
  */
 export async function sizeAction(io: { out: (s: string) => void }, file: string, options: SizeActionOptions): Promise<void> {
+  // one pool of threads for every SKU tried
+  const pool = sharedPool(options.workers);
+  try {
+    await sizeCircuit(io, file, { ...options, sharedPool: pool.get });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function sizeCircuit(io: { out: (s: string) => void }, file: string, options: SizeActionOptions & { sharedPool: () => Piscina }): Promise<void> {
   const paths = circuitPaths(file, options.circuit);
   const skus = options.direct ? DIRECT_SKUS : PROVIDER_SKUS;
   const evidence: Evidence[] = [];

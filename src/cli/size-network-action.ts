@@ -7,6 +7,7 @@ import { mergeOverride } from '../scenario/load.js';
 import { toCsv } from '../output/csv.js';
 import type { Row } from '../stats/records.js';
 import { formatBandwidth, parseBandwidth } from '../scenario/units.js';
+import { sharedPool } from '../parallel/run-tasks.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { callsMeetingTargets, keepsCalls } from './call-targets.js';
 import { chooseDesign, withVariants, type Design } from './design.js';
@@ -68,6 +69,16 @@ export async function sizeNetworkAction(io: { out: (s: string) => void }, file: 
   checkOutputFolder(out);
   const resources = resourcesOf(design.scenario);
   if (resources.length === 0) throw new UsageError(`${file}: variant '${design.scenario.variant}' has no circuit or site to size`);
+  // one pool of threads for every size tried
+  const pool = sharedPool(options.workers);
+  try {
+    await sizeResources(io, file, loaded, design, resources, out, { ...options, sharedPool: pool.get });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function sizeResources(io: { out: (s: string) => void }, file: string, loaded: LoadedScenario, design: Design, resources: Resource[], out: string, options: SizeNetworkOptions): Promise<void> {
   const evidence: Evidence[] = [];
   const answers: { resource: Resource; size?: number }[] = [];
   const tried = new Map<string, boolean>();

@@ -54,6 +54,25 @@ export interface RunTasksOptions {
    * of a pool started and stopped for this call. `workers` is then ignored.
    */
   pool?: Piscina;
+  /** The pool of the command's runs (`sharedPool`), for the tasks that go to threads; the command closes it. */
+  sharedPool?: () => Piscina;
+}
+
+/**
+ * One pool for the many runs of a command (size tries dozens of sizes, each a run of a few
+ * replications): started by the first run that needs threads, kept until `close`. Starting a pool
+ * costs about 0.2 s (its threads load ersim's modules), more than a short run's simulation.
+ */
+export function sharedPool(workers: number): { get: () => Piscina; close: () => Promise<void> } {
+  let pool: Piscina | undefined;
+  return {
+    get: () => (pool ??= createPool(workers)),
+    close: async () => {
+      const started = pool;
+      pool = undefined;
+      await started?.destroy();
+    },
+  };
 }
 
 /** A pool of `workers` threads running tasks (see RunTasksOptions.pool). */
@@ -128,7 +147,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
   return results;
 
   async function runOnPool(indices: readonly number[]): Promise<void> {
-    const pool = options.pool ?? createPool(options.workers);
+    const pool = options.pool ?? options.sharedPool?.() ?? createPool(options.workers);
     const abort = new AbortController();
     setMaxListeners(0, abort.signal); // every pending task listens
     const onAbort = (): void => abort.abort();
@@ -147,7 +166,7 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
       );
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
-      if (options.pool === undefined) await pool.destroy();
+      if (options.pool === undefined && options.sharedPool === undefined) await pool.destroy();
     }
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ersim, filesIn, tempDir, writeScenario } from '../cli/cli-helpers.js';
 import { checkScenario } from '../../src/planner/check.js';
-import { runTasks } from '../../src/parallel/run-tasks.js';
+import { runTasks, sharedPool } from '../../src/parallel/run-tasks.js';
 import { parseScenarioText } from '../../src/planner/load.js';
 
 const SCENARIO = `
@@ -45,6 +45,27 @@ describe('worker threads', () => {
       const results = await runTasks(tasks, { workers: 4 });
       expect(results.map((r) => r.summary.replication)).toEqual([0, 1]);
     }
+  }, 60_000);
+
+  it("share one pool across a command's runs: started by the first, kept by the next, closed once", async () => {
+    const text = 'name: t\nduration: 10ms\nnodes: [a, b]\nlinks:\n  - { from: a, to: b, bandwidth: 1Gbps, delay: 1ms }\nflows:\n  - { name: f, from: a, to: b, source: { kind: cbr, rate: 10Mbps } }\n';
+    const loaded = parseScenarioText(text, 't.yaml');
+    checkScenario(loaded);
+    const tasks = [0, 1].map((replication) => ({ file: 't.yaml', text, overrides: {}, variant: loaded.scenario.variant, replication, seed: 1, label: '', scenario: loaded.scenario }));
+    const shared = sharedPool(2);
+    const pool = shared.get();
+    expect(shared.get()).toBe(pool);
+    const alone = await runTasks(tasks, { workers: 2 });
+    for (let k = 0; k < 3; k++) {
+      const results = await runTasks(tasks, { workers: 2, sharedPool: shared.get });
+      // the same results as from a pool of its own (but the wall-clock figures)
+      expect(results.map((r) => r.flows)).toEqual(alone.map((r) => r.flows));
+      expect(results.map((r) => r.summary.events)).toEqual(alone.map((r) => r.summary.events));
+      expect(pool.completed).toBe(2 * (k + 1)); // the runs' tasks all went to the one pool, still open
+    }
+    await shared.close();
+    expect(shared.get()).not.toBe(pool); // a new one after closing
+    await shared.close();
   }, 60_000);
 
   it('give byte-identical outputs with 1, 2 and 4 workers (variants x replications)', async () => {
