@@ -57,6 +57,11 @@ export function includeSiteTable(data: Record<string, unknown>, files: IncludedF
   const personas = isMapping(data.personas) ? data.personas : {};
   const header = rows[0]!;
   const headers = header.cells.map((h) => h.trim());
+  // a spreadsheet saved with the separator of its locale (';' in much of Europe) or as tab-separated text
+  const separator = headers.length === 1 ? [';', '\t'].find((c) => headers[0]!.includes(c)) : undefined;
+  if (separator !== undefined) {
+    throw tableError([{ path: [], line: header.line, message: `the columns are separated by ${separator === ';' ? 'semicolons' : 'tabs'}; a site table separates them by commas (save it as CSV with commas)` }]);
+  }
   const issues: ScenarioIssue[] = [];
   headers.forEach((h, i) => {
     const known = (COLUMNS as readonly string[]).includes(h) || Object.hasOwn(personas, h);

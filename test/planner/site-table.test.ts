@@ -110,6 +110,9 @@ sites:
     expect(errorOf(() => loadScenarioFile(files(yaml, 'name,users\na,1,2\n')))).toMatch(/offices\.csv:2: .*3 cells; the header has 2/);
     expect(errorOf(() => loadScenarioFile(files(yaml, 'name,users\na,1\nb,2\na,3\n')))).toMatch(/offices\.csv:4: name: 'a' is also on line 2/);
     expect(errorOf(() => loadScenarioFile(files(yaml, 'name,users\nparis,1\n')))).toMatch(/offices\.csv:2: name: 'paris' is also a site of sites:/);
+    // a spreadsheet saved with its locale's separator, or as tab-separated text: said as such, once
+    expect(errorOf(() => loadScenarioFile(files(yaml, 'name;users\na;1\n')))).toMatch(/^[^\n]*offices\.csv:1: \(top level\): the columns are separated by semicolons; a site table separates them by commas/);
+    expect(errorOf(() => loadScenarioFile(files(yaml, 'name\tusers\na\t1\n')))).toMatch(/offices\.csv:1: \(top level\): the columns are separated by tabs/);
   });
 
   it('a missing table or a path leaving the folder names the YAML field and its line', () => {
