@@ -10,7 +10,7 @@ import { simulate, withTimeSeries, type RunActionOptions } from './run-action.js
 import { textTable } from './table.js';
 
 
-/** Run every variant with the same seeds, write the run's files and comparison.csv, print the headline table. */
+/** Run every variant with the same seeds, write the run's files and comparison.csv, print the answer (shortComparison). */
 export async function compareAction(io: { out: (s: string) => void }, file: string, options: RunActionOptions & { detail?: boolean }): Promise<void> {
   const { loaded, out, result, files, timeSeries, line } = await simulate(file, options, (l) => {
     if (l.variants.length < 2) throw new UsageError(`${file}: compare needs a scenario with at least two variants (variants: {name: changes, ...})`);
