@@ -1,4 +1,5 @@
-// Bundles the compiled command line (dist/src/cli/main.js) into one CommonJS file, dist/src/cli/ersim.cjs,
+// Bundles the compiled command line (dist/src/cli/main.js, and the work of its worker threads:
+// bundle-entry.js) into one CommonJS file, dist/src/cli/ersim.cjs,
 // and warms V8's code cache for it with short runs (scripts/warm-cli-cache.mjs, src/cli/load-cli.ts, docs/performance.md).
 // Left out, loaded from dist/ when used: the report (its chart modules are ES modules only) and the
 // Redis queue; the packages loaded only on demand stay in node_modules.
@@ -25,7 +26,7 @@ const englishOnlyZod = {
 };
 
 await build({
-  entryPoints: [join(root, 'dist/src/cli/main.js')],
+  entryPoints: [join(root, 'dist/src/cli/bundle-entry.js')],
   outfile,
   bundle: true,
   platform: 'node',

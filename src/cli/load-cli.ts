@@ -4,9 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { main as mainFunction } from './main.js';
+import type workFunction from '../parallel/worker.js';
 
 export interface LoadedCli {
   main: typeof mainFunction;
+  /** A worker thread's work (parallel/worker.ts): worker-entry.cts runs it from here. */
+  runWorkerTask: typeof workFunction;
   /** Keep the code V8 compiled for this command for the next start, when there was no usable cache. */
   saveCodeCache(): void;
 }
@@ -22,7 +25,8 @@ export const BUNDLE_FILE = fileURLToPath(new URL('./ersim.cjs', import.meta.url)
 export async function loadCli(bundle = BUNDLE_FILE): Promise<LoadedCli> {
   if (!usable(bundle)) {
     const { main } = await import('./main.js');
-    return { main, saveCodeCache: () => undefined };
+    const runWorkerTask: typeof workFunction = async (task) => (await import('../parallel/worker.js')).default(task);
+    return { main, runWorkerTask, saveCodeCache: () => undefined };
   }
   const { key, cacheFile } = codeCacheOf(bundle);
   const cached = readCache(cacheFile, key);
@@ -34,11 +38,12 @@ export async function loadCli(bundle = BUNDLE_FILE): Promise<LoadedCli> {
     cachedData: cached,
   });
   const importBeside = (specifier: string): Promise<unknown> => import(new URL(specifier, pathToFileURL(bundle)).href);
-  const module = { exports: {} as { main: typeof mainFunction } };
+  const module = { exports: {} as { main: typeof mainFunction; runWorkerTask: typeof workFunction } };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle), importBeside);
   return {
     main: module.exports.main,
+    runWorkerTask: module.exports.runWorkerTask,
     saveCodeCache: () => {
       if (cached !== undefined && !script.cachedDataRejected) return;
       writeCache(cacheFile, key, script.createCachedData());

@@ -124,4 +124,17 @@ describe('the command line bundle (dist/src/cli/ersim.cjs, docs/performance.md)'
     expect(out.trim()).toBe('0.1.0');
     expect(() => cli.saveCodeCache()).not.toThrow();
   });
+
+  it("runs a worker thread's task as the modules do, from the bundle and without one", async () => {
+    // the pool's threads load ersim through loadCli too (src/parallel/worker-entry.cts)
+    const text = 'name: t\nduration: 50ms\nnodes: [a, b]\nlinks:\n  - { from: a, to: b, bandwidth: 100Mbps, delay: 1ms }\nflows:\n  - { name: f, from: a, to: b, source: { kind: poisson, rate: 10Mbps } }\n';
+    const task = { file: 't.yaml', text, overrides: {}, variant: 'base', replication: 1, seed: 3, label: '' };
+    const { default: work } = await import('../../src/parallel/worker.js');
+    const expected = (await work(task)) as { flows: unknown[]; summary: { events: number } };
+    for (const cli of [await loadCli(BUNDLE), await loadCli(join(tempDir(), 'no-bundle-here.cjs'))]) {
+      const result = (await cli.runWorkerTask(task)) as typeof expected;
+      expect(result.flows).toEqual(expected.flows);
+      expect(result.summary.events).toBe(expected.summary.events);
+    }
+  });
 });
