@@ -6,7 +6,7 @@ const early = (signal) => {
 };
 process.on('SIGINT', early);
 process.on('SIGTERM', early);
-const { loadCli } = await import('../dist/src/cli/load-cli.js');
+const { loadCli } = await import('../dist/src/boot/load-cli.js');
 const cli = await loadCli();
 process.exitCode = await cli.main(process.argv);
 cli.saveCodeCache();

@@ -88,8 +88,8 @@ export function createPool(workers: number): Piscina {
  */
 export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/parallel/worker-entry.cjs');
-  return fileURLToPath(new URL('../parallel/worker-entry.cjs', import.meta.url));
+  if (here.endsWith('.ts')) return join(resolve(dirname(here), '../..'), 'dist/src/boot/worker-entry.cjs');
+  return fileURLToPath(new URL('../boot/worker-entry.cjs', import.meta.url));
 }
 
 /**

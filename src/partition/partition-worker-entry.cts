@@ -1,5 +1,5 @@
 /**
- * The entry of a partitioned replication's threads (see src/parallel/worker-entry.cts for why a
+ * The entry of a partitioned replication's threads (see src/boot/worker-entry.cts for why a
  * CommonJS file): it loads the ES module, which runs the thread's partitions.
  */
 void import('./partition-worker.js');

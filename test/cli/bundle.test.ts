@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheOf, loadCli } from '../../src/cli/load-cli.js';
+import { codeCacheOf, loadCli } from '../../src/boot/load-cli.js';
 import { ersim, SMALL_DUMBBELL, tempDir, writeScenario } from './cli-helpers.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -126,13 +126,13 @@ describe('the command line bundle (dist/src/cli/ersim.cjs, docs/performance.md)'
   });
 
   it("runs a worker thread's task as the modules do, from the bundle and without one", async () => {
-    // the pool's threads load ersim through loadCli too (src/parallel/worker-entry.cts)
+    // the pool's threads load ersim through loadCli too (src/boot/worker-entry.cts)
     const text = 'name: t\nduration: 50ms\nnodes: [a, b]\nlinks:\n  - { from: a, to: b, bandwidth: 100Mbps, delay: 1ms }\nflows:\n  - { name: f, from: a, to: b, source: { kind: poisson, rate: 10Mbps } }\n';
     const task = { file: 't.yaml', text, overrides: {}, variant: 'base', replication: 1, seed: 3, label: '' };
     const { default: work } = await import('../../src/parallel/worker.js');
-    const expected = (await work(task)) as { flows: unknown[]; summary: { events: number } };
+    const expected = (await work(task)) as unknown as { flows: unknown[]; summary: { events: number } };
     for (const cli of [await loadCli(BUNDLE), await loadCli(join(tempDir(), 'no-bundle-here.cjs'))]) {
-      const result = (await cli.runWorkerTask(task)) as typeof expected;
+      const result = (await cli.runWorkerTask(task)) as unknown as typeof expected;
       expect(result.flows).toEqual(expected.flows);
       expect(result.summary.events).toBe(expected.summary.events);
     }

@@ -3,19 +3,19 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import type { main as mainFunction } from './main.js';
+import type { main as mainFunction } from '../cli/main.js';
 import type workFunction from '../parallel/worker.js';
 
 export interface LoadedCli {
   main: typeof mainFunction;
-  /** A worker thread's work (parallel/worker.ts): worker-entry.cts runs it from here. */
+  /** A worker thread's work (parallel/worker.ts): boot/worker-entry.cts runs it from here. */
   runWorkerTask: typeof workFunction;
   /** Keep the code V8 compiled for this command for the next start, when there was no usable cache. */
   saveCodeCache(): void;
 }
 
 /** The command line's one-file bundle (`npm run build`, scripts/bundle-cli.mjs); its code cache sits beside it. */
-export const BUNDLE_FILE = fileURLToPath(new URL('./ersim.cjs', import.meta.url));
+export const BUNDLE_FILE = fileURLToPath(new URL('../cli/ersim.cjs', import.meta.url));
 
 /**
  * The command line, loaded from its bundle with V8's code cache when the build made one (a third
@@ -24,7 +24,7 @@ export const BUNDLE_FILE = fileURLToPath(new URL('./ersim.cjs', import.meta.url)
  */
 export async function loadCli(bundle = BUNDLE_FILE): Promise<LoadedCli> {
   if (!usable(bundle)) {
-    const { main } = await import('./main.js');
+    const { main } = await import('../cli/main.js');
     const runWorkerTask: typeof workFunction = async (task) => (await import('../parallel/worker.js')).default(task);
     return { main, runWorkerTask, saveCodeCache: () => undefined };
   }
