@@ -1,5 +1,5 @@
 import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
-import { checkScenario, runLengthWarnings } from '../planner/check.js';
+import { checkScenario, scenarioWarnings } from '../planner/check.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
 import { toCsv } from '../output/csv.js';
@@ -112,7 +112,7 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
 /** Check and run every variant and replication of a loaded scenario (`file` names it in tasks and messages). */
 export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: string, options: RunActionOptions): Promise<SimulatedRun> {
   checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval: options.timeSeriesInterval });
-  if (!options.quiet && !options.availabilityOnly) for (const warning of runLengthWarnings(loaded)) process.stderr.write(`ersim: warning: ${warning}\n`);
+  if (!options.quiet && !options.availabilityOnly) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`ersim: warning: ${warning}\n`);
   const scenario = loaded.scenario;
   const timeSeriesInterval = sampledInterval(scenario, options);
   const out = options.out ?? `results/${scenario.name}`;

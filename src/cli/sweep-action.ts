@@ -1,4 +1,4 @@
-import { checkScenario, runLengthWarnings } from '../planner/check.js';
+import { checkScenario, scenarioWarnings } from '../planner/check.js';
 import { toCsv } from '../output/csv.js';
 import { headlineRow } from '../parallel/headline.js';
 import { mergeResults } from '../parallel/run-tasks.js';
@@ -33,7 +33,7 @@ export async function sweepAction(io: { out: (s: string) => void }, file: string
     checkScenario(loaded, 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval });
     return loaded;
   });
-  if (!options.quiet) for (const warning of runLengthWarnings(first)) process.stderr.write(`ersim: warning: ${warning}\n`);
+  if (!options.quiet) for (const warning of scenarioWarnings(first)) process.stderr.write(`ersim: warning: ${warning}\n`);
   const base = first.scenario;
   const { replications: _r, ...taskOverrides } = options.overrides;
   const tasks: (Task & { point: number })[] = loadedPoints.flatMap((loaded, p) =>

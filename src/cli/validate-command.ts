@@ -6,10 +6,10 @@ export function registerValidate(program: Command, io: { out: (s: string) => voi
     .description('check a scenario file without running it; exits non-zero naming each problem')
     .argument('<scenario>', 'scenario file (YAML)')
     .action(async (file: string) => {
-      const [{ checkScenario, runLengthWarnings }, { loadScenarioFile }] = await Promise.all([import('../planner/check.js'), import('../planner/load.js')]);
+      const [{ checkScenario, scenarioWarnings }, { loadScenarioFile }] = await Promise.all([import('../planner/check.js'), import('../planner/load.js')]);
       const loaded = loadScenarioFile(file);
       checkScenario(loaded);
-      for (const warning of runLengthWarnings(loaded)) io.out(`warning: ${warning}\n`);
+      for (const warning of scenarioWarnings(loaded)) io.out(`warning: ${warning}\n`);
       const s = loaded.scenario;
       const p = s.planner;
       const parts = [

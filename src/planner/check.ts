@@ -2,6 +2,7 @@ import { IssueList } from '../scenario/errors.js';
 import { buildRun } from './build.js';
 import { estimateEvents, estimateMemory } from './cost.js';
 import type { LoadedScenario } from './load.js';
+import { overloadWarnings } from './offered-load.js';
 import { TEAMS_WINDOW as QUALITY_WINDOW } from '../stats/teams-targets.js';
 
 /** Nanosecond time is exact up to 2^53 ns (104 days); packets need it exact. */
@@ -53,6 +54,9 @@ export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availab
     if (!issues.empty) throw loaded.fail(issues.issues, loaded.variants.length > 1 ? scenario.variant : undefined);
   }
 }
+
+/** Advice before a run with packets (not errors): its length (runLengthWarnings), overloaded offices (overloadWarnings). */
+export const scenarioWarnings = (loaded: LoadedScenario): string[] => [...runLengthWarnings(loaded), ...overloadWarnings(loaded)];
 
 /** Teams' windows a call type needs for its 95th percentile to say more than its worst window. */
 export const MIN_TEAMS_WINDOWS = 20;
