@@ -79,16 +79,15 @@ function entriesUnder(dir: string): string[] {
       return;
     }
     for (const entry of entries) {
-      if (names.length >= MAX_LISTED_ENTRIES) {
-        names.push(`${relative}${entry.name} (and more)`);
-        return;
-      }
+      if (names.length >= MAX_LISTED_ENTRIES) return;
       const name = `${relative}${entry.name}`;
       if (entry.isDirectory()) visit(`${name}/`);
       else names.push(name);
     }
   };
   visit('');
+  // past the limit the rest is not looked at: it counts as foreign, whatever it is
+  if (names.length >= MAX_LISTED_ENTRIES) names.push(`more than ${MAX_LISTED_ENTRIES} files`);
   return names;
 }
 
