@@ -7,7 +7,7 @@ import { loadScenarioFile, type LoadedScenario } from '../planner/load.js';
 import { parseBandwidth } from '../scenario/units.js';
 import type { Row } from '../stats/records.js';
 import { UsageError } from './errors.js';
-import { callsMeetingTargets, keepsCalls } from './call-targets.js';
+import { callsMeetingTargets, keepsCalls } from '../stats/call-targets.js';
 import { runWithProgress } from './run-action.js';
 import { sharedPool } from '../parallel/run-tasks.js';
 import type { Piscina } from 'piscina';
@@ -156,9 +156,7 @@ function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: R
   const calls = apps.filter((a) => a.kind === 'call');
   const worst = (column: string) => calls.reduce((m, a) => (Number.isFinite(a[column] as number) ? Math.max(m, a[column] as number) : m), 0);
   const judged = callsMeetingTargets(apps);
-  const callsMet = judged.met.size;
-  const met = judged.met;
-  const meetsTeams = !options.teams || keepsCalls(atLargest, met);
+  const meetsTeams = !options.teams || keepsCalls(atLargest, judged.met);
   return {
     sku,
     utilization,
@@ -166,7 +164,7 @@ function evaluate(sku: string, options: SizeActionOptions, links: Row[], apps: R
     jitter: worst('window_jitter_p95_ms'),
     loss: worst('window_loss_p95'),
     calls: judged.calls,
-    callsMet,
+    callsMet: judged.met.size,
     pass: !policed && utilization <= 1 - options.headroom && meetsTeams,
   };
 }

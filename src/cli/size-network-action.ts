@@ -9,7 +9,7 @@ import type { Row } from '../stats/records.js';
 import { formatBandwidth, parseBandwidth } from '../scenario/units.js';
 import { sharedPool } from '../parallel/run-tasks.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { callsMeetingTargets, keepsCalls } from './call-targets.js';
+import { callsMeetingTargets, keepsCalls } from '../stats/call-targets.js';
 import { chooseDesign, withVariants, type Design } from './design.js';
 import { UsageError } from './errors.js';
 import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';

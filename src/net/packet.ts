@@ -46,16 +46,16 @@ export class Packet {
   receiver: PacketSink | null = null;
 
   /**
-   * Fill every field for a new packet of `flow` about to leave on `route` at time `now`; a sender
-   * whose route ends in `Delivery` then names the receiver.
+   * Fill every field for a new packet of `flow` about to leave on `route` at time `now`; a route
+   * that ends in `Delivery` needs the `receiver` it hands the packet to.
    */
-  stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, payload = 0, ack = 0, isAck = false): this {
+  stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, receiver: PacketSink | null = null, payload = 0, ack = 0, isAck = false): this {
     this.flow = flow;
     this.seq = seq;
     this.size = size;
     this.dscp = dscp;
     this.route = route;
-    this.receiver = null;
+    this.receiver = receiver;
     this.hop = 0;
     this.sentAt = now;
     this.payload = payload;

@@ -2,6 +2,7 @@ import type { ReplicationResult } from '../runner/run-replication.js';
 import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import { MAXIMUM_NAMED_BY } from '../stats/headline-names.js';
 import type { Row } from '../stats/records.js';
+import { callsMeetingTargets } from '../stats/call-targets.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
@@ -11,8 +12,8 @@ const col = (rows: readonly Row[], c: string) => rows.map((r) => r[c] as number)
 
 /** The share of judged call directions (a direction with no call in the measured time has no verdict) that met every Teams target. */
 function callShare(apps: readonly Row[]): number {
-  const calls = apps.filter((a) => a.kind === 'call' && Number.isFinite(a.targets_met as number));
-  return calls.length === 0 ? NaN : calls.filter((a) => a.targets_met === 1).length / calls.length;
+  const { calls, met } = callsMeetingTargets(apps);
+  return calls === 0 ? NaN : met.size / calls;
 }
 
 /** The row with the largest finite value of `column` (the first on ties), or undefined. */

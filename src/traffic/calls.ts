@@ -163,8 +163,7 @@ class Call implements EventHandler {
 
   private send(path: FlowRoute, flow: FlowStats, seq: number, now: Nanos): void {
     const size = this.settings.packetBytes;
-    const packet = this.network.pool.take().stamp(flow.index, seq, size, path.dscp, path.current(), now);
-    packet.receiver = path.receiver;
+    const packet = this.network.pool.take().stamp(flow.index, seq, size, path.dscp, path.current(), now, path.receiver);
     if (now >= this.sim.warmup) flow.countSent(size, path.exposure, now);
     packet.forward();
   }

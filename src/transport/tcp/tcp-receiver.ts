@@ -108,10 +108,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
    */
   private fillSack(packet: Packet): number {
     const ranges = this.ranges;
-    if (ranges.length === 0) {
-      packet.sackCount = 0;
-      return 0;
-    }
+    if (ranges.length === 0) return 0; // a packet from the pool carries none (sackCount 0)
     const sack = this.network.pool.sackBlocks(packet);
     let n = 0;
     if (this.latestRange >= 0) {
@@ -135,8 +132,6 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const packet = this.network.pool.take();
     const size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
     const route = this.path.current();
-    packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, 0, this.rcvNxt, true);
-    packet.receiver = this.path.receiver;
-    packet.forward();
+    packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, this.path.receiver, 0, this.rcvNxt, true).forward();
   }
 }

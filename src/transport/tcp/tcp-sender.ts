@@ -328,8 +328,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const sim = this.network.sim;
     const route = this.path.current();
     const wire = this.header + Math.ceil(length / this.path.compression);
-    const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, length);
-    packet.receiver = this.path.receiver;
+    const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, this.path.receiver, length);
     packet.requestEnd = this.requestEnd;
     packet.responseEnd = this.responseEnd;
     this.lastSentAt = sim.now;
