@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 export interface CliResult {
   code: number;
@@ -18,7 +18,7 @@ export async function ersim(...args: string[]): Promise<CliResult> {
 }
 
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'ersim-test-'));
+  return testTempDir();
 }
 
 export function writeScenario(dir: string, name: string, text: string): string {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../support/temp-dir.js';
 import { parse, stringify } from 'yaml';
 import { loadScenarioFile, parseScenarioText } from '../../src/planner/load.js';
 import { parseCsv } from '../../src/scenario/csv-text.js';
@@ -23,7 +23,7 @@ ${table}
 
 /** A scenario file and its table in a fresh folder. */
 function files(yaml: string, csv: string, csvName = 'offices.csv'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ersim-sites-'));
+  const dir = testTempDir('ersim-sites-');
   writeFileSync(join(dir, csvName), csv);
   writeFileSync(join(dir, 'scenario.yaml'), yaml);
   return join(dir, 'scenario.yaml');

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../support/temp-dir.js';
 import { generateEnterprise } from '../../bench/generate-enterprise.js';
 import { checkScenario } from '../../src/planner/check.js';
 import { buildRun } from '../../src/planner/build.js';
@@ -29,7 +29,7 @@ function tableHistory(scenario: Scenario, incremental: boolean): string[] {
 describe('incremental routing', () => {
   // six offices on an IP VPN behind three circuits; Internet accesses and circuits failing often,
   // some repairs (lognormal, mean 10 min) shorter than detection + convergence (180 s + 60 s)
-  const dir = mkdtempSync(join(tmpdir(), 'ersim-routing-'));
+  const dir = testTempDir('ersim-routing-');
   const { yaml, csv } = generateEnterprise(6, 600, '40d');
   writeFileSync(join(dir, 'offices.csv'), csv);
   writeFileSync(
