@@ -9,6 +9,7 @@ import { IssueList, ScenarioError, type FieldPath, type ScenarioIssue } from './
 import { normalizeNetwork } from './normalize.js';
 import type { NetworkScenario } from './scenario.js';
 import { networkScenarioSchema } from './schema.js';
+import { fieldsAt, unknownFieldHint } from './schema-fields.js';
 
 /**
  * What a kind of scenario file is: its schema (zod, unknown keys refused) and how a parsed file
@@ -194,7 +195,7 @@ function parseWithFiles<S extends NetworkScenario>(
   const build = (input: Record<string, unknown>, variant: string | undefined): S => {
     const data = applyOverrides(input, overrides, true);
     const result = format.schema.safeParse(data);
-    if (!result.success) throw fail(result.error.issues.map((issue) => fromZodIssue(issue, data)), variant);
+    if (!result.success) throw fail(result.error.issues.map((issue) => fromZodIssue(issue, data, format.schema)), variant);
     const issues = new IssueList();
     const scenario = format.normalize(result.data, issues);
     if (!issues.empty) throw fail(issues.issues, variant);
@@ -251,12 +252,20 @@ function describeValue(value: unknown): string {
 
 const EXPECTED: Record<string, string> = { number: 'a number', string: 'a text', boolean: 'true or false', array: 'a list', object: 'a mapping', int: 'a whole number' };
 
-function fromZodIssue(issue: z.core.$ZodIssue, data: unknown): ScenarioIssue {
+function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): ScenarioIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return { path: [...path, issue.keys[0]!], message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}` };
+    const known = fieldsAt(schema, data, path);
+    const hint = known !== undefined && issue.keys.length === 1 ? unknownFieldHint(issue.keys[0]!, known) : '';
+    return { path: [...path, issue.keys[0]!], message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}${hint}` };
   }
   const { present, value } = valueAt(data, path);
+  // a discriminated union's kind: name the kinds there are
+  const kinds = issue.code === 'invalid_union' && Array.isArray((issue as { options?: unknown[] }).options) ? (issue as { options: unknown[] }).options.map(String) : undefined;
+  if (kinds !== undefined && kinds.length > 0) {
+    const choice = `one of ${kinds.join(', ')}`;
+    return { path, message: present ? `expected ${choice}; got ${describeValue(value)}` : `this field is required: ${choice}` };
+  }
   if (!present && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return { path, message: 'this field is required' };
   // say what was expected and what the file has, not zod's "Invalid input"
   const found = present ? `; got ${describeValue(value)}` : '';
