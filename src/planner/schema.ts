@@ -9,7 +9,7 @@ import {
   lossSchema,
   name,
   networkScenarioFields,
-  outage,
+  outages,
   period,
   positiveDuration,
   prefix,
@@ -78,7 +78,7 @@ const internetAccess = z.strictObject({
   queue: queue.optional(),
   loss: lossSchema.optional(),
   failures: failures.optional(),
-  outages: z.array(outage).optional(),
+  outages: outages.optional(),
   cross_traffic: crossTraffic.optional(),
 });
 

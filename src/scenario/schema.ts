@@ -112,6 +112,8 @@ export const sizeDistribution = distribution(size);
 export const timeDistribution = distribution(duration);
 
 export const outage = z.strictObject({ at: duration, duration: positiveDuration });
+/** Outages at set times; a mapping here is most likely random failures written under the wrong name. */
+export const outages = z.array(outage, { error: (issue) => (issue.input !== undefined && !Array.isArray(issue.input) ? 'expected a list of { at, duration } (random failures are written failures: { mtbf, mttr })' : undefined) });
 
 export const crossTraffic = z.strictObject({
   load: z.number().min(0).lt(1),
@@ -135,7 +137,7 @@ export const link = z.strictObject({
   policer: z.strictObject({ rate: bandwidth, burst: size }).optional(),
   loss: lossSchema.optional(),
   drop_packets: z.array(z.number().int().positive()).optional(),
-  outages: z.array(outage).optional(),
+  outages: outages.optional(),
   failures: failures.optional(),
   cross_traffic: crossTraffic.optional(),
 });

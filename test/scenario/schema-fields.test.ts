@@ -49,6 +49,12 @@ describe('what an unknown field or a missing kind is told', () => {
     expect(errorOf(PLANNER.replace('{ kind: web, ', '{ kind: http, '))).toMatch(/apps\.web\.kind: expected one of call, web, transfer; got the text "http"$/m);
   });
 
+  it('outages written as random failures are told the field for those', () => {
+    expect(errorOf(PLANNER.replace('bandwidth: 100Mbps', 'bandwidth: 100Mbps, outages: { mtbf: 30d, mttr: 2h }'))).toMatch(
+      /sites\.boston\.internet\.outages: expected a list of \{ at, duration \} \(random failures are written failures: \{ mtbf, mttr \}\); got a mapping/,
+    );
+  });
+
   it('a field name that is not a field of any object (an inherited name) leads nowhere', () => {
     const data = { sites: { boston: {} } };
     expect(fieldsAt(scenarioSchema, data, ['sites', 'boston'])).toContain('users');
