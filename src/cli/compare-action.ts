@@ -1,6 +1,6 @@
 import { COST_COLUMNS, missingPrices, monthlyBill, monthlyTotal, type CostLine } from '../compare/monthly-cost.js';
 import { comparisonRows, HEADLINE_METRICS, SHORT_HEADLINE_ROWS } from '../compare/comparison.js';
-import { siteVerdicts, verdictText } from '../compare/verdict.js';
+import { siteVerdicts, VERDICT_LEGEND, verdictText } from '../compare/verdict.js';
 import { toCsv } from '../output/csv.js';
 import type { Scenario } from '../planner/scenario.js';
 import type { Row } from '../stats/records.js';
@@ -47,7 +47,7 @@ export function shortComparison(rows: readonly Row[], variants: readonly string[
     const cost = rows.find((r) => r.site === 'all' && r.metric === 'monthly_cost');
     const answer = verdicts.map(({ site, variants: outcomes }) => [site, ...outcomes.map((v) => verdictText(v, 1))]);
     if (cost !== undefined) answer.push(['monthly cost', ...variants.map((v) => withCi(cost[v] as number, cost[`${v}_ci95`] as number, NaN, NaN))]);
-    parts.push(`${textTable(['site', ...variants], answer, true)}\n(pass: every call direction met the Teams targets in every replication and every service was available)`);
+    parts.push(`${textTable(['site', ...variants], answer, true)}\n(${VERDICT_LEGEND})`);
   }
   if (detail || verdicts.length === 0 || headline.length <= SHORT_HEADLINE_ROWS) parts.push(comparisonTable(rows, variants));
   else parts.push(`${headline.length} headline rows (per site, application, direction and metric, with 95% CIs and the differences): comparison.csv; --detail prints them`);

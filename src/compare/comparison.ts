@@ -1,5 +1,6 @@
 import { boundsOf, meanWithCi } from '../stats/confidence.js';
 import type { Row } from '../stats/records.js';
+import { TARGET_METRICS } from './verdict.js';
 
 /** The metrics compared per kind of application (columns of apps.csv). */
 export const COMPARED_METRICS: Record<string, readonly string[]> = {
@@ -16,6 +17,8 @@ export const COMPARED_METRICS: Record<string, readonly string[]> = {
     'window_loss_p95',
     'window_burst_loss_p95',
     'targets_met',
+    // which target a direction missed: the answer per site names it (compare/verdict.ts)
+    ...TARGET_METRICS.map((t) => t.flag),
   ],
   web: ['completion_mean_s', 'completion_p95_s', 'goodput_bps', 'completed'],
   transfer: ['completion_mean_s', 'completion_p95_s', 'goodput_bps', 'completed'],

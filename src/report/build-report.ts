@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { comparisonRows, HEADLINE_METRICS } from '../compare/comparison.js';
-import { siteVerdicts, verdictText } from '../compare/verdict.js';
+import { siteVerdicts, VERDICT_LEGEND, verdictText } from '../compare/verdict.js';
 import type { Row } from '../stats/records.js';
 import { TEAMS_TARGETS } from '../planner/azure/facts.js';
 import { MAXIMUM_NAMED_BY } from '../stats/headline-names.js';
@@ -163,7 +163,7 @@ function answerSection(variants: readonly string[], comparison: Table, cost: Tab
   const totals = cost.filter((r) => r.item === 'total');
   const bill = totals.length === 0 ? '' : `<p id="bill">Monthly bill (cost.csv): ${totals.map((r) => `${escape(String(r.variant))} ${formatValue(r.monthly as number)}`).join('; ')}.</p>`;
   return `<h2>Answer</h2>
-<p>Per site: pass when every call direction met the Teams targets and every service was available, in each variant.</p>
+<p>Per site and variant. ${escape(VERDICT_LEGEND)}</p>
 <table id="answer"><thead><tr><th>site</th>${variants.map((v) => `<th>${escape(v)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 ${bill}

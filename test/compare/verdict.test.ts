@@ -47,6 +47,29 @@ describe('the answer per site', () => {
     expect(verdictText(boston!.variants[1]!)).toBe('pass');
   });
 
+  it('names the targets a call direction missed, worst first, with their figures in that variant', () => {
+    const calls = [
+      row('sydney', 'teams-audio', 'up', 'targets_met', 1, 0.5),
+      row('sydney', 'teams-audio', 'up', 'window_delay_p95_ms', 12.34, 89.96),
+      row('sydney', 'teams-audio', 'up', 'window_rtt_p95_ms', 24.7, 179.9),
+      row('sydney', 'teams-audio', 'up', 'window_burst_loss_p95', 0, 0.1234),
+      row('sydney', 'teams-audio', 'up', 'target_delay_met', 1, 0.5),
+      row('sydney', 'teams-audio', 'up', 'target_rtt_met', 1, 0.5),
+      row('sydney', 'teams-audio', 'up', 'target_burst_loss_met', 1, 0), // missed in every run: named first
+      row('sydney', 'teams-audio', 'up', 'target_reordering_met', 1, 0.5), // no figure of its own
+      // the other direction's misses are not this one's
+      row('sydney', 'teams-audio', 'down', 'targets_met', 1, 1),
+      row('sydney', 'teams-audio', 'down', 'target_jitter_met', 1, 1),
+      row('sydney', 'teams-video', 'up', 'target_jitter_met', 0, 0),
+    ];
+    const [sydney] = siteVerdicts(variants, calls);
+    expect(sydney!.variants[0]).toEqual({ pass: true, why: [] });
+    expect(sydney!.variants[1]!.why).toEqual(['teams-audio up: burst loss 12%, delay 90.0 ms, round trip 179.9 ms, reordering; Teams targets met in 50% of runs']);
+    // an older comparison.csv without the targets' rows: the share of runs alone
+    const [old] = siteVerdicts(variants, [calls[0]!]);
+    expect(old!.variants[1]!.why).toEqual(['teams-audio up: Teams targets met in 50% of runs']);
+  });
+
   it('prints the answer and the cost, and the headline rows only when they are few or asked for', () => {
     const short = shortComparison(rows, variants, false);
     expect(short).toMatch(/^site +internet +circuit\nboston +fail: teams-audio down: Teams targets met in 67% of runs \(\+1\) +pass\n/);
