@@ -71,7 +71,7 @@ export function fieldsAt(schema: z.ZodType, data: unknown, path: readonly (strin
     }
     if (next === undefined) return undefined;
     current = next;
-    value = isMapping(value) || Array.isArray(value) ? (value as Record<string | number, unknown>)[step] : undefined;
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, step) ? (value as Record<string | number, unknown>)[step] : undefined;
   }
   const shape = objectFor(current, value)?.shape;
   return shape === undefined ? undefined : Object.keys(shape);
