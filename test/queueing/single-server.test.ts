@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { num, relativeError, rowOf, simulate } from '../helpers.js';
 
 /** One 100 Mbps link fed by a Poisson source; mean packet 1000 B, so mu = 12,500 packets/s. */
-function singleServer(load: number, packetSize: string, duration = '80s'): string {
+function singleServer(load: number, packetSize: string, duration = '80s', limit = 1_000_000): string {
   return `
 name: single-server
 duration: ${duration}
@@ -10,7 +10,7 @@ warmup: 2s
 nodes: [src, dst]
 links:
   - { from: src, to: dst, bandwidth: 100Mbps, delay: 1ms, mtu: 1MB, duplex: false,
-      queue: { kind: droptail, limit_packets: 1000000 } }
+      queue: { kind: droptail, limit_packets: ${limit} } }
 flows:
   - { name: poisson, from: src, to: dst, source: { kind: poisson, rate: ${100 * load}Mbps, packet_size: ${packetSize} } }
 `;
@@ -42,5 +42,20 @@ describe('M/D/1 (Poisson arrivals, fixed packet sizes)', () => {
     const wait = num(link, 'queue_delay_mean_ms') / 1000;
     const theory = rho / (2 * MU * (1 - rho));
     expect(relativeError(wait, theory)).toBeLessThan(0.03);
+  });
+});
+
+describe('M/M/1/K (a finite buffer: the queue holds K - 1 packets besides the one being sent)', () => {
+  // M/M/1/K: P(full) = (1 - rho) rho^K / (1 - rho^(K+1)); L = rho / (1 - rho) - (K + 1) rho^(K+1) / (1 - rho^(K+1));
+  // accepted packets spend W = L / (lambda (1 - P(full))) in the system (Little)
+  it.each([0.9, 1.2])('at load %s with a 10-packet queue, loss and sojourn are those of K = 11', (rho) => {
+    const K = 11;
+    const result = simulate(singleServer(rho, '{ exponential: 1000B }', '80s', K - 1), 14);
+    const flow = rowOf(result.flows, 'flow', 'poisson');
+    const full = ((1 - rho) * rho ** K) / (1 - rho ** (K + 1));
+    const inSystem = rho / (1 - rho) - ((K + 1) * rho ** (K + 1)) / (1 - rho ** (K + 1));
+    const sojourn = inSystem / (rho * MU * (1 - full));
+    expect(relativeError(num(flow, 'loss_ratio'), full)).toBeLessThan(0.04);
+    expect(relativeError(num(flow, 'delay_mean_ms') / 1000 - PROPAGATION_S, sojourn)).toBeLessThan(0.03);
   });
 });
