@@ -9,7 +9,7 @@ import { IssueList, ScenarioError, type FieldPath, type ScenarioIssue } from './
 import { normalizeNetwork } from './normalize.js';
 import type { NetworkScenario } from './scenario.js';
 import { networkScenarioSchema } from './schema.js';
-import { fieldsAt, unknownFieldHint } from './schema-fields.js';
+import { fieldsAt, nearestName, unknownFieldHint } from './schema-fields.js';
 
 /**
  * What a kind of scenario file is: its schema (zod, unknown keys refused) and how a parsed file
@@ -170,7 +170,7 @@ function parseWithFiles<S extends NetworkScenario>(
       const inFile = inVariant ?? exactLineOf(doc, issue.path, lineAt);
       const origin = inFile === undefined ? originOf(issue.path) : undefined;
       if (origin !== undefined) return { ...issue, ...origin };
-      return { ...issue, line: inFile ?? lineOf(doc, issue.path, lineAt) };
+      return { ...issue, line: inFile ?? lineOf(doc, issue.path, lineAt, variant) };
     });
   const fail = (issues: readonly ScenarioIssue[], variant?: string): ScenarioError =>
     new ScenarioError(file, locate(variant === undefined ? issues : issues.map((i) => ({ ...i, message: `${i.message} (in variant '${variant}')` })), variant));
@@ -267,6 +267,12 @@ function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType)
     return { path, message: present ? `expected ${choice}; got ${describeValue(value)}` : `this field is required: ${choice}` };
   }
   if (!present && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return { path, message: 'this field is required' };
+  // a word from a list (zod's own message, not one of ersim's): the words, and the one meant
+  const values = (issue as { values?: unknown[] }).values;
+  if (issue.code === 'invalid_value' && present && issue.message.startsWith('Invalid option') && values !== undefined && values.every((v) => typeof v === 'string')) {
+    const near = typeof value === 'string' ? nearestName(value, values as string[]) : undefined;
+    return { path, message: `expected one of ${values.join(', ')}; got ${describeValue(value)}${near === undefined ? '' : ` (did you mean '${near}'?)`}` };
+  }
   // say what was expected and what the file has, not zod's "Invalid input"
   const found = present ? `; got ${describeValue(value)}` : '';
   if (issue.code === 'invalid_type') {
@@ -288,13 +294,24 @@ function exactLineOf(doc: Document, path: FieldPath, lineAt: (offset: number) =>
   return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
 }
 
-/** Line of the deepest node of `path` present in the document (the parent for a missing field). */
-function lineOf(doc: Document, path: FieldPath, lineAt: (offset: number) => number): number | undefined {
+/** Line of the deepest node of `path` present in the document (the parent for a missing field), and how many steps of `path` it is. */
+function deepestOf(doc: Document, path: FieldPath, lineAt: (offset: number) => number): { line: number; depth: number } | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const prefix = path.slice(0, depth);
     const node = prefix.length === 0 ? doc.contents : doc.getIn(prefix, true);
-    if (isNode(node) && node.range) return lineAt(node.range[0]);
+    if (isNode(node) && node.range) return { line: lineAt(node.range[0]), depth };
     // A key whose value is missing or null still has a key node in its parent mapping.
   }
   return undefined;
+}
+
+/**
+ * Line of a field that is not in the file (a required field left out): its nearest parent present,
+ * under variants.NAME when the variant sets more of the path than the file's base does.
+ */
+function lineOf(doc: Document, path: FieldPath, lineAt: (offset: number) => number, variant?: string): number | undefined {
+  const base = deepestOf(doc, path, lineAt);
+  if (variant === undefined) return base?.line;
+  const inVariant = deepestOf(doc, ['variants', variant, ...path], lineAt);
+  return inVariant !== undefined && inVariant.depth - 2 >= Math.max(1, base?.depth ?? 0) ? inVariant.line : base?.line;
 }

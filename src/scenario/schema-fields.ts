@@ -95,25 +95,31 @@ function distance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** The name of `known` that `unknown` most likely misspells or abbreviates, if one is near enough. */
+export function nearestName(unknown: string, known: readonly string[]): string | undefined {
+  const lower = unknown.toLowerCase();
+  const limit = Math.max(1, Math.floor(lower.length / 3));
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const name of known) {
+    const k = name.toLowerCase();
+    const d = distance(lower, k, limit);
+    // isp_delay for delay, bandwidth_mbps for bandwidth: a known name inside the unknown one
+    const score = d <= limit ? d : k.length >= 4 && (lower.includes(k) || k.includes(lower)) ? limit + 1 : Infinity;
+    if (score < bestScore) {
+      bestScore = score;
+      best = name;
+    }
+  }
+  return best;
+}
+
 /**
  * What to say after "unknown field 'x'": the known field it most likely misspells or abbreviates
  * ("did you mean 'delay'?"), else the fields there are when they are few enough to read.
  */
 export function unknownFieldHint(unknown: string, known: readonly string[]): string {
-  const lower = unknown.toLowerCase();
-  const limit = Math.max(1, Math.floor(lower.length / 3));
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const field of known) {
-    const f = field.toLowerCase();
-    const d = distance(lower, f, limit);
-    // isp_delay for delay, bandwidth_mbps for bandwidth: a known name inside the unknown one
-    const score = d <= limit ? d : f.length >= 4 && (lower.includes(f) || f.includes(lower)) ? limit + 1 : Infinity;
-    if (score < bestScore) {
-      bestScore = score;
-      best = field;
-    }
-  }
-  if (best !== undefined) return ` (did you mean '${best}'?)`;
+  const near = nearestName(unknown, known);
+  if (near !== undefined) return ` (did you mean '${near}'?)`;
   return known.length <= 16 ? ` (the fields here: ${known.join(', ')})` : '';
 }

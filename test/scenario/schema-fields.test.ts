@@ -49,6 +49,29 @@ describe('what an unknown field or a missing kind is told', () => {
     expect(errorOf(PLANNER.replace('{ kind: web, ', '{ kind: http, '))).toMatch(/apps\.web\.kind: expected one of call, web, transfer; got the text "http"$/m);
   });
 
+  it('a word from a list is told the words, and the one it misspells', () => {
+    const variant = `${PLANNER}variants:
+  internet: {}
+  circuit:
+    circuits:
+      er: { site: boston, peering_location: washington-dc, bandwidth: 1Gbps, sku: premum, peerings: [microsof] }
+`;
+    const message = errorOf(variant);
+    expect(message).toMatch(/p\.yaml:17: circuits\.er\.sku: expected one of local, standard, premium; got the text "premum" \(did you mean 'premium'\?\) \(in variant 'circuit'\)/);
+    expect(message).toMatch(/circuits\.er\.peerings\[0\]: expected one of microsoft, private; got the text "microsof" \(did you mean 'microsoft'\?\)/);
+    expect(errorOf(variant.replace('premum', 'gold').replace('microsof', 'microsoft'))).toMatch(/circuits\.er\.sku: expected one of local, standard, premium; got the text "gold" \(in variant/);
+  });
+
+  it("a required field a variant leaves out is placed at the variant's lines", () => {
+    const variant = `${PLANNER}variants:
+  internet: {}
+  circuit:
+    circuits:
+      er: { site: boston, peering_location: washington-dc, sku: premium }
+`;
+    expect(errorOf(variant)).toMatch(/^p\.yaml:17: circuits\.er\.bandwidth: this field is required \(in variant 'circuit'\)$/m);
+  });
+
   it('outages written as random failures are told the field for those', () => {
     expect(errorOf(PLANNER.replace('bandwidth: 100Mbps', 'bandwidth: 100Mbps, outages: { mtbf: 30d, mttr: 2h }'))).toMatch(
       /sites\.boston\.internet\.outages: expected a list of \{ at, duration \} \(random failures are written failures: \{ mtbf, mttr \}\); got a mapping/,
