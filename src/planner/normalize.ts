@@ -40,7 +40,8 @@ import {
   TUNNEL_DEFAULTS,
   VPN_GATEWAY_BPS,
 } from './azure/facts.js';
-import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, nearestNames, zoneOf } from './azure/catalogue.js';
+import { EDGE_SITES, PEERING_LOCATIONS, REGIONS, lookup, zoneOf } from './azure/catalogue.js';
+import { nearestNames } from '../scenario/near-names.js';
 import { nearest } from './geography.js';
 import type { ParsedQueue } from '../scenario/schema.js';
 import type { ParsedCircuit, ParsedInternetAccess, ParsedScenario } from './schema.js';

@@ -9,7 +9,8 @@ import { IssueList, ScenarioError, type FieldPath, type ScenarioIssue } from './
 import { normalizeNetwork } from './normalize.js';
 import type { NetworkScenario } from './scenario.js';
 import { networkScenarioSchema } from './schema.js';
-import { fieldsAt, nearestName, unknownFieldHint } from './schema-fields.js';
+import { nearestName } from './near-names.js';
+import { fieldsAt, unknownFieldHint } from './schema-fields.js';
 
 /**
  * What a kind of scenario file is: its schema (zod, unknown keys refused) and how a parsed file

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { nearestName } from './near-names.js';
 
 /** The parts of zod 4's schema definitions that lead from a schema to the mapping at a path. */
 interface Def {
@@ -75,43 +76,6 @@ export function fieldsAt(schema: z.ZodType, data: unknown, path: readonly (strin
   }
   const shape = objectFor(current, value)?.shape;
   return shape === undefined ? undefined : Object.keys(shape);
-}
-
-/** Edit distance (insertions, deletions, substitutions, two neighbours swapped), given up past `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      row.push(d);
-    }
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
-}
-
-/** The name of `known` that `unknown` most likely misspells or abbreviates, if one is near enough. */
-export function nearestName(unknown: string, known: readonly string[]): string | undefined {
-  const lower = unknown.toLowerCase();
-  const limit = Math.max(1, Math.floor(lower.length / 3));
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const name of known) {
-    const k = name.toLowerCase();
-    const d = distance(lower, k, limit);
-    // isp_delay for delay, bandwidth_mbps for bandwidth: a known name inside the unknown one
-    const score = d <= limit ? d : k.length >= 4 && (lower.includes(k) || k.includes(lower)) ? limit + 1 : Infinity;
-    if (score < bestScore) {
-      bestScore = score;
-      best = name;
-    }
-  }
-  return best;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseScenarioText } from '../../src/planner/load.js';
 import { scenarioSchema } from '../../src/planner/schema.js';
+import { editDistance, nearestNames } from '../../src/scenario/near-names.js';
 import { fieldsAt, unknownFieldHint } from '../../src/scenario/schema-fields.js';
 
 const errorOf = (yaml: string): string => {
@@ -94,5 +95,13 @@ describe('what an unknown field or a missing kind is told', () => {
     expect(unknownFieldHint('zz', Array.from({ length: 17 }, (_, i) => `field${i}`))).toBe('');
     // a very long name costs no more than its length
     expect(unknownFieldHint('x'.repeat(100_000), ['delay'])).toBe(' (the fields here: delay)');
+  });
+
+  it('counts a swap of two neighbours as one edit, and names each near name once', () => {
+    expect(editDistance('usres', 'users')).toBe(1);
+    expect(editDistance('premum', 'premium')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    // a region both listed in the scenario and in the catalogue is one suggestion
+    expect(nearestNames('eastuss', ['eastus', 'westus', 'eastus', 'eastus2'])).toEqual(['eastus', 'eastus2', 'westus']);
   });
 });

@@ -273,19 +273,3 @@ export const EDGE_SITES: Row<NetworkPoint> = ((): Row<NetworkPoint> => {
 /** Own-property lookup (a scenario's name never reaches Object.prototype). */
 export const lookup = <T>(table: Row<T>, name: string): T | undefined => (Object.hasOwn(table, name) ? table[name] : undefined);
 
-/** The catalogue names closest in spelling to `name`, for an error message. */
-export function nearestNames(name: string, names: Iterable<string>, count = 3): string[] {
-  const scored = [...names].map((n) => [n, editDistance(name.toLowerCase(), n)] as const);
-  scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
-  return scored.slice(0, count).map(([n]) => n);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
