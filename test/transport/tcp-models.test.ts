@@ -67,3 +67,41 @@ describe('CUBIC', () => {
     expect(cubic).toBeGreaterThan(1.2 * newreno);
   });
 });
+
+/**
+ * One NewReno flow on a drop-tail bottleneck whose buffer B is a quarter of the pipe P (C x base
+ * RTT, in packets): the window saws between (P + B) / 2 and P + B. Fluid model (one window growth
+ * per RTT, the RTT growing with the queue once W > P): the link is idle while W < P, so utilization =
+ * [(P^2 - W0^2) / 2 + ((P + B)^2 - P^2) / 2] / [P (P - W0) + ((P + B)^2 - P^2) / 2], W0 = (P + B) / 2.
+ */
+describe('the sawtooth of one flow against a buffer a quarter of the pipe', () => {
+  it('keeps the bottleneck busy 89% of the time, as the fluid model says (within 2%)', () => {
+    const limit = 104;
+    const result = simulate(
+      `
+name: sawtooth
+duration: 120s
+warmup: 20s
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms }
+  - { from: r, to: b, bandwidth: 100Mbps, delay: 24ms, queue: { kind: droptail, limit_packets: ${limit} } }
+flows:
+  - { name: bulk, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: { cc: newreno } }
+`,
+      5,
+    );
+    const packetsPerSecond = 100e6 / (1500 * 8);
+    // base RTT: propagation both ways, a data packet's and an ACK's serialization on each link
+    const baseRtt = 0.05 + (1500 * 8) / 100e6 + (1500 * 8) / 10e9 + (52 * 8) / 100e6 + (52 * 8) / 10e9;
+    const P = packetsPerSecond * baseRtt;
+    const B = limit;
+    const W0 = (P + B) / 2;
+    const queued = ((P + B) ** 2 - P ** 2) / 2;
+    const theory = ((P ** 2 - W0 ** 2) / 2 + queued) / (P * (P - W0) + queued);
+    expect(theory).toBeCloseTo(0.892, 3);
+    const utilization = num(rowOf(result.links, 'link', 'r->b'), 'utilization');
+    expect(relativeError(utilization, theory)).toBeLessThan(0.02);
+    expect(num(rowOf(result.flows, 'flow', 'bulk'), 'timeouts')).toBe(0);
+  });
+});
