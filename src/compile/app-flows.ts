@@ -80,7 +80,7 @@ export function buildAppFlow(network: Network, spec: AppFlowSpec, index: number,
     stream('arrivals'),
     (k) => ({
       client: createTcpHalf(network, up, (sink) => forward.routeTo(sink, hashBase + k), (sink) => reverse.routeTo(sink, hashBase + k), configFor(spec, forward), sinkKey(SinkKind.tcp, index, 4 * k)),
-      server: createTcpHalf(network, down, (sink) => reverse.routeTo(sink, hashBase + k), (sink) => forward.routeTo(sink, hashBase + k), configFor(spec, reverse), sinkKey(SinkKind.tcp, index, 4 * k + 2)),
+      server: createTcpHalf(network, down, (sink) => reverse.routeTo(sink, hashBase + k), (sink) => forward.routeTo(sink, hashBase + k), configFor(spec, reverse), sinkKey(SinkKind.tcp, index, 4 * k + 2), false),
     }),
     app,
   );

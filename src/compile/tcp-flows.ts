@@ -26,7 +26,7 @@ export function buildTcpFlow(network: Network, flow: TcpFlowSpec, index: number,
   const app = flow.app;
   if (app.kind === 'bulk') return new BulkTransfer(sim, client, stats.tcp!, app.size, flow.start, flow.stop);
   const responseStats = network.addFlow(`${flow.name}.response`, { from: flow.to, to: flow.from, dscp: flow.dscp, protocol: 'tcp', pair: flow.pair });
-  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, configFor(flow, reverse), sinkKey(SinkKind.tcp, index, 2));
+  const server = createTcpHalf(network, responseStats, reverse.routeTo, forward.routeTo, configFor(flow, reverse), sinkKey(SinkKind.tcp, index, 2), false);
   return new RequestResponse(
     sim,
     client,

@@ -143,8 +143,12 @@ ${Array.from({ length: 8 }, (_, i) => `  - { name: dl${i}, from: storage, to: dc
     const one = simulate(downloads(', outages: [{ at: 0s, duration: 10s, connection: secondary }]'));
     expect(goodput(one)).toBeLessThanOrEqual(1e9);
     expect(goodput(one)).toBeGreaterThan(0.3e9);
-    // both connections: more than one can carry (the burst to 2x is real, if not guaranteed)
-    expect(goodput(both)).toBeGreaterThan(goodput(one));
+    // both connections: the downloads spread over the two (each policed on its own, so together
+    // they may carry up to 2 Gbps; how much TCP gets through 1 ms buckets depends on how many flows
+    // share each: with four per bucket about as much as eight through one)
+    for (const connection of ['er.primary->dc', 'er.secondary->dc']) expect(num(rowOf(both.links, 'link', connection), 'throughput_bps')).toBeGreaterThan(0.2e9);
+    expect(goodput(both)).toBeLessThanOrEqual(2e9);
+    expect(num(rowOf(one.links, 'link', 'er.secondary->dc'), 'throughput_bps')).toBe(0);
   });
 
   it('refuses a bandwidth Microsoft does not sell, listing the sizes', () => {

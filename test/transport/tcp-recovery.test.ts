@@ -35,6 +35,7 @@ function traced(yaml: string) {
   checkScenario(loaded);
   const { sim, network, begin } = buildRun(loaded.scenario, { seed: 1, replication: 0 });
   const sent: { seq: number; t: number }[] = [];
+  const syns: { t: number; size: number }[] = [];
   const acks: { ack: number; t: number; size: number }[] = [];
   const tap = (name: string, note: (p: Packet) => void) => {
     const link = network.links.find((l) => l.name === name)!;
@@ -44,7 +45,7 @@ function traced(yaml: string) {
       receive(p);
     };
   };
-  tap('a->r', (p) => p.isAck || sent.push({ seq: p.seq, t: sim.now }));
+  tap('a->r', (p) => p.isAck || (p.payload === 0 ? syns.push({ t: sim.now, size: p.size }) : sent.push({ seq: p.seq, t: sim.now })));
   tap('b->r', (p) => p.isAck && acks.push({ ack: p.ack, t: sim.now, size: p.size }));
   begin();
   sim.runUntil(loaded.scenario.duration);
@@ -53,11 +54,11 @@ function traced(yaml: string) {
   /** Every sending of a sequence number after its first. */
   const firstSent = new Set<number>();
   const retransmissions = sent.filter((s) => firstSent.has(s.seq) || (firstSent.add(s.seq), false));
-  return { sent, acks, retransmissions, tcp: flow.tcp!, flow };
+  return { sent, syns, acks, retransmissions, tcp: flow.tcp!, flow };
 }
 
-/** The k-th packet (1-based) to enter the bottleneck is the k-th data segment a sent. */
-const seqOfPacket = (sent: { seq: number }[], k: number): number => sent[k - 1]!.seq;
+/** The k-th packet (1-based) to enter the bottleneck is the (k - 1)-th data segment a sent: the SYN is the first. */
+const seqOfPacket = (sent: { seq: number }[], k: number): number => sent[k - 2]!.seq;
 
 describe('TCP loss recovery, timed by hand', () => {
   it.each([true, false])('retransmits a single loss when the third duplicate ACK arrives, one ACK transit after b sent it (SACK %s)', (sack) => {
@@ -95,7 +96,7 @@ describe('TCP loss recovery, timed by hand', () => {
     // the recovery point of the first recovery: one past the highest byte sent before it began
     const first = traced(path(flow, [60]));
     const recoveryPoint = Math.max(...first.sent.filter((s) => s.t < first.retransmissions[0]!.t).map((s) => s.seq)) + 1448;
-    const k = first.sent.findIndex((s) => s.seq === recoveryPoint) + 1;
+    const k = first.sent.findIndex((s) => s.seq === recoveryPoint) + 2;
     expect(k).toBeGreaterThan(60);
     // lose the segment at that point too: RFC 6582 3.2 lets its duplicate ACKs start a second fast
     // recovery (they cover more than the old recovery point's last byte); it used to wait for an RTO
@@ -106,12 +107,40 @@ describe('TCP loss recovery, timed by hand', () => {
   });
 
   it('backs the timer off: a lone segment lost twice goes again at 1 s and 3 s (RFC 6298 5.5)', () => {
-    // one segment, no RTT sample yet: RTO 1 s (RFC 6298 2.1), doubled after the first timeout
-    const { retransmissions, tcp } = traced(path('{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1000B } }', [1, 2]));
+    // one segment, no RTT sample yet (no handshake): RTO 1 s (RFC 6298 2.1), doubled after the first timeout
+    const { retransmissions, tcp } = traced(path('{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1000B }, tcp: { handshake: false } }', [1, 2]));
     expect(retransmissions.map((r) => r.t)).toEqual([1e9, 3e9]);
     expect(tcp.timeouts).toBe(2);
     // delivered on the third try: 3 s + 1,200 ns + 1 ms + 80 us + 9 ms (1,052 B at 100 Mbps: 84,160 ns)
     expect(tcp.completion.count).toBe(1);
+  });
+
+  it('opens with a SYN answered by a SYN-ACK of 60 B, whose round trip is the first RTT sample', () => {
+    const { syns, sent, acks, tcp } = traced(path('{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1000B } }', []));
+    expect(syns).toEqual([{ t: 0, size: 60 }]);
+    // the SYN reaches b after 60 B at 10 Gbps (48 ns) + 1 ms + 60 B at 100 Mbps (4,800 ns) + 9 ms
+    const synAtB = 48 + 1_000_000 + 4_800 + 9_000_000;
+    expect(acks[0]).toEqual({ ack: 0, t: synAtB, size: 60 });
+    // the data leaves as the SYN-ACK arrives; its round trip is the RTT sample (and the smallest)
+    const established = synAtB + ackTransit(60);
+    expect(sent).toEqual([{ seq: 0, t: established }]);
+    // completion: the handshake, then 1,052 B: 842 ns at 10 Gbps + 1 ms + 84,160 ns + 9 ms
+    const dataAtB = 842 + 1_000_000 + 84_160 + 9_000_000;
+    expect(tcp.completion.mean).toBe(established + dataAtB);
+    // two RTT samples: the handshake's, and the segment's (its ACK is 52 B)
+    expect(tcp.rtt.count).toBe(2);
+    expect(tcp.rtt.sum).toBe(established + dataAtB + ackTransit(52));
+  });
+
+  it('sends a lost SYN again at 1 s and 3 s, then starts from one segment (RFC 6298 5.5, RFC 5681 3.1)', () => {
+    const { syns, sent, tcp } = traced(path('{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 100KB } }', [1, 2]));
+    expect(syns.map((s) => s.t)).toEqual([0, 1e9, 3e9]);
+    expect(tcp.timeouts).toBe(2);
+    // one segment in the first round, and no RTT sample from a repeated SYN (Karn)
+    const established = 3e9 + 48 + 1_000_000 + 4_800 + 9_000_000 + ackTransit(60);
+    expect(sent.filter((s) => s.t === established)).toHaveLength(1);
+    expect(tcp.rtt.count).toBeGreaterThan(0);
+    expect(tcp.rtt.sum / tcp.rtt.count).toBeGreaterThan(BASE_RTT);
   });
 
   it.each(['newreno', 'cubic'])('keeps the window of a receive-window-limited %s flow near what it uses', (cc) => {

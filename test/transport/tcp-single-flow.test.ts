@@ -24,6 +24,8 @@ const MSS = 1448;
 const PACKET_BITS = 1500 * 8;
 const CAPACITY = 100e6;
 const BASE_RTT = 0.02 + PACKET_BITS / 10e9 + PACKET_BITS / CAPACITY + (52 * 8) / CAPACITY + (52 * 8) / 10e9;
+/** The handshake: a 60-byte SYN out, a 60-byte SYN-ACK back; the first data leaves as it arrives. */
+const SYN_RTT = 0.02 + 2 * ((60 * 8) / 10e9 + (60 * 8) / CAPACITY);
 
 describe('TCP, one flow on a lossless path', () => {
   const bdp = (CAPACITY * BASE_RTT) / 8; // bytes
@@ -44,8 +46,8 @@ describe('TCP, one flow on a lossless path', () => {
 
   it('leaves slow start after the number of RTTs theory predicts (within 1)', () => {
     const row = rowOf(simulate(yaml).flows, 'flow', 'f');
-    // cwnd doubles every RTT from 10 segments until it reaches the receive window
-    const rounds = Math.ceil(Math.log2(rwnd / (10 * MSS)));
+    // the handshake's round trip, then cwnd doubles every RTT from 10 segments until it reaches the receive window
+    const rounds = 1 + Math.ceil(Math.log2(rwnd / (10 * MSS)));
     const measured = num(row, 'slow_start_end_ms') / 1000 / BASE_RTT;
     expect(Math.abs(measured - rounds)).toBeLessThanOrEqual(1);
   });
@@ -89,30 +91,32 @@ describe('TCP loss recovery', () => {
   });
 
   it('times out when a burst empties the window, and doubles the RTO on repeated loss', () => {
-    // The first window is the 10 first packets; the retransmission after the first timeout is
-    // packet 11 and is lost too. No RTT sample exists yet, so the RTO starts at 1 s (RFC 6298).
+    // Packet 1 is the SYN; the first window is the next 10; the retransmission after the first
+    // timeout is packet 12 and is lost too. The handshake's round trip R (about 20 ms) is the one
+    // RTT sample: RTO = R + 4 R / 2 = 60 ms, raised to the 200 ms floor (RFC 6298 2.2, 2.4).
     const network = simulateNetwork(
       path({
         flow: '{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 100KB } }',
-        bottleneckExtra: ', drop_packets: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]',
+        bottleneckExtra: ', drop_packets: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]',
       }),
     );
     const tcp = network.flows[0]!.tcp!;
     expect(tcp.timeouts).toBe(2);
-    expect(tcp.timeoutRtos).toEqual([1e9, 2e9]);
+    expect(tcp.timeoutRtos).toEqual([2e8, 4e8]);
     // ssthresh = 10 / 2 = 5 segments at the first timeout and held at the second (RFC 5681 3.1).
     // Then slow start 1, 2, 4, 5 and congestion avoidance 6, 7, ... 12: 75 >= 70 segments in
-    // 11 rounds, the last byte arriving about 10.5 RTTs after the second timeout at 3 s.
+    // 11 rounds, the last byte arriving about 10.5 RTTs after the second timeout, 0.6 s after the data began.
+    const secondTimeout = (SYN_RTT + 0.6) * 1e9;
     expect(tcp.completion.count).toBe(1);
-    expect(tcp.completion.mean).toBeGreaterThan(3e9 + 10 * BASE_RTT * 1e9);
-    expect(tcp.completion.mean).toBeLessThan(3e9 + 11 * BASE_RTT * 1e9);
+    expect(tcp.completion.mean).toBeGreaterThan(secondTimeout + 10 * BASE_RTT * 1e9);
+    expect(tcp.completion.mean).toBeLessThan(secondTimeout + 11 * BASE_RTT * 1e9);
   });
 });
 
 describe('short transfers on an idle path', () => {
   /**
-   * With IW = 10 segments and one ACK per segment, round k carries 10 x 2^(k-1) segments. The last
-   * byte arrives (k - 1) base RTTs after the start, plus the one-way trip of the first packet of
+   * The handshake's round trip first. Then, with IW = 10 segments and one ACK per segment, round k
+   * carries 10 x 2^(k-1) segments. The last byte arrives (k - 1) base RTTs after the first data, plus the one-way trip of the first packet of
    * the last round, plus the serialization at the bottleneck of the rest of that round. Once a
    * round's window holds a bandwidth-delay product, the bottleneck never idles again: that round
    * is the last, and carries everything left.
@@ -130,7 +134,7 @@ describe('short transfers on an idle path', () => {
       sent += last;
     }
     const oneWay = 0.01 + PACKET_BITS / 10e9 + PACKET_BITS / CAPACITY;
-    return (round - 1) * BASE_RTT + oneWay + ((last - 1) * PACKET_BITS) / CAPACITY;
+    return SYN_RTT + (round - 1) * BASE_RTT + oneWay + ((last - 1) * PACKET_BITS) / CAPACITY;
   }
 
   it.each([10e3, 100e3, 1e6])('a %d-byte transfer completes in slow-start rounds x RTT + serialization (within 5%)', (bytes) => {

@@ -22,6 +22,8 @@ export interface TcpConfig {
   receiveWindow: number;
   /** Selective acknowledgements (RFC 2018) with RFC 6675 loss recovery; off: NewReno recovery. */
   sack: boolean;
+  /** A connection opens with SYN and SYN-ACK (RFC 9293) before its first data; off: it exists from the start. */
+  handshake: boolean;
 }
 
 export const IP_TCP_HEADER_BYTES = 40;
@@ -39,7 +41,17 @@ export const DEFAULT_TCP: TcpConfig = {
   delayedAckTimeout: millis(40),
   receiveWindow: 64 * 1024 * 1024,
   sack: true,
+  handshake: true,
 };
+
+/**
+ * Bytes of a SYN (and of the SYN-ACK, which carries the same options): IP and TCP headers and the
+ * options Linux sends: MSS (4), SACK permitted (2), window scale (3), timestamps (10), padded to a
+ * multiple of 4: 60 bytes with timestamps, 52 without.
+ */
+export function synBytes(config: Pick<TcpConfig, 'timestamps'>): number {
+  return IP_TCP_HEADER_BYTES + (config.timestamps ? 20 : 12);
+}
 
 /** Payload bytes per full segment, and the header bytes every segment and ACK carries. */
 export function segmentLayout(config: TcpConfig): { payload: number; header: number } {

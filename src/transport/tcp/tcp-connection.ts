@@ -23,12 +23,16 @@ export interface TcpHalf {
 /** Builds the route of one direction of a flow towards the given sink; `hash` (default: the flow's id) picks among equal-cost paths. */
 export type RouteTo = (sink: PacketSink, hash?: number) => FlowRoute;
 
-/** `key` names the half's two ends for a partitioned run (see PacketSinks). */
-export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, config: TcpConfig, key?: number): TcpHalf {
+/**
+ * `key` names the half's two ends for a partitioned run (see PacketSinks). `opens`: this half's sender
+ * opens the connection (a client's, with a handshake when `config` has one); a server's half is
+ * opened by its peer's SYN.
+ */
+export function createTcpHalf(network: Network, stats: FlowStats, dataPath: RouteTo, ackPath: RouteTo, config: TcpConfig, key?: number, opens = true): TcpHalf {
   stats.tcp ??= new TcpStats(network.sim.warmup); // connections of one application share their statistics
   const { header } = segmentLayout(config);
   const receiver = new TcpReceiver(network, stats, header, config.delayedAck, config.delayedAckTimeout, config.sack);
-  const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow);
+  const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow, opens);
   if (key !== undefined) network.sinks.add(key, sender, receiver);
   sender.path = dataPath(receiver);
   stats.route ??= sender.path;

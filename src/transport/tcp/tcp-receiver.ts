@@ -14,7 +14,8 @@ export interface DeliveryListener {
  * The receiving half of a TCP connection: cumulative ACKs, an out-of-order buffer of byte ranges,
  * optional delayed ACKs (every second full segment, or when the timer expires; out-of-order data
  * and hole fills are acknowledged at once, RFC 5681 4.2). The application reads at once, so the
- * advertised window stays at its configured size.
+ * advertised window stays at its configured size. A SYN (a segment without payload) is answered at
+ * once with a SYN-ACK of the same size, each time it comes.
  */
 export class TcpReceiver implements PacketSink, TimerOwner {
   /** Next byte expected. */
@@ -49,8 +50,10 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const start = packet.seq;
     const end = start + packet.payload;
     if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt, sim.now);
-    const { requestEnd, responseEnd } = packet;
+    const { requestEnd, responseEnd, payload, size } = packet;
     this.network.pool.release(packet);
+    // a segment without payload is a SYN (src/transport/tcp/tcp-sender.ts): the SYN-ACK has its options, so its size
+    if (payload === 0) return this.sendAck(size);
 
     if (end <= this.rcvNxt) return this.sendAck(); // duplicate: tell the sender where we are
     if (start > this.rcvNxt) {
@@ -126,11 +129,11 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     return n === 0 ? 0 : (2 + 8 * n + 3) & ~3;
   }
 
-  private sendAck(): void {
+  private sendAck(synAckBytes = 0): void {
     this.unacked = 0;
     this.delayedAckTimer.cancel();
     const packet = this.network.pool.take();
-    const size = this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
+    const size = synAckBytes > 0 ? synAckBytes : this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
     const route = this.path.current();
     packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, this.path.receiver, 0, this.rcvNxt, true).forward();
   }

@@ -8,16 +8,24 @@ import type { TcpStats } from '../../probes/tcp-stats.js';
 import type { CongestionControl, WindowState } from './congestion-control.js';
 import { RttEstimator } from './rtt-estimator.js';
 import { SackScoreboard } from './sack-scoreboard.js';
-import { segmentLayout, type TcpConfig } from './tcp-config.js';
+import { segmentLayout, synBytes, type TcpConfig } from './tcp-config.js';
 
 const DUP_THRESH = 3;
+/** The connection's state as this half sees it: not opened yet, SYN sent (waiting for the SYN-ACK), open. */
+const CLOSED = 0;
+const SYN_SENT = 1;
+const ESTABLISHED = 2;
 
 /**
  * The sending half of a TCP connection, in bytes: slow start and congestion avoidance from the
  * congestion control; loss recovery by SACK (RFC 6675: scoreboard, IsLost, pipe, NextSeg) or,
  * without SACK, NewReno fast retransmit and fast recovery (RFC 6582); the RFC 6298 timer with
  * Karn's rule and exponential backoff, then go-back-N (skipping SACKed data). It is also the sink of
- * the ACK route. The connection is established when the flow starts (no handshake is modelled).
+ * the ACK route. The half that opens a connection sends a SYN when it is first given data and its
+ * data once the SYN-ACK is back (the handshake's round trip is the first RTT sample; a lost SYN goes
+ * again after the RTO, and then the initial window is one segment, RFC 5681 3.1); the other half,
+ * and either half without a handshake, is open from the start. The third segment of the handshake
+ * travels with the first data, as the ACK flag of every segment.
  */
 export class TcpSender implements PacketSink, TimerOwner, WindowState {
   cwnd: number;
@@ -48,6 +56,10 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private readonly initialCwnd: number;
   private lastSentAt: Nanos = 0;
   private counted = false;
+  private state: number;
+  private synSentAt: Nanos = 0;
+  private synRetransmitted = false;
+  private readonly synBytes: number;
   /** Where data goes; set once the receiver exists (see createTcpHalf). */
   path!: FlowRoute;
   /** What the data sent from now on says of the exchange it belongs to (Packet.requestEnd, responseEnd). */
@@ -60,7 +72,11 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     config: TcpConfig,
     private readonly cc: CongestionControl,
     private readonly receiveWindow: number,
+    /** Whether this half opens the connection (the client's; the server's is opened by its peer's SYN). */
+    opens = true,
   ) {
+    this.state = opens && config.handshake ? CLOSED : ESTABLISHED;
+    this.synBytes = synBytes(config);
     const layout = segmentLayout(config);
     this.mss = layout.payload;
     this.header = layout.header;
@@ -89,6 +105,28 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       this.inSlowStart = true;
     }
     this.writeEnd += bytes;
+    if (this.state === ESTABLISHED) this.trySend();
+    else if (this.state === CLOSED) this.sendSyn(now);
+  }
+
+  private sendSyn(now: Nanos): void {
+    this.state = SYN_SENT;
+    this.synSentAt = now;
+    this.emitWire(0, 0, this.synBytes);
+    this.rto.set(now + this.rtt.rto);
+  }
+
+  /** The SYN-ACK: the receiving half answers a segment without payload (src/transport/tcp/tcp-receiver.ts). */
+  private onSynAck(now: Nanos): void {
+    this.state = ESTABLISHED;
+    this.rto.cancel();
+    if (!this.synRetransmitted) {
+      const sample = now - this.synSentAt;
+      this.rtt.sample(sample);
+      if (now >= this.network.sim.warmup) this.stats.rtt.record(sample);
+    } else if (this.cwnd > this.mss) {
+      this.setCwnd(this.mss, now);
+    }
     this.trySend();
   }
 
@@ -115,6 +153,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
     this.network.pool.release(packet);
     const now = this.network.sim.now;
+    if (this.state !== ESTABLISHED) return this.onSynAck(now);
     if (ack > this.sndUna) this.onNewAck(ack, now);
     else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck(now);
     this.trySend();
@@ -126,6 +165,14 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     if (now >= sim.warmup) {
       this.stats.timeouts++;
       this.stats.timeoutRtos.push(this.rtt.rto);
+    }
+    if (this.state !== ESTABLISHED) {
+      // the SYN or its SYN-ACK was lost: again, after twice the wait
+      this.synRetransmitted = true;
+      if (now >= sim.warmup) this.stats.retransmits++;
+      this.rtt.backOff();
+      this.sendSyn(now);
+      return;
     }
     this.endSlowStart(now);
     // RFC 5681 3.1: when the segment has already been retransmitted by the timer, ssthresh holds.
@@ -325,9 +372,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   }
 
   private emit(seq: number, length: number): void {
+    this.emitWire(seq, length, this.header + Math.ceil(length / this.path.compression));
+  }
+
+  /** A segment of `length` payload bytes from `seq`, `wire` bytes on the wire (a SYN has no payload). */
+  private emitWire(seq: number, length: number, wire: number): void {
     const sim = this.network.sim;
     const route = this.path.current();
-    const wire = this.header + Math.ceil(length / this.path.compression);
     const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, this.path.receiver, length);
     packet.requestEnd = this.requestEnd;
     packet.responseEnd = this.responseEnd;
