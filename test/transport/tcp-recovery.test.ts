@@ -106,6 +106,24 @@ describe('TCP loss recovery, timed by hand', () => {
     expect(tcp.timeouts).toBe(0);
   });
 
+  it('times out a lost retransmission of the oldest segment one RTO after it, however many other holes SACK repairs meanwhile', () => {
+    const flow = '{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 10MB } }';
+    // where the fast retransmission of packet 60's segment enters the bottleneck
+    const first = traced(path(flow, [60]));
+    const lost = seqOfPacket(first.sent, 60);
+    const k = first.sent.findIndex((s, i) => s.seq === lost && i > 58) + 2;
+    // lose it too, and every 30th packet after it for the next 900: SACK recovery keeps repairing
+    // those holes and sending new data, and used to restart the timer at each repair (a 50 Mbps
+    // policed circuit then delivered nothing in 30 s)
+    const later = Array.from({ length: 30 }, (_, i) => k + 30 * (i + 1));
+    const { sent, tcp } = traced(path(flow, [60, k, ...later]));
+    const sends = sent.filter((s) => s.seq === lost).map((s) => s.t);
+    expect(sends).toHaveLength(3);
+    expect(tcp.timeouts).toBeGreaterThanOrEqual(1);
+    expect(sends[2]! - sends[1]!).toBe(tcp.timeoutRtos[0]);
+    expect(tcp.completion.count).toBe(1);
+  });
+
   it('backs the timer off: a lone segment lost twice goes again at 1 s and 3 s (RFC 6298 5.5)', () => {
     // one segment, no RTT sample yet (no handshake): RTO 1 s (RFC 6298 2.1), doubled after the first timeout
     const { retransmissions, tcp } = traced(path('{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1000B }, tcp: { handshake: false } }', [1, 2]));

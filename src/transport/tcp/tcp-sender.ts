@@ -360,10 +360,17 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     if (!this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
   }
 
+  /**
+   * Sending `seq` again restarts the timer only for the oldest outstanding segment (or when none
+   * runs): RFC 6298 5.1 and 5.3 restart it on sending when it is stopped and on new
+   * acknowledgements, and Linux re-arms it when it retransmits the head. Restarting it for every
+   * hole SACK recovery repairs would postpone it for as long as new data keeps losing segments,
+   * and a lost retransmission of the head would then never be sent again.
+   */
   private retransmit(seq: number, length: number): void {
     this.countRetransmission();
     this.emit(seq, length);
-    this.rto.set(this.network.sim.now + this.rtt.rto);
+    if (seq === this.sndUna || !this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
   }
 
   private countRetransmission(): void {
