@@ -80,9 +80,9 @@ const EVIDENCE_COLUMNS: readonly (keyof Evidence & string)[] = [
  * Policer drops are reported, not judged: a single drop used to fail a size, and TCP meets a
  * policer narrower than the rest of its path at any load (a circuit 3% busy failed for 70 drops
  * while carrying all it was offered); a recommended size that carries under THROTTLED_SHARE of its
- * demand gets a note. Cross traffic keeps its rate
- * at every size: its `load` is a share of the link as the scenario sizes it. A bisection over the
- * sizes (the checks grow easier with size), then the size below the answer is run too, to show why not.
+ * demand gets a note. Cross traffic keeps its rate at every size: its `load` is a share of the link
+ * as the scenario sizes it. A bisection over the sizes (the checks grow easier with size), then the
+ * size below the answer is run too, to show why not.
  */
 export async function sizeNetworkAction(io: { out: (s: string) => void }, file: string, options: SizeNetworkOptions): Promise<void> {
   const loaded = loadScenarioFile(file, options.overrides);
