@@ -265,7 +265,8 @@ function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType)
   const kinds = issue.code === 'invalid_union' && Array.isArray((issue as { options?: unknown[] }).options) ? (issue as { options: unknown[] }).options.map(String) : undefined;
   if (kinds !== undefined && kinds.length > 0) {
     const choice = `one of ${kinds.join(', ')}`;
-    return { path, message: present ? `expected ${choice}; got ${describeValue(value)}` : `this field is required: ${choice}` };
+    const near = typeof value === 'string' ? nearestName(value, kinds) : undefined;
+    return { path, message: present ? `expected ${choice}; got ${describeValue(value)}${near === undefined ? '' : ` (did you mean '${near}'?)`}` : `this field is required: ${choice}` };
   }
   if (!present && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return { path, message: 'this field is required' };
   // a word from a list (zod's own message, not one of ersim's): the words, and the one meant

@@ -26,7 +26,7 @@ const CASES: { name: string; text: string; expect: RegExp }[] = [
   { name: 'a seed as text', text: GOOD.replace('duration: 1s', 'duration: 1s\nseed: "abc"'), expect: /bad\.yaml:3: seed: expected a number; got the text "abc"$/m },
   { name: 'a list as a scalar', text: GOOD.replace('nodes: [a, b]', 'nodes: a'), expect: /bad\.yaml:3: nodes: expected a list; got the text "a"$/m },
   { name: 'NaN as a time', text: GOOD.replace('duration: 1s', 'duration: .nan'), expect: /bad\.yaml:2: duration: .*got not a number \(\.nan\)$/m },
-  { name: 'an unknown source kind', text: GOOD.replace('kind: cbr', 'kind: cbrr'), expect: /bad\.yaml:7: flows\[0\]\.source\.kind: expected one of cbr, poisson, onoff; got the text "cbrr"$/m },
+  { name: 'an unknown source kind', text: GOOD.replace('kind: cbr', 'kind: cbrr'), expect: /bad\.yaml:7: flows\[0\]\.source\.kind: expected one of cbr, poisson, onoff; got the text "cbrr" \(did you mean 'cbr'\?\)$/m },
   { name: 'a source with no kind', text: GOOD.replace('kind: cbr, ', ''), expect: /bad\.yaml:7: flows\[0\]\.source\.kind: this field is required: one of cbr, poisson, onoff$/m },
   { name: 'a misspelt field', text: GOOD.replace('delay: 1ms }', 'dellay: 1ms }'), expect: /bad\.yaml:5: links\[0\]\.dellay: unknown field 'dellay' \(did you mean 'delay'\?\)$/m },
   {
