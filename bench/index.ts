@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync, mk
 import { Bench } from 'tinybench';
 import { textTable } from '../src/cli/table.js';
 import { toCsv } from '../src/output/csv.js';
+import { keepSpecial, reviveSpecial } from '../src/parallel/result-codec.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
 import { bimodalCases, eventListCases } from './event-list.bench.js';
@@ -88,7 +89,7 @@ async function runChild(name: string): Promise<void> {
     simulated_s_per_wall_s: work!.simulatedSeconds ? work!.simulatedSeconds / seconds : NaN,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
   };
-  process.stdout.write(`${JSON.stringify(m)}\n`);
+  process.stdout.write(`${JSON.stringify(m, keepSpecial)}\n`);
 }
 
 async function runAll(args: string[]): Promise<void> {
@@ -99,7 +100,7 @@ async function runAll(args: string[]): Promise<void> {
     process.stderr.write(`bench: ${c.name} ...\n`);
     const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', c.name], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(`bench case '${c.name}' failed:\n${child.stderr}`);
-    measurements.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as Measurement);
+    measurements.push(JSON.parse(child.stdout.trim().split('\n').pop()!, reviveSpecial) as Measurement);
   }
   const baseline = readBaseline();
   const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '-');

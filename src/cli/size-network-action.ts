@@ -117,7 +117,7 @@ async function sizeResources(io: { out: (s: string) => void }, file: string, loa
     if (known !== undefined) return known;
     let all = true;
     for (const state of resource.states) {
-      const { row, met, calls, carriedBps } = await evaluate(file, design, resource, state, bps, options);
+      const { row, met, calls, carriedBps, capacityBps } = await evaluate(file, design, resource, state, bps, options);
       const stateKey = `${resource.kind}|${resource.name}|${state.state}`;
       if (bps === resource.sizes[resource.sizes.length - 1]) {
         atLargest.set(stateKey, met);
@@ -125,7 +125,7 @@ async function sizeResources(io: { out: (s: string) => void }, file: string, loa
       }
       const reference = atLargest.get(stateKey)!;
       const demandBps = demandAtLargest.get(stateKey)!;
-      const demand = demandBps / resource.links(bps).capacityBps;
+      const demand = demandBps / capacityBps;
       const carried = demandBps > 0 ? Math.min(1, carriedBps / demandBps) : 1;
       const capacityOk = Math.max(row.utilization, demand) <= 1 - options.headroom;
       const pass = capacityOk && (!options.teams || keepsCalls(reference, met));
@@ -255,7 +255,7 @@ async function evaluate(
   state: Resource['states'][number],
   bps: number,
   options: SizeNetworkOptions,
-): Promise<{ row: Pick<Evidence, 'resource' | 'kind' | 'state' | 'size' | 'utilization' | 'policer_drops' | 'calls' | 'calls_met' | 'unroutable'>; met: Set<string>; calls: number; carriedBps: number }> {
+): Promise<{ row: Pick<Evidence, 'resource' | 'kind' | 'state' | 'size' | 'utilization' | 'policer_drops' | 'calls' | 'calls_met' | 'unroutable'>; met: Set<string>; calls: number; carriedBps: number; capacityBps: number }> {
   const { result, unroutable } = await simulateState(file, design, mergeOverride(design.fields, state.patch(bps)), options);
   const { names, capacityBps } = resource.links(bps);
   const links = result.links.filter((l) => names.has(String(l.link)));
@@ -278,6 +278,7 @@ async function evaluate(
     met,
     calls,
     carriedBps,
+    capacityBps,
   };
 }
 

@@ -27,7 +27,7 @@ export function csvCell(text: string): string {
   return /[,\r\n]/.test(cell) ? `"${cell}"` : cell;
 }
 
-/** A CSV document with one header row; every row must have the header's columns (NaN and null write empty cells). */
+/** A CSV document with one header row; every row must have the header's columns (NaN writes an empty cell). */
 export function toCsv(rows: readonly Row[], columns?: readonly string[]): string {
   const header = (columns ?? (rows.length > 0 ? Object.keys(rows[0]!) : [])).map(String);
   const lines = [header.map((c) => csvCell(safeText(c))).join(',')];
@@ -35,10 +35,8 @@ export function toCsv(rows: readonly Row[], columns?: readonly string[]): string
     lines.push(
       header
         .map((c) => {
-          const v = row[c] as Row[string] | null;
+          const v = row[c];
           if (v === undefined) throw new Error(`row without column '${c}'`);
-          // null: a NaN that went through JSON (a worker's or the bench's rows), an empty cell like NaN
-          if (v === null) return '';
           return typeof v === 'number' ? formatNumber(v) : csvCell(safeText(v));
         })
         .join(','),

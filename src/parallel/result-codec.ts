@@ -60,11 +60,13 @@ const MARKERS = new Map<string, number>([
   ['__-Infinity__', -Infinity],
 ]);
 
-function keepSpecial(_key: string, value: unknown): unknown {
+/** JSON.stringify's replacer that keeps NaN and the infinities (JSON would write null). */
+export function keepSpecial(_key: string, value: unknown): unknown {
   if (typeof value !== 'number' || Number.isFinite(value)) return value;
   return Number.isNaN(value) ? '__NaN__' : value > 0 ? '__Infinity__' : '__-Infinity__';
 }
 
-function reviveSpecial(_key: string, value: unknown): unknown {
+/** JSON.parse's reviver for `keepSpecial`. */
+export function reviveSpecial(_key: string, value: unknown): unknown {
   return typeof value === 'string' && MARKERS.has(value) ? MARKERS.get(value) : value;
 }

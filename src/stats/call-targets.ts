@@ -1,4 +1,4 @@
-import type { Row } from '../stats/records.js';
+import type { Row } from './records.js';
 
 /**
  * The call directions of a run that were judged (apps.csv rows of calls with a verdict: a direction
