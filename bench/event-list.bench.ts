@@ -81,3 +81,42 @@ export const bimodalCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as Benc
     };
   }),
 );
+
+const PERIOD = 20_000_000;
+
+/**
+ * A network's mix (docs/performance.md): thousands of calls, each with a timer one packet interval
+ * (20 ms) ahead, beside a few hundred links whose next packet lands microseconds ahead, so the
+ * events near the front come twenty times as densely as the pending set's mean spacing says.
+ */
+function timersAndPackets(kind: BenchEventList, timers: number, packets: number): EventList {
+  const list = BENCH_EVENT_LISTS[kind]();
+  const random = new RandomStream('bench:timers-and-packets');
+  for (let i = 0; i < timers; i++) list.push(Math.floor(random.uniform() * PERIOD), handler, 1);
+  for (let i = 0; i < packets; i++) list.push(Math.round(increments[i & 0xffff]! / 50), handler, 0);
+  return list;
+}
+
+function holdTimersAndPackets(list: EventList): void {
+  for (let i = 0; i < OPERATIONS; i++) {
+    list.pop();
+    const next = list.lastTag === 1 ? PERIOD : Math.round(increments[i & 0xffff]! / 50);
+    list.push(list.lastTime + next, handler, list.lastTag);
+  }
+}
+
+export const networkMixCases: BenchCase[] = (Object.keys(BENCH_EVENT_LISTS) as BenchEventList[]).map((kind) => {
+  let list: EventList | undefined;
+  return {
+    name: `event-list ${kind}: 10000 timers 20 ms ahead, 200 packets 20 us ahead`,
+    iterations: 5,
+    setup: () => {
+      list = timersAndPackets(kind, 10_000, 200);
+      holdTimersAndPackets(list);
+    },
+    run: () => {
+      holdTimersAndPackets(list!);
+      return { events: OPERATIONS, packetHops: 0 };
+    },
+  };
+});

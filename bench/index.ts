@@ -6,7 +6,7 @@ import { toCsv } from '../src/output/csv.js';
 import { keepSpecial, reviveSpecial } from '../src/parallel/result-codec.js';
 import type { Row } from '../src/stats/records.js';
 import type { BenchCase, BenchEntry, BenchWork } from './bench-case.js';
-import { bimodalCases, eventListCases } from './event-list.bench.js';
+import { bimodalCases, eventListCases, networkMixCases } from './event-list.bench.js';
 import { availabilityCase, enterpriseCase, manyFlowsCase, parallelCase, scenarioCase, splitCase } from './scenario.bench.js';
 
 /**
@@ -21,6 +21,7 @@ const entry = (name: string, build: () => BenchCase, slow = false): BenchEntry =
 const cases = (): BenchEntry[] => [
   ...eventListCases.map((c) => entry(c.name, () => c)),
   ...bimodalCases.map((c) => entry(c.name, () => c)),
+  ...networkMixCases.map((c) => entry(c.name, () => c)),
   entry('single link: mm1 (quaternary)', () => scenarioCase('scenarios/mm1.yaml')),
   entry('dumbbell-udp (quaternary)', () => scenarioCase('scenarios/dumbbell-udp.yaml')),
   entry('dumbbell-udp (heap-js)', () => scenarioCase('scenarios/dumbbell-udp.yaml', 'heap-js')),

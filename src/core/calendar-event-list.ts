@@ -5,7 +5,7 @@ const EMPTY: EventHandler = { onEvent: () => undefined };
 const NONE = -1;
 const MIN_BUCKETS = 16;
 /** The shares of the earliest pending events whose mean spacing sets the day width (the densest wins). */
-const SPACING_SHARES = [0.9, 0.5, 0.25, 0.125, 0.0625];
+const SPACING_SHARES = [0.9, 0.5, 0.25, 0.125, 0.0625, 1 / 32, 1 / 64, 1 / 128, 1 / 256, 1 / 512, 1 / 1024];
 /** A share is measured over at least this many spacings (but 9/10 always counts). */
 const MIN_SPACING_SAMPLE = 8;
 
@@ -45,6 +45,11 @@ export class CalendarEventList implements EventList {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The width of a day (ns), for tests and the bench. */
+  get dayWidth(): number {
+    return this.width;
   }
 
   push(time: Nanos, handler: EventHandler, tag: number): void {
@@ -190,10 +195,12 @@ export class CalendarEventList implements EventList {
 
   /**
    * New bucket count, and a day width of three times the spacing of the pending events (Brown's
-   * rule), then every event rehashed. The spacing is that of the densest of the earliest 1/16, 1/8,
-   * 1/4, 1/2 and 9/10 of the events: events on two time scales at once (packets microseconds apart
-   * beside failures, think times and timers hours ahead, in any proportion) get days as wide as the
-   * near ones need, and the far ones wait in the buckets, past the year being read.
+   * rule), then every event rehashed. The spacing is that of the densest of the earliest 1/1024,
+   * 1/512, ..., 1/2 and 9/10 of the events (each measured over 8 spacings at least): events on
+   * several time scales at once (packets microseconds apart beside calls' timers milliseconds ahead
+   * and failures hours ahead, in any proportion) get days as wide as the front needs, and the later
+   * ones wait in the buckets, past the year being read. A large network's front is far denser than
+   * its first sixteenth (docs/performance.md): days sized by that held forty events, walked on insert.
    */
   private resize(buckets: number): void {
     const n = this.count;
