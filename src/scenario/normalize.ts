@@ -298,6 +298,7 @@ export function normalizeTcp(tcp: ParsedTcp | undefined): TcpSpec {
     delayedAckTimeout: d.delayedAckTimeout,
     receiveWindow: tcp?.receive_window ?? d.receiveWindow,
     sack: tcp?.sack ?? d.sack,
+    recovery: tcp?.recovery ?? d.recovery,
     handshake: tcp?.handshake ?? d.handshake,
   };
 }

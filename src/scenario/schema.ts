@@ -162,6 +162,7 @@ export const tcp = z.strictObject({
   delayed_ack: z.boolean().optional(),
   receive_window: size.optional(),
   sack: z.boolean().optional(),
+  recovery: z.enum(['prr', 'rfc6675']).optional(),
   handshake: z.boolean().optional(),
 });
 

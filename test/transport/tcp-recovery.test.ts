@@ -171,6 +171,67 @@ describe('TCP loss recovery, timed by hand', () => {
     expect(tcp.cwnd.maximum).toBeGreaterThanOrEqual(rwnd - 1448);
   });
 
+  it.each(['prr', 'rfc6675'] as const)(
+    'spreads the reduction of a single loss over the recovery with PRR, one new segment per two delivered, and sends it all at the end without (recovery %s)',
+    (recovery) => {
+      const { sent, acks, retransmissions, tcp } = traced(path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB }, tcp: { recovery: ${recovery} } }`, [60]));
+      const lost = seqOfPacket(sent, 60);
+      expect(retransmissions.map((r) => r.seq)).toEqual([lost]);
+      expect(tcp.timeouts).toBe(0);
+      const start = retransmissions[0]!.t;
+      // duplicates reach a 120 us apart, each SACKing one more segment; recovery ends with the
+      // first ACK above the hole
+      const end = acks.find((x) => x.ack > lost)!;
+      const endAtA = end.t + ackTransit(end.size);
+      const duplicatesAtA = acks.filter((x) => x.ack === lost).map((x) => x.t + ackTransit(x.size)).filter((t) => t > start && t < endAtA);
+      const newData = sent.filter((s) => s.t > start && s.t < endAtA && s.seq > lost);
+      // NewReno halves: both recoveries send about half of what the duplicates deliver (RFC 6937
+      // ends at ssthresh; RFC 6675 keeps the pipe at cwnd = ssthresh)
+      expect(Math.abs(newData.length - duplicatesAtA.length / 2)).toBeLessThanOrEqual(2);
+      const half = duplicatesAtA[Math.floor(duplicatesAtA.length / 2)]!;
+      const inFirstHalf = newData.filter((s) => s.t < half).length;
+      const firstAfter = duplicatesAtA.findIndex((t) => t >= newData[0]!.t);
+      if (recovery === 'prr') {
+        // RFC 6937: sndcnt = ceil(prr_delivered x ssthresh / RecoverFS) - prr_out, with the
+        // retransmission counted in prr_out: the first new segment goes with the third duplicate
+        // after it, then one with every second, each as a duplicate arrives
+        expect(firstAfter).toBe(2);
+        expect(Math.abs(inFirstHalf - newData.length / 2)).toBeLessThanOrEqual(2);
+        const atDuplicate = new Set(duplicatesAtA);
+        expect(newData.every((s) => atDuplicate.has(s.t))).toBe(true);
+      } else {
+        // RFC 6675: nothing while the pipe (about the whole flight) exceeds cwnd = flight / 2, then
+        // a segment with every duplicate
+        expect(firstAfter).toBeGreaterThanOrEqual(duplicatesAtA.length / 2 - 2);
+        expect(inFirstHalf).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+
+  it.each(['prr', 'rfc6675'] as const)('sends no more than the duplicates deliver while they mark more losses: a window that lost 50 segments (recovery %s)', (recovery) => {
+    const drops = Array.from({ length: 50 }, (_, k) => 60 + k);
+    const { sent, acks, retransmissions, tcp } = traced(path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 2MB }, tcp: { recovery: ${recovery} } }`, drops));
+    expect(tcp.timeouts).toBe(0);
+    const start = retransmissions[0]!.t;
+    const lost = seqOfPacket(sent, 60);
+    const partial = acks.find((x) => x.ack > lost)!;
+    const partialAtA = partial.t + ackTransit(partial.size);
+    // segments sent at one instant, from the first retransmission to the first partial ACK: each
+    // instant is the arrival of one duplicate ACK, which SACKs one segment
+    const perInstant = new Map<number, number>();
+    for (const s of sent) if (s.t >= start && s.t < partialAtA) perInstant.set(s.t, (perInstant.get(s.t) ?? 0) + 1);
+    const most = Math.max(...perInstant.values());
+    if (recovery === 'prr') {
+      // the pipe falls far below ssthresh as the losses are marked, and no duplicate advances
+      // snd.una: the conservative bound, one segment out for the one delivered (the slow-start
+      // bound on every ACK sent up to three)
+      expect(most).toBe(1);
+    } else {
+      // RFC 6675: cwnd = ssthresh at once, so the pipe's fall is sent in bursts
+      expect(most).toBeGreaterThan(2);
+    }
+  });
+
   it('finishes five losses of a window sooner with SACK than without', () => {
     const fct = (sack: boolean) => traced(path(`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk, size: 1MB }, tcp: { sack: ${sack} } }`, [40, 44, 48, 52, 56])).tcp.completion.mean;
     // NewReno repairs one hole per round trip (four more partial ACKs); SACK all in the first

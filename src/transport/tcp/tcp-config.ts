@@ -2,6 +2,8 @@ import type { Nanos } from '../../core/time.js';
 import { millis, seconds } from '../../core/time.js';
 
 export type CongestionControlKind = 'newreno' | 'cubic';
+/** How SACK loss recovery paces its sending: RFC 6937 proportional rate reduction, or RFC 6675's cwnd - pipe. */
+export type RecoveryKind = 'prr' | 'rfc6675';
 
 export interface TcpConfig {
   congestionControl: CongestionControlKind;
@@ -22,6 +24,8 @@ export interface TcpConfig {
   receiveWindow: number;
   /** Selective acknowledgements (RFC 2018) with RFC 6675 loss recovery; off: NewReno recovery. */
   sack: boolean;
+  /** SACK recovery's sending: PRR (RFC 6937, Linux's and ns-3's default) or RFC 6675 alone. */
+  recovery: RecoveryKind;
   /** A connection opens with SYN and SYN-ACK (RFC 9293) before its first data; off: it exists from the start. */
   handshake: boolean;
 }
@@ -41,6 +45,7 @@ export const DEFAULT_TCP: TcpConfig = {
   delayedAckTimeout: millis(40),
   receiveWindow: 64 * 1024 * 1024,
   sack: true,
+  recovery: 'prr',
   handshake: true,
 };
 

@@ -18,7 +18,8 @@ const ESTABLISHED = 2;
 
 /**
  * The sending half of a TCP connection, in bytes: slow start and congestion avoidance from the
- * congestion control; loss recovery by SACK (RFC 6675: scoreboard, IsLost, pipe, NextSeg) or,
+ * congestion control; loss recovery by SACK (RFC 6675: scoreboard, IsLost, pipe, NextSeg; the
+ * window during recovery by proportional rate reduction, RFC 6937, unless configured off) or,
  * without SACK, NewReno fast retransmit and fast recovery (RFC 6582); the RFC 6298 timer with
  * Karn's rule and exponential backoff, then go-back-N (skipping SACKed data). It is also the sink of
  * the ACK route. The half that opens a connection sends a SYN when it is first given data and its
@@ -48,6 +49,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private recover = -1;
   /** RFC 6675 HighRxt: the highest byte retransmitted in this recovery, + 1. */
   private highRxt = 0;
+  /** RFC 6937 (null: RFC 6675's cwnd - pipe alone): what this recovery delivered, sent, and its flight at the start. */
+  private readonly prr: { delivered: number; out: number; recoverFs: number } | null;
   /** Karn: the one segment being timed (-1: none), and when it was sent. */
   private timedSeq = -1;
   private timedAt: Nanos = 0;
@@ -85,6 +88,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.rtt = new RttEstimator(config.initialRto, config.minRto, config.maxRto);
     this.rto = new Timer(network.sim, this);
     this.scoreboard = config.sack ? new SackScoreboard() : null;
+    this.prr = config.sack && config.recovery === 'prr' ? { delivered: 0, out: 0, recoverFs: 0 } : null;
     this.stats = flow.tcp!;
   }
 
@@ -148,7 +152,15 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   receive(packet: Packet): void {
     const ack = packet.ack;
     const scoreboard = this.scoreboard;
+    const una = this.sndUna;
+    let sacked = 0;
+    let lossBound = -1;
     if (scoreboard !== null) {
+      // (an empty scoreboard holds nothing SACKed and marks nothing lost)
+      if (this.prr !== null && !scoreboard.isEmpty) {
+        sacked = scoreboard.sackedIn(una, this.sndMax);
+        lossBound = scoreboard.lossBound((DUP_THRESH - 1) * this.mss);
+      }
       for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack![2 * i]!, packet.sack![2 * i + 1]!);
     }
     this.network.pool.release(packet);
@@ -156,7 +168,21 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     if (this.state !== ESTABLISHED) return this.onSynAck(now);
     if (ack > this.sndUna) this.onNewAck(ack, now);
     else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck(now);
+    // RFC 6937: DeliveredData = change in snd.una + change in SACKed bytes, on every ACK that
+    // starts or continues a recovery (not the one that ends it)
+    if (this.prr !== null && this.inRecovery) {
+      const delivered = this.sndUna - una + scoreboard!.sackedIn(this.sndUna, this.sndMax) - sacked;
+      this.reduceProportionally(delivered, this.sndUna > una && !this.newlyLost(lossBound), now);
+    }
     this.trySend();
+  }
+
+  /** Whether this ACK's SACK blocks mark bytes lost that were not before (the bound was `before`). */
+  private newlyLost(before: number): boolean {
+    const scoreboard = this.scoreboard!;
+    const after = scoreboard.lossBound((DUP_THRESH - 1) * this.mss);
+    const from = Math.max(before, this.sndUna);
+    return after > from && scoreboard.sackedIn(from, after) < after - from;
   }
 
   onTimer(): void {
@@ -207,7 +233,9 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       if (ack >= this.recover) {
         // Full acknowledgement: leave recovery with the window at ssthresh (RFC 6582 3.2 step 3).
         this.inRecovery = false;
-        this.setCwnd(Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
+        // PRR's recovery ends at ssthresh (RFC 6937 section 3, as Linux and ns-3)
+        // PRR's recovery ends at ssthresh (RFC 6937 section 3, as Linux and ns-3)
+        this.setCwnd(this.prr !== null ? this.ssthresh : Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
       } else if (this.scoreboard === null) {
         // NewReno partial acknowledgement: retransmit the next hole, deflate by what was acked.
         this.retransmit(ack, Math.min(this.segmentSize(), this.sndMax - ack));
@@ -260,11 +288,40 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     } else {
       this.setCwnd(this.ssthresh, now);
       // RFC 6675 section 5, step (4.3): the first segment presumed lost goes out at once, whatever
-      // the pipe; then step (C) sends what cwnd - pipe allows (trySend, after this ACK)
+      // the pipe; then step (C) sends what cwnd - pipe allows (trySend, after this ACK), or, with
+      // PRR, what its share of the data delivered allows (RFC 6937; Linux sends this one segment
+      // whatever the share, and counts it in prr_out)
       const length = Math.min(this.sndUna + this.segmentSize(), this.scoreboard.nextSackedAfter(this.sndUna), this.sndMax) - this.sndUna;
+      const prr = this.prr;
+      if (prr !== null) {
+        prr.delivered = 0;
+        prr.out = length;
+        prr.recoverFs = this.sndMax - this.sndUna;
+      }
       this.retransmit(this.sndUna, length);
       this.highRxt = this.sndUna + length;
     }
+  }
+
+  /**
+   * RFC 6937 on an ACK during recovery: while the pipe exceeds ssthresh, send ssthresh / RecoverFS
+   * of what is delivered; below it, grow back towards ssthresh by what is delivered plus one segment
+   * on a `safe` ACK (it advances snd.una and marks nothing newly lost: the slow-start reduction
+   * bound), else by no more than is delivered (the conservative bound). This is the choice of
+   * draft-ietf-tcpm-prr-rfc6937bis and of Linux since 4.6: the slow-start bound on every ACK doubles
+   * what a recovery sends into a bottleneck (a policer) that is dropping, and its retransmissions
+   * are then lost too. cwnd = pipe + sndcnt.
+   */
+  private reduceProportionally(delivered: number, safe: boolean, now: Nanos): void {
+    const prr = this.prr!;
+    const scoreboard = this.scoreboard!;
+    prr.delivered += delivered;
+    const pipe = this.pipe(scoreboard, scoreboard.lossBound((DUP_THRESH - 1) * this.mss));
+    let sndcnt: number;
+    if (pipe > this.ssthresh) sndcnt = Math.ceil((prr.delivered * this.ssthresh) / prr.recoverFs) - prr.out;
+    else if (safe) sndcnt = Math.min(this.ssthresh - pipe, Math.max(prr.delivered - prr.out, delivered) + this.mss);
+    else sndcnt = Math.min(this.ssthresh - pipe, prr.delivered - prr.out);
+    this.setCwnd(pipe + Math.max(sndcnt, 0), now);
   }
 
   /**
@@ -319,6 +376,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         return;
       }
       pipe += length;
+      if (this.prr !== null) this.prr.out += length;
     }
   }
 
