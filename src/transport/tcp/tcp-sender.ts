@@ -171,18 +171,20 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     // RFC 6937: DeliveredData = change in snd.una + change in SACKed bytes, on every ACK that
     // starts or continues a recovery (not the one that ends it)
     if (this.prr !== null && this.inRecovery) {
-      const delivered = this.sndUna - una + scoreboard!.sackedIn(this.sndUna, this.sndMax) - sacked;
-      this.reduceProportionally(delivered, this.sndUna > una && !this.newlyLost(lossBound), now);
+      const board = scoreboard!;
+      const delivered = this.sndUna - una + board.sackedIn(this.sndUna, this.sndMax) - sacked;
+      const bound = board.lossBound((DUP_THRESH - 1) * this.mss);
+      const pipe = this.pipe(board, bound);
+      this.reduceProportionally(delivered, this.sndUna > una && !this.newlyLost(lossBound, bound), pipe, now);
+      return this.sackRecoverySend(board, bound, pipe);
     }
     this.trySend();
   }
 
-  /** Whether this ACK's SACK blocks mark bytes lost that were not before (the bound was `before`). */
-  private newlyLost(before: number): boolean {
-    const scoreboard = this.scoreboard!;
-    const after = scoreboard.lossBound((DUP_THRESH - 1) * this.mss);
+  /** Whether bytes below the loss bound `after` count as lost that did not below `before`. */
+  private newlyLost(before: number, after: number): boolean {
     const from = Math.max(before, this.sndUna);
-    return after > from && scoreboard.sackedIn(from, after) < after - from;
+    return after > from && this.scoreboard!.sackedIn(from, after) < after - from;
   }
 
   onTimer(): void {
@@ -312,11 +314,9 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
    * what a recovery sends into a bottleneck (a policer) that is dropping, and its retransmissions
    * are then lost too. cwnd = pipe + sndcnt.
    */
-  private reduceProportionally(delivered: number, safe: boolean, now: Nanos): void {
+  private reduceProportionally(delivered: number, safe: boolean, pipe: number, now: Nanos): void {
     const prr = this.prr!;
-    const scoreboard = this.scoreboard!;
     prr.delivered += delivered;
-    const pipe = this.pipe(scoreboard, scoreboard.lossBound((DUP_THRESH - 1) * this.mss));
     let sndcnt: number;
     if (pipe > this.ssthresh) sndcnt = Math.ceil((prr.delivered * this.ssthresh) / prr.recoverFs) - prr.out;
     else if (safe) sndcnt = Math.min(this.ssthresh - pipe, Math.max(prr.delivered - prr.out, delivered) + this.mss);
@@ -355,9 +355,11 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
    * RFC 6675 transmission during recovery: while cwnd - pipe allows a segment, send NextSeg: the
    * first lost hole not yet retransmitted, else new data.
    */
-  private sackRecoverySend(scoreboard: SackScoreboard): void {
-    const lossBound = scoreboard.lossBound((DUP_THRESH - 1) * this.mss);
-    let pipe = this.pipe(scoreboard, lossBound);
+  private sackRecoverySend(
+    scoreboard: SackScoreboard,
+    lossBound = scoreboard.lossBound((DUP_THRESH - 1) * this.mss),
+    pipe = this.pipe(scoreboard, lossBound),
+  ): void {
     const window = Math.min(this.cwnd, this.receiveWindow);
     for (;;) {
       if (window - pipe < this.mss && pipe > 0) return;
