@@ -236,7 +236,6 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         // Full acknowledgement: leave recovery with the window at ssthresh (RFC 6582 3.2 step 3).
         this.inRecovery = false;
         // PRR's recovery ends at ssthresh (RFC 6937 section 3, as Linux and ns-3)
-        // PRR's recovery ends at ssthresh (RFC 6937 section 3, as Linux and ns-3)
         this.setCwnd(this.prr !== null ? this.ssthresh : Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
       } else if (this.scoreboard === null) {
         // NewReno partial acknowledgement: retransmit the next hole, deflate by what was acked.
