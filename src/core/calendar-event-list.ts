@@ -47,7 +47,7 @@ export class CalendarEventList implements EventList {
     return this.count;
   }
 
-  /** The width of a day (ns), for tests and the bench. */
+  /** The width of a day (ns), for tests. */
   get dayWidth(): number {
     return this.width;
   }
