@@ -48,6 +48,9 @@ await build({
 const bundled = readFileSync(outfile, 'utf8');
 const leftOut = /require\("(\.\.\/[^"]+|bullmq|ioredis|vega|vega-lite|playwright-core)"\)/.exec(bundled);
 if (leftOut !== null) throw new Error(`${outfile}: ${leftOut[0]}: import that module with import() where it is used`);
+// piscina (and node:worker_threads, node:assert with it) costs 10 ms at every start: the modules that
+// use it require it then, through createRequire, which the bundle leaves alone
+if (bundled.includes('require("piscina")')) throw new Error(`${outfile}: piscina is required at load time: require it where it is used`);
 const bareImport = /\bimport\("(?!\.\.\/)([^"]+)"\)/.exec(bundled);
 if (bareImport !== null) throw new Error(`${outfile}: ${bareImport[0]}: the bundle imports only ../<folder>/ modules of dist/src`);
 // Node 20 runs no import() of a script compiled with a code cache: the loader passes one in (src/boot/load-cli.ts)

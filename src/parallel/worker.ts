@@ -1,4 +1,4 @@
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { createRequire } from 'node:module';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import { runResolvedTask, type Task } from './task.js';
 
@@ -15,5 +15,8 @@ export default async function work(task: Task) {
     result = runTask(task);
   }
   const values = result.timeSeries?.values;
-  return values === undefined ? result : move({ [transferableSymbol]: [values.buffer], [valueSymbol]: result });
+  if (values === undefined) return result;
+  // required here, not imported: the command line's bundle holds this module, and a run in one thread never loads piscina
+  const piscina = createRequire(import.meta.url)('piscina') as typeof import('piscina');
+  return piscina.move({ [piscina.transferableSymbol]: [values.buffer], [piscina.valueSymbol]: result });
 }
