@@ -1,11 +1,11 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
 /** Write the 128-bit xoshiro state for stream `key` (seeded by seedrandom's Alea hash) at `state[offset..offset+3]`. */
 function seedState(key: string, state: Int32Array, offset: number): void {
-  const hash = seedrandom.alea(key);
+  const hash = alea(key);
   for (let k = 0; k < 4; k++) state[offset + k] = hash.int32();
   if ((state[offset]! | state[offset + 1]! | state[offset + 2]! | state[offset + 3]!) === 0) state[offset] = 1;
 }

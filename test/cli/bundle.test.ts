@@ -117,6 +117,24 @@ describe('the command line bundle (dist/src/cli/ersim.cjs, docs/performance.md)'
     expect(existsSync(codeCacheOf(bundle).cacheFile)).toBe(true);
   });
 
+  it("keys its results cache by the bundle's own content: a rebuilt bundle simulates again", { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const bundle = join(dir, 'ersim.cjs');
+    copyFileSync(BUNDLE, bundle);
+    // a scenario name unique to this test keeps its cache entries (in results/.cache) apart from other runs
+    const file = writeScenario(dir, 's.yaml', SMALL_DUMBBELL.replace(/^name: .*$/m, `name: bundle-cache-${process.pid}-${Date.now()}`));
+    const run = async () => {
+      let out = '';
+      const cli = await loadCli(bundle);
+      expect(await cli.main(['node', 'ersim', 'run', file, '--replications', '1', '--workers', '1', '-o', join(dir, 'out')], { out: (s) => (out += s), err: () => undefined })).toBe(0);
+      return out;
+    };
+    expect(await run()).toMatch(/1 task\(s\) simulated, 0 from the cache/);
+    expect(await run()).toMatch(/0 task\(s\) simulated, 1 from the cache/);
+    writeFileSync(bundle, `${readFileSync(bundle, 'utf8')}\n// another build\n`);
+    expect(await run()).toMatch(/1 task\(s\) simulated, 0 from the cache/);
+  });
+
   it('without a bundle (the TypeScript sources, a build without it) the modules run', async () => {
     let out = '';
     const cli = await loadCli(join(tempDir(), 'no-bundle-here.cjs'));
