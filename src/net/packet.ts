@@ -35,6 +35,11 @@ export class Packet {
   sentAt: Nanos = 0;
   enqueuedAt: Nanos = 0;
   /**
+   * TCP ACKs: the timestamp echoed (RFC 7323 TSecr), the `sentAt` of the data segment the receiver
+   * last took its TS.Recent from. Only a TCP receiver's ACK sets it (and only a TCP sender reads it).
+   */
+  tsEcr: Nanos = 0;
+  /**
    * What a request/response exchange's data says of itself (see traffic/exchange.ts): the request's
    * end and the response's end in the connection's byte streams. The server reads them from the
    * request's bytes rather than from the client's memory, which a partitioned run keeps elsewhere.

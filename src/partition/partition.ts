@@ -84,7 +84,7 @@ export class Partition implements LinkExporter {
     }
     const sack = packet.sackCount;
     const receiver = packet.receiver === null ? -1 : this.run.network.sinks.keyOf(packet.receiver);
-    const d = box.reserve(18 + 2 * sack);
+    const d = box.reserve(19 + 2 * sack);
     let k = box.length;
     d[k++] = PACKET;
     d[k++] = link.index;
@@ -102,6 +102,7 @@ export class Partition implements LinkExporter {
     d[k++] = packet.sentAt;
     d[k++] = packet.requestEnd;
     d[k++] = packet.responseEnd;
+    d[k++] = packet.tsEcr;
     d[k++] = receiver;
     d[k++] = sack;
     for (let s = 0; s < 2 * sack; s++) d[k++] = packet.sack![s]!;
@@ -165,15 +166,16 @@ export class Partition implements LinkExporter {
       packet.sentAt = data[k + 13]!;
       packet.requestEnd = data[k + 14]!;
       packet.responseEnd = data[k + 15]!;
-      const receiver = data[k + 16]!;
+      packet.tsEcr = data[k + 16]!;
+      const receiver = data[k + 17]!;
       packet.receiver = receiver < 0 ? null : network.sinks.elementOf(receiver);
-      const sack = data[k + 17]!;
+      const sack = data[k + 18]!;
       packet.sackCount = sack;
       if (sack > 0) {
         const blocks = network.pool.sackBlocks(packet);
-        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 18 + s]!;
+        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 19 + s]!;
       }
-      k += 18 + 2 * sack;
+      k += 19 + 2 * sack;
       link.land(packet, arrival, generation);
     }
   }

@@ -300,6 +300,7 @@ export function normalizeTcp(tcp: ParsedTcp | undefined): TcpSpec {
     sack: tcp?.sack ?? d.sack,
     recovery: tcp?.recovery ?? d.recovery,
     handshake: tcp?.handshake ?? d.handshake,
+    hystart: tcp?.hystart ?? d.hystart,
   };
 }
 

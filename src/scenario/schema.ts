@@ -164,6 +164,7 @@ export const tcp = z.strictObject({
   sack: z.boolean().optional(),
   recovery: z.enum(['prr', 'rfc6675']).optional(),
   handshake: z.boolean().optional(),
+  hystart: z.boolean().optional(),
 });
 
 export const source = z.discriminatedUnion('kind', [

@@ -16,8 +16,16 @@ export interface CongestionControl {
   onAck(w: WindowState, ackedBytes: number, now: Nanos, srtt: Nanos): void;
   /** Loss detected by duplicate ACKs: return the new ssthresh, given the bytes in flight. */
   onFastRetransmit(w: WindowState, flight: number, now: Nanos): number;
-  /** Retransmission timeout: return the new ssthresh (the sender sets cwnd to one segment). */
-  onTimeout(w: WindowState, flight: number, now: Nanos): number;
+  /**
+   * Retransmission timeout: return the new ssthresh (the sender sets cwnd to one segment).
+   * `sndNxt`: the highest byte sent, + 1.
+   */
+  onTimeout(w: WindowState, flight: number, now: Nanos, sndNxt: number): number;
+  /**
+   * An ACK of new data outside loss recovery, before `onAck`: its RTT sample (from the timestamp it
+   * echoes), and snd.una and snd.nxt once it is taken, before anything more is sent.
+   */
+  onRttSample?(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos): void;
 }
 
 /** Slow start (RFC 5681), counting at most one MSS per ACK as RFC 3465 with L = 1 does. */

@@ -1,6 +1,7 @@
 import type { Nanos } from '../../core/time.js';
 import { NS_PER_S } from '../../core/time.js';
 import { slowStart, type CongestionControl, type WindowState } from './congestion-control.js';
+import { HyStart } from './hystart.js';
 
 const C = 0.4;
 const BETA = 0.7;
@@ -12,13 +13,31 @@ const DEFAULT_RTT_S = 0.1;
 /**
  * CUBIC (RFC 9438): after a reduction the window follows W(t) = C (t - K)^3 + W_max, in segments
  * and seconds, K = cbrt((W_max - cwnd_epoch) / C); where Reno would be faster (the Reno-friendly
- * region) it follows Reno's estimate W_est instead. Fast convergence is on; HyStart is not modelled.
+ * region) it follows Reno's estimate W_est instead. Fast convergence is on. Slow start ends early
+ * by HyStart unless it is off (src/transport/tcp/hystart.ts). A retransmission timeout forgets
+ * W_max, as Linux (bictcp_reset in the Loss state) and ns-3 (CubicReset) do.
  */
 export class CubicControl implements CongestionControl {
   private wMax = 0;
   private k = 0;
   private epochStart = NaN;
   private wEst = 0;
+  private readonly hystart: HyStart | null;
+
+  constructor(hystart = true) {
+    this.hystart = hystart ? new HyStart() : null;
+  }
+
+  onRttSample(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos): void {
+    // Linux takes no delay samples in the first second of an epoch (just after a recovery)
+    if (this.hystart === null || now - this.epochStart < NS_PER_S) return;
+    this.hystart.onAck(w, rtt, now, sndUna, sndNxt, srtt, w.cwnd < w.ssthresh);
+  }
+
+  /** Whether HyStart ended this connection's slow start (since its last timeout). */
+  get leftSlowStartEarly(): boolean {
+    return this.hystart?.exited ?? false;
+  }
 
   onAck(w: WindowState, ackedBytes: number, now: Nanos, srtt: Nanos): void {
     if (w.cwnd < w.ssthresh) {
@@ -55,8 +74,11 @@ export class CubicControl implements CongestionControl {
     return this.reduce(w);
   }
 
-  onTimeout(w: WindowState): number {
-    return this.reduce(w);
+  onTimeout(w: WindowState, _flight: number, now: Nanos, sndNxt: number): number {
+    const ssthresh = this.reduce(w);
+    this.wMax = 0;
+    this.hystart?.restart(now, sndNxt);
+    return ssthresh;
   }
 
   private reduce(w: WindowState): number {

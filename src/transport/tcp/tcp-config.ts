@@ -28,6 +28,8 @@ export interface TcpConfig {
   recovery: RecoveryKind;
   /** A connection opens with SYN and SYN-ACK (RFC 9293) before its first data; off: it exists from the start. */
   handshake: boolean;
+  /** CUBIC leaves slow start by HyStart (Linux's and ns-3's default; src/transport/tcp/hystart.ts); NewReno never does. */
+  hystart: boolean;
 }
 
 export const IP_TCP_HEADER_BYTES = 40;
@@ -47,6 +49,7 @@ export const DEFAULT_TCP: TcpConfig = {
   sack: true,
   recovery: 'prr',
   handshake: true,
+  hystart: true,
 };
 
 /**

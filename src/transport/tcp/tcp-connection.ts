@@ -11,7 +11,7 @@ import { TcpReceiver } from './tcp-receiver.js';
 import { TcpSender } from './tcp-sender.js';
 
 export function createCongestionControl(config: TcpConfig): CongestionControl {
-  return config.congestionControl === 'cubic' ? new CubicControl() : new NewRenoControl();
+  return config.congestionControl === 'cubic' ? new CubicControl(config.hystart) : new NewRenoControl();
 }
 
 /** One direction of data: a sender, a receiver, data on `dataPath`, ACKs back on `ackPath`. */

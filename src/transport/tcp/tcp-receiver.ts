@@ -15,7 +15,9 @@ export interface DeliveryListener {
  * optional delayed ACKs (every second full segment, or when the timer expires; out-of-order data
  * and hole fills are acknowledged at once, RFC 5681 4.2). The application reads at once, so the
  * advertised window stays at its configured size. A SYN (a segment without payload) is answered at
- * once with a SYN-ACK of the same size, each time it comes.
+ * once with a SYN-ACK of the same size, each time it comes. Every ACK echoes a timestamp (RFC 7323
+ * 4.3): the send time of the segment that began what it acknowledges, so a delayed ACK reports the
+ * longer of its two round trips and a duplicate ACK the last segment that arrived in order.
  */
 export class TcpReceiver implements PacketSink, TimerOwner {
   /** Next byte expected. */
@@ -23,6 +25,9 @@ export class TcpReceiver implements PacketSink, TimerOwner {
   /** Out-of-order ranges [start, end), sorted and disjoint, all beyond rcvNxt. */
   private readonly ranges: number[] = [];
   private unacked = 0;
+  /** RFC 7323 TS.Recent (the timestamp ACKs echo) and Last.ACK.sent (rcvNxt when the last ACK left). */
+  private tsRecent = 0;
+  private lastAckSent = 0;
   /** Index in `ranges` of the range holding the latest out-of-order arrival (-1: none). */
   private latestRange = -1;
   private readonly delayedAckTimer: Timer;
@@ -51,6 +56,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const end = start + packet.payload;
     if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt, sim.now);
     const { requestEnd, responseEnd, payload, size } = packet;
+    if (start <= this.lastAckSent && packet.sentAt >= this.tsRecent) this.tsRecent = packet.sentAt;
     this.network.pool.release(packet);
     // a segment without payload is a SYN (src/transport/tcp/tcp-sender.ts): the SYN-ACK has its options, so its size
     if (payload === 0) return this.sendAck(size);
@@ -135,6 +141,8 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const packet = this.network.pool.take();
     const size = synAckBytes > 0 ? synAckBytes : this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
     const route = this.path.current();
+    packet.tsEcr = this.tsRecent;
+    this.lastAckSent = this.rcvNxt;
     packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, this.path.receiver, 0, this.rcvNxt, true).forward();
   }
 }

@@ -163,10 +163,11 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       }
       for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack![2 * i]!, packet.sack![2 * i + 1]!);
     }
+    const echoed = packet.tsEcr;
     this.network.pool.release(packet);
     const now = this.network.sim.now;
     if (this.state !== ESTABLISHED) return this.onSynAck(now);
-    if (ack > this.sndUna) this.onNewAck(ack, now);
+    if (ack > this.sndUna) this.onNewAck(ack, now, echoed);
     else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck(now);
     // RFC 6937: DeliveredData = change in snd.una + change in SACKed bytes, on every ACK that
     // starts or continues a recovery (not the one that ends it)
@@ -204,7 +205,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
     this.endSlowStart(now);
     // RFC 5681 3.1: when the segment has already been retransmitted by the timer, ssthresh holds.
-    if (this.consecutiveTimeouts++ === 0) this.ssthresh = this.cc.onTimeout(this, this.sndMax - this.sndUna, now);
+    if (this.consecutiveTimeouts++ === 0) this.ssthresh = this.cc.onTimeout(this, this.sndMax - this.sndUna, now, this.sndMax);
     this.setCwnd(this.mss, now);
     this.inSlowStart = true;
     this.recover = this.sndMax;
@@ -216,7 +217,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.trySend();
   }
 
-  private onNewAck(ack: number, now: Nanos): void {
+  /** `echoed`: the timestamp the ACK echoes (RFC 7323), the send time of the segment it was taken from. */
+  private onNewAck(ack: number, now: Nanos, echoed: Nanos): void {
     const acked = ack - this.sndUna;
     const flight = this.sndMax - this.sndUna;
     if (this.timedSeq >= 0 && ack > this.timedSeq) {
@@ -247,6 +249,9 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       // while the application or the receive window does (else cwnd inflates far past any flight
       // and the next reduction starts from a window that was never used)
       const before = this.cwnd;
+      // every ACK of new data is an RTT sample through the timestamp it echoes (the RTO keeps to one
+      // timed segment per round trip, above); HyStart reads them
+      if (this.cc.onRttSample !== undefined) this.cc.onRttSample(this, now - echoed, now, ack, this.sndMax, this.rtt.srtt);
       if (this.cwndLimited(flight)) this.cc.onAck(this, acked, now, this.rtt.srtt);
       if (this.cwnd !== before) this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd - before, now);
       if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart(now);
