@@ -142,7 +142,45 @@ flows:
 `;
 }
 
+/**
+ * a -> r -> b with a 4 Mbps bottleneck (3 ms a packet, so no ACK train ever forms) and 100 ms of
+ * propagation: a pipe of 34 packets.
+ */
+function slowPath(tcp: string): string {
+  return `
+name: hystart-delay
+duration: 2s
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+  - { from: r, to: b, bandwidth: 4Mbps, delay: 49ms, duplex: false, queue: { kind: droptail, limit_packets: 1000 } }
+  - { from: b, to: r, bandwidth: 100Mbps, delay: 49ms, duplex: false }
+  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+flows:
+  - { name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: ${tcp} }
+`;
+}
+
 describe('HyStart in a network', () => {
+  it('leaves slow start by the delay rise at the ninth ACK of the first round that starts behind a queue', () => {
+    const row = rowOf(simulate(slowPath('{ cc: cubic }')).flows, 'flow', 'f');
+    const synRtt = 0.1 + (60 * 8) / 10e9 + (60 * 8) / 4e6 + (60 * 8) / 100e6 + (60 * 8) / 10e9;
+    const rtt = 0.1 + (1500 * 8) / 10e9 + (1500 * 8) / 4e6 + (52 * 8) / 100e6 + (52 * 8) / 10e9;
+    const perPacket = (1500 * 8) / 4e6;
+    // Rounds 1-3 (10, 20, 40 segments) each start with a packet that finds the bottleneck idle: each
+    // round's least RTT is the minimum. Round 3 sends 40 packets from t2 (the first ACK of round 2);
+    // they keep the bottleneck busy 120 ms, longer than the RTT, so round 4's first packet (sent at
+    // t3 = t2 + rtt) waits behind them: its RTT is 120 ms, more than 103 + 103 / 8 ms, and so are
+    // the next ones. The ninth ACK of round 4, 3 ms apart, ends slow start.
+    const t2 = synRtt + 2 * rtt;
+    const round4 = t2 + (1500 * 8) / 10e9 + 0.001 + 41 * perPacket + 0.098 + (52 * 8) / 100e6 + (52 * 8) / 10e9 + 0.001;
+    expect(round4 - (t2 + rtt)).toBeGreaterThan(rtt + rtt / 8);
+    expect(num(row, 'slow_start_end_ms') / 1000).toBeCloseTo(round4 + 8 * perPacket, 6);
+    expect(num(row, 'lost_packets')).toBe(0);
+    // without HyStart slow start runs on into the 1,000-packet buffer: it has not ended after 2 s
+    expect(num(rowOf(simulate(slowPath('{ cc: cubic, hystart: false }')).flows, 'flow', 'f'), 'slow_start_end_ms')).toBeNaN();
+  });
+
   // round trips: the handshake's (60-byte SYN and SYN-ACK), then a data segment's (1500 B out, a
   // 52-byte ACK back), each link's serialization included
   const synRtt = 0.04 + 2 * ((60 * 8) / 10e9 + (60 * 8) / 100e6);
