@@ -57,3 +57,32 @@ flows:
   - { from: s, to: d, source: { kind: cbr, rate: ${rate} } }
 `;
 }
+
+/**
+ * A scenario of one path a -> r -> b: 10 Gbps / 1 ms access links at both ends of the route, a
+ * bottleneck r -> b (`bandwidth`, `delay`, a drop-tail queue of `queue` packets, `bottleneckExtra`
+ * appended to its fields), ACKs back b -> r at `reverse` (default: the bottleneck's rate, same delay).
+ */
+export function bottleneckPath(o: {
+  name: string;
+  duration: string;
+  bandwidth: string;
+  delay: string;
+  queue: number;
+  reverse?: string;
+  bottleneckExtra?: string;
+  flows: readonly string[];
+}): string {
+  return `
+name: ${o.name}
+duration: ${o.duration}
+nodes: [a, r, b]
+links:
+  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+  - { from: r, to: b, bandwidth: ${o.bandwidth}, delay: ${o.delay}, duplex: false, queue: { kind: droptail, limit_packets: ${o.queue} }${o.bottleneckExtra ?? ''} }
+  - { from: b, to: r, bandwidth: ${o.reverse ?? o.bandwidth}, delay: ${o.delay}, duplex: false }
+  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
+flows:
+${o.flows.map((flow) => `  - ${flow}`).join('\n')}
+`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowState } from '../../src/transport/tcp/congestion-control.js';
 import { HyStart } from '../../src/transport/tcp/hystart.js';
-import { num, rowOf, simulate } from '../helpers.js';
+import { bottleneckPath, num, rowOf, simulate } from '../helpers.js';
 
 const MSS = 1448;
 const MS = 1e6;
@@ -127,39 +127,23 @@ describe('HyStart, by hand (Linux tcp_cubic.c: 8 samples, delay threshold minRTT
  * a -> r -> b, 100 Mbps bottleneck, RTT 40 ms: a pipe of 334 packets and a 400-packet buffer hold
  * 734. Slow start's rounds of 10, 20, ..., 640 segments fit; the next, 1,280, does not.
  */
-function path(tcp: string): string {
-  return `
-name: hystart
-duration: 3s
-nodes: [a, r, b]
-links:
-  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-  - { from: r, to: b, bandwidth: 100Mbps, delay: 19ms, duplex: false, queue: { kind: droptail, limit_packets: 400 } }
-  - { from: b, to: r, bandwidth: 100Mbps, delay: 19ms, duplex: false }
-  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-flows:
-  - { name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: ${tcp} }
-`;
-}
+const path = (tcp: string): string =>
+  bottleneckPath({ name: 'hystart', duration: '3s', bandwidth: '100Mbps', delay: '19ms', queue: 400, flows: [`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: ${tcp} }`] });
 
 /**
- * a -> r -> b with a 4 Mbps bottleneck (3 ms a packet, so no ACK train ever forms) and 100 ms of
- * propagation: a pipe of 34 packets.
+ * a -> r -> b with a 4 Mbps bottleneck (3 ms a packet, so no ACK train ever forms), ACKs back at
+ * 100 Mbps, and 100 ms of propagation: a pipe of 34 packets.
  */
-function slowPath(tcp: string): string {
-  return `
-name: hystart-delay
-duration: 2s
-nodes: [a, r, b]
-links:
-  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-  - { from: r, to: b, bandwidth: 4Mbps, delay: 49ms, duplex: false, queue: { kind: droptail, limit_packets: 1000 } }
-  - { from: b, to: r, bandwidth: 100Mbps, delay: 49ms, duplex: false }
-  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-flows:
-  - { name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: ${tcp} }
-`;
-}
+const slowPath = (tcp: string): string =>
+  bottleneckPath({
+    name: 'hystart-delay',
+    duration: '2s',
+    bandwidth: '4Mbps',
+    reverse: '100Mbps',
+    delay: '49ms',
+    queue: 1000,
+    flows: [`{ name: f, from: a, to: b, protocol: tcp, app: { kind: bulk }, tcp: ${tcp} }`],
+  });
 
 describe('HyStart in a network', () => {
   it('leaves slow start by the delay rise at the ninth ACK of the first round that starts behind a queue', () => {

@@ -3,6 +3,7 @@ import type { Packet } from '../../src/net/packet.js';
 import { buildRun } from '../../src/planner/build.js';
 import { checkScenario } from '../../src/planner/check.js';
 import { parseScenarioText } from '../../src/planner/load.js';
+import { bottleneckPath } from '../helpers.js';
 
 /**
  * a -> r -> b: 10 Gbps / 1 ms, then a 100 Mbps / 9 ms bottleneck that drops the data packets
@@ -11,18 +12,8 @@ import { parseScenarioText } from '../../src/planner/load.js';
  * 42 ns + 1 ms from b to a (5,120 + 9 ms + 51 + 1 ms).
  */
 function path(flow: string, drops: number[], extra = ''): string {
-  return `
-name: tcp-recovery
-duration: 20s
-nodes: [a, r, b]
-links:
-  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-  - { from: r, to: b, bandwidth: 100Mbps, delay: 9ms, duplex: false, queue: { kind: droptail, limit_packets: 1000 }${drops.length > 0 ? `, drop_packets: [${drops.join(', ')}]` : ''}${extra} }
-  - { from: b, to: r, bandwidth: 100Mbps, delay: 9ms, duplex: false }
-  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-flows:
-  - ${flow}
-`;
+  const dropped = drops.length > 0 ? `, drop_packets: [${drops.join(', ')}]` : '';
+  return bottleneckPath({ name: 'tcp-recovery', duration: '20s', bandwidth: '100Mbps', delay: '9ms', queue: 1000, bottleneckExtra: dropped + extra, flows: [flow] });
 }
 
 /** From b to a: serialization at 100 Mbps (80 ns a byte) and 10 Gbps (0.8 ns, rounded), 9 ms + 1 ms. */

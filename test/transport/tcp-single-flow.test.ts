@@ -1,23 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { num, relativeError, rowOf, simulate, simulateNetwork } from '../helpers.js';
+import { bottleneckPath, num, relativeError, rowOf, simulate, simulateNetwork } from '../helpers.js';
 
 /**
  * a -> r -> b: a fast access link and a 100 Mbps bottleneck; ACKs come back on separate links.
  * Base RTT = 2 x (1 ms + 9 ms) = 20 ms plus serialization.
  */
 function path(opts: { flow: string; bottleneckExtra?: string; queue?: number; duration?: string }): string {
-  return `
-name: tcp-path
-duration: ${opts.duration ?? '10s'}
-nodes: [a, r, b]
-links:
-  - { from: a, to: r, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-  - { from: r, to: b, bandwidth: 100Mbps, delay: 9ms, duplex: false, queue: { kind: droptail, limit_packets: ${opts.queue ?? 1000} }${opts.bottleneckExtra ?? ''} }
-  - { from: b, to: r, bandwidth: 100Mbps, delay: 9ms, duplex: false }
-  - { from: r, to: a, bandwidth: 10Gbps, delay: 1ms, duplex: false }
-flows:
-  - ${opts.flow}
-`;
+  return bottleneckPath({
+    name: 'tcp-path',
+    duration: opts.duration ?? '10s',
+    bandwidth: '100Mbps',
+    delay: '9ms',
+    queue: opts.queue ?? 1000,
+    bottleneckExtra: opts.bottleneckExtra,
+    flows: [opts.flow],
+  });
 }
 
 const MSS = 1448;
