@@ -34,11 +34,6 @@ export class CubicControl implements CongestionControl {
     this.hystart.onAck(w, rtt, now, sndUna, sndNxt, srtt, w.cwnd < w.ssthresh);
   }
 
-  /** Whether HyStart ended this connection's slow start (since its last timeout). */
-  get leftSlowStartEarly(): boolean {
-    return this.hystart?.exited ?? false;
-  }
-
   onAck(w: WindowState, ackedBytes: number, now: Nanos, srtt: Nanos): void {
     if (w.cwnd < w.ssthresh) {
       slowStart(w, ackedBytes);
