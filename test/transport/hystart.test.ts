@@ -29,7 +29,7 @@ function driver(cwndSegments: number, srtt = NaN) {
         una = Math.max(una, roundEnd) + MSS; // the first ACK of the round passes its start's highest byte
         nxt = una + w.cwnd; // (the window stays fixed here: only HyStart's decisions are watched)
         const before = w.ssthresh;
-        hystart.onAck(w, rtts[i]!, now, una, nxt, srtt, w.cwnd < w.ssthresh);
+        hystart.onAck(w, rtts[i]!, now, una, nxt, srtt);
         if (exitedAt < 0 && w.ssthresh !== before) exitedAt = i;
         now += spacing + (i === gapAfter ? gap : 0);
       }

@@ -31,7 +31,7 @@ export class CubicControl implements CongestionControl {
   onRttSample(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos): void {
     // Linux takes no delay samples in the first second of an epoch (just after a recovery)
     if (this.hystart === null || now - this.epochStart < NS_PER_S) return;
-    this.hystart.onAck(w, rtt, now, sndUna, sndNxt, srtt, w.cwnd < w.ssthresh);
+    this.hystart.onAck(w, rtt, now, sndUna, sndNxt, srtt);
   }
 
   onAck(w: WindowState, ackedBytes: number, now: Nanos, srtt: Nanos): void {

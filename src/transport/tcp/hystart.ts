@@ -37,11 +37,11 @@ export class HyStart {
 
   /**
    * An ACK of new data with an RTT sample, before the window grows for it; `sndUna` and `sndNxt`
-   * after the ACK, before anything more is sent. `slowStart`: the sender is in slow start.
+   * after the ACK, before anything more is sent. Only in slow start (cwnd < ssthresh) does it act.
    */
-  onAck(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos, slowStart: boolean): void {
+  onAck(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos): void {
     if (rtt < this.delayMin) this.delayMin = rtt;
-    if (this.found || !slowStart) return;
+    if (this.found || w.cwnd >= w.ssthresh) return;
     if (sndUna > this.endSeq) this.newRound(now, sndNxt);
     if (w.cwnd < LOW_WINDOW * w.mss) return;
     if (now - this.lastAck <= ACK_DELTA) {
