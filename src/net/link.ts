@@ -143,8 +143,8 @@ export class Link implements PacketSink, EventHandler {
     if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
     if (queue.packets > 0) this.catchUp(now);
-    // only a packet that waits has its arrival written: a double field is a box of its own, one
-    // more cache line to touch on every hop of a large network (docs/performance.md)
+    // only a packet that waits has its arrival written: it sits in the packet's line of numbers,
+    // apart from the object, one more cache line to touch on a hop of a large network (net/packet.ts)
     if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, now, now);
     packet.enqueuedAt = now;
     if (!queue.enqueue(packet, this.classOf[packet.dscp]!)) this.dropPacket(packet, DropReason.QueueFull);

@@ -10,61 +10,128 @@ export interface PacketSink {
   readonly endsRoutes?: boolean;
 }
 
+/** A packet's numbers that are not small integers, side by side in its pool's slab (see Packet). */
+const SEQ = 0;
+const PAYLOAD = 1;
+const ACK = 2;
+const SENT_AT = 3;
+const ENQUEUED_AT = 4;
+const TS_ECR = 5;
+const REQUEST_END = 6;
+const RESPONSE_END = 7;
+/** Doubles per packet: 64 bytes, a cache line's worth (the slab's alignment is the allocator's). */
+export const PACKET_DOUBLES = 8;
+
 /**
  * A packet carries its route (htsim style): the links it crosses, then its sink. `hop` indexes the
  * element that is to receive it next. Packets are pooled and reused; see PacketPool.
+ *
+ * Its times and byte counts live in a Float64Array shared by a chunk of packets, 8 doubles each,
+ * not in fields: V8 keeps a double field in a box of its own, allocated elsewhere, so every one
+ * read on a hop of a large network was one more cold cache line (docs/performance.md). The fields
+ * a hop reads (route, hop, size, dscp) come first, in the object's first line.
  */
 export class Packet {
-  flow = 0;
-  /** UDP: packet number. TCP: first byte of the payload. */
-  seq = 0;
+  route: readonly PacketSink[] = [];
+  hop = 0;
   /** Bytes on the wire (IP packet). */
   size = 0;
-  /** TCP payload bytes (0 for a pure ACK). */
-  payload = 0;
-  /** TCP cumulative acknowledgement: next byte expected (ACK packets only). */
-  ack = 0;
+  dscp = 0;
+  flow = 0;
   /** True for a packet that only acknowledges (counted apart from the flow's data). */
   isAck = false;
   /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them (lent by `PacketPool.sackBlocks`). */
   sack: Float64Array | null = null;
   sackCount = 0;
-  dscp = 0;
-  route: readonly PacketSink[] = [];
-  hop = 0;
-  sentAt: Nanos = 0;
-  enqueuedAt: Nanos = 0;
+  /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
+  receiver: PacketSink | null = null;
+  private readonly numbers: Float64Array;
+  private readonly at: number;
+
+  constructor(numbers: Float64Array = new Float64Array(PACKET_DOUBLES), at = 0) {
+    this.numbers = numbers;
+    this.at = at;
+  }
+
+  /** UDP: packet number. TCP: first byte of the payload. */
+  get seq(): number {
+    return this.numbers[this.at + SEQ]!;
+  }
+  set seq(v: number) {
+    this.numbers[this.at + SEQ] = v;
+  }
+  /** TCP payload bytes (0 for a pure ACK). */
+  get payload(): number {
+    return this.numbers[this.at + PAYLOAD]!;
+  }
+  set payload(v: number) {
+    this.numbers[this.at + PAYLOAD] = v;
+  }
+  /** TCP cumulative acknowledgement: next byte expected (ACK packets only). */
+  get ack(): number {
+    return this.numbers[this.at + ACK]!;
+  }
+  set ack(v: number) {
+    this.numbers[this.at + ACK] = v;
+  }
+  get sentAt(): Nanos {
+    return this.numbers[this.at + SENT_AT]!;
+  }
+  set sentAt(v: Nanos) {
+    this.numbers[this.at + SENT_AT] = v;
+  }
+  get enqueuedAt(): Nanos {
+    return this.numbers[this.at + ENQUEUED_AT]!;
+  }
+  set enqueuedAt(v: Nanos) {
+    this.numbers[this.at + ENQUEUED_AT] = v;
+  }
   /**
    * TCP ACKs: the timestamp echoed (RFC 7323 TSecr), the `sentAt` of the data segment the receiver
    * last took its TS.Recent from. Only a TCP receiver's ACK sets it (and only a TCP sender reads it).
    */
-  tsEcr: Nanos = 0;
+  get tsEcr(): Nanos {
+    return this.numbers[this.at + TS_ECR]!;
+  }
+  set tsEcr(v: Nanos) {
+    this.numbers[this.at + TS_ECR] = v;
+  }
   /**
    * What a request/response exchange's data says of itself (see traffic/exchange.ts): the request's
    * end and the response's end in the connection's byte streams. The server reads them from the
    * request's bytes rather than from the client's memory, which a partitioned run keeps elsewhere.
    * Only a TCP sender's data sets them (and only a TCP receiver reads them): `stamp` leaves them.
    */
-  requestEnd = 0;
-  responseEnd = 0;
-  /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
-  receiver: PacketSink | null = null;
+  get requestEnd(): number {
+    return this.numbers[this.at + REQUEST_END]!;
+  }
+  set requestEnd(v: number) {
+    this.numbers[this.at + REQUEST_END] = v;
+  }
+  get responseEnd(): number {
+    return this.numbers[this.at + RESPONSE_END]!;
+  }
+  set responseEnd(v: number) {
+    this.numbers[this.at + RESPONSE_END] = v;
+  }
 
   /**
    * Fill every field for a new packet of `flow` about to leave on `route` at time `now`; a route
    * that ends in `Delivery` needs the `receiver` it hands the packet to.
    */
   stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, receiver: PacketSink | null = null, payload = 0, ack = 0, isAck = false): this {
+    const n = this.numbers;
+    const at = this.at;
     this.flow = flow;
-    this.seq = seq;
+    n[at + SEQ] = seq;
     this.size = size;
     this.dscp = dscp;
     this.route = route;
     this.receiver = receiver;
     this.hop = 0;
-    this.sentAt = now;
-    this.payload = payload;
-    this.ack = ack;
+    n[at + SENT_AT] = now;
+    n[at + PAYLOAD] = payload;
+    n[at + ACK] = ack;
     this.isAck = isAck;
     return this;
   }
@@ -75,18 +142,28 @@ export class Packet {
   }
 }
 
+/** Packets made at once by the pool, sharing one slab of numbers. */
+const CHUNK = 256;
+
 /** Recycles packets so that the hot path allocates nothing in the steady state. */
 export class PacketPool {
   private readonly free: Packet[] = [];
   /** Room for SACK blocks, lent to the few packets in flight that carry some. */
   private readonly freeSacks: Float64Array[] = [];
+  /** The slab new packets take their numbers from, and how many of its places are taken. */
+  private slab = new Float64Array(0);
+  private used = CHUNK;
   allocated = 0;
 
   take(): Packet {
     const p = this.free.pop();
     if (p !== undefined) return p;
+    if (this.used === CHUNK) {
+      this.slab = new Float64Array(CHUNK * PACKET_DOUBLES);
+      this.used = 0;
+    }
     this.allocated++;
-    return new Packet();
+    return new Packet(this.slab, PACKET_DOUBLES * this.used++);
   }
 
   release(packet: Packet): void {
