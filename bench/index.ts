@@ -10,12 +10,15 @@ import { bimodalCases, eventListCases, networkMixCases } from './event-list.benc
 import { availabilityCase, enterpriseCase, manyFlowsCase, parallelCase, scenarioCase, splitCase } from './scenario.bench.js';
 
 /**
- * `npm run bench [-- FILTER...] [--compare] [--save-baseline]`
+ * `npm run bench [-- FILTER...] [--rounds N] [--compare] [--save-baseline]`
  *
  * Every case runs in its own Node process (so that its peak resident memory is its own), timed by
  * tinybench over a fixed number of runs after a warm-up run. Results are appended to
  * results/bench.csv with the commit and date; --compare prints the change against
  * bench/baseline.json, --save-baseline replaces it. Slow cases run only when a filter names them.
+ * `--rounds N` runs the selected cases N times in turn (A, B, A, B, ...), so that the host's slow
+ * spells fall on all of them alike: the table shows each figure's median over the rounds, and each
+ * case's ns/hop against the first case's, round by round (the ratios the bench pairs are for).
  */
 const entry = (name: string, build: () => BenchCase, slow = false): BenchEntry => ({ name, build, slow });
 const cases = (): BenchEntry[] => [
@@ -93,21 +96,64 @@ async function runChild(name: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(m, keepSpecial)}\n`);
 }
 
-async function runAll(args: string[]): Promise<void> {
-  const filters = args.filter((a) => !a.startsWith('--'));
-  const selected = cases().filter((c) => (filters.length === 0 ? !c.slow : filters.some((f) => c.name.includes(f))));
-  const measurements: Measurement[] = [];
-  for (const c of selected) {
-    process.stderr.write(`bench: ${c.name} ...\n`);
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', c.name], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (child.status !== 0) throw new Error(`bench case '${c.name}' failed:\n${child.stderr}`);
-    measurements.push(JSON.parse(child.stdout.trim().split('\n').pop()!, reviveSpecial) as Measurement);
+const FLAGS = new Set(['--compare', '--save-baseline']);
+const MAX_ROUNDS = 50;
+
+/** The case filters and options of the command line; an unknown option or a bad count is an error. */
+function parseArgs(args: string[]): { filters: string[]; rounds: number; compare: boolean; saveBaseline: boolean } {
+  const filters: string[] = [];
+  let rounds = 1;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--rounds') {
+      const value = args[++i];
+      const n = Number(value);
+      if (value === undefined || !Number.isInteger(n) || n < 1 || n > MAX_ROUNDS) throw new Error(`bench: --rounds takes a whole number from 1 to ${MAX_ROUNDS} (got ${value ?? 'nothing'})`);
+      rounds = n;
+    } else if (a.startsWith('--')) {
+      if (!FLAGS.has(a)) throw new Error(`bench: unknown option ${a} (options: --rounds N, --compare, --save-baseline)`);
+    } else filters.push(a);
   }
+  return { filters, rounds, compare: args.includes('--compare'), saveBaseline: args.includes('--save-baseline') };
+}
+
+function measure(name: string): Measurement {
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench case '${name}' failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!, reviveSpecial) as Measurement;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+}
+
+/** One row per case: each figure's median over the rounds. */
+function mediansOf(rounds: readonly Measurement[]): Measurement {
+  const m = { ...rounds[0]! };
+  for (const key of Object.keys(m) as (keyof Measurement)[]) {
+    if (typeof m[key] === 'number') (m as Record<string, unknown>)[key] = median(rounds.map((r) => r[key] as number));
+  }
+  return m;
+}
+
+async function runAll({ filters, rounds, compare, saveBaseline }: ReturnType<typeof parseArgs>): Promise<void> {
+  const selected = cases().filter((c) => (filters.length === 0 ? !c.slow : filters.some((f) => c.name.includes(f))));
+  const byRound: Measurement[][] = [];
+  for (let r = 0; r < rounds; r++) {
+    byRound.push(
+      selected.map((c) => {
+        process.stderr.write(`bench: ${c.name}${rounds > 1 ? ` (round ${r + 1} of ${rounds})` : ''} ...\n`);
+        return measure(c.name);
+      }),
+    );
+  }
+  const measurements = selected.map((_, k) => mediansOf(byRound.map((round) => round[k]!)));
   const baseline = readBaseline();
   const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '-');
   process.stdout.write(
     `${textTable(
-      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'ns/hop p50', 'sim s/wall s', 'RSS MB', ...(args.includes('--compare') ? ['vs baseline'] : [])],
+      ['case', 'wall_s', '±%', 'M events/s', 'M hops/s', 'ns/hop', 'ns/hop p50', 'sim s/wall s', 'RSS MB', ...(compare ? ['vs baseline'] : [])],
       measurements.map((m) => [
         m.case,
         fmt(m.wall_s_mean, 3),
@@ -118,13 +164,15 @@ async function runAll(args: string[]): Promise<void> {
         fmt(m.ns_per_packet_hop_median, 0),
         fmt(m.simulated_s_per_wall_s, 2),
         fmt(m.peak_rss_mb, 0),
-        ...(args.includes('--compare') ? [change(m, baseline[m.case])] : []),
+        ...(compare ? [change(m, baseline[m.case])] : []),
       ]),
     )}\n`,
   );
+  if (rounds > 1) process.stdout.write(`${rounds} rounds: medians.\n${ratios(selected.map((c) => c.name), byRound)}`);
   const commit = gitCommit();
   const date = new Date().toISOString();
-  const rows: Row[] = measurements.map((m) => ({ commit, date, node: process.version, ...m }));
+  // every round's rows: the medians can be taken again from the file
+  const rows: Row[] = byRound.flat().map((m) => ({ commit, date, node: process.version, ...m }));
   mkdirSync('results', { recursive: true });
   const csv = toCsv(rows);
   const header = csv.slice(0, csv.indexOf('\n'));
@@ -134,11 +182,22 @@ async function runAll(args: string[]): Promise<void> {
   if (existsSync(file)) appendFileSync(file, csv.slice(header.length + 1));
   else writeFileSync(file, csv);
   process.stdout.write('appended to results/bench.csv\n');
-  if (args.includes('--save-baseline')) {
+  if (saveBaseline) {
     const next = { ...baseline, ...Object.fromEntries(measurements.map((m) => [m.case, { commit, wall_s_mean: m.wall_s_mean, events_per_s: m.events_per_s }])) };
     writeFileSync('bench/baseline.json', `${JSON.stringify(next, null, 2)}\n`);
     process.stdout.write('wrote bench/baseline.json\n');
   }
+}
+
+/** Each case's ns/hop over the first case's, round by round, and their median. */
+function ratios(names: readonly string[], byRound: readonly Measurement[][]): string {
+  let text = '';
+  for (let k = 1; k < names.length; k++) {
+    const each = byRound.map((round) => round[k]!.ns_per_packet_hop / round[0]!.ns_per_packet_hop);
+    if (!each.every(Number.isFinite)) continue;
+    text += `ns/hop, ${names[k]} / ${names[0]}: ${each.map((x) => x.toFixed(2)).join(', ')}; median ${median(each).toFixed(2)}\n`;
+  }
+  return text;
 }
 
 type Baseline = Record<string, { commit: string; wall_s_mean: number; events_per_s: number }>;
@@ -162,6 +221,23 @@ function gitCommit(): string {
   }
 }
 
+const USAGE = `usage: npm run bench [-- FILTER...] [--rounds N] [--compare] [--save-baseline]
+  FILTER           run the cases whose names contain it (slow cases run only when named)
+  --rounds N       run the selected cases N times in turn; medians, and ns/hop against the first case
+  --compare        the change in wall time against bench/baseline.json
+  --save-baseline  write these figures to bench/baseline.json
+`;
+
 const args = process.argv.slice(2);
 if (args[0] === '--child') await runChild(args[1]!);
-else await runAll(args);
+else if (args.includes('--help') || args.includes('-h')) process.stdout.write(USAGE);
+else {
+  let options: ReturnType<typeof parseArgs> | undefined;
+  try {
+    options = parseArgs(args);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+  if (options !== undefined) await runAll(options);
+}
