@@ -96,25 +96,25 @@ async function runChild(name: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(m, keepSpecial)}\n`);
 }
 
-const FLAGS = new Set(['--compare', '--save-baseline']);
 const MAX_ROUNDS = 50;
 
 /** The case filters and options of the command line; an unknown option or a bad count is an error. */
 function parseArgs(args: string[]): { filters: string[]; rounds: number; compare: boolean; saveBaseline: boolean } {
-  const filters: string[] = [];
-  let rounds = 1;
+  const options = { filters: [] as string[], rounds: 1, compare: false, saveBaseline: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--rounds') {
       const value = args[++i];
-      const n = Number(value);
-      if (value === undefined || !Number.isInteger(n) || n < 1 || n > MAX_ROUNDS) throw new Error(`bench: --rounds takes a whole number from 1 to ${MAX_ROUNDS} (got ${value ?? 'nothing'})`);
-      rounds = n;
-    } else if (a.startsWith('--')) {
-      if (!FLAGS.has(a)) throw new Error(`bench: unknown option ${a} (options: --rounds N, --compare, --save-baseline)`);
-    } else filters.push(a);
+      options.rounds = Number(value);
+      if (value === undefined || !Number.isInteger(options.rounds) || options.rounds < 1 || options.rounds > MAX_ROUNDS) {
+        throw new Error(`bench: --rounds takes a whole number from 1 to ${MAX_ROUNDS} (got ${value ?? 'nothing'})`);
+      }
+    } else if (a === '--compare') options.compare = true;
+    else if (a === '--save-baseline') options.saveBaseline = true;
+    else if (a.startsWith('--')) throw new Error(`bench: unknown option ${a} (options: --rounds N, --compare, --save-baseline)`);
+    else options.filters.push(a);
   }
-  return { filters, rounds, compare: args.includes('--compare'), saveBaseline: args.includes('--save-baseline') };
+  return options;
 }
 
 function measure(name: string): Measurement {

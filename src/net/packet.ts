@@ -20,7 +20,7 @@ const TS_ECR = 5;
 const REQUEST_END = 6;
 const RESPONSE_END = 7;
 /** Doubles per packet: 64 bytes, a cache line's worth (the slab's alignment is the allocator's). */
-export const PACKET_DOUBLES = 8;
+const PACKET_DOUBLES = 8;
 
 /**
  * A packet carries its route (htsim style): the links it crosses, then its sink. `hop` indexes the
