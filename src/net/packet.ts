@@ -29,7 +29,8 @@ const PACKET_DOUBLES = 8;
  * Its times and byte counts live in a Float64Array shared by a chunk of packets, 8 doubles each,
  * not in fields: V8 keeps a double field in a box of its own, allocated elsewhere, so every one
  * read on a hop of a large network was one more cold cache line (docs/performance.md). The fields
- * a hop reads (route, hop, size, dscp) come first, in the object's first line.
+ * a hop reads (route, hop, size, dscp) come first, then those its delivery reads (the receiver and
+ * the place of its numbers), so that the last hop has them in the line it has just loaded.
  */
 export class Packet {
   route: readonly PacketSink[] = [];
@@ -37,16 +38,16 @@ export class Packet {
   /** Bytes on the wire (IP packet). */
   size = 0;
   dscp = 0;
+  /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
+  receiver: PacketSink | null = null;
+  private readonly numbers: Float64Array;
+  private readonly at: number;
   flow = 0;
   /** True for a packet that only acknowledges (counted apart from the flow's data). */
   isAck = false;
   /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them (lent by `PacketPool.sackBlocks`). */
   sack: Float64Array | null = null;
   sackCount = 0;
-  /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
-  receiver: PacketSink | null = null;
-  private readonly numbers: Float64Array;
-  private readonly at: number;
 
   constructor(numbers: Float64Array = new Float64Array(PACKET_DOUBLES), at = 0) {
     this.numbers = numbers;
