@@ -95,13 +95,18 @@ export function manyFlowsCase(flows: number): BenchCase {
   return steadyStateCase(`poisson flows sharing a link: ${flows}`, loaded.scenario, 1e9, 9); // short runs whose median is what counts (the shared cache makes single runs noisy)
 }
 
+/** Packets sent on every link so far (after the warm-up): the packet-hops a bench figure divides by. */
+export function packetHops(run: CompiledRun): number {
+  return run.network.links.reduce((sum, link) => sum + link.stats.txPackets, 0);
+}
+
 /**
  * A built scenario timed in steady state: it is built and run to `warm` before the clock starts
  * (building, first touches and their garbage are costs paid once), then to its end.
  */
 function steadyStateCase(name: string, scenario: Scenario, warm: Nanos, iterations: number): BenchCase {
   let run: CompiledRun | undefined;
-  const hops = (): number => run!.network.links.reduce((sum, link) => sum + link.stats.txPackets, 0);
+  const hops = (): number => packetHops(run!);
   let before = { events: 0, hops: 0 };
   return {
     name,

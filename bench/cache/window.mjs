@@ -4,6 +4,8 @@
 // the statistics ends half a second before the window, so that the code paths it opens are
 // compiled before the counting starts. Run by bench/cache/profile.sh, under valgrind.
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const [rootArg, usersArg, warmArg, windowArg] = process.argv.slice(2);
 const users = Number(usersArg);
@@ -13,19 +15,15 @@ if (!rootArg || !Number.isInteger(users) || users <= 0 || !(warm >= 1) || !(wind
   console.error('usage: node bench/cache/window.mjs ROOT USERS WARM_S WINDOW_S (WARM_S at least 1)');
   process.exit(2);
 }
-const root = new URL(`file://${rootArg.endsWith('/') ? rootArg : rootArg + '/'}`);
-const { enterpriseScenario } = await import(new URL('dist/bench/scenario.bench.js', root).href);
+const root = pathToFileURL(`${resolve(rootArg)}/`);
+const { enterpriseScenario, packetHops } = await import(new URL('dist/bench/scenario.bench.js', root).href);
 const { buildRun } = await import(new URL('dist/src/planner/build.js', root).href);
 const generated = enterpriseScenario(12, users, `${Math.max(6, Math.ceil(warm + window + 1))}s`, 'regional-circuits');
 const scenario = { ...generated, warmup: (warm - 0.5) * 1e9 };
 const run = buildRun(scenario, { seed: scenario.seed, replication: 0 });
 run.begin();
 run.sim.runUntil(warm * 1e9);
-const hops = () => {
-  let n = 0;
-  for (const link of run.network.links) n += link.stats.txPackets;
-  return n;
-};
+const hops = () => packetHops(run);
 const events0 = run.sim.eventsProcessed;
 const hops0 = hops();
 const underCallgrind = process.env.ERSIM_CALLGRIND === '1';
