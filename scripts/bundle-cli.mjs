@@ -1,6 +1,6 @@
 // Bundles the compiled command line (dist/src/cli/main.js, and the work of its worker threads:
 // bundle-entry.js) into one CommonJS file, dist/src/cli/ersim.cjs,
-// and warms V8's code cache for it with short runs (scripts/warm-cli-cache.mjs, src/boot/load-cli.ts, docs/performance.md).
+// and warms V8's code cache for it with short runs (scripts/warm-cli-cache.mjs, src/boot/load-cli.cts, docs/performance.md).
 // Left out, loaded from dist/ when used: the report (its chart modules are ES modules only) and the
 // Redis queue; the packages loaded only on demand stay in node_modules.
 import { spawnSync } from 'node:child_process';
@@ -53,7 +53,7 @@ if (leftOut !== null) throw new Error(`${outfile}: ${leftOut[0]}: import that mo
 if (bundled.includes('require("piscina")')) throw new Error(`${outfile}: piscina is required at load time: require it where it is used`);
 const bareImport = /\bimport\("(?!\.\.\/)([^"]+)"\)/.exec(bundled);
 if (bareImport !== null) throw new Error(`${outfile}: ${bareImport[0]}: the bundle imports only ../<folder>/ modules of dist/src`);
-// Node 20 runs no import() of a script compiled with a code cache: the loader passes one in (src/boot/load-cli.ts)
+// Node 20 runs no import() of a script compiled with a code cache: the loader passes one in (src/boot/load-cli.cts)
 writeFileSync(outfile, bundled.replaceAll('import("../', '__ersimImport("../'));
 
 const out = mkdtempSync(join(tmpdir(), 'ersim-warm-'));

@@ -1,10 +1,10 @@
-// Warms the command line's code cache (src/boot/load-cli.ts) with the commands that start most often,
+// Warms the command line's code cache (src/boot/load-cli.cts) with the commands that start most often,
 // in one process, so that the cache holds every function they compile: a short run of each dumbbell
 // (the plain network path) and a short comparison of a planner scenario (sites, circuits, calls,
 // TCP apps, the comparison). Run by scripts/bundle-cli.mjs: node scripts/warm-cli-cache.mjs OUT_DIR
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCli } from '../dist/src/boot/load-cli.js';
+import { loadCli } from '../dist/src/boot/load-cli.cjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheOf, loadCli } from '../../src/boot/load-cli.js';
+import { codeCacheOf, loadCli } from '../../src/boot/load-cli.cjs';
 import { ersim, SMALL_DUMBBELL, tempDir, writeScenario } from './cli-helpers.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;

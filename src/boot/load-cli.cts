@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { main as mainFunction } from '../cli/main.js';
 import type workFunction from '../parallel/worker.js';
@@ -15,7 +15,7 @@ export interface LoadedCli {
 }
 
 /** The command line's one-file bundle (`npm run build`, scripts/bundle-cli.mjs); its code cache sits beside it. */
-export const BUNDLE_FILE = fileURLToPath(new URL('../cli/ersim.cjs', import.meta.url));
+export const BUNDLE_FILE = join(__dirname, '../cli/ersim.cjs');
 
 /**
  * The command line, loaded from its bundle with V8's code cache when the build made one (a third
