@@ -25,6 +25,24 @@ const englishOnlyZod = {
   },
 };
 
+/**
+ * commander requires node:child_process (and with it net, dgram and their bindings: 2.5 ms at every
+ * start) for the executable subcommands ersim has none of: it gets a stand-in that loads
+ * child_process only when commander spawns.
+ */
+const commanderSpawnsOnDemand = {
+  name: 'commander-spawns-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${sep}commander${sep}`) ? { path: 'child_process', namespace: 'commander-spawns-on-demand' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'commander-spawns-on-demand' }, () => ({
+      contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [join(root, 'dist/src/cli/bundle-entry.js')],
   outfile,
@@ -40,7 +58,7 @@ await build({
   define: { 'import.meta.url': '__ersimModuleUrl' },
   // zod's namespace exports its 50 languages' messages (300 kB, a quarter of the bundle, all read and
   // deserialized at every start); ersim reports in English only, which zod's schemas import directly
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, commanderSpawnsOnDemand],
   external: ['../report/*', '../parallel/queue/submit.js', '../parallel/queue/queue-worker.js', 'bullmq', 'ioredis', 'vega', 'vega-lite', 'piscina', 'cli-progress', 'playwright-core'],
 });
 
@@ -55,6 +73,18 @@ const bareImport = /\bimport\("(?!\.\.\/)([^"]+)"\)/.exec(bundled);
 if (bareImport !== null) throw new Error(`${outfile}: ${bareImport[0]}: the bundle imports only ../<folder>/ modules of dist/src`);
 // Node 20 runs no import() of a script compiled with a code cache: the loader passes one in (src/boot/load-cli.cts)
 writeFileSync(outfile, bundled.replaceAll('import("../', '__ersimImport("../'));
+
+// so do node:worker_threads (1-2 ms) and node:child_process (2.5 ms), which only split replications
+// and commander's subcommands use: a start of the bundle must not load them
+const probe = spawnSync(
+  process.execPath,
+  ['-e', `require(${JSON.stringify(outfile)}).main(['node', 'ersim', '--version'], { out() {}, err() {} }).then(() => console.log(process.moduleLoadList.join(',')))`],
+  { encoding: 'utf8' },
+);
+if (probe.status !== 0) throw new Error(`${outfile}: ersim --version failed: ${probe.stderr}`);
+for (const builtin of ['worker_threads', 'child_process']) {
+  if (probe.stdout.split(',').includes(`NativeModule ${builtin}`)) throw new Error(`${outfile}: node:${builtin} is loaded at start: require it where it is used`);
+}
 
 const out = mkdtempSync(join(tmpdir(), 'ersim-warm-'));
 try {

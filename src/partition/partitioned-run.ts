@@ -8,7 +8,8 @@ import { captureStats, mergeStats, type StatsState } from './stats-state.js';
 import { TimeSeriesSampler, type TimeSeries } from '../stats/time-series.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { PartitionedOptions, PartitionWorkerData, PartitionWorkerReply } from './worker-messages.js';
 import { StoppedError, ThreadExchange, threadSetup } from './thread-exchange.js';
 import { nextActivity } from './next-activity.js';
@@ -196,6 +197,8 @@ export async function runPartitionedOnThreads(
   const workers: Worker[] = [];
   const replies: Promise<PartitionWorkerReply>[] = [];
   const exchange = new ThreadExchange(setup, 0);
+  // loaded when a replication is split: node:worker_threads costs every other run 1-2 ms at start (docs/performance.md)
+  const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   try {
     for (let t = 1; t < threads; t++) {
       const data: PartitionWorkerData & { partitionThread: true } = {
@@ -207,7 +210,7 @@ export async function runPartitionedOnThreads(
         setup,
         thread: t,
       };
-      const worker = new Worker(partitionWorkerFile(), { workerData: data });
+      const worker = new WorkerThread(partitionWorkerFile(), { workerData: data });
       workers.push(worker);
       replies.push(
         new Promise((resolve) => {

@@ -63,24 +63,31 @@ West US 3,149,149,146,157,151,136,157,70,79,231,43,141,156,57,52,130,139,146,142
 
 /** Round-trip ms between two regions by display name, the mean of both directions; undefined when not published. */
 export function publishedRoundTripMs(a: string, b: string): number | undefined {
-  const ab = TABLE.get(`${a}|${b}`);
-  const ba = TABLE.get(`${b}|${a}`);
-  if (ab === undefined) return ba;
-  return ba === undefined ? ab : (ab + ba) / 2;
+  const i = REGION_INDEX.get(a);
+  const j = REGION_INDEX.get(b);
+  if (i === undefined || j === undefined) return undefined;
+  const ab = ROUND_TRIP_MS[i * REGION_COUNT + j]!;
+  const ba = ROUND_TRIP_MS[j * REGION_COUNT + i]!;
+  if (Number.isNaN(ab)) return Number.isNaN(ba) ? undefined : ba;
+  return Number.isNaN(ba) ? ab : (ab + ba) / 2;
 }
 
-/** Every region the table names. */
-export const PUBLISHED_REGIONS: ReadonlySet<string> = new Set(PUBLISHED.split('\n')[0]!.split(',').slice(1));
+const REGION_NAMES = PUBLISHED.slice(0, PUBLISHED.indexOf('\n')).split(',').slice(1);
+const REGION_COUNT = REGION_NAMES.length;
+const REGION_INDEX: ReadonlyMap<string, number> = new Map(REGION_NAMES.map((name, i) => [name, i]));
 
-const TABLE = ((): Map<string, number> => {
-  const [header, ...rows] = PUBLISHED.split('\n');
-  const columns = header!.split(',');
-  const table = new Map<string, number>();
-  for (const row of rows) {
-    const cells = row.split(',');
-    cells.forEach((cell, i) => {
-      if (i > 0 && cell !== '') table.set(`${cells[0]}|${columns[i]}`, Number(cell));
-    });
+/** Every region the table names. */
+export const PUBLISHED_REGIONS: ReadonlySet<string> = new Set(REGION_NAMES);
+
+/** Row-major by (source, destination) in the header's order; NaN where the table has no figure (every start reads it: a matrix, not 2,900 keys). */
+const ROUND_TRIP_MS = ((): Float64Array => {
+  const matrix = new Float64Array(REGION_COUNT * REGION_COUNT).fill(NaN);
+  const rows = PUBLISHED.split('\n');
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r]!.split(',');
+    const from = REGION_INDEX.get(cells[0]!);
+    if (from === undefined) throw new Error(`region-latency: row ${cells[0]} is not a column`);
+    for (let c = 1; c < cells.length; c++) if (cells[c] !== '') matrix[from * REGION_COUNT + c - 1] = Number(cells[c]);
   }
-  return table;
+  return matrix;
 })();
