@@ -11,6 +11,7 @@ import type { NetworkScenario } from './scenario.js';
 import { networkScenarioSchema } from './schema.js';
 import { nearestName } from './near-names.js';
 import { fieldsAt, unknownFieldHint } from './schema-fields.js';
+import { fastYamlData } from './yaml-data.js';
 
 /**
  * What a kind of scenario file is: its schema (zod, unknown keys refused) and how a parsed file
@@ -153,18 +154,19 @@ function parseWithFiles<S extends NetworkScenario>(
   attachments: Attachments,
 ): LoadedScenario<S> {
   const files: IncludedFiles = { read, displayName: (name) => join(dirname(file), name) };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      file,
-      doc.errors.map((e) => ({ path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: lineAt(e.pos[0]) })),
-    );
-  }
+  // the yaml library's document, with every node's place: built when an error needs a line, or when js-yaml gives up
+  let reference: { doc: Document; lineAt: (offset: number) => number } | undefined;
+  const referenceDocument = (): { doc: Document; lineAt: (offset: number) => number } => {
+    if (reference !== undefined) return reference;
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    reference = { doc, lineAt: (offset) => lineCounter.linePos(offset).line };
+    return reference;
+  };
   let originOf: Included['originOf'] = () => undefined;
-  const locate = (issues: readonly ScenarioIssue[], variant?: string): ScenarioIssue[] =>
-    issues.map((issue) => {
+  const locate = (issues: readonly ScenarioIssue[], variant?: string): ScenarioIssue[] => {
+    const { doc, lineAt } = referenceDocument();
+    return issues.map((issue) => {
       if (issue.line !== undefined) return issue;
       // A field a variant sets is found under variants.NAME first, then in the file, then in what the file includes.
       const inVariant = variant === undefined ? undefined : exactLineOf(doc, ['variants', variant, ...issue.path], lineAt);
@@ -173,16 +175,26 @@ function parseWithFiles<S extends NetworkScenario>(
       if (origin !== undefined) return { ...issue, ...origin };
       return { ...issue, line: inFile ?? lineOf(doc, issue.path, lineAt, variant) };
     });
+  };
   const fail = (issues: readonly ScenarioIssue[], variant?: string): ScenarioError =>
     new ScenarioError(file, locate(variant === undefined ? issues : issues.map((i) => ({ ...i, message: `${i.message} (in variant '${variant}')` })), variant));
 
-  let data: unknown;
-  try {
-    // the yaml library refuses documents whose aliases would expand too far (a billion laughs)
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0]!;
-    throw fail([{ path: [], message: `YAML: ${message}${/alias count/i.test(message) ? ' (at most 100 aliases are expanded)' : ''}` }]);
+  let data = fastYamlData(text);
+  if (data === undefined) {
+    const { doc, lineAt } = referenceDocument();
+    if (doc.errors.length > 0) {
+      throw new ScenarioError(
+        file,
+        doc.errors.map((e) => ({ path: [], message: `YAML syntax: ${e.message.split('\n')[0]}`, line: lineAt(e.pos[0]) })),
+      );
+    }
+    try {
+      // the yaml library refuses documents whose aliases would expand too far (a billion laughs)
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!;
+      throw fail([{ path: [], message: `YAML: ${message}${/alias count/i.test(message) ? ' (at most 100 aliases are expanded)' : ''}` }]);
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw fail([{ path: [], message: 'a scenario is a YAML mapping (name, duration, nodes, links, flows ...)' }]);
