@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 
 /** A scenario file is text of a few megabytes at most (the largest planner scenarios are far smaller). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { IssueList, ScenarioError, type FieldPath, type ScenarioIssue } from './errors.js';
 import { normalizeNetwork } from './normalize.js';
@@ -158,6 +159,8 @@ function parseWithFiles<S extends NetworkScenario>(
   let reference: { doc: Document; lineAt: (offset: number) => number } | undefined;
   const referenceDocument = (): { doc: Document; lineAt: (offset: number) => number } => {
     if (reference !== undefined) return reference;
+    // loaded here: a scenario that js-yaml reads and that has no error never needs it (2 ms of a start)
+    const { LineCounter, parseDocument } = yamlLibrary();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     reference = { doc, lineAt: (offset) => lineCounter.linePos(offset).line };
@@ -302,10 +305,13 @@ function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType)
   return { path, message: issue.message.includes('got') || !present ? issue.message : `${issue.message}${found}` };
 }
 
+/** The yaml library, from node_modules: Node keeps it once loaded. */
+const yamlLibrary = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
 /** Line of `path` if the document has exactly that node. */
 function exactLineOf(doc: Document, path: FieldPath, lineAt: (offset: number) => number): number | undefined {
   const node = doc.getIn(path, true);
-  return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
+  return yamlLibrary().isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
 }
 
 /** Line of the deepest node of `path` present in the document (the parent for a missing field), and how many steps of `path` it is. */
@@ -313,7 +319,7 @@ function deepestOf(doc: Document, path: FieldPath, lineAt: (offset: number) => n
   for (let depth = path.length; depth >= 0; depth--) {
     const prefix = path.slice(0, depth);
     const node = prefix.length === 0 ? doc.contents : doc.getIn(prefix, true);
-    if (isNode(node) && node.range) return { line: lineAt(node.range[0]), depth };
+    if (yamlLibrary().isNode(node) && node.range) return { line: lineAt(node.range[0]), depth };
     // A key whose value is missing or null still has a key node in its parent mapping.
   }
   return undefined;
