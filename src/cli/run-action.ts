@@ -1,10 +1,11 @@
 import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
-import { checkScenario, scenarioWarnings } from '../planner/check.js';
+import { checkScenario, scenarioWarnings, type CheckedRun } from '../planner/check.js';
+import type { CompiledRun } from '../compile/compile.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
 import { toCsv } from '../output/csv.js';
 import { TaskCache } from '../parallel/task-cache.js';
-import { InterruptedError, mergeResults, runTasks, type MergedResults } from '../parallel/run-tasks.js';
+import { InterruptedError, mergeResults, runTasks, sharedTail, type MergedResults, type RunTasksOptions } from '../parallel/run-tasks.js';
 import type { Task } from '../parallel/task.js';
 import type { Piscina } from 'piscina';
 import { loadScenarioFile } from '../planner/load.js';
@@ -48,7 +49,11 @@ export interface RunActionOptions {
 }
 
 /** Run tasks with a progress bar, stopping cleanly on Ctrl-C. */
-export async function runWithProgress(tasks: Task[], label: string, options: { quiet: boolean; workers: number; threads?: number; cache: boolean; queue?: string; queueTimeoutMs?: number; sharedPool?: () => Piscina }) {
+export async function runWithProgress(
+  tasks: Task[],
+  label: string,
+  options: { quiet: boolean; workers: number; threads?: number; cache: boolean; queue?: string; queueTimeoutMs?: number; sharedPool?: () => Piscina; takeChecked?: RunTasksOptions['takeChecked'] },
+) {
   const progress = createProgress(options.quiet, label);
   const interrupt = new AbortController();
   // between batches of events (in this thread) or at once (worker threads, the queue), the run stops
@@ -64,6 +69,7 @@ export async function runWithProgress(tasks: Task[], label: string, options: { q
       workers: options.workers,
       threads: options.threads,
       sharedPool: options.sharedPool,
+      takeChecked: options.takeChecked,
       cache: options.cache ? new TaskCache('results/.cache') : undefined,
       signal: interrupt.signal,
       queue: options.queue,
@@ -111,7 +117,15 @@ export async function simulate(file: string, options: RunActionOptions, accept?:
 
 /** Check and run every variant and replication of a loaded scenario (`file` names it in tasks and messages). */
 export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: string, options: RunActionOptions): Promise<SimulatedRun> {
-  checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', { maxEvents: options.maxEvents, maxMemory: options.maxMemory, timeSeriesInterval: options.timeSeriesInterval });
+  const taskCount = loaded.variants.length * loaded.scenario.replications;
+  // the check's network serves the first task when every task runs in this thread (else it would only hold memory)
+  const inThisThread = options.queue === undefined && sharedTail(taskCount, options.workers, options.threads).tasks === taskCount;
+  let checked = checkScenario(loaded, options.availabilityOnly ? 'availability' : 'packets', {
+    maxEvents: options.maxEvents,
+    maxMemory: options.maxMemory,
+    timeSeriesInterval: options.timeSeriesInterval,
+    keepNetwork: inThisThread ? { eventList: options.eventList } : undefined,
+  });
   if (!options.quiet && !options.availabilityOnly) for (const warning of scenarioWarnings(loaded)) process.stderr.write(`ersim: warning: ${warning}\n`);
   const scenario = loaded.scenario;
   const timeSeriesInterval = sampledInterval(scenario, options);
@@ -138,7 +152,13 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
       scenario: variant,
     })),
   );
-  const run = await runWithProgress(tasks, scenario.name, options);
+  const takeChecked = (): { task: Task; run: CompiledRun } | undefined => {
+    const taken = checked;
+    checked = undefined;
+    const first = tasks[0];
+    return taken !== undefined && first !== undefined && builtFor(taken, first) ? { task: first, run: taken.run } : undefined;
+  };
+  const run = await runWithProgress(tasks, scenario.name, { ...options, takeChecked });
   const result = mergeResults(run.results);
 
   const files = resultFiles(result, [], options.availabilityOnly);
@@ -146,6 +166,17 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
   files['summary.csv'] = toCsv(result.summary.map(({ wall_s, events_per_s, ...row }) => ({ ...row, replications: scenario.replications, wall_s, events_per_s })));
   const timeSeries = timeSeriesInterval === undefined ? undefined : timeSeriesOutput(result.timeSeries);
   return { loaded, out, result, files, timeSeries, line: `${summaryLine(result.summary)}; ${run.line}` };
+}
+
+/** Whether the network a check built is the one `task` would build: its variant, replication 0, seed and options. */
+function builtFor(checked: CheckedRun, task: Task): boolean {
+  return (
+    task.scenario === checked.scenario &&
+    task.replication === checked.options.replication &&
+    task.seed === checked.options.seed &&
+    task.eventList === checked.options.eventList &&
+    (task.availabilityOnly === true) === (checked.options.availabilityOnly === true)
+  );
 }
 
 /** The sampling interval of a run: --timeseries, or for a report about 300 samples of the measured time (none without packets). */

@@ -3,6 +3,7 @@ import { parseScenarioText } from '../planner/load.js';
 import { failIfAsked, replicationOptions, runResolvedTask, startResolvedTask, type Task } from './task.js';
 import { compileReplication, runSplit, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
 import type { Scenario } from '../planner/scenario.js';
+import type { CompiledRun } from '../compile/compile.js';
 
 /** Events simulated between two looks at the event loop (a Ctrl-C, a progress bar): about 0.1-0.3 s. */
 const BATCH_EVENTS = 1 << 20;
@@ -16,16 +17,19 @@ export function runTask(task: Task, onProgress?: (fraction: number, events: numb
  * The same, giving the event loop a turn between batches of events, so that a signal handler can
  * run: when `signal` is aborted by then, the task stops there and the promise rejects with its reason.
  */
-export async function runTaskInTurns(task: Task, onProgress?: (fraction: number, events: number) => void, signal?: AbortSignal, threads = 1): Promise<ReplicationResult> {
+export async function runTaskInTurns(
+  task: Task,
+  onProgress?: (fraction: number, events: number) => void,
+  signal?: AbortSignal,
+  threads = 1,
+  built?: CompiledRun,
+): Promise<ReplicationResult> {
   const scenario = resolve(task);
-  if (threads > 1) {
-    failIfAsked(task);
-    const options = replicationOptions(task, onProgress);
-    const compiled = compileReplication(scenario, options);
-    if (compiled.plan.count > 1) return runSplit(scenario, options, compiled, threads, signal);
-    return finishInTurns(startResolvedTask(task, scenario, onProgress, compiled), signal);
-  }
-  return finishInTurns(startResolvedTask(task, scenario, onProgress), signal);
+  failIfAsked(task);
+  const options = replicationOptions(task, onProgress);
+  const compiled = compileReplication(scenario, options, built);
+  if (threads > 1 && compiled.plan.count > 1) return runSplit(scenario, options, compiled, threads, signal);
+  return finishInTurns(startResolvedTask(task, scenario, onProgress, compiled), signal);
 }
 
 async function finishInTurns(run: ReplicationRun, signal?: AbortSignal): Promise<ReplicationResult> {

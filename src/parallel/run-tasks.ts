@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import type { Piscina } from 'piscina';
+import type { CompiledRun } from '../compile/compile.js';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
 import type { TimeSeries } from '../stats/time-series.js';
@@ -56,6 +57,12 @@ export interface RunTasksOptions {
   pool?: Piscina;
   /** The pool of the command's runs (`sharedPool`), for the tasks that go to threads; the command closes it. */
   sharedPool?: () => Piscina;
+  /**
+   * The network the scenario's check built for one task (checkScenario), taken before the first
+   * task that runs in this thread: that task runs it instead of building it again when it is the
+   * same task; otherwise it is dropped. Taking it gives up the caller's reference (a network can be large).
+   */
+  takeChecked?: () => { task: Task; run: CompiledRun } | undefined;
 }
 
 /**
@@ -133,11 +140,15 @@ export async function runTasks(tasks: readonly Task[], options: RunTasksOptions)
   const shared = options.pool === undefined ? sharedTail(pending.length, options.workers, options.threads) : { tasks: 0, threads: 1 };
   const pooled = pending.slice(0, pending.length - shared.tasks);
   if (pooled.length > 0) await runOnPool(pooled);
+  let take = options.takeChecked;
   for (const i of pending.slice(pooled.length)) {
     if (options.signal?.aborted) throw interrupted(options.signal);
+    const checked = take?.();
+    take = undefined;
+    const built = checked?.task === tasks[i] ? checked.run : undefined;
     let result: ReplicationResult;
     try {
-      result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal, shared.threads);
+      result = await runTaskInTurns(tasks[i]!, options.onTaskProgress && ((f, e) => options.onTaskProgress!(done, tasks.length, f, e)), options.signal, shared.threads, built);
     } catch (error) {
       if (options.signal?.aborted) throw interrupted(options.signal);
       throw fail(i, error);

@@ -1,7 +1,10 @@
+import type { CompiledRun, RunOptions } from '../compile/compile.js';
+import type { EventListChoice } from '../core/event-list.js';
 import { IssueList } from '../scenario/errors.js';
 import { buildRun } from './build.js';
 import { estimateEvents, estimateMemory } from './cost.js';
 import type { LoadedScenario } from './load.js';
+import type { Scenario } from './scenario.js';
 import { overloadWarnings } from './offered-load.js';
 import { TEAMS_WINDOW as QUALITY_WINDOW } from '../stats/teams-targets.js';
 
@@ -19,15 +22,29 @@ export interface RunLimits {
   maxEvents?: number;
   maxMemory?: number;
   timeSeriesInterval?: number;
+  /**
+   * Return the first variant's network (replication 0, built with `eventList`), for a caller that
+   * runs it next; otherwise each variant's network is dropped once checked.
+   */
+  keepNetwork?: { eventList?: EventListChoice };
+}
+
+/** The network a check built for its first variant: replication 0 at that variant's seed, compiled with `options`. */
+export interface CheckedRun {
+  scenario: Scenario;
+  options: RunOptions;
+  run: CompiledRun;
 }
 
 /**
  * Build the scenario's network once to find what only the topology reveals, and check that the
- * run's length fits its time base; throws with lines.
+ * run's length fits its time base; throws with lines. With `limits.keepNetwork`, returns the first variant's
+ * network, which its first replication may run instead of building it again (`RunTasksOptions.takeChecked`).
  */
-export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availability' = 'packets', limits: RunLimits = {}): void {
+export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availability' = 'packets', limits: RunLimits = {}): CheckedRun | undefined {
   const maxEvents = limits.maxEvents ?? DEFAULT_MAX_EVENTS;
   const maxMemory = limits.maxMemory ?? DEFAULT_MAX_MEMORY;
+  let first: CheckedRun | undefined;
   for (const scenario of loaded.variants) {
     const issues = new IssueList();
     if (mode === 'packets' && scenario.duration > MAX_PACKET_RUN_NS) {
@@ -47,12 +64,15 @@ export function checkScenario(loaded: LoadedScenario, mode: 'packets' | 'availab
         if (memory.bytes > maxMemory) {
           issues.add(memory.driver, `a replication would need about ${(memory.bytes / 1e9).toPrecision(2)} GB (its flows, queues${limits.timeSeriesInterval === undefined ? '' : ' and time-series samples'}), more than the limit of ${(maxMemory / 1e9).toPrecision(2)} GB; raise it with --max-memory${limits.timeSeriesInterval === undefined ? '' : ' or sample less often (--timeseries)'}`);
         } else {
-          buildRun(scenario, { seed: scenario.seed, replication: 0, availabilityOnly: mode === 'availability' }, issues);
+          const options: RunOptions = { seed: scenario.seed, replication: 0, eventList: limits.keepNetwork?.eventList, availabilityOnly: mode === 'availability' };
+          const run = buildRun(scenario, options, issues);
+          if (limits.keepNetwork !== undefined && scenario === loaded.variants[0]) first = { scenario, options, run };
         }
       }
     }
     if (!issues.empty) throw loaded.fail(issues.issues, loaded.variants.length > 1 ? scenario.variant : undefined);
   }
+  return first;
 }
 
 /** Advice before a run with packets (not errors): its length (runLengthWarnings), overloaded offices (overloadWarnings). */

@@ -106,9 +106,11 @@ export function startReplication(scenario: Scenario, options: ReplicationOptions
   };
 }
 
-/** A replication compiled, and how it splits into partitions (docs/parallel.md): one when it does not. */
-export function compileReplication(scenario: Scenario, options: ReplicationOptions): { run: CompiledRun; plan: PartitionPlan } {
-  const run = buildRun(scenario, options);
+/**
+ * A replication compiled (or its network `run`, when a check built it already with these options),
+ * and how it splits into partitions (docs/parallel.md): one when it does not.
+ */
+export function compileReplication(scenario: Scenario, options: ReplicationOptions, run = buildRun(scenario, options)): { run: CompiledRun; plan: PartitionPlan } {
   return { run, plan: planPartitions(run, run.scenario, splittable(options)) };
 }
 

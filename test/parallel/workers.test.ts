@@ -107,3 +107,41 @@ describe('worker threads', () => {
     expect(more.out).toMatch(/2 task\(s\) simulated, 6 from the cache/); // one new replication per variant
   });
 });
+
+describe("the check's network handed to the run (checkScenario keepNetwork, runTasks takeChecked)", () => {
+  const rowsOf = (results: Awaited<ReturnType<typeof runTasks>>) =>
+    results.map(({ summary: { wall_s: _wall, events_per_s: _rate, ...summary }, timeSeries: _series, ...rows }) => ({ summary, ...rows }));
+
+  it('gives the first replication the same results as a network built afresh, and is taken once', async () => {
+    const loaded = parseScenarioText(SCENARIO, 'workers.yaml');
+    const tasks = [0, 1].map((replication) => ({ file: 'workers.yaml', text: SCENARIO, overrides: {}, variant: loaded.scenario.variant, replication, seed: loaded.scenario.seed, label: '', scenario: loaded.scenario }));
+    const checked = checkScenario(loaded, 'packets', { keepNetwork: {} });
+    expect(checked?.scenario).toBe(loaded.variants[0]);
+    expect(checked?.options).toMatchObject({ seed: 4, replication: 0 });
+    let takes = 0;
+    const handedOver = await runTasks(tasks, {
+      workers: 1,
+      takeChecked: () => {
+        takes++;
+        return { task: tasks[0]!, run: checked!.run };
+      },
+    });
+    expect(takes).toBe(1);
+    expect(checked!.run.sim.eventsProcessed).toBeGreaterThan(0); // it was this network that ran
+    const afresh = await runTasks(tasks, { workers: 1 });
+    expect(rowsOf(handedOver)).toEqual(rowsOf(afresh));
+  }, 60_000);
+
+  it('is dropped when the first task run in this thread is another one', async () => {
+    const loaded = parseScenarioText(SCENARIO, 'workers.yaml');
+    const checked = checkScenario(loaded, 'packets', { keepNetwork: {} })!;
+    const task = { file: 'workers.yaml', text: SCENARIO, overrides: {}, variant: loaded.scenario.variant, replication: 1, seed: loaded.scenario.seed, label: '', scenario: loaded.scenario };
+    const other = { ...task, replication: 0 };
+    await runTasks([task], { workers: 1, takeChecked: () => ({ task: other, run: checked.run }) });
+    expect(checked.run.sim.eventsProcessed).toBe(0);
+  }, 60_000);
+
+  it('is not kept unless asked for', () => {
+    expect(checkScenario(parseScenarioText(SCENARIO, 'workers.yaml'))).toBeUndefined();
+  });
+});
