@@ -1,6 +1,5 @@
 import { checkOutputFolder, scenarioFiles, writeResults } from './results-folder.js';
 import { checkScenario, scenarioWarnings, type CheckedRun } from '../planner/check.js';
-import type { CompiledRun } from '../compile/compile.js';
 import type { EventListKind } from '../core/event-list.js';
 import { NS_PER_MS, type Nanos } from '../core/time.js';
 import { toCsv } from '../output/csv.js';
@@ -152,7 +151,7 @@ export async function simulateLoaded(loaded: SimulatedRun['loaded'], file: strin
       scenario: variant,
     })),
   );
-  const takeChecked = (): { task: Task; run: CompiledRun } | undefined => {
+  const takeChecked = (): { task: Task; run: CheckedRun['run'] } | undefined => {
     const taken = checked;
     checked = undefined;
     const first = tasks[0];

@@ -1,9 +1,8 @@
-import { checkScenario } from '../planner/check.js';
+import { checkScenario, type CheckedRun } from '../planner/check.js';
 import { parseScenarioText } from '../planner/load.js';
 import { failIfAsked, replicationOptions, runResolvedTask, startResolvedTask, type Task } from './task.js';
 import { compileReplication, runSplit, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
 import type { Scenario } from '../planner/scenario.js';
-import type { CompiledRun } from '../compile/compile.js';
 
 /** Events simulated between two looks at the event loop (a Ctrl-C, a progress bar): about 0.1-0.3 s. */
 const BATCH_EVENTS = 1 << 20;
@@ -22,7 +21,7 @@ export async function runTaskInTurns(
   onProgress?: (fraction: number, events: number) => void,
   signal?: AbortSignal,
   threads = 1,
-  built?: CompiledRun,
+  built?: CheckedRun['run'],
 ): Promise<ReplicationResult> {
   const scenario = resolve(task);
   failIfAsked(task);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import type { Piscina } from 'piscina';
-import type { CompiledRun } from '../compile/compile.js';
+import type { CheckedRun } from '../planner/check.js';
 import type { ReplicationResult } from '../runner/run-replication.js';
 import type { Row } from '../stats/records.js';
 import type { TimeSeries } from '../stats/time-series.js';
@@ -62,7 +62,7 @@ export interface RunTasksOptions {
    * task that runs in this thread: that task runs it instead of building it again when it is the
    * same task; otherwise it is dropped. Taking it gives up the caller's reference (a network can be large).
    */
-  takeChecked?: () => { task: Task; run: CompiledRun } | undefined;
+  takeChecked?: () => { task: Task; run: CheckedRun['run'] } | undefined;
 }
 
 /**
