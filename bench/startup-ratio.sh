@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole process of `ersim run SCENARIO` against its simulation loop (summary.csv's wall_s), the
 # start-up goal of docs/performance.md: median of RUNS runs. bash bench/startup-ratio.sh [SCENARIO] [RUNS]
+# Also Node's own start (`node -e 0`), which this machine's environment may lengthen: Node 20 reads
+# the certificates NODE_EXTRA_CA_CERTS names at every start (50 ms on the development machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCENARIO=${1:-scenarios/dumbbell-udp.yaml}
@@ -18,4 +20,12 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return (s[(s.l
 const total = median(rows.map(([us]) => us / 1e6));
 const loop = median(rows.map(([, w]) => w));
 console.log('whole process ' + total.toFixed(3) + ' s, loop ' + loop.toFixed(3) + ' s, ratio ' + median(rows.map(([us, w]) => us / 1e6 / w)).toFixed(3) + ' (medians of ' + rows.length + ' runs)');
+"
+node -e "
+const { spawnSync } = require('child_process');
+const times = [];
+for (let i = 0; i < $RUNS; i++) { const t = process.hrtime.bigint(); spawnSync(process.execPath, ['-e', '0']); times.push(Number(process.hrtime.bigint() - t) / 1e9); }
+times.sort((a, b) => a - b);
+const extra = process.env.NODE_EXTRA_CA_CERTS;
+console.log('node -e 0 ' + times[times.length >> 1].toFixed(3) + ' s (median)' + (extra ? ', NODE_EXTRA_CA_CERTS=' + extra + ' is read at every start' : ''));
 "
