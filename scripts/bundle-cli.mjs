@@ -79,8 +79,8 @@ if (bareImport !== null) throw new Error(`${outfile}: ${bareImport[0]}: the bund
 // Node 20 runs no import() of a script compiled with a code cache: the loader passes one in (src/boot/load-cli.cts)
 writeFileSync(outfile, bundled.replaceAll('import("../', '__ersimImport("../'));
 
-// so do node:worker_threads (1-2 ms) and node:child_process (2.5 ms), which only split replications
-// and commander's subcommands use: a start of the bundle must not load them
+// like piscina, node:worker_threads (1-2 ms) and node:child_process (2.5 ms) are for split replications
+// and commander's subcommands only: a start of the bundle must not load them
 const probe = spawnSync(
   process.execPath,
   ['-e', `require(${JSON.stringify(outfile)}).main(['node', 'ersim', '--version'], { out() {}, err() {} }).then(() => console.log(process.moduleLoadList.join(',')))`],

@@ -1,7 +1,7 @@
 import { checkScenario, type CheckedRun } from '../planner/check.js';
 import { parseScenarioText } from '../planner/load.js';
-import { failIfAsked, replicationOptions, runResolvedTask, startResolvedTask, type Task } from './task.js';
-import { compileReplication, runSplit, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
+import { failIfAsked, replicationOptions, runResolvedTask, type Task } from './task.js';
+import { compileReplication, runSplit, startReplication, type ReplicationResult, type ReplicationRun } from '../runner/run-replication.js';
 import type { Scenario } from '../planner/scenario.js';
 
 /** Events simulated between two looks at the event loop (a Ctrl-C, a progress bar): about 0.1-0.3 s. */
@@ -28,7 +28,7 @@ export async function runTaskInTurns(
   const options = replicationOptions(task, onProgress);
   const compiled = compileReplication(scenario, options, built);
   if (threads > 1 && compiled.plan.count > 1) return runSplit(scenario, options, compiled, threads, signal);
-  return finishInTurns(startResolvedTask(task, scenario, onProgress, compiled), signal);
+  return finishInTurns(startReplication(scenario, options, compiled), signal);
 }
 
 async function finishInTurns(run: ReplicationRun, signal?: AbortSignal): Promise<ReplicationResult> {

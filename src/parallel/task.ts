@@ -1,6 +1,6 @@
 import type { EventListKind } from '../core/event-list.js';
 import type { Nanos } from '../core/time.js';
-import { compileReplication, runToEnd, startReplication, type ReplicationOptions, type ReplicationRun, type ReplicationResult } from '../runner/run-replication.js';
+import { runToEnd, startReplication, type ReplicationOptions, type ReplicationResult } from '../runner/run-replication.js';
 import type { Attachments, ScenarioOverrides } from '../scenario/load.js';
 import type { Scenario } from '../planner/scenario.js';
 
@@ -33,18 +33,8 @@ export interface Task {
 
 /** Run a task whose scenario is known. `ERSIM_FAIL_TASK=description` makes that task throw (fault injection for tests). */
 export function runResolvedTask(task: Task, scenario: Scenario, onProgress?: (fraction: number, events: number) => void): ReplicationResult {
-  return runToEnd(startResolvedTask(task, scenario, onProgress));
-}
-
-/** The same, started: the caller advances it in batches (and may stop between them). */
-export function startResolvedTask(
-  task: Task,
-  scenario: Scenario,
-  onProgress?: (fraction: number, events: number) => void,
-  compiled?: ReturnType<typeof compileReplication>,
-): ReplicationRun {
   failIfAsked(task);
-  return startReplication(scenario, replicationOptions(task, onProgress), compiled);
+  return runToEnd(startReplication(scenario, replicationOptions(task, onProgress)));
 }
 
 export function replicationOptions(task: Task, onProgress?: (fraction: number, events: number) => void): ReplicationOptions {

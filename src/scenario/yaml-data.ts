@@ -5,7 +5,7 @@ import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
  * (15 ms of every start for a 2.5 kB scenario, docs/performance.md). The yaml library stays the
  * reference: it reads every file this gives up on, and it places every error on its line. So this
  * returns undefined for anything but a plain, valid document (a syntax error, a duplicated key, a tag
- * of its own, several documents, an anchor used twice) and the caller reads the file with the yaml
+ * of its own, several documents, an alias of a list or mapping) and the caller reads the file with the yaml
  * library instead; test/scenario/yaml-data.test.ts holds both to the same data.
  */
 export function fastYamlData(text: string): unknown {
