@@ -29,8 +29,8 @@ const PACKET_DOUBLES = 8;
  * Its times and byte counts live in a Float64Array shared by a chunk of packets, 8 doubles each,
  * not in fields: V8 keeps a double field in a box of its own, allocated elsewhere, so every one
  * read on a hop of a large network was one more cold cache line (docs/performance.md). The fields
- * a hop reads (route, hop, size, dscp) come first, then those its delivery reads (the receiver and
- * the place of its numbers), so that the last hop has them in the line it has just loaded.
+ * a hop reads (route, hop, size, dscp) come first, then those its delivery reads (the receiver, its
+ * tag and the place of its numbers), so that the last hop has them in the line it has just loaded.
  */
 export class Packet {
   route: readonly PacketSink[] = [];
@@ -40,6 +40,8 @@ export class Packet {
   dscp = 0;
   /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
   receiver: PacketSink | null = null;
+  /** What a receiver shared by many flows needs to find the packet's own one: a call's number in its pool. */
+  tag = 0;
   private readonly numbers: Float64Array;
   private readonly at: number;
   flow = 0;

@@ -84,7 +84,7 @@ export class Partition implements LinkExporter {
     }
     const sack = packet.sackCount;
     const receiver = packet.receiver === null ? -1 : this.run.network.sinks.keyOf(packet.receiver);
-    const d = box.reserve(19 + 2 * sack);
+    const d = box.reserve(20 + 2 * sack);
     let k = box.length;
     d[k++] = PACKET;
     d[k++] = link.index;
@@ -104,6 +104,7 @@ export class Partition implements LinkExporter {
     d[k++] = packet.responseEnd;
     d[k++] = packet.tsEcr;
     d[k++] = receiver;
+    d[k++] = packet.tag;
     d[k++] = sack;
     for (let s = 0; s < 2 * sack; s++) d[k++] = packet.sack![s]!;
     box.length = k;
@@ -169,13 +170,14 @@ export class Partition implements LinkExporter {
       packet.tsEcr = data[k + 16]!;
       const receiver = data[k + 17]!;
       packet.receiver = receiver < 0 ? null : network.sinks.elementOf(receiver);
-      const sack = data[k + 18]!;
+      packet.tag = data[k + 18]!;
+      const sack = data[k + 19]!;
       packet.sackCount = sack;
       if (sack > 0) {
         const blocks = network.pool.sackBlocks(packet);
-        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 19 + s]!;
+        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 20 + s]!;
       }
-      k += 19 + 2 * sack;
+      k += 20 + 2 * sack;
       link.land(packet, arrival, generation);
     }
   }

@@ -26,7 +26,7 @@ export interface CallSettings {
   /** Hash base for the calls' routes: each call object takes its own equal-cost path. */
   hashBase: number;
   stop: Nanos;
-  /** Names the calls' receivers (PacketSinks): call k's are sinkKey + 2k and + 2k + 1. */
+  /** Names the calls' two receivers (PacketSinks, shared by every call): sinkKey (up) and sinkKey + 1 (down). */
   sinkKey: number;
   /** The two ends' nodes: in a partitioned run each end's copy sends its own direction. */
   site: string;
@@ -38,11 +38,25 @@ export interface CallSettings {
  * packet interval until it ends. The run starts in steady state: the arrival process is played from
  * 20 mean call lengths before time 0, and the calls still going at 0 are in progress (with their
  * packets at a random phase). Finished calls are reused for new ones.
+ *
+ * A call is a row of numbers, not an object: what a call's tick and its two receivers read (its end,
+ * next sequence number, current routes' marking, each receiver's last transit, jitter and expected
+ * sequence number) sits in one 128-byte row of `rows`, and its packets name the call by `Packet.tag`
+ * and end at one of two receivers that all the calls share. Thousands of calls in progress were
+ * thousands of objects, each reached through its own routes' objects and boxed numbers: several cold
+ * cache lines for every packet of a large network (docs/performance.md).
  */
 export class CallArrivals implements EventHandler {
-  private readonly free: Call[] = [];
-  private readonly all: Call[] = [];
+  /** Calls free for reuse (LIFO), and how many calls exist. */
+  private readonly free: number[] = [];
+  private count = 0;
   private active = 0;
+  /** Each call's row (ROW doubles), read by its receivers too; replaced when it grows. */
+  rows = new Float64Array(16 * ROW);
+  /** Each call's routes (FlowRoute) up and down, at 2k and 2k + 1: read again when the tables change. */
+  private readonly routes: FlowRoute[] = [];
+  private readonly upEnd: CallReceiver;
+  private readonly downEnd: CallReceiver;
   /**
    * What this copy of the network simulates (all of it, unless the run is partitioned): the site's
    * copy sends up and counts the calls, the service's sends down.
@@ -60,7 +74,11 @@ export class CallArrivals implements EventHandler {
     private readonly upRoute: RouteTo,
     private readonly downRoute: RouteTo,
     private readonly counters: SessionCounters,
-  ) {}
+  ) {
+    this.upEnd = new CallReceiver(this, network, UP_RECEIVER, up);
+    this.downEnd = new CallReceiver(this, network, DOWN_RECEIVER, down);
+    network.sinks.add(settings.sinkKey, this.upEnd, this.downEnd);
+  }
 
   begin(): void {
     const { meanGap, durations, packetInterval } = this.settings;
@@ -74,134 +92,160 @@ export class CallArrivals implements EventHandler {
       const remaining = t + durations.next();
       if (remaining > 0) this.start(0, remaining, Math.floor(this.arrivals.uniform() * packetInterval));
     }
-    if (t < this.settings.stop) this.sim.at(Math.round(t), this, 0);
+    if (t < this.settings.stop) this.sim.at(Math.round(t), this, ARRIVAL);
   }
 
-  /** A call arrives. */
-  onEvent(): void {
+  /** A call arrives (ARRIVAL), or call k sends (tag 2k) or ends (2k + 1). */
+  onEvent(tag: number): void {
+    if (tag !== ARRIVAL) return this.tick(tag);
     const now = this.sim.now;
     if (now >= this.sim.warmup && this.sendsUp) this.counters.started++;
     this.start(now, this.settings.durations.next(), 0);
     const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
-    if (next < this.settings.stop) this.sim.at(next, this, 0);
+    if (next < this.settings.stop) this.sim.at(next, this, ARRIVAL);
   }
 
   private start(now: Nanos, length: number, phase: Nanos): void {
     const call = this.free.pop() ?? this.newCall();
     ++this.active;
     if (this.sendsUp) this.counters.concurrency.set(this.active, now);
-    call.start(now + phase, now + Math.max(1, Math.round(length)));
+    const row = call * ROW;
+    const rows = this.rows;
+    rows[row + ENDS_AT] = now + Math.max(1, Math.round(length));
+    rows[row + UP_RECEIVER + LAST_TRANSIT] = -1;
+    rows[row + UP_RECEIVER + JITTER] = 0;
+    rows[row + DOWN_RECEIVER + LAST_TRANSIT] = -1;
+    rows[row + DOWN_RECEIVER + JITTER] = 0;
+    this.schedule(call, now + phase);
   }
 
-  private newCall(): Call {
-    const hash = this.settings.hashBase + this.all.length;
-    const call = new Call(this, this.sim, this.network, this.settings, this.up, this.down);
-    call.wire(this.upRoute(call.upEnd, hash), this.downRoute(call.downEnd, hash));
-    this.network.sinks.add(this.settings.sinkKey + 2 * this.all.length, call.upEnd, call.downEnd);
-    this.all.push(call);
+  private newCall(): number {
+    const call = this.count++;
+    if (call * ROW === this.rows.length) {
+      const rows = new Float64Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    const row = call * ROW;
+    this.rows[row + EPOCH] = -1;
+    this.rows[row + UP_RECEIVER + LAST_TRANSIT] = -1;
+    this.rows[row + DOWN_RECEIVER + LAST_TRANSIT] = -1;
+    const hash = this.settings.hashBase + call;
+    this.routes.push(this.upRoute(this.upEnd, hash), this.downRoute(this.downEnd, hash));
     return call;
   }
 
-  ended(call: Call): void {
+  /** Call `call`'s next packet, or its end when that comes first (then the event means "hang up"). */
+  private schedule(call: number, next: Nanos): void {
+    const endsAt = this.rows[call * ROW + ENDS_AT]!;
+    if (next >= endsAt) this.sim.at(endsAt, this, 2 * call + 1);
+    else this.sim.at(next, this, 2 * call);
+  }
+
+  private tick(tag: number): void {
+    const call = tag >> 1;
+    if ((tag & 1) === 1) return this.ended(call);
+    const now = this.sim.now;
+    const rows = this.rows;
+    const row = call * ROW;
+    const seq = rows[row + SEQ]!;
+    rows[row + SEQ] = seq + 1;
+    if (rows[row + EPOCH] !== this.network.routing.epoch) this.followRoutes(call);
+    if (this.sendsUp) this.send(call, 0, this.up.flow, this.upEnd, seq, now);
+    if (this.sendsDown) this.send(call, 1, this.down.flow, this.downEnd, seq, now);
+    this.schedule(call, now + this.settings.packetInterval);
+  }
+
+  /**
+   * The tables changed: take the current route of each direction this copy sends (by its number, so
+   * that a tick reads the call's row and the shared routes, not its FlowRoute), and its marking.
+   */
+  private followRoutes(call: number): void {
+    const row = call * ROW;
+    const routing = this.network.routing;
+    for (let d = 0; d < 2; d++) {
+      if (!(d === 0 ? this.sendsUp : this.sendsDown)) continue;
+      const route = this.routes[2 * call + d]!;
+      this.rows[row + ROUTE + d] = routing.routes.idOf(route.current());
+      this.rows[row + MARKS + d] = route.dscp + MARKS_EXPOSURE * route.exposure;
+    }
+    this.rows[row + EPOCH] = routing.epoch;
+  }
+
+  private send(call: number, direction: number, flow: FlowStats, receiver: PacketSink, seq: number, now: Nanos): void {
+    const size = this.settings.packetBytes;
+    const row = call * ROW;
+    const marks = this.rows[row + MARKS + direction]!;
+    const route = this.network.routing.routes.byId[this.rows[row + ROUTE + direction]!]!;
+    const packet = this.network.pool.take().stamp(flow.index, seq, size, marks % MARKS_EXPOSURE, route, now, receiver);
+    packet.tag = call;
+    if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE), now);
+    packet.forward();
+  }
+
+  private ended(call: number): void {
     --this.active;
     if (this.sendsUp) this.counters.concurrency.set(this.active, this.sim.now);
     this.free.push(call);
   }
 }
 
-/** One call: a packet each way every interval (one event for both), and its two receivers. */
-class Call implements EventHandler {
-  readonly upEnd: CallReceiver;
-  readonly downEnd: CallReceiver;
-  private upPath!: FlowRoute;
-  private downPath!: FlowRoute;
-  private seq = 0;
-  private endsAt = 0;
-  private ending = false;
-
-  constructor(
-    private readonly owner: CallArrivals,
-    private readonly sim: Simulator,
-    private readonly network: Network,
-    private readonly settings: CallSettings,
-    private readonly up: MediaDirection,
-    private readonly down: MediaDirection,
-  ) {
-    this.upEnd = new CallReceiver(network, up);
-    this.downEnd = new CallReceiver(network, down);
-  }
-
-  wire(upPath: FlowRoute, downPath: FlowRoute): void {
-    this.upPath = upPath;
-    this.downPath = downPath;
-  }
-
-  start(firstPacket: Nanos, endsAt: Nanos): void {
-    this.endsAt = endsAt;
-    this.upEnd.newCall();
-    this.downEnd.newCall();
-    this.schedule(firstPacket);
-  }
-
-  /** The next packet, or the end of the call when it comes first (then the event means "hang up"). */
-  private schedule(next: Nanos): void {
-    this.ending = next >= this.endsAt;
-    this.sim.at(this.ending ? this.endsAt : next, this, 0);
-  }
-
-  onEvent(): void {
-    if (this.ending) {
-      this.owner.ended(this);
-      return;
-    }
-    const now = this.sim.now;
-    const seq = this.seq++;
-    if (this.owner.sendsUp) this.send(this.upPath, this.up.flow, seq, now);
-    if (this.owner.sendsDown) this.send(this.downPath, this.down.flow, seq, now);
-    this.schedule(now + this.settings.packetInterval);
-  }
-
-  private send(path: FlowRoute, flow: FlowStats, seq: number, now: Nanos): void {
-    const size = this.settings.packetBytes;
-    const packet = this.network.pool.take().stamp(flow.index, seq, size, path.dscp, path.current(), now, path.receiver);
-    if (now >= this.sim.warmup) flow.countSent(size, path.exposure, now);
-    packet.forward();
-  }
-}
+/** A call's row: its own numbers, then each receiver's (at UP_RECEIVER and DOWN_RECEIVER). */
+const ROW = 16;
+const ENDS_AT = 0;
+const SEQ = 1;
+/** The routing epoch the routes and marks below were read in. */
+const EPOCH = 2;
+/** The number of the current route (RouteInterner), up then down. */
+const ROUTE = 3;
+/** The current route's DSCP + MARKS_EXPOSURE x its exposure, up then down. */
+const MARKS = 5;
+const MARKS_EXPOSURE = 64;
+const UP_RECEIVER = 8;
+const DOWN_RECEIVER = 12;
+/** A receiver's numbers, from its start in the row. */
+const LAST_TRANSIT = 0;
+const JITTER = 1;
+const EXPECTED = 2;
+const ARRIVAL = -1;
 
 /**
- * The receiving end of one direction of a call: one-way delay, RFC 3550 jitter of this call, gaps
- * (runs of losses) and reordering in its sequence numbers.
+ * The receiving end of one direction of every call of a pool: per call (the packet's tag), one-way
+ * delay, RFC 3550 jitter, gaps (runs of losses) and reordering in its sequence numbers.
  */
 class CallReceiver implements PacketSink {
-  private lastTransit = -1;
-  private jitter = 0;
-  private expected = 0;
+  /** Every call's packets end here, so their routes end here too (no detour through `Delivery`). */
+  readonly endsRoutes = true;
 
   constructor(
+    private readonly calls: CallArrivals,
     private readonly network: Network,
+    /** Where this direction's numbers start in a call's row. */
+    private readonly at: number,
     private readonly direction: MediaDirection,
   ) {}
 
-  newCall(): void {
-    this.lastTransit = -1;
-    this.jitter = 0;
-  }
-
   receive(packet: Packet): void {
-    const now = this.network.sim.now;
+    const network = this.network;
+    const now = network.sim.now;
+    const rows = this.calls.rows;
+    const at = packet.tag * ROW + this.at;
     const transit = now - packet.sentAt;
-    if (this.lastTransit >= 0) {
-      const d = transit - this.lastTransit;
-      this.jitter += ((d < 0 ? -d : d) - this.jitter) / 16;
+    const lastTransit = rows[at + LAST_TRANSIT]!;
+    if (lastTransit >= 0) {
+      const d = transit - lastTransit;
+      const jitter = rows[at + JITTER]!;
+      rows[at + JITTER] = jitter + ((d < 0 ? -d : d) - jitter) / 16;
     }
-    this.lastTransit = transit;
+    rows[at + LAST_TRANSIT] = transit;
     const { flow, quality } = this.direction;
-    if (packet.seq > this.expected) quality.lossRun(packet.sentAt);
-    if (packet.seq < this.expected) quality.reorder(packet.sentAt);
-    else this.expected = packet.seq + 1;
-    quality.arrived(packet.sentAt, transit, this.jitter);
-    if (now >= this.network.sim.warmup) flow.recordArrival(packet.size, transit, now, false);
-    this.network.pool.release(packet);
+    const seq = packet.seq;
+    const expected = rows[at + EXPECTED]!;
+    if (seq > expected) quality.lossRun(packet.sentAt);
+    if (seq < expected) quality.reorder(packet.sentAt);
+    else rows[at + EXPECTED] = seq + 1;
+    quality.arrived(packet.sentAt, transit, rows[at + JITTER]!);
+    if (now >= network.sim.warmup) flow.recordArrival(packet.size, transit, now, false);
+    network.pool.release(packet);
   }
 }
