@@ -137,19 +137,17 @@ export class Link implements PacketSink, EventHandler {
 
   receive(packet: Packet): void {
     const now = this.sim.now;
+    const size = packet.size;
     if (!this.up) return this.dropPacket(packet, DropReason.LinkDown);
-    if (packet.size > this.mtu) return this.dropPacket(packet, DropReason.Mtu);
-    if (this.policer !== null && !this.policer.conforms(packet.size, now)) {
+    if (size > this.mtu) return this.dropPacket(packet, DropReason.Mtu);
+    if (this.policer !== null && !this.policer.conforms(size, now)) {
       return this.dropPacket(packet, DropReason.Policer);
     }
     if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
     if (queue.packets > 0) this.catchUp(now);
-    // only a packet that waits has its arrival written: it sits in the packet's line of numbers,
-    // apart from the object, one more cache line to touch on a hop of a large network (net/packet.ts)
-    if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, now, now);
-    packet.enqueuedAt = now;
-    if (!queue.enqueue(packet, this.classOf[packet.dscp]!)) this.dropPacket(packet, DropReason.QueueFull);
+    if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, now, now, size);
+    if (!queue.enqueue(packet, this.classOf[packet.dscp]!, size, now)) this.dropPacket(packet, DropReason.QueueFull);
   }
 
   onEvent(generation: number): void {
@@ -240,19 +238,22 @@ export class Link implements PacketSink, EventHandler {
     const queue = this.queue;
     while (this.busyUntil <= now && queue.packets > 0) {
       const packet = queue.dequeue(this.busyUntil)!;
-      this.transmit(packet, this.busyUntil, packet.enqueuedAt);
+      this.transmit(packet, this.busyUntil, queue.dequeuedArrival, queue.dequeuedSize);
     }
   }
 
-  /** Put `packet` on the wire at `start`; it reached the link at `arrived`. */
-  private transmit(packet: Packet, start: Nanos, arrived: Nanos): void {
-    const end = start + Math.round(packet.size * this.nsPerByte);
+  /**
+   * Put `packet` (`size` bytes) on the wire at `start`; it reached the link at `arrived`. A packet
+   * that waited is not read here: the queue kept its size and arrival (QueueDiscipline).
+   */
+  private transmit(packet: Packet, start: Nanos, arrived: Nanos, size: number): void {
+    const end = start + Math.round(size * this.nsPerByte);
     this.busyUntil = end;
     const warmup = this.sim.warmup;
     const stats = this.stats;
     if (start >= warmup) {
       stats.txPackets++;
-      stats.txBytes += packet.size;
+      stats.txBytes += size;
       stats.queueDelay.record(start - arrived);
       stats.busyNs += end - start;
     } else if (end > warmup) {

@@ -15,11 +15,10 @@ const SEQ = 0;
 const PAYLOAD = 1;
 const ACK = 2;
 const SENT_AT = 3;
-const ENQUEUED_AT = 4;
-const TS_ECR = 5;
-const REQUEST_END = 6;
-const RESPONSE_END = 7;
-/** Doubles per packet: 64 bytes, a cache line's worth (the slab's alignment is the allocator's). */
+const TS_ECR = 4;
+const REQUEST_END = 5;
+const RESPONSE_END = 6;
+/** Doubles per packet (one spare): 64 bytes, a cache line's worth (the slab's alignment is the allocator's). */
 const PACKET_DOUBLES = 8;
 
 /**
@@ -82,12 +81,6 @@ export class Packet {
   }
   set sentAt(v: Nanos) {
     this.numbers[this.at + SENT_AT] = v;
-  }
-  get enqueuedAt(): Nanos {
-    return this.numbers[this.at + ENQUEUED_AT]!;
-  }
-  set enqueuedAt(v: Nanos) {
-    this.numbers[this.at + ENQUEUED_AT] = v;
   }
   /**
    * TCP ACKs: the timestamp echoed (RFC 7323 TSecr), the `sentAt` of the data segment the receiver

@@ -17,8 +17,14 @@ class RecordingQueue implements QueueDiscipline {
   get bytes(): number {
     return this.inner.bytes;
   }
-  enqueue(packet: Packet, cls: number): boolean {
-    return this.inner.enqueue(packet, cls);
+  get dequeuedSize(): number {
+    return this.inner.dequeuedSize;
+  }
+  get dequeuedArrival(): Nanos {
+    return this.inner.dequeuedArrival;
+  }
+  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
+    return this.inner.enqueue(packet, cls, size, arrival);
   }
   dequeue(at: Nanos): Packet | undefined {
     this.decisions.push(at);

@@ -38,14 +38,13 @@ describe('PacketPool', () => {
     const packets = Array.from({ length: 600 }, () => pool.take()); // more than two slabs of 256
     packets.forEach((p, i) => {
       p.stamp(i, 10 * i + 1, 100, 0, [], 1e12 + i, null, i + 2, i + 3);
-      p.enqueuedAt = 2e12 + i;
       p.tsEcr = 3e12 + i;
       p.requestEnd = 4e12 + i;
       p.responseEnd = 5e12 + i;
     });
     packets.forEach((p, i) => {
-      expect([p.seq, p.payload, p.ack, p.sentAt, p.enqueuedAt, p.tsEcr, p.requestEnd, p.responseEnd]).toEqual([
-        10 * i + 1, i + 2, i + 3, 1e12 + i, 2e12 + i, 3e12 + i, 4e12 + i, 5e12 + i,
+      expect([p.seq, p.payload, p.ack, p.sentAt, p.tsEcr, p.requestEnd, p.responseEnd]).toEqual([
+        10 * i + 1, i + 2, i + 3, 1e12 + i, 3e12 + i, 4e12 + i, 5e12 + i,
       ]);
     });
     expect(pool.allocated).toBe(600);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Packet } from '../../src/net/packet.js';
+import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
 import { StrictDrrQueue } from '../../src/net/queues/strict-drr.js';
 import { TokenBucket } from '../../src/net/token-bucket.js';
 
@@ -9,6 +10,9 @@ const packet = (size: number, seq: number): Packet => {
   p.seq = seq;
   return p;
 };
+
+/** Enqueue `p` as a link does: with its size, and its seq as the time it arrived. */
+const put = (q: QueueDiscipline, p: Packet, cls: number): boolean => q.enqueue(p, cls, p.size, p.seq);
 
 describe('token bucket', () => {
   it('starts full, admits a burst, then refills at its rate (8 Mbps: a byte per microsecond)', () => {
@@ -27,13 +31,16 @@ describe('strict priority before deficit round robin', () => {
   it('serves the strict class first, then the weighted ones in proportion to their quanta', () => {
     // class 0 strict; classes 1 and 2 weighted 3:1 (quanta 4500 and 1500 bytes)
     const q = new StrictDrrQueue([limit, limit, limit], 1, [0, 4500, 1500]);
-    for (let i = 0; i < 12; i++) q.enqueue(packet(1500, 100 + i), 1);
-    for (let i = 0; i < 12; i++) q.enqueue(packet(1500, 200 + i), 2);
-    q.enqueue(packet(200, 1), 0);
+    for (let i = 0; i < 12; i++) put(q, packet(1500, 100 + i), 1);
+    for (let i = 0; i < 12; i++) put(q, packet(1500, 200 + i), 2);
+    put(q, packet(200, 1), 0);
     const order: number[] = [];
     for (let k = 0; k < 9; k++) {
-      if (k === 4) q.enqueue(packet(200, 2), 0); // voice arriving mid-way goes next
-      order.push(Math.floor(q.dequeue(0)!.seq / 100));
+      if (k === 4) put(q, packet(200, 2), 0); // voice arriving mid-way goes next
+      const p = q.dequeue(0)!;
+      order.push(Math.floor(p.seq / 100));
+      // each packet leaves with the size and arrival it came in with, whichever part served it
+      expect([q.dequeuedSize, q.dequeuedArrival]).toEqual([p.size, p.seq]);
     }
     // voice, three of class 1 and one of class 2 per round, voice again as soon as it comes
     expect(order).toEqual([0, 1, 1, 1, 0, 2, 1, 1, 1]);
@@ -42,8 +49,8 @@ describe('strict priority before deficit round robin', () => {
 
   it('drops at each class limit on its own', () => {
     const q = new StrictDrrQueue([{ packets: 1, bytes: Infinity }, { packets: 2, bytes: Infinity }], 1, [0, 1500]);
-    expect([q.enqueue(packet(100, 1), 0), q.enqueue(packet(100, 2), 0)]).toEqual([true, false]);
-    expect([q.enqueue(packet(100, 3), 1), q.enqueue(packet(100, 4), 1), q.enqueue(packet(100, 5), 1)]).toEqual([true, true, false]);
+    expect([put(q, packet(100, 1), 0), put(q, packet(100, 2), 0)]).toEqual([true, false]);
+    expect([put(q, packet(100, 3), 1), put(q, packet(100, 4), 1), put(q, packet(100, 5), 1)]).toEqual([true, true, false]);
     expect(q.bytes).toBe(300);
   });
 });

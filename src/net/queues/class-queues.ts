@@ -1,17 +1,21 @@
+import type { Nanos } from '../../core/time.js';
 import type { Packet } from '../packet.js';
-import { Ring } from '../ring.js';
+import { PacketRing } from './packet-ring.js';
 import type { QueueLimit } from './queue-discipline.js';
 
 /** One drop-tail FIFO per traffic class, each with its own limit: the storage of PQ and DRR. */
 export class ClassQueues {
-  readonly rings: Ring<Packet>[];
+  readonly rings: PacketRing[];
+  /** Size and arrival time of the packet `take` returned last. */
+  takenSize = 0;
+  takenArrival: Nanos = 0;
   readonly classPackets: Float64Array;
   readonly classBytes: Float64Array;
   packets = 0;
   bytes = 0;
 
   constructor(private readonly limits: readonly QueueLimit[]) {
-    this.rings = limits.map(() => new Ring<Packet>());
+    this.rings = limits.map(() => new PacketRing());
     this.classPackets = new Float64Array(limits.length);
     this.classBytes = new Float64Array(limits.length);
   }
@@ -20,23 +24,27 @@ export class ClassQueues {
     return this.rings.length;
   }
 
-  add(packet: Packet, cls: number): boolean {
+  add(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
     const limit = this.limits[cls]!;
-    if (this.classPackets[cls]! + 1 > limit.packets || this.classBytes[cls]! + packet.size > limit.bytes) return false;
-    this.rings[cls]!.push(packet);
+    if (this.classPackets[cls]! + 1 > limit.packets || this.classBytes[cls]! + size > limit.bytes) return false;
+    this.rings[cls]!.push(packet, size, arrival);
     this.classPackets[cls]!++;
-    this.classBytes[cls]! += packet.size;
+    this.classBytes[cls]! += size;
     this.packets++;
-    this.bytes += packet.size;
+    this.bytes += size;
     return true;
   }
 
   take(cls: number): Packet {
-    const packet = this.rings[cls]!.shift()!;
+    const ring = this.rings[cls]!;
+    const packet = ring.shift();
+    const size = ring.shiftedSize;
+    this.takenSize = size;
+    this.takenArrival = ring.shiftedArrival;
     this.classPackets[cls]!--;
-    this.classBytes[cls]! -= packet.size;
+    this.classBytes[cls]! -= size;
     this.packets--;
-    this.bytes -= packet.size;
+    this.bytes -= size;
     return packet;
   }
 }

@@ -32,9 +32,17 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
     return this.queues.bytes;
   }
 
-  enqueue(packet: Packet, cls: number): boolean {
+  get dequeuedSize(): number {
+    return this.queues.takenSize;
+  }
+
+  get dequeuedArrival(): Nanos {
+    return this.queues.takenArrival;
+  }
+
+  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
     const wasIdle = this.queues.classPackets[cls] === 0;
-    if (!this.queues.add(packet, cls)) return false;
+    if (!this.queues.add(packet, cls, size, arrival)) return false;
     if (wasIdle) this.active.push(cls);
     return true;
   }
@@ -48,9 +56,9 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
         this.deficits[cls]! += this.quanta[cls]!;
         this.turnStarted = true;
       }
-      const head = q.rings[cls]!.peek()!;
-      if (head.size <= this.deficits[cls]!) {
-        this.deficits[cls]! -= head.size;
+      const head = q.rings[cls]!.headSize();
+      if (head <= this.deficits[cls]!) {
+        this.deficits[cls]! -= head;
         const packet = q.take(cls);
         if (q.classPackets[cls] === 0) {
           this.deficits[cls] = 0;

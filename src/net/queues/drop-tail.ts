@@ -1,30 +1,37 @@
 import type { Nanos } from '../../core/time.js';
 import type { Packet } from '../packet.js';
-import { Ring } from '../ring.js';
+import { PacketRing } from './packet-ring.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
 
 /** First in, first out; an arriving packet that would exceed the limit is dropped. */
 export class DropTailQueue implements QueueDiscipline {
-  private readonly ring = new Ring<Packet>();
+  private readonly ring = new PacketRing();
   packets = 0;
   bytes = 0;
 
   constructor(private readonly limit: QueueLimit) {}
 
-  enqueue(packet: Packet): boolean {
-    if (this.packets + 1 > this.limit.packets || this.bytes + packet.size > this.limit.bytes) return false;
-    this.ring.push(packet);
+  get dequeuedSize(): number {
+    return this.ring.shiftedSize;
+  }
+
+  get dequeuedArrival(): Nanos {
+    return this.ring.shiftedArrival;
+  }
+
+  enqueue(packet: Packet, _cls: number, size: number, arrival: Nanos): boolean {
+    if (this.packets + 1 > this.limit.packets || this.bytes + size > this.limit.bytes) return false;
+    this.ring.push(packet, size, arrival);
     this.packets++;
-    this.bytes += packet.size;
+    this.bytes += size;
     return true;
   }
 
   dequeue(_at: Nanos): Packet | undefined {
+    if (this.packets === 0) return undefined;
     const packet = this.ring.shift();
-    if (packet !== undefined) {
-      this.packets--;
-      this.bytes -= packet.size;
-    }
+    this.packets--;
+    this.bytes -= this.ring.shiftedSize;
     return packet;
   }
 }

@@ -20,6 +20,7 @@ export class StrictDrrQueue implements QueueDiscipline {
   ) {
     this.priority = new StrictPriorityQueue(limits.slice(0, strict));
     this.shared = new DeficitRoundRobinQueue(limits.slice(strict), quanta.slice(strict));
+    this.served = this.priority;
   }
 
   get packets(): number {
@@ -30,11 +31,23 @@ export class StrictDrrQueue implements QueueDiscipline {
     return this.priority.bytes + this.shared.bytes;
   }
 
-  enqueue(packet: Packet, cls: number): boolean {
-    return cls < this.strict ? this.priority.enqueue(packet, cls) : this.shared.enqueue(packet, cls - this.strict);
+  /** The part that served the last dequeue. */
+  private served: QueueDiscipline;
+
+  get dequeuedSize(): number {
+    return this.served.dequeuedSize;
+  }
+
+  get dequeuedArrival(): Nanos {
+    return this.served.dequeuedArrival;
+  }
+
+  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
+    return cls < this.strict ? this.priority.enqueue(packet, cls, size, arrival) : this.shared.enqueue(packet, cls - this.strict, size, arrival);
   }
 
   dequeue(at: Nanos): Packet | undefined {
-    return this.priority.packets > 0 ? this.priority.dequeue(at) : this.shared.dequeue(at);
+    this.served = this.priority.packets > 0 ? this.priority : this.shared;
+    return this.served.dequeue(at);
   }
 }

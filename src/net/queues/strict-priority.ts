@@ -19,8 +19,16 @@ export class StrictPriorityQueue implements QueueDiscipline {
     return this.queues.bytes;
   }
 
-  enqueue(packet: Packet, cls: number): boolean {
-    return this.queues.add(packet, cls);
+  get dequeuedSize(): number {
+    return this.queues.takenSize;
+  }
+
+  get dequeuedArrival(): Nanos {
+    return this.queues.takenArrival;
+  }
+
+  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
+    return this.queues.add(packet, cls, size, arrival);
   }
 
   dequeue(_at: Nanos): Packet | undefined {
