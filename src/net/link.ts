@@ -6,7 +6,7 @@ import { LinkStats } from '../probes/link-stats.js';
 import { DROP_REASON_COUNT, DropReason, type DropHandler } from './drop-reason.js';
 import type { LossModel } from './impairments/loss-models.js';
 import type { Packet, PacketSink } from './packet.js';
-import { Pipe } from './pipe.js';
+import { PacketRing } from './packet-ring.js';
 import type { Fib } from './routing/fib.js';
 import { TunnelEndpoint, type Tunnel, type TunnelSpec } from './routing/tunnel.js';
 import type { Failover, RouteFilter } from './routing/link-routing.js';
@@ -83,7 +83,8 @@ export class Link implements PacketSink, EventHandler {
    * gets an event at the end of each transmission instead of the pipe's.
    */
   exporter: LinkExporter | null = null;
-  private readonly pipe = new Pipe();
+  /** Packets on the wire, each with its hop fields and its arrival at the far end (in order). */
+  private readonly pipe = new PacketRing();
   readonly delay: Nanos;
   readonly stats: LinkStats;
   private eventPending = false;
@@ -136,8 +137,15 @@ export class Link implements PacketSink, EventHandler {
   }
 
   receive(packet: Packet): void {
+    this.arrive(packet, packet.route, packet.hop, packet.size, packet.dscp);
+  }
+
+  /**
+   * `packet` arrives, with its hop fields (see HopFields; `hop` is the element after this link): from
+   * the link before it on its route, which passes on its copies of them, or from `receive`.
+   */
+  arrive(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number): void {
     const now = this.sim.now;
-    const size = packet.size;
     if (!this.up) return this.dropPacket(packet, DropReason.LinkDown);
     if (size > this.mtu) return this.dropPacket(packet, DropReason.Mtu);
     if (this.policer !== null && !this.policer.conforms(size, now)) {
@@ -146,8 +154,8 @@ export class Link implements PacketSink, EventHandler {
     if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
     if (queue.packets > 0) this.catchUp(now);
-    if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, now, now, size);
-    if (!queue.enqueue(packet, this.classOf[packet.dscp]!, size, now)) this.dropPacket(packet, DropReason.QueueFull);
+    if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, route, hop, size, dscp, now, now);
+    if (!queue.enqueue(packet, this.classOf[dscp]!, route, hop, size, dscp, now)) this.dropPacket(packet, DropReason.QueueFull);
   }
 
   onEvent(generation: number): void {
@@ -164,10 +172,24 @@ export class Link implements PacketSink, EventHandler {
     if (this.queue.packets > 0) this.catchUp(now);
     const pipe = this.pipe;
     const loss = this.loss;
+    const landed = pipe.shifted;
     while (pipe.headArrival() <= now) {
       const packet = pipe.shift();
-      if (loss !== null && loss.lose(packet)) this.dropPacket(packet, DropReason.Loss);
-      else packet.forward();
+      const route = landed.route;
+      const hop = landed.hop;
+      if (loss !== null) {
+        packet.hop = hop; // a loss model's draw is keyed by the packet's hop
+        if (loss.lose(packet)) {
+          this.dropPacket(packet, DropReason.Loss);
+          continue;
+        }
+      }
+      const next = route[hop]!;
+      if (next instanceof Link) next.arrive(packet, route, hop + 1, landed.size, landed.dscp);
+      else {
+        packet.hop = hop + 1;
+        next.receive(packet);
+      }
     }
     this.eventPending = false;
     if (pipe.length > 0) this.schedule();
@@ -179,7 +201,7 @@ export class Link implements PacketSink, EventHandler {
    */
   land(packet: Packet, arrival: Nanos, generation: number): void {
     if (generation !== this.generation || !this.up) return this.dropPacket(packet, DropReason.LinkDown);
-    this.pipe.push(packet, arrival);
+    this.pipe.push(packet, packet.route, packet.hop, packet.size, packet.dscp, arrival);
     if (!this.eventPending) this.schedule();
   }
 
@@ -238,15 +260,16 @@ export class Link implements PacketSink, EventHandler {
     const queue = this.queue;
     while (this.busyUntil <= now && queue.packets > 0) {
       const packet = queue.dequeue(this.busyUntil)!;
-      this.transmit(packet, this.busyUntil, queue.dequeuedArrival, queue.dequeuedSize);
+      const w = queue.dequeued;
+      this.transmit(packet, w.route, w.hop, w.size, w.dscp, this.busyUntil, w.arrival);
     }
   }
 
   /**
-   * Put `packet` (`size` bytes) on the wire at `start`; it reached the link at `arrived`. A packet
-   * that waited is not read here: the queue kept its size and arrival (QueueDiscipline).
+   * Put `packet` on the wire at `start`, with its hop fields; it reached the link at `arrived`. Its
+   * object is not read here (a packet that waited has gone cold): the queue kept its fields.
    */
-  private transmit(packet: Packet, start: Nanos, arrived: Nanos, size: number): void {
+  private transmit(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, start: Nanos, arrived: Nanos): void {
     const end = start + Math.round(size * this.nsPerByte);
     this.busyUntil = end;
     const warmup = this.sim.warmup;
@@ -260,11 +283,12 @@ export class Link implements PacketSink, EventHandler {
       stats.busyNs += end - warmup;
     }
     if (this.exporter !== null) {
+      packet.hop = hop; // the partition sends the packet's own fields
       this.exporter.export(this, packet, end + this.delay, this.generation);
       if (!this.eventPending) this.wakeAtEnd();
       return;
     }
-    this.pipe.push(packet, end + this.delay);
+    this.pipe.push(packet, route, hop, size, dscp, end + this.delay);
     if (!this.eventPending) this.schedule();
   }
 

@@ -23,12 +23,15 @@ const PACKET_DOUBLES = 8;
 
 /**
  * A packet carries its route (htsim style): the links it crosses, then its sink. `hop` indexes the
- * element that is to receive it next. Packets are pooled and reused; see PacketPool.
+ * element that is to receive it next. From link to link the links pass on their own copies of
+ * route, hop, size and DSCP (HopFields, in their queues' and wires' rings) and leave the object
+ * alone: its `hop` is brought up to date where it leaves the links (a receiver, a tunnel's end, a
+ * loss model's draw, a partition's boundary). Packets are pooled and reused; see PacketPool.
  *
  * Its times and byte counts live in a Float64Array shared by a chunk of packets, 8 doubles each,
  * not in fields: V8 keeps a double field in a box of its own, allocated elsewhere, so every one
  * read on a hop of a large network was one more cold cache line (docs/performance.md). The fields
- * a hop reads (route, hop, size, dscp) come first, then those its delivery reads (the receiver, its
+ * the first hop reads (route, hop, size, dscp) come first, then those its delivery reads (the receiver, its
  * tag and the place of its numbers), so that the last hop has them in the line it has just loaded.
  */
 export class Packet {

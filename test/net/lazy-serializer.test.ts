@@ -6,6 +6,7 @@ import type { Packet, PacketSink } from '../../src/net/packet.js';
 import { DEFAULT_CLASS_MAP } from '../../src/net/queues/class-map.js';
 import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
 import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
+import type { HopFields } from '../../src/net/packet-ring.js';
 
 /** A drop-tail queue that notes when each dequeue decision is made (the time it is told). */
 class RecordingQueue implements QueueDiscipline {
@@ -17,14 +18,11 @@ class RecordingQueue implements QueueDiscipline {
   get bytes(): number {
     return this.inner.bytes;
   }
-  get dequeuedSize(): number {
-    return this.inner.dequeuedSize;
+  get dequeued(): HopFields {
+    return this.inner.dequeued;
   }
-  get dequeuedArrival(): Nanos {
-    return this.inner.dequeuedArrival;
-  }
-  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
-    return this.inner.enqueue(packet, cls, size, arrival);
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+    return this.inner.enqueue(packet, cls, route, hop, size, dscp, arrival);
   }
   dequeue(at: Nanos): Packet | undefined {
     this.decisions.push(at);

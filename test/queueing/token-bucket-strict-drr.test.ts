@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Packet } from '../../src/net/packet.js';
+import { Packet, type PacketSink } from '../../src/net/packet.js';
 import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
 import { StrictDrrQueue } from '../../src/net/queues/strict-drr.js';
 import { TokenBucket } from '../../src/net/token-bucket.js';
@@ -11,8 +11,9 @@ const packet = (size: number, seq: number): Packet => {
   return p;
 };
 
-/** Enqueue `p` as a link does: with its size, and its seq as the time it arrived. */
-const put = (q: QueueDiscipline, p: Packet, cls: number): boolean => q.enqueue(p, cls, p.size, p.seq);
+/** Enqueue `p` as a link does, with its hop fields (the hop: its seq + 1), and its seq as the time it arrived. */
+const put = (q: QueueDiscipline, p: Packet, cls: number): boolean => q.enqueue(p, cls, ROUTE, p.seq + 1, p.size, 8 * cls, p.seq);
+const ROUTE: readonly PacketSink[] = [];
 
 describe('token bucket', () => {
   it('starts full, admits a burst, then refills at its rate (8 Mbps: a byte per microsecond)', () => {
@@ -39,8 +40,9 @@ describe('strict priority before deficit round robin', () => {
       if (k === 4) put(q, packet(200, 2), 0); // voice arriving mid-way goes next
       const p = q.dequeue(0)!;
       order.push(Math.floor(p.seq / 100));
-      // each packet leaves with the size and arrival it came in with, whichever part served it
-      expect([q.dequeuedSize, q.dequeuedArrival]).toEqual([p.size, p.seq]);
+      // each packet leaves with the fields it came in with, whichever part served it
+      const w = q.dequeued;
+      expect([w.route, w.hop, w.size, w.dscp, w.arrival]).toEqual([ROUTE, p.seq + 1, p.size, 8 * (p.seq < 100 ? 0 : p.seq < 200 ? 1 : 2), p.seq]);
     }
     // voice, three of class 1 and one of class 2 per round, voice again as soon as it comes
     expect(order).toEqual([0, 1, 1, 1, 0, 2, 1, 1, 1]);

@@ -1,14 +1,13 @@
 import type { Nanos } from '../../core/time.js';
-import type { Packet } from '../packet.js';
-import { PacketRing } from './packet-ring.js';
+import type { Packet, PacketSink } from '../packet.js';
+import { HopFields, PacketRing } from '../packet-ring.js';
 import type { QueueLimit } from './queue-discipline.js';
 
 /** One drop-tail FIFO per traffic class, each with its own limit: the storage of PQ and DRR. */
 export class ClassQueues {
   readonly rings: PacketRing[];
-  /** Size and arrival time of the packet `take` returned last. */
-  takenSize = 0;
-  takenArrival: Nanos = 0;
+  /** The hop fields of the packet `take` returned last. */
+  taken = new HopFields();
   readonly classPackets: Float64Array;
   readonly classBytes: Float64Array;
   packets = 0;
@@ -24,10 +23,10 @@ export class ClassQueues {
     return this.rings.length;
   }
 
-  add(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
+  add(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
     const limit = this.limits[cls]!;
     if (this.classPackets[cls]! + 1 > limit.packets || this.classBytes[cls]! + size > limit.bytes) return false;
-    this.rings[cls]!.push(packet, size, arrival);
+    this.rings[cls]!.push(packet, route, hop, size, dscp, arrival);
     this.classPackets[cls]!++;
     this.classBytes[cls]! += size;
     this.packets++;
@@ -38,9 +37,8 @@ export class ClassQueues {
   take(cls: number): Packet {
     const ring = this.rings[cls]!;
     const packet = ring.shift();
-    const size = ring.shiftedSize;
-    this.takenSize = size;
-    this.takenArrival = ring.shiftedArrival;
+    this.taken = ring.shifted;
+    const size = ring.shifted.size;
     this.classPackets[cls]!--;
     this.classBytes[cls]! -= size;
     this.packets--;

@@ -1,5 +1,6 @@
 import type { Nanos } from '../../core/time.js';
-import type { Packet } from '../packet.js';
+import type { Packet, PacketSink } from '../packet.js';
+import type { HopFields } from '../packet-ring.js';
 import { Ring } from '../ring.js';
 import { ClassQueues } from './class-queues.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -32,17 +33,13 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
     return this.queues.bytes;
   }
 
-  get dequeuedSize(): number {
-    return this.queues.takenSize;
+  get dequeued(): HopFields {
+    return this.queues.taken;
   }
 
-  get dequeuedArrival(): Nanos {
-    return this.queues.takenArrival;
-  }
-
-  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
     const wasIdle = this.queues.classPackets[cls] === 0;
-    if (!this.queues.add(packet, cls, size, arrival)) return false;
+    if (!this.queues.add(packet, cls, route, hop, size, dscp, arrival)) return false;
     if (wasIdle) this.active.push(cls);
     return true;
   }

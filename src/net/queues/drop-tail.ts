@@ -1,6 +1,6 @@
 import type { Nanos } from '../../core/time.js';
-import type { Packet } from '../packet.js';
-import { PacketRing } from './packet-ring.js';
+import type { Packet, PacketSink } from '../packet.js';
+import { PacketRing, type HopFields } from '../packet-ring.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
 
 /** First in, first out; an arriving packet that would exceed the limit is dropped. */
@@ -11,17 +11,13 @@ export class DropTailQueue implements QueueDiscipline {
 
   constructor(private readonly limit: QueueLimit) {}
 
-  get dequeuedSize(): number {
-    return this.ring.shiftedSize;
+  get dequeued(): HopFields {
+    return this.ring.shifted;
   }
 
-  get dequeuedArrival(): Nanos {
-    return this.ring.shiftedArrival;
-  }
-
-  enqueue(packet: Packet, _cls: number, size: number, arrival: Nanos): boolean {
+  enqueue(packet: Packet, _cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
     if (this.packets + 1 > this.limit.packets || this.bytes + size > this.limit.bytes) return false;
-    this.ring.push(packet, size, arrival);
+    this.ring.push(packet, route, hop, size, dscp, arrival);
     this.packets++;
     this.bytes += size;
     return true;
@@ -31,7 +27,7 @@ export class DropTailQueue implements QueueDiscipline {
     if (this.packets === 0) return undefined;
     const packet = this.ring.shift();
     this.packets--;
-    this.bytes -= this.ring.shiftedSize;
+    this.bytes -= this.ring.shifted.size;
     return packet;
   }
 }

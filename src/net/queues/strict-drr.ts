@@ -1,5 +1,6 @@
 import type { Nanos } from '../../core/time.js';
-import type { Packet } from '../packet.js';
+import type { Packet, PacketSink } from '../packet.js';
+import type { HopFields } from '../packet-ring.js';
 import { DeficitRoundRobinQueue } from './deficit-round-robin.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
 import { StrictPriorityQueue } from './strict-priority.js';
@@ -34,16 +35,14 @@ export class StrictDrrQueue implements QueueDiscipline {
   /** The part that served the last dequeue. */
   private served: QueueDiscipline;
 
-  get dequeuedSize(): number {
-    return this.served.dequeuedSize;
+  get dequeued(): HopFields {
+    return this.served.dequeued;
   }
 
-  get dequeuedArrival(): Nanos {
-    return this.served.dequeuedArrival;
-  }
-
-  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
-    return cls < this.strict ? this.priority.enqueue(packet, cls, size, arrival) : this.shared.enqueue(packet, cls - this.strict, size, arrival);
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+    return cls < this.strict
+      ? this.priority.enqueue(packet, cls, route, hop, size, dscp, arrival)
+      : this.shared.enqueue(packet, cls - this.strict, route, hop, size, dscp, arrival);
   }
 
   dequeue(at: Nanos): Packet | undefined {

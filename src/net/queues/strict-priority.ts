@@ -1,5 +1,6 @@
 import type { Nanos } from '../../core/time.js';
-import type { Packet } from '../packet.js';
+import type { Packet, PacketSink } from '../packet.js';
+import type { HopFields } from '../packet-ring.js';
 import { ClassQueues } from './class-queues.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
 
@@ -19,16 +20,12 @@ export class StrictPriorityQueue implements QueueDiscipline {
     return this.queues.bytes;
   }
 
-  get dequeuedSize(): number {
-    return this.queues.takenSize;
+  get dequeued(): HopFields {
+    return this.queues.taken;
   }
 
-  get dequeuedArrival(): Nanos {
-    return this.queues.takenArrival;
-  }
-
-  enqueue(packet: Packet, cls: number, size: number, arrival: Nanos): boolean {
-    return this.queues.add(packet, cls, size, arrival);
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+    return this.queues.add(packet, cls, route, hop, size, dscp, arrival);
   }
 
   dequeue(_at: Nanos): Packet | undefined {
