@@ -91,7 +91,7 @@ export class PacketRing {
       const i = (this.head + k) & mask;
       packets[k] = this.packets[i];
       routes[k] = this.routes[i];
-      numbers.set(this.numbers.subarray(i * SLOT, i * SLOT + SLOT), k * SLOT);
+      for (let f = 0; f < SLOT; f++) numbers[k * SLOT + f] = this.numbers[i * SLOT + f]!;
     }
     this.packets = packets;
     this.routes = routes;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Packet, type PacketSink } from '../../src/net/packet.js';
+import { PacketRing } from '../../src/net/packet-ring.js';
+
+describe('PacketRing', () => {
+  it('gives packets back in order with the hop fields they came with, across wrap-arounds and growth', () => {
+    const ring = new PacketRing();
+    const routes: PacketSink[][] = [[], [], []];
+    const packets = Array.from({ length: 300 }, () => new Packet());
+    const fields = (k: number) => ({ route: routes[k % 3]!, hop: k % 7, size: 40 + k, dscp: k % 64, arrival: 1e12 + k });
+    let pushed = 0;
+    let shifted = 0;
+    // push three, take two: the head moves round the ring while it grows from 16 to 128 places
+    while (pushed < packets.length) {
+      for (let i = 0; i < 3 && pushed < packets.length; i++, pushed++) {
+        const f = fields(pushed);
+        ring.push(packets[pushed]!, f.route, f.hop, f.size, f.dscp, f.arrival);
+      }
+      for (let i = 0; i < 2; i++, shifted++) {
+        expect(ring.headArrival()).toBe(1e12 + shifted);
+        expect(ring.headSize()).toBe(40 + shifted);
+        expect(ring.shift()).toBe(packets[shifted]);
+        expect({ ...ring.shifted }).toEqual(fields(shifted));
+      }
+    }
+    while (ring.length > 0) {
+      expect(ring.shift()).toBe(packets[shifted]);
+      expect({ ...ring.shifted }).toEqual(fields(shifted++));
+    }
+    expect(shifted).toBe(packets.length);
+    expect(ring.headArrival()).toBe(Infinity);
+  });
+});
