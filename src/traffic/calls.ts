@@ -126,10 +126,7 @@ export class CallArrivals implements EventHandler {
       rows.set(this.rows);
       this.rows = rows;
     }
-    const row = call * ROW;
-    this.rows[row + EPOCH] = -1;
-    this.rows[row + UP_RECEIVER + LAST_TRANSIT] = -1;
-    this.rows[row + DOWN_RECEIVER + LAST_TRANSIT] = -1;
+    this.rows[call * ROW + EPOCH] = -1;
     const hash = this.settings.hashBase + call;
     this.routes.push(this.upRoute(this.upEnd, hash), this.downRoute(this.downEnd, hash));
     return call;
@@ -151,8 +148,8 @@ export class CallArrivals implements EventHandler {
     const seq = rows[row + SEQ]!;
     rows[row + SEQ] = seq + 1;
     if (rows[row + EPOCH] !== this.network.routing.epoch) this.followRoutes(call);
-    if (this.sendsUp) this.send(call, 0, this.up.flow, this.upEnd, seq, now);
-    if (this.sendsDown) this.send(call, 1, this.down.flow, this.downEnd, seq, now);
+    if (this.sendsUp) this.send(call, 0, this.up.flow, seq, now);
+    if (this.sendsDown) this.send(call, 1, this.down.flow, seq, now);
     this.schedule(call, now + this.settings.packetInterval);
   }
 
@@ -172,12 +169,13 @@ export class CallArrivals implements EventHandler {
     this.rows[row + EPOCH] = routing.epoch;
   }
 
-  private send(call: number, direction: number, flow: FlowStats, receiver: PacketSink, seq: number, now: Nanos): void {
+  /** The packet needs no `receiver`: its route ends at the direction's receiver, which finds the call by its tag. */
+  private send(call: number, direction: number, flow: FlowStats, seq: number, now: Nanos): void {
     const size = this.settings.packetBytes;
     const row = call * ROW;
     const marks = this.rows[row + MARKS + direction]!;
     const route = this.network.routing.routes.byId[this.rows[row + ROUTE + direction]!]!;
-    const packet = this.network.pool.take().stamp(flow.index, seq, size, marks % MARKS_EXPOSURE, route, now, receiver);
+    const packet = this.network.pool.take().stamp(flow.index, seq, size, marks % MARKS_EXPOSURE, route, now);
     packet.tag = call;
     if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE), now);
     packet.forward();
