@@ -15,8 +15,13 @@ export class HopFields {
 }
 
 const NO_ROUTE: readonly PacketSink[] = [];
-/** Numbers per slot: size, arrival, hop, DSCP (32 bytes, read in order). */
-const SLOT = 4;
+/**
+ * Bytes per slot: the arrival (a double), then the size and the hop with the DSCP (two 32-bit
+ * words). 16 bytes, not a double per field: in a large network a slot is written when the packet
+ * joins the ring and read when it leaves, tens of milliseconds apart, so every line of a ring is
+ * loaded twice from memory each time round (docs/performance.md).
+ */
+const SLOT_BYTES = 16;
 
 /**
  * A FIFO of packets, each with its hop fields beside it: a link's queue and its wire. A packet's
@@ -28,7 +33,8 @@ const SLOT = 4;
 export class PacketRing {
   private packets: (Packet | undefined)[] = new Array<Packet | undefined>(16);
   private routes: (readonly PacketSink[] | undefined)[] = new Array<readonly PacketSink[] | undefined>(16);
-  private numbers = new Float64Array(16 * SLOT);
+  private arrivals = new Float64Array(16 * 2);
+  private words = new Uint32Array(this.arrivals.buffer);
   private head = 0;
   private count = 0;
   /** The hop fields of the packet `shift` returned last. */
@@ -43,22 +49,20 @@ export class PacketRing {
     const i = (this.head + this.count++) & (this.packets.length - 1);
     this.packets[i] = packet;
     this.routes[i] = route;
-    const n = this.numbers;
-    const at = i * SLOT;
-    n[at] = size;
-    n[at + 1] = arrival;
-    n[at + 2] = hop;
-    n[at + 3] = dscp;
+    this.arrivals[i * 2] = arrival;
+    const w = this.words;
+    w[i * 4 + 2] = size;
+    w[i * 4 + 3] = hop | (dscp << 16);
   }
 
   /** Size of the packet at the head (the ring is not empty). */
   headSize(): number {
-    return this.numbers[this.head * SLOT]!;
+    return this.words[this.head * 4 + 2]!;
   }
 
   /** Arrival time of the head, or Infinity when the ring is empty. */
   headArrival(): Nanos {
-    return this.count === 0 ? Infinity : this.numbers[this.head * SLOT + 1]!;
+    return this.count === 0 ? Infinity : this.arrivals[this.head * 2]!;
   }
 
   /** The packet at the head (the ring is not empty); its hop fields in `shifted`. */
@@ -69,13 +73,13 @@ export class PacketRing {
     s.route = this.routes[i]!;
     this.packets[i] = undefined;
     this.routes[i] = undefined;
-    const n = this.numbers;
-    const at = i * SLOT;
+    s.arrival = this.arrivals[i * 2]!;
+    const w = this.words;
     // small integers kept as such: a field V8 has seen hold both would box each new value
-    s.size = n[at]! | 0;
-    s.arrival = n[at + 1]!;
-    s.hop = n[at + 2]! | 0;
-    s.dscp = n[at + 3]! | 0;
+    s.size = w[i * 4 + 2]! | 0;
+    const hopDscp = w[i * 4 + 3]!;
+    s.hop = hopDscp & 0xffff;
+    s.dscp = hopDscp >>> 16;
     this.head = (i + 1) & (this.packets.length - 1);
     this.count--;
     return packet;
@@ -86,16 +90,21 @@ export class PacketRing {
     const mask = this.packets.length - 1;
     const packets = new Array<Packet | undefined>(capacity);
     const routes = new Array<readonly PacketSink[] | undefined>(capacity);
-    const numbers = new Float64Array(capacity * SLOT);
+    const bytes = new Uint8Array(capacity * SLOT_BYTES);
+    const old = new Uint8Array(this.arrivals.buffer);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & mask;
       packets[k] = this.packets[i];
       routes[k] = this.routes[i];
-      for (let f = 0; f < SLOT; f++) numbers[k * SLOT + f] = this.numbers[i * SLOT + f]!;
     }
+    // the slots from the head to the end of the old ring, then those from its start
+    const first = Math.min(this.count, this.packets.length - this.head);
+    bytes.set(old.subarray(this.head * SLOT_BYTES, (this.head + first) * SLOT_BYTES), 0);
+    bytes.set(old.subarray(0, (this.count - first) * SLOT_BYTES), first * SLOT_BYTES);
     this.packets = packets;
     this.routes = routes;
-    this.numbers = numbers;
+    this.arrivals = new Float64Array(bytes.buffer);
+    this.words = new Uint32Array(bytes.buffer);
     this.head = 0;
   }
 }

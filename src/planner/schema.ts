@@ -14,6 +14,7 @@ import {
   positiveDuration,
   prefix,
   queue,
+  mtu,
   size,
   sizeDistribution,
   tcp,
@@ -74,7 +75,7 @@ const place = z.union([location, name]);
 const internetAccess = z.strictObject({
   bandwidth: z.union([bandwidth, z.strictObject({ down: bandwidth, up: bandwidth })]),
   delay: duration.optional(),
-  mtu: size.optional(),
+  mtu: mtu.optional(),
   queue: queue.optional(),
   loss: lossSchema.optional(),
   failures: failures.optional(),
@@ -104,7 +105,7 @@ const site = z.strictObject({
 });
 
 /** IPsec encapsulation: bytes added per packet and the largest inner packet. */
-const tunnelFields = { overhead: size.optional(), mtu: size.optional() };
+const tunnelFields = { overhead: size.optional(), mtu: mtu.optional() };
 
 const remoteUsers = z.strictObject({
   location: place,

@@ -31,6 +31,8 @@ export const duration = unitField('time', '10ms or 30s', parseTime, true);
 export const positiveDuration = unitField('time', '10ms or 30s', parseTime, false);
 /** bytes, > 0 */
 export const size = unitField('size', '1500B or 64KB', parseSize, false);
+/** bytes, > 0: the largest packet a link carries (links' queues keep a packet's size in 31 bits) */
+export const mtu = size.refine((bytes) => bytes < 2 ** 31, { message: 'an MTU must be under 2 GiB' });
 
 export const dscp = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const parsed = parseDscp(value);
@@ -131,7 +133,7 @@ export const link = z.strictObject({
   to: name,
   bandwidth,
   delay: duration,
-  mtu: size.optional(),
+  mtu: mtu.optional(),
   duplex: z.boolean().optional(),
   queue: queue.optional(),
   policer: z.strictObject({ rate: bandwidth, burst: size }).optional(),

@@ -1,5 +1,7 @@
 import type { PacketSink } from '../packet.js';
 
+const MAX_ROUTE_LENGTH = 0xffff;
+
 interface TrieNode {
   next: Map<PacketSink, TrieNode>;
   id: number;
@@ -18,6 +20,8 @@ export class RouteInterner {
 
   /** The shared array equal to `route` (which becomes it when first seen); never mutate either. */
   intern(route: readonly PacketSink[]): readonly PacketSink[] {
+    // links keep a packet's place on its route in 16 bits (PacketRing)
+    if (route.length > MAX_ROUTE_LENGTH) throw new Error(`a route of ${route.length} elements: at most ${MAX_ROUTE_LENGTH} are supported`);
     let node = this.root;
     for (const element of route) {
       let child = node.next.get(element);
