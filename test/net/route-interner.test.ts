@@ -19,4 +19,11 @@ describe('route interner', () => {
     expect(routes.byId[routes.idOf(other)]).toBe(other);
     expect(() => routes.idOf([l1, l2, end])).toThrow(/not interned/);
   });
+
+  it('refuses a route longer than the links can number its hops (65535 elements)', () => {
+    const routes = new RouteInterner();
+    const l = sink();
+    expect(routes.intern(new Array<PacketSink>(65535).fill(l))).toHaveLength(65535);
+    expect(() => routes.intern(new Array<PacketSink>(65536).fill(l))).toThrow(/at most 65535/);
+  });
 });
