@@ -16,12 +16,13 @@ export class HopFields {
 
 const NO_ROUTE: readonly PacketSink[] = [];
 /**
- * Bytes per slot: the arrival (a double), then the size and the hop with the DSCP (two 32-bit
- * words). 16 bytes, not a double per field: in a large network a slot is written when the packet
- * joins the ring and read when it leaves, tens of milliseconds apart, so every line of a ring is
- * loaded twice from memory each time round (docs/performance.md).
+ * Doubles per slot: the arrival, then size x 2^32 + hop + 2^16 x DSCP (exact, sizes being under 2^21).
+ * 16 bytes, not a double per field: in a large network a slot is written when the packet joins the
+ * ring and read when it leaves, tens of milliseconds apart, so every line of a ring is loaded twice
+ * from memory each time round (docs/performance.md).
  */
-const SLOT_BYTES = 16;
+const SLOT = 2;
+const WORD = 2 ** 32;
 
 /**
  * A FIFO of packets, each with its hop fields beside it: a link's queue and its wire. A packet's
@@ -31,10 +32,10 @@ const SLOT_BYTES = 16;
  * Capacity stays a power of two.
  */
 export class PacketRing {
-  private packets: (Packet | undefined)[] = new Array<Packet | undefined>(16);
-  private routes: (readonly PacketSink[] | undefined)[] = new Array<readonly PacketSink[] | undefined>(16);
-  private arrivals = new Float64Array(16 * 2);
-  private words = new Uint32Array(this.arrivals.buffer);
+  private capacity = 16;
+  /** Each slot's packet and route, side by side. */
+  private objects: (Packet | readonly PacketSink[] | undefined)[] = new Array<Packet | readonly PacketSink[] | undefined>(2 * 16);
+  private numbers = new Float64Array(16 * SLOT);
   private head = 0;
   private count = 0;
   /** The hop fields of the packet `shift` returned last. */
@@ -45,66 +46,64 @@ export class PacketRing {
   }
 
   push(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): void {
-    if (this.count === this.packets.length) this.grow();
-    const i = (this.head + this.count++) & (this.packets.length - 1);
-    this.packets[i] = packet;
-    this.routes[i] = route;
-    this.arrivals[i * 2] = arrival;
-    const w = this.words;
-    w[i * 4 + 2] = size;
-    w[i * 4 + 3] = hop | (dscp << 16);
+    if (this.count === this.capacity) this.grow();
+    const i = (this.head + this.count++) & (this.capacity - 1);
+    const o = this.objects;
+    o[2 * i] = packet;
+    o[2 * i + 1] = route;
+    const n = this.numbers;
+    n[i * SLOT] = arrival;
+    n[i * SLOT + 1] = size * WORD + (hop | (dscp << 16));
   }
 
   /** Size of the packet at the head (the ring is not empty). */
   headSize(): number {
-    return this.words[this.head * 4 + 2]!;
+    return Math.floor(this.numbers[this.head * SLOT + 1]! / WORD);
   }
 
   /** Arrival time of the head, or Infinity when the ring is empty. */
   headArrival(): Nanos {
-    return this.count === 0 ? Infinity : this.arrivals[this.head * 2]!;
+    return this.count === 0 ? Infinity : this.numbers[this.head * SLOT]!;
   }
 
   /** The packet at the head (the ring is not empty); its hop fields in `shifted`. */
   shift(): Packet {
     const i = this.head;
-    const packet = this.packets[i]!;
+    const o = this.objects;
+    const packet = o[2 * i] as Packet;
     const s = this.shifted;
-    s.route = this.routes[i]!;
-    this.packets[i] = undefined;
-    this.routes[i] = undefined;
-    s.arrival = this.arrivals[i * 2]!;
-    const w = this.words;
+    s.route = o[2 * i + 1] as readonly PacketSink[];
+    o[2 * i] = undefined;
+    o[2 * i + 1] = undefined;
+    const n = this.numbers;
+    s.arrival = n[i * SLOT]!;
+    const packed = n[i * SLOT + 1]!;
     // small integers kept as such: a field V8 has seen hold both would box each new value
-    s.size = w[i * 4 + 2]! | 0;
-    const hopDscp = w[i * 4 + 3]!;
+    const size = Math.floor(packed / WORD) | 0;
+    const hopDscp = (packed - size * WORD) | 0;
+    s.size = size;
     s.hop = hopDscp & 0xffff;
     s.dscp = hopDscp >>> 16;
-    this.head = (i + 1) & (this.packets.length - 1);
+    this.head = (i + 1) & (this.capacity - 1);
     this.count--;
     return packet;
   }
 
   private grow(): void {
-    const capacity = this.packets.length * 2;
-    const mask = this.packets.length - 1;
-    const packets = new Array<Packet | undefined>(capacity);
-    const routes = new Array<readonly PacketSink[] | undefined>(capacity);
-    const bytes = new Uint8Array(capacity * SLOT_BYTES);
-    const old = new Uint8Array(this.arrivals.buffer);
+    const mask = this.capacity - 1;
+    const capacity = this.capacity * 2;
+    const objects = new Array<Packet | readonly PacketSink[] | undefined>(2 * capacity);
+    const numbers = new Float64Array(capacity * SLOT);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & mask;
-      packets[k] = this.packets[i];
-      routes[k] = this.routes[i];
+      objects[2 * k] = this.objects[2 * i];
+      objects[2 * k + 1] = this.objects[2 * i + 1];
+      numbers[k * SLOT] = this.numbers[i * SLOT]!;
+      numbers[k * SLOT + 1] = this.numbers[i * SLOT + 1]!;
     }
-    // the slots from the head to the end of the old ring, then those from its start
-    const first = Math.min(this.count, this.packets.length - this.head);
-    bytes.set(old.subarray(this.head * SLOT_BYTES, (this.head + first) * SLOT_BYTES), 0);
-    bytes.set(old.subarray(0, (this.count - first) * SLOT_BYTES), first * SLOT_BYTES);
-    this.packets = packets;
-    this.routes = routes;
-    this.arrivals = new Float64Array(bytes.buffer);
-    this.words = new Uint32Array(bytes.buffer);
+    this.objects = objects;
+    this.numbers = numbers;
+    this.capacity = capacity;
     this.head = 0;
   }
 }

@@ -12,7 +12,7 @@ const CASES: { name: string; text: string; expect: RegExp }[] = [
   { name: 'unknown field', text: GOOD.replace('delay: 1ms }', 'delay: 1ms, colour: red }'), expect: /bad\.yaml:5: links\[0\]\.colour: unknown field 'colour'/ },
   { name: 'wrong unit', text: GOOD.replace('bandwidth: 10Mbps', 'bandwidth: 10MB'), expect: /bad\.yaml:5: links\[0\]\.bandwidth: expected a bandwidth/ },
   { name: 'link to a missing node', text: GOOD.replace('{ from: a, to: b, bandwidth', '{ from: a, to: c, bandwidth'), expect: /bad\.yaml:5: links\[0\]\.to: no node named 'c'/ },
-  { name: 'an MTU of 2 GiB', text: GOOD.replace('delay: 1ms }', 'delay: 1ms, mtu: 2GiB }'), expect: /bad\.yaml:5: links\[0\]\.mtu: an MTU must be under 2 GiB/ },
+  { name: 'an MTU of 2 MiB', text: GOOD.replace('delay: 1ms }', 'delay: 1ms, mtu: 2MiB }'), expect: /bad\.yaml:5: links\[0\]\.mtu: an MTU must be under 2 MiB/ },
   { name: 'negative bandwidth', text: GOOD.replace('bandwidth: 10Mbps', 'bandwidth: -10Mbps'), expect: /bad\.yaml:5: links\[0\]\.bandwidth: / },
   {
     name: 'no route between a flow\'s ends',

@@ -35,11 +35,11 @@ describe('PacketRing', () => {
     const ring = new PacketRing();
     const packet = new Packet();
     const route: PacketSink[] = [];
-    ring.push(packet, route, 0xffff, 2 ** 31 - 1, 63, 2 ** 52 + 1);
+    ring.push(packet, route, 0xffff, 2 ** 21 - 1, 63, 2 ** 52 + 1);
     ring.push(packet, route, 1, 1, 0, 2 ** 52 + 2);
-    expect(ring.headSize()).toBe(2 ** 31 - 1);
+    expect(ring.headSize()).toBe(2 ** 21 - 1);
     ring.shift();
-    expect({ ...ring.shifted }).toEqual({ route, hop: 0xffff, size: 2 ** 31 - 1, dscp: 63, arrival: 2 ** 52 + 1 });
+    expect({ ...ring.shifted }).toEqual({ route, hop: 0xffff, size: 2 ** 21 - 1, dscp: 63, arrival: 2 ** 52 + 1 });
     ring.shift();
     expect({ ...ring.shifted }).toEqual({ route, hop: 1, size: 1, dscp: 0, arrival: 2 ** 52 + 2 });
   });
