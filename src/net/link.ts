@@ -214,7 +214,7 @@ export class Link implements PacketSink, EventHandler {
     this.catchUp(now);
     if (this.busyUntil > now) {
       // the transmission cut short was counted from the later of its start and the warm-up's end
-      this.stats.busyNs -= Math.max(0, this.busyUntil - Math.max(now, this.sim.warmup));
+      this.stats.addBusy(-Math.max(0, this.busyUntil - Math.max(now, this.sim.warmup)));
       this.busyUntil = now;
     }
     for (let p = this.queue.dequeue(now); p !== undefined; p = this.queue.dequeue(now)) this.dropPacket(p, DropReason.LinkDown);
@@ -226,7 +226,8 @@ export class Link implements PacketSink, EventHandler {
   /** Bring the statistics up to `end`: transmissions due by then start; busy time is clipped. */
   finish(end: Nanos): void {
     this.catchUp(end);
-    if (this.busyUntil > end && end > this.sim.warmup) this.stats.busyNs -= this.busyUntil - end;
+    if (this.busyUntil > end && end > this.sim.warmup) this.stats.addBusy(-(this.busyUntil - end));
+    this.stats.settle();
   }
 
   get queuedPackets(): number {
@@ -273,15 +274,8 @@ export class Link implements PacketSink, EventHandler {
     const end = start + Math.round(size * this.nsPerByte);
     this.busyUntil = end;
     const warmup = this.sim.warmup;
-    const stats = this.stats;
-    if (start >= warmup) {
-      stats.txPackets++;
-      stats.txBytes += size;
-      stats.queueDelay.record(start - arrived);
-      stats.busyNs += end - start;
-    } else if (end > warmup) {
-      stats.busyNs += end - warmup;
-    }
+    if (start >= warmup) this.stats.transmitted(size, start - arrived, end - start);
+    else if (end > warmup) this.stats.addBusy(end - warmup);
     if (this.exporter !== null) {
       packet.hop = hop; // the partition sends the packet's own fields
       this.exporter.export(this, packet, end + this.delay, this.generation);

@@ -14,6 +14,11 @@ export class DelayStats extends LogLinearHistogram {
     super.record(value);
   }
 
+  override recordRepeated(value: Nanos, times: number): void {
+    this.sum += value * times;
+    super.recordRepeated(value, times);
+  }
+
   /** Pool the samples of `other` into this distribution. */
   override merge(other: DelayStats): void {
     this.sum += other.sum;

@@ -61,6 +61,17 @@ export class LogLinearHistogram {
     if (value > this.max) this.max = value;
   }
 
+  /** Record `value` `times` times (a whole number of them). */
+  recordRepeated(value: number, times: number): void {
+    const index = bucketOf(value);
+    let slot = index - this.base;
+    if (slot < 0 || slot >= this.counts.length) slot = this.widen(index);
+    this.counts[slot]! += times;
+    this.total += times;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+  }
+
   /** Add every sample of `other` (same layout) to this histogram. */
   merge(other: LogLinearHistogram): void {
     const counts = other.counts;
