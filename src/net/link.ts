@@ -115,6 +115,8 @@ export class Link implements PacketSink, EventHandler {
     this.to = config.to;
     this.bandwidthBps = config.bandwidthBps;
     this.delay = config.delay;
+    // the rings keep a packet's size in 21 bits (PacketRing); the scenario's schema says so too
+    if (!(config.mtu > 0 && config.mtu < 2 ** 21)) throw new Error(`link '${config.name}': an MTU of ${config.mtu} bytes (it must be positive and under 2 MiB)`);
     this.mtu = config.mtu;
     this.queue = config.queue;
     this.classMap = config.classMap;

@@ -11,9 +11,10 @@ const ZERO_WAITS = 3;
  * What one direction of a link did during the measured interval.
  *
  * Its counters are numbers in one typed array, not fields: V8 keeps a field holding more than a
- * small integer (a byte count, nanoseconds) in a box of its own, and in a large network each box
- * was one more cold cache line for every packet sent (docs/performance.md). For the same reason a
- * packet that did not wait is only counted, and goes into `queueDelay` when the link is finished.
+ * small integer (a byte count, nanoseconds) in a box of its own, one more object to load for every
+ * packet sent. And most packets of a large network go on the wire without waiting: such a packet is
+ * only counted, and the count goes into `queueDelay` when the link is finished, so that a
+ * transmission touches the histogram's objects only for a packet that waited (docs/performance.md).
  */
 export class LinkStats {
   readonly counters = new Float64Array(4);
