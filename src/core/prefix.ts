@@ -4,7 +4,8 @@ export interface Prefix {
   readonly length: number;
 }
 
-const mask = (length: number): number => (length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0);
+/** The netmask of a prefix of `length` bits, as an unsigned 32-bit number. */
+export const mask = (length: number): number => (length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0);
 
 export function parseAddress(text: string): number | undefined {
   const parts = text.split('.');

@@ -6,7 +6,7 @@ import { LinkStats } from '../probes/link-stats.js';
 import { DROP_REASON_COUNT, DropReason, type DropHandler } from './drop-reason.js';
 import type { LossModel } from './impairments/loss-models.js';
 import type { Packet, PacketSink } from './packet.js';
-import { PacketRing } from './packet-ring.js';
+import { MAX_PACKET_BYTES, PacketRing } from './packet-ring.js';
 import type { Fib } from './routing/fib.js';
 import { TunnelEndpoint, type Tunnel, type TunnelSpec } from './routing/tunnel.js';
 import type { Failover, RouteFilter } from './routing/link-routing.js';
@@ -115,8 +115,8 @@ export class Link implements PacketSink, EventHandler {
     this.to = config.to;
     this.bandwidthBps = config.bandwidthBps;
     this.delay = config.delay;
-    // the rings keep a packet's size in 21 bits (PacketRing); the scenario's schema says so too
-    if (!(config.mtu > 0 && config.mtu < 2 ** 21)) throw new Error(`link '${config.name}': an MTU of ${config.mtu} bytes (it must be positive and under 2 MiB)`);
+    // the scenario's schema says so too
+    if (!(config.mtu > 0 && config.mtu < MAX_PACKET_BYTES)) throw new Error(`link '${config.name}': an MTU of ${config.mtu} bytes (it must be positive and under 2 MiB, what the rings hold)`);
     this.mtu = config.mtu;
     this.queue = config.queue;
     this.classMap = config.classMap;

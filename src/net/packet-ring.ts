@@ -23,6 +23,10 @@ const NO_ROUTE: readonly PacketSink[] = [];
  */
 const SLOT = 2;
 const WORD = 2 ** 32;
+/** A slot holds sizes under this many bytes (a link's MTU is under it) ... */
+export const MAX_PACKET_BYTES = 2 ** 21;
+/** ... and routes of at most this many elements (a hop is 16 bits). */
+export const MAX_ROUTE_LENGTH = 0xffff;
 
 /**
  * A FIFO of packets, each with its hop fields beside it: a link's queue and its wire. A packet's

@@ -31,7 +31,7 @@ export const duration = unitField('time', '10ms or 30s', parseTime, true);
 export const positiveDuration = unitField('time', '10ms or 30s', parseTime, false);
 /** bytes, > 0 */
 export const size = unitField('size', '1500B or 64KB', parseSize, false);
-/** bytes, > 0: the largest packet a link carries (links' queues keep a packet's size in 21 bits) */
+/** bytes, > 0: the largest packet a link carries, under what the links' rings hold (MAX_PACKET_BYTES in net/packet-ring.ts) */
 export const mtu = size.refine((bytes) => bytes < 2 ** 21, { message: 'an MTU must be under 2 MiB' });
 
 export const dscp = z.union([z.number(), z.string()]).transform((value, ctx) => {

@@ -228,7 +228,8 @@ class CallReceiver implements PacketSink {
     const now = network.sim.now;
     const rows = this.calls.rows;
     const at = packet.tag * ROW + this.at;
-    const transit = now - packet.sentAt;
+    const sentAt = packet.sentAt;
+    const transit = now - sentAt;
     const lastTransit = rows[at + LAST_TRANSIT]!;
     if (lastTransit >= 0) {
       const d = transit - lastTransit;
@@ -239,10 +240,10 @@ class CallReceiver implements PacketSink {
     const { flow, quality } = this.direction;
     const seq = packet.seq;
     const expected = rows[at + EXPECTED]!;
-    if (seq > expected) quality.lossRun(packet.sentAt);
-    if (seq < expected) quality.reorder(packet.sentAt);
+    if (seq > expected) quality.lossRun(sentAt);
+    if (seq < expected) quality.reorder(sentAt);
     else rows[at + EXPECTED] = seq + 1;
-    quality.arrived(packet.sentAt, transit, rows[at + JITTER]!);
+    quality.arrived(sentAt, transit, rows[at + JITTER]!);
     if (now >= network.sim.warmup) flow.recordArrival(packet.size, transit, now, false);
     network.pool.release(packet);
   }

@@ -1,4 +1,4 @@
-import type { Prefix } from '../../core/prefix.js';
+import { mask, type Prefix } from '../../core/prefix.js';
 
 /** A forwarding entry: deliver locally, or forward on one of `nextHops` (equal-cost paths). */
 export interface FibEntry<H> {
@@ -9,8 +9,6 @@ export interface FibEntry<H> {
   discard?: boolean;
   nextHops: H[];
 }
-
-const mask = (length: number): number => (length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0);
 
 /**
  * A node's forwarding table: longest-prefix match over its entries, as one exact-match map per

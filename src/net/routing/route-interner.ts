@@ -1,6 +1,5 @@
 import type { PacketSink } from '../packet.js';
-
-const MAX_ROUTE_LENGTH = 0xffff;
+import { MAX_ROUTE_LENGTH } from '../packet-ring.js';
 
 interface TrieNode {
   next: Map<PacketSink, TrieNode>;
@@ -20,7 +19,7 @@ export class RouteInterner {
 
   /** The shared array equal to `route` (which becomes it when first seen); never mutate either. */
   intern(route: readonly PacketSink[]): readonly PacketSink[] {
-    // links keep a packet's place on its route in 16 bits (PacketRing)
+    // links keep a packet's place on its route in a ring's slot
     if (route.length > MAX_ROUTE_LENGTH) throw new Error(`a route of ${route.length} elements: at most ${MAX_ROUTE_LENGTH} are supported`);
     let node = this.root;
     for (const element of route) {
