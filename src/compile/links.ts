@@ -34,7 +34,7 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     bandwidthBps: spec.bandwidthBps,
     delay: spec.delay,
     mtu: spec.mtu,
-    queue: buildQueue(spec.queue),
+    queue: buildQueue(spec.queue, network.sim),
     classMap: buildClassMap(spec.queue),
     policer: spec.policer && new TokenBucket(spec.policer.rateBps, spec.policer.burstBytes),
     // a token per packet: the rate in "bits" is 8 x packets per second, a burst of 1 ms of packets

@@ -155,9 +155,12 @@ export class Link implements PacketSink, EventHandler {
     }
     if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
-    if (queue.packets > 0) this.catchUp(now);
-    if (queue.packets === 0 && this.busyUntil <= now) return this.transmit(packet, route, hop, size, dscp, now, now);
-    if (!queue.enqueue(packet, this.classOf[dscp]!, route, hop, size, dscp, now)) this.dropPacket(packet, DropReason.QueueFull);
+    if (queue.packets > 0) this.serve();
+    if (queue.packets === 0 && this.busyUntil <= now) {
+      this.busyUntil = now;
+      return this.transmit(packet, route, hop, size, dscp, 0);
+    }
+    if (!queue.enqueue(packet, this.classOf[dscp]!, route, hop, size, dscp)) this.dropPacket(packet, DropReason.QueueFull);
   }
 
   onEvent(generation: number): void {
@@ -165,13 +168,13 @@ export class Link implements PacketSink, EventHandler {
     const now = this.sim.now;
     if (this.exporter !== null) {
       this.eventPending = false;
-      this.catchUp(now);
+      this.serve();
       // a transmission started at this instant before this event came has its end still to wake
       if (!this.eventPending && this.busyUntil > now) this.wakeAtEnd();
       return;
     }
     this.eventPending = true; // hold back scheduling while the pipe is being emptied
-    if (this.queue.packets > 0) this.catchUp(now);
+    if (this.queue.packets > 0) this.serve();
     const pipe = this.pipe;
     const loss = this.loss;
     const landed = pipe.shifted;
@@ -219,7 +222,7 @@ export class Link implements PacketSink, EventHandler {
       this.stats.addBusy(-Math.max(0, this.busyUntil - Math.max(now, this.sim.warmup)));
       this.busyUntil = now;
     }
-    for (let p = this.queue.dequeue(now); p !== undefined; p = this.queue.dequeue(now)) this.dropPacket(p, DropReason.LinkDown);
+    for (let p = this.queue.dequeue(0); p !== undefined; p = this.queue.dequeue(0)) this.dropPacket(p, DropReason.LinkDown);
     while (this.pipe.length > 0) this.dropPacket(this.pipe.shift(), DropReason.LinkDown);
     this.generation++;
     this.eventPending = false;
@@ -260,23 +263,35 @@ export class Link implements PacketSink, EventHandler {
    * are read. `now` is never before the last decision nor after the simulator's clock.
    */
   catchUp(now: Nanos): void {
+    while (this.busyUntil <= now && this.queue.packets > 0) this.startNext();
+  }
+
+  /** `catchUp` to the simulator's time, which the packet path reads rather than passes (see `transmit`). */
+  private serve(): void {
+    const now = this.sim.now;
+    while (this.busyUntil <= now && this.queue.packets > 0) this.startNext();
+  }
+
+  /** The dequeue decision due at `busyUntil`: the queue is told how late it is made. */
+  private startNext(): void {
     const queue = this.queue;
-    while (this.busyUntil <= now && queue.packets > 0) {
-      const packet = queue.dequeue(this.busyUntil)!;
-      const w = queue.dequeued;
-      this.transmit(packet, w.route, w.hop, w.size, w.dscp, this.busyUntil, w.arrival);
-    }
+    const start = this.busyUntil;
+    const packet = queue.dequeue(this.sim.now - start)!;
+    const w = queue.dequeued;
+    this.transmit(packet, w.route, w.hop, w.size, w.dscp, start - w.arrival);
   }
 
   /**
-   * Put `packet` on the wire at `start`, with its hop fields; it reached the link at `arrived`. Its
-   * object is not read here (a packet that waited has gone cold): the queue kept its fields.
+   * Put `packet` on the wire now, at `busyUntil`, with its hop fields; it waited `wait` ns. Its
+   * object is not read here (a packet that waited has gone cold): the queue kept its fields. The
+   * start is read from the field, not passed: a time passed to a call V8 does not inline is boxed.
    */
-  private transmit(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, start: Nanos, arrived: Nanos): void {
+  private transmit(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, wait: Nanos): void {
+    const start = this.busyUntil;
     const end = start + Math.round(size * this.nsPerByte);
     this.busyUntil = end;
     const warmup = this.sim.warmup;
-    if (start >= warmup) this.stats.transmitted(size, start - arrived, end - start);
+    if (start >= warmup) this.stats.transmitted(size, wait, end - start);
     else if (end > warmup) this.stats.addBusy(end - warmup);
     if (this.exporter !== null) {
       packet.hop = hop; // the partition sends the packet's own fields

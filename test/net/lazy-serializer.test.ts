@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Nanos } from '../../src/core/time.js';
+import type { Clock, Nanos } from '../../src/core/time.js';
 import { Simulator } from '../../src/core/simulator.js';
 import { Network } from '../../src/net/network.js';
 import type { Packet, PacketSink } from '../../src/net/packet.js';
@@ -8,10 +8,13 @@ import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
 import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
 import type { HopFields } from '../../src/net/packet-ring.js';
 
-/** A drop-tail queue that notes when each dequeue decision is made (the time it is told). */
+/** A drop-tail queue that notes when each dequeue decision is due (its clock's time less how late it is made). */
 class RecordingQueue implements QueueDiscipline {
   readonly decisions: Nanos[] = [];
-  private readonly inner: QueueDiscipline = new DropTailQueue({ packets: 1000, bytes: Infinity });
+  private readonly inner: QueueDiscipline;
+  constructor(private readonly clock: Clock) {
+    this.inner = new DropTailQueue({ packets: 1000, bytes: Infinity }, clock);
+  }
   get packets(): number {
     return this.inner.packets;
   }
@@ -21,12 +24,12 @@ class RecordingQueue implements QueueDiscipline {
   get dequeued(): HopFields {
     return this.inner.dequeued;
   }
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
-    return this.inner.enqueue(packet, cls, route, hop, size, dscp, arrival);
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+    return this.inner.enqueue(packet, cls, route, hop, size, dscp);
   }
-  dequeue(at: Nanos): Packet | undefined {
-    this.decisions.push(at);
-    return this.inner.dequeue(at);
+  dequeue(late: Nanos): Packet | undefined {
+    this.decisions.push(this.clock.now - late);
+    return this.inner.dequeue(late);
   }
 }
 
@@ -36,7 +39,7 @@ function oneLink() {
   const network = new Network(sim);
   network.addNode('A');
   network.addNode('B');
-  const queue = new RecordingQueue();
+  const queue = new RecordingQueue(sim);
   const link = network.addLink({ name: 'A->B', from: 'A', to: 'B', bandwidthBps: 100e6, delay: 1_000_000, mtu: 1500, classMap: DEFAULT_CLASS_MAP, queue });
   const arrivals: Nanos[] = [];
   const sink: PacketSink = {

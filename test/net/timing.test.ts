@@ -12,8 +12,8 @@ function twoHops(limitPackets = 100) {
   const network = new Network(sim);
   for (const n of ['A', 'B', 'C']) network.addNode(n);
   const common = { mtu: 1500, classMap: DEFAULT_CLASS_MAP };
-  const ab = network.addLink({ ...common, name: 'A->B', from: 'A', to: 'B', bandwidthBps: 1e9, delay: 1_000_000, queue: new DropTailQueue({ packets: limitPackets, bytes: Infinity }) });
-  const bc = network.addLink({ ...common, name: 'B->C', from: 'B', to: 'C', bandwidthBps: 100e6, delay: 2_000_000, queue: new DropTailQueue({ packets: limitPackets, bytes: Infinity }) });
+  const ab = network.addLink({ ...common, name: 'A->B', from: 'A', to: 'B', bandwidthBps: 1e9, delay: 1_000_000, queue: new DropTailQueue({ packets: limitPackets, bytes: Infinity }, sim) });
+  const bc = network.addLink({ ...common, name: 'B->C', from: 'B', to: 'C', bandwidthBps: 100e6, delay: 2_000_000, queue: new DropTailQueue({ packets: limitPackets, bytes: Infinity }, sim) });
   const arrivals: { seq: number; at: number }[] = [];
   const sink: PacketSink = {
     receive(p: Packet) {

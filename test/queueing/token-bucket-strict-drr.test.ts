@@ -11,8 +11,13 @@ const packet = (size: number, seq: number): Packet => {
   return p;
 };
 
+/** The queues' clock: a packet arrives at its seq (see `put`). */
+const clock = { now: 0 };
 /** Enqueue `p` as a link does, with its hop fields (the hop: its seq + 1), and its seq as the time it arrived. */
-const put = (q: QueueDiscipline, p: Packet, cls: number): boolean => q.enqueue(p, cls, ROUTE, p.seq + 1, p.size, 8 * cls, p.seq);
+const put = (q: QueueDiscipline, p: Packet, cls: number): boolean => {
+  clock.now = p.seq;
+  return q.enqueue(p, cls, ROUTE, p.seq + 1, p.size, 8 * cls);
+};
 const ROUTE: readonly PacketSink[] = [];
 
 describe('token bucket', () => {
@@ -31,7 +36,7 @@ describe('strict priority before deficit round robin', () => {
 
   it('serves the strict class first, then the weighted ones in proportion to their quanta', () => {
     // class 0 strict; classes 1 and 2 weighted 3:1 (quanta 4500 and 1500 bytes)
-    const q = new StrictDrrQueue([limit, limit, limit], 1, [0, 4500, 1500]);
+    const q = new StrictDrrQueue([limit, limit, limit], 1, [0, 4500, 1500], clock);
     for (let i = 0; i < 12; i++) put(q, packet(1500, 100 + i), 1);
     for (let i = 0; i < 12; i++) put(q, packet(1500, 200 + i), 2);
     put(q, packet(200, 1), 0);
@@ -50,7 +55,7 @@ describe('strict priority before deficit round robin', () => {
   });
 
   it('drops at each class limit on its own', () => {
-    const q = new StrictDrrQueue([{ packets: 1, bytes: Infinity }, { packets: 2, bytes: Infinity }], 1, [0, 1500]);
+    const q = new StrictDrrQueue([{ packets: 1, bytes: Infinity }, { packets: 2, bytes: Infinity }], 1, [0, 1500], clock);
     expect([put(q, packet(100, 1), 0), put(q, packet(100, 2), 0)]).toEqual([true, false]);
     expect([put(q, packet(100, 3), 1), put(q, packet(100, 4), 1), put(q, packet(100, 5), 1)]).toEqual([true, true, false]);
     expect(q.bytes).toBe(300);

@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock } from '../../core/time.js';
 import type { Packet, PacketSink } from '../packet.js';
 import { HopFields, PacketRing } from '../packet-ring.js';
 import type { QueueLimit } from './queue-discipline.js';
@@ -13,7 +13,10 @@ export class ClassQueues {
   packets = 0;
   bytes = 0;
 
-  constructor(private readonly limits: readonly QueueLimit[]) {
+  constructor(
+    private readonly limits: readonly QueueLimit[],
+    private readonly clock: Clock,
+  ) {
     this.rings = limits.map(() => new PacketRing());
     this.classPackets = new Float64Array(limits.length);
     this.classBytes = new Float64Array(limits.length);
@@ -23,10 +26,10 @@ export class ClassQueues {
     return this.rings.length;
   }
 
-  add(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+  add(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     const limit = this.limits[cls]!;
     if (this.classPackets[cls]! + 1 > limit.packets || this.classBytes[cls]! + size > limit.bytes) return false;
-    this.rings[cls]!.push(packet, route, hop, size, dscp, arrival);
+    this.rings[cls]!.push(packet, route, hop, size, dscp, this.clock.now);
     this.classPackets[cls]!++;
     this.classBytes[cls]! += size;
     this.packets++;

@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock, Nanos } from '../../core/time.js';
 import type { Packet, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 import { Ring } from '../ring.js';
@@ -18,9 +18,9 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
   private turnStarted = false;
 
   /** `quanta[c]` is the credit of class c per round, in bytes (weight x base quantum). */
-  constructor(limits: readonly QueueLimit[], quanta: readonly number[]) {
+  constructor(limits: readonly QueueLimit[], quanta: readonly number[], clock: Clock) {
     if (quanta.length !== limits.length) throw new Error('DRR needs one quantum per class');
-    this.queues = new ClassQueues(limits);
+    this.queues = new ClassQueues(limits, clock);
     this.quanta = Float64Array.from(quanta);
     this.deficits = new Float64Array(quanta.length);
   }
@@ -37,14 +37,14 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
     return this.queues.taken;
   }
 
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     const wasIdle = this.queues.classPackets[cls] === 0;
-    if (!this.queues.add(packet, cls, route, hop, size, dscp, arrival)) return false;
+    if (!this.queues.add(packet, cls, route, hop, size, dscp)) return false;
     if (wasIdle) this.active.push(cls);
     return true;
   }
 
-  dequeue(_at: Nanos): Packet | undefined {
+  dequeue(_late: Nanos): Packet | undefined {
     const q = this.queues;
     if (q.packets === 0) return undefined;
     for (;;) {

@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock, Nanos } from '../../core/time.js';
 import type { Packet, PacketSink } from '../packet.js';
 import { PacketRing, type HopFields } from '../packet-ring.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -9,21 +9,24 @@ export class DropTailQueue implements QueueDiscipline {
   packets = 0;
   bytes = 0;
 
-  constructor(private readonly limit: QueueLimit) {}
+  constructor(
+    private readonly limit: QueueLimit,
+    private readonly clock: Clock,
+  ) {}
 
   get dequeued(): HopFields {
     return this.ring.shifted;
   }
 
-  enqueue(packet: Packet, _cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+  enqueue(packet: Packet, _cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     if (this.packets + 1 > this.limit.packets || this.bytes + size > this.limit.bytes) return false;
-    this.ring.push(packet, route, hop, size, dscp, arrival);
+    this.ring.push(packet, route, hop, size, dscp, this.clock.now);
     this.packets++;
     this.bytes += size;
     return true;
   }
 
-  dequeue(_at: Nanos): Packet | undefined {
+  dequeue(_late: Nanos): Packet | undefined {
     if (this.packets === 0) return undefined;
     const packet = this.ring.shift();
     this.packets--;

@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock, Nanos } from '../../core/time.js';
 import type { Packet, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 import { DeficitRoundRobinQueue } from './deficit-round-robin.js';
@@ -18,9 +18,10 @@ export class StrictDrrQueue implements QueueDiscipline {
     limits: readonly QueueLimit[],
     private readonly strict: number,
     quanta: readonly number[],
+    clock: Clock,
   ) {
-    this.priority = new StrictPriorityQueue(limits.slice(0, strict));
-    this.shared = new DeficitRoundRobinQueue(limits.slice(strict), quanta.slice(strict));
+    this.priority = new StrictPriorityQueue(limits.slice(0, strict), clock);
+    this.shared = new DeficitRoundRobinQueue(limits.slice(strict), quanta.slice(strict), clock);
     this.served = this.priority;
   }
 
@@ -39,14 +40,14 @@ export class StrictDrrQueue implements QueueDiscipline {
     return this.served.dequeued;
   }
 
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     return cls < this.strict
-      ? this.priority.enqueue(packet, cls, route, hop, size, dscp, arrival)
-      : this.shared.enqueue(packet, cls - this.strict, route, hop, size, dscp, arrival);
+      ? this.priority.enqueue(packet, cls, route, hop, size, dscp)
+      : this.shared.enqueue(packet, cls - this.strict, route, hop, size, dscp);
   }
 
-  dequeue(at: Nanos): Packet | undefined {
+  dequeue(late: Nanos): Packet | undefined {
     this.served = this.priority.packets > 0 ? this.priority : this.shared;
-    return this.served.dequeue(at);
+    return this.served.dequeue(late);
   }
 }

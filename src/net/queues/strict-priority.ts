@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock, Nanos } from '../../core/time.js';
 import type { Packet, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 import { ClassQueues } from './class-queues.js';
@@ -8,8 +8,8 @@ import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
 export class StrictPriorityQueue implements QueueDiscipline {
   private readonly queues: ClassQueues;
 
-  constructor(limits: readonly QueueLimit[]) {
-    this.queues = new ClassQueues(limits);
+  constructor(limits: readonly QueueLimit[], clock: Clock) {
+    this.queues = new ClassQueues(limits, clock);
   }
 
   get packets(): number {
@@ -24,11 +24,11 @@ export class StrictPriorityQueue implements QueueDiscipline {
     return this.queues.taken;
   }
 
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): boolean {
-    return this.queues.add(packet, cls, route, hop, size, dscp, arrival);
+  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+    return this.queues.add(packet, cls, route, hop, size, dscp);
   }
 
-  dequeue(_at: Nanos): Packet | undefined {
+  dequeue(_late: Nanos): Packet | undefined {
     const q = this.queues;
     if (q.packets === 0) return undefined;
     for (let cls = 0; cls < q.classes; cls++) if (q.classPackets[cls]! > 0) return q.take(cls);
