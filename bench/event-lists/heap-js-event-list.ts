@@ -26,6 +26,10 @@ export class HeapJsEventList implements EventList {
     this.heap.push({ time, seq: this.seq++, handler, tag });
   }
 
+  pushAfter(delay: Nanos, handler: EventHandler, tag: number): void {
+    this.push(this.lastTime + delay, handler, tag);
+  }
+
   peekTime(): Nanos {
     const top = this.heap.peek();
     return top === undefined ? Infinity : top.time;

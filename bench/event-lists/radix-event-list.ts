@@ -46,6 +46,10 @@ export class RadixEventList implements EventList {
     this.count++;
   }
 
+  pushAfter(delay: Nanos, handler: EventHandler, tag: number): void {
+    this.push(this.lastTime + delay, handler, tag);
+  }
+
   peekTime(): Nanos {
     if (this.head0 < this.lengths[0]!) return this.last;
     const b = this.firstNonEmpty();

@@ -36,9 +36,9 @@ export function buildLink(network: Network, spec: LinkSpec): Link {
     mtu: spec.mtu,
     queue: buildQueue(spec.queue, network.sim),
     classMap: buildClassMap(spec.queue),
-    policer: spec.policer && new TokenBucket(spec.policer.rateBps, spec.policer.burstBytes),
+    policer: spec.policer && new TokenBucket(spec.policer.rateBps, spec.policer.burstBytes, network.sim),
     // a token per packet: the rate in "bits" is 8 x packets per second, a burst of 1 ms of packets
-    packetPolicer: spec.ppsLimit === undefined ? undefined : new TokenBucket(spec.ppsLimit * 8, Math.max(1, spec.ppsLimit / 1000)),
+    packetPolicer: spec.ppsLimit === undefined ? undefined : new TokenBucket(spec.ppsLimit * 8, Math.max(1, spec.ppsLimit / 1000), network.sim),
     loss: lossModel(network.sim, spec),
     failover: spec.failover,
     routeFilter: spec.routeFilter,

@@ -55,6 +55,17 @@ export class CalendarEventList implements EventList {
   push(time: Nanos, handler: EventHandler, tag: number): void {
     const node = this.allocate();
     this.times[node] = time;
+    this.enter(node, handler, tag);
+  }
+
+  pushAfter(delay: Nanos, handler: EventHandler, tag: number): void {
+    const node = this.allocate();
+    this.times[node] = this.lastTime + delay;
+    this.enter(node, handler, tag);
+  }
+
+  /** The event in `node`, its time written, joins its bucket. */
+  private enter(node: number, handler: EventHandler, tag: number): void {
     this.tags[node] = tag;
     this.handlers[node] = handler;
     this.insert(node);

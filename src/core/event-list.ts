@@ -13,6 +13,12 @@ export interface EventHandler {
 export interface EventList {
   readonly size: number;
   push(time: Nanos, handler: EventHandler, tag: number): void;
+  /**
+   * `push` at `lastTime + delay`: how the simulator schedules relative to the event being handled.
+   * A delay under 2^31 ns is a small integer to V8, where a time (any after 2.1 s) passed to a call
+   * it does not inline is boxed into a new heap number: once per packet on a link's wire.
+   */
+  pushAfter(delay: Nanos, handler: EventHandler, tag: number): void;
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): Nanos;
   pop(): EventHandler;

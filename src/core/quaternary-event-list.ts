@@ -31,10 +31,23 @@ export class QuaternaryEventList implements EventList {
 
   push(time: Nanos, handler: EventHandler, tag: number): void {
     if (this.count === this.times.length) this.grow();
+    this.times[this.count] = time;
+    this.siftUpLast(handler, tag);
+  }
+
+  pushAfter(delay: Nanos, handler: EventHandler, tag: number): void {
+    if (this.count === this.times.length) this.grow();
+    this.times[this.count] = this.lastTime + delay;
+    this.siftUpLast(handler, tag);
+  }
+
+  /** A new entry, its time written after the last: up from there until it fits. */
+  private siftUpLast(handler: EventHandler, tag: number): void {
     const seq = this.nextSeq++;
     const times = this.times;
     const seqs = this.seqs;
     let hole = this.count++;
+    const time = times[hole]!;
     // Sift up: move parents down until the new entry fits.
     while (hole > 0) {
       const parent = (hole - 1) >> 2;

@@ -56,9 +56,17 @@ export class Simulator {
     throw new Error(`event time ${time} is not a whole number of nanoseconds`);
   }
 
-  /** Wake `handler` after `delay` nanoseconds. */
+  /**
+   * Wake `handler` after `delay` nanoseconds (a whole number, not negative). The packet path
+   * schedules this way: a delay is a small integer to V8, where a time passed to a call it does not
+   * inline is boxed (see EventList.pushAfter).
+   */
   after(delay: Nanos, handler: EventHandler, tag = 0): void {
-    this.at(this.now + delay, handler, tag);
+    if (!(delay >= 0 && Number.isInteger(delay))) this.rejectTime(this.now + delay);
+    const events = this.events;
+    // the list schedules from the last event it gave; between runs the clock may have moved past it
+    if (events.lastTime === this.now) events.pushAfter(delay, handler, tag);
+    else events.push(this.now + delay, handler, tag);
   }
 
   /** Time of the earliest pending event (Infinity: none). */

@@ -98,12 +98,12 @@ export class FlowStats {
   }
 
   /** Count a packet sent after the warm-up: `exposure` is the route's (Exposure.internet, vpn or private). */
-  countSent(bytes: number, exposure: number, now: Nanos): void {
-    this.table.countSent(this.row, bytes, exposure, now);
+  countSent(bytes: number, exposure: number): void {
+    this.table.countSent(this.row, bytes, exposure);
   }
 
   /** Count a packet delivered after the warm-up, its delay, and (with `jitter`) the flow's RFC 3550 jitter. */
-  recordArrival(bytes: number, transit: Nanos, now: Nanos, jitter = true): void {
-    this.table.recordArrival(this.row, bytes, transit, jitter, now);
+  recordArrival(bytes: number, transit: Nanos, jitter = true): void {
+    this.table.recordArrival(this.row, bytes, transit, jitter);
   }
 }

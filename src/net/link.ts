@@ -150,10 +150,10 @@ export class Link implements PacketSink, EventHandler {
     const now = this.sim.now;
     if (!this.up) return this.dropPacket(packet, DropReason.LinkDown);
     if (size > this.mtu) return this.dropPacket(packet, DropReason.Mtu);
-    if (this.policer !== null && !this.policer.conforms(size, now)) {
+    if (this.policer !== null && !this.policer.conforms(size)) {
       return this.dropPacket(packet, DropReason.Policer);
     }
-    if (this.packetPolicer !== null && !this.packetPolicer.conforms(1, now)) return this.dropPacket(packet, DropReason.Policer);
+    if (this.packetPolicer !== null && !this.packetPolicer.conforms(1)) return this.dropPacket(packet, DropReason.Policer);
     const queue = this.queue;
     if (queue.packets > 0) this.serve();
     if (queue.packets === 0 && this.busyUntil <= now) {
@@ -306,12 +306,12 @@ export class Link implements PacketSink, EventHandler {
   /** A cut link's serializer: an event when the transmission in progress ends. */
   private wakeAtEnd(): void {
     this.eventPending = true;
-    this.sim.at(this.busyUntil, this, this.generation);
+    this.sim.after(this.busyUntil - this.sim.now, this, this.generation);
   }
 
   private schedule(): void {
     this.eventPending = true;
-    this.sim.at(this.pipe.headArrival(), this, this.generation);
+    this.sim.after(this.pipe.headArrival() - this.sim.now, this, this.generation);
   }
 
   private dropPacket(packet: Packet, reason: DropReason): void {

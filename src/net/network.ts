@@ -35,7 +35,7 @@ export class Network implements DropHandler {
   ) {
     this.routing = new RoutingControl(sim, this.nodes, policy);
     this.sinks.add(sinkKey(SinkKind.delivery, 0), this.routing.delivery);
-    this.flowTable = new FlowTable(sim.warmup);
+    this.flowTable = new FlowTable(sim.warmup, sim);
   }
 
   /** Failures in force per link: a link is up only when no failure process holds it down. */

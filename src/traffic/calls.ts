@@ -90,7 +90,7 @@ export class CallArrivals implements EventHandler {
       t += this.arrivals.exponential(meanGap);
       if (t >= 0) break;
       const remaining = t + durations.next();
-      if (remaining > 0) this.start(0, remaining, Math.floor(this.arrivals.uniform() * packetInterval));
+      if (remaining > 0) this.start(remaining, Math.floor(this.arrivals.uniform() * packetInterval));
     }
     if (t < this.settings.stop) this.sim.at(Math.round(t), this, ARRIVAL);
   }
@@ -100,12 +100,14 @@ export class CallArrivals implements EventHandler {
     if (tag !== ARRIVAL) return this.tick(tag);
     const now = this.sim.now;
     if (now >= this.sim.warmup && this.sendsUp) this.counters.started++;
-    this.start(now, this.settings.durations.next(), 0);
-    const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
-    if (next < this.settings.stop) this.sim.at(next, this, ARRIVAL);
+    this.start(this.settings.durations.next(), 0);
+    const gap = Math.round(this.arrivals.exponential(this.settings.meanGap));
+    if (now + gap < this.settings.stop) this.sim.after(gap, this, ARRIVAL);
   }
 
-  private start(now: Nanos, length: number, phase: Nanos): void {
+  /** A call of `length` starts now; its first packet goes `phase` later. */
+  private start(length: number, phase: Nanos): void {
+    const now = this.sim.now;
     const call = this.free.pop() ?? this.newCall();
     ++this.active;
     if (this.sendsUp) this.counters.concurrency.set(this.active, now);
@@ -116,7 +118,7 @@ export class CallArrivals implements EventHandler {
     rows[row + UP_RECEIVER + JITTER] = 0;
     rows[row + DOWN_RECEIVER + LAST_TRANSIT] = -1;
     rows[row + DOWN_RECEIVER + JITTER] = 0;
-    this.schedule(call, now + phase);
+    this.schedule(call, phase);
   }
 
   private newCall(): number {
@@ -132,25 +134,28 @@ export class CallArrivals implements EventHandler {
     return call;
   }
 
-  /** Call `call`'s next packet, or its end when that comes first (then the event means "hang up"). */
-  private schedule(call: number, next: Nanos): void {
-    const endsAt = this.rows[call * ROW + ENDS_AT]!;
-    if (next >= endsAt) this.sim.at(endsAt, this, 2 * call + 1);
-    else this.sim.at(next, this, 2 * call);
+  /**
+   * Call `call`'s next packet `delay` from now, or its end when that comes first (then the event
+   * means "hang up"). Times are read here, not passed: V8 boxes a time at a call it does not inline.
+   */
+  private schedule(call: number, delay: Nanos): void {
+    const sim = this.sim;
+    const untilEnd = this.rows[call * ROW + ENDS_AT]! - sim.now;
+    if (delay >= untilEnd) sim.after(untilEnd, this, 2 * call + 1);
+    else sim.after(delay, this, 2 * call);
   }
 
   private tick(tag: number): void {
     const call = tag >> 1;
     if ((tag & 1) === 1) return this.ended(call);
-    const now = this.sim.now;
     const rows = this.rows;
     const row = call * ROW;
     const seq = rows[row + SEQ]!;
     rows[row + SEQ] = seq + 1;
     if (rows[row + EPOCH] !== this.network.routing.epoch) this.followRoutes(call);
-    if (this.sendsUp) this.send(call, 0, this.up.flow, seq, now);
-    if (this.sendsDown) this.send(call, 1, this.down.flow, seq, now);
-    this.schedule(call, now + this.settings.packetInterval);
+    if (this.sendsUp) this.send(call, 0, this.up.flow, seq);
+    if (this.sendsDown) this.send(call, 1, this.down.flow, seq);
+    this.schedule(call, this.settings.packetInterval);
   }
 
   /**
@@ -170,14 +175,15 @@ export class CallArrivals implements EventHandler {
   }
 
   /** The packet needs no `receiver`: its route ends at the direction's receiver, which finds the call by its tag. */
-  private send(call: number, direction: number, flow: FlowStats, seq: number, now: Nanos): void {
+  private send(call: number, direction: number, flow: FlowStats, seq: number): void {
+    const now = this.sim.now;
     const size = this.settings.packetBytes;
     const row = call * ROW;
     const marks = this.rows[row + MARKS + direction]!;
     const route = this.network.routing.routes.byId[this.rows[row + ROUTE + direction]!]!;
     const packet = this.network.pool.take().stamp(flow.index, seq, size, marks % MARKS_EXPOSURE, route, now);
     packet.tag = call;
-    if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE), now);
+    if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE));
     packet.forward();
   }
 
@@ -244,7 +250,7 @@ class CallReceiver implements PacketSink {
     if (seq < expected) quality.reorder(sentAt);
     else rows[at + EXPECTED] = seq + 1;
     quality.arrived(sentAt, transit, rows[at + JITTER]!);
-    if (now >= network.sim.warmup) flow.recordArrival(packet.size, transit, now, false);
+    if (now >= network.sim.warmup) flow.recordArrival(packet.size, transit, false);
     network.pool.release(packet);
   }
 }

@@ -58,8 +58,8 @@ export class TransactionArrivals implements EventHandler {
     const exchange = this.idle.pop() ?? (this.opened < this.settings.maxConnections ? this.open() : undefined);
     if (exchange === undefined) this.waiting.push(now, request, response);
     else exchange.start(now, request, response);
-    const next = now + Math.round(this.arrivals.exponential(this.settings.meanGap));
-    if (next < this.settings.stop) this.sim.at(next, this, 0);
+    const gap = Math.round(this.arrivals.exponential(this.settings.meanGap));
+    if (now + gap < this.settings.stop) this.sim.after(gap, this, 0);
   }
 
   private open(): Exchange {

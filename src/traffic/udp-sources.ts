@@ -126,7 +126,7 @@ export class UdpSources implements EventHandler {
     const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
     const packet = network.pool.take().stamp(this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
-    if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!, now);
+    if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!);
     packet.forward();
     const kind = w[word + KIND]!;
     if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(w, word + RANDOM, r[row + GAP]!);
@@ -135,7 +135,7 @@ export class UdpSources implements EventHandler {
       if (kind === ONOFF) this.skipOffPeriods(i, row);
     }
     const next = Math.round(r[row + NEXT_TIME]!);
-    if (next < r[row + STOP]!) sim.at(next, this, i);
+    if (next < r[row + STOP]!) sim.after(next - now, this, i);
   }
 
   /**

@@ -15,7 +15,7 @@ export class UdpSink implements PacketSink {
   receive(packet: Packet): void {
     const network = this.network;
     const sim = network.sim;
-    if (sim.now >= sim.warmup) network.flowTable.recordArrival(packet.flow * STRIDE, packet.size, sim.now - packet.sentAt, true, sim.now);
+    if (sim.now >= sim.warmup) network.flowTable.recordArrival(packet.flow * STRIDE, packet.size, sim.now - packet.sentAt, true);
     network.pool.release(packet);
   }
 }

@@ -5,6 +5,7 @@ import { RadixEventList } from '../../bench/event-lists/radix-event-list.js';
 import { QuaternaryEventList } from '../../src/core/quaternary-event-list.js';
 import { CalendarEventList } from '../../src/core/calendar-event-list.js';
 import { RandomStream } from '../../src/core/random.js';
+import { Simulator } from '../../src/core/simulator.js';
 
 const handler: EventHandler = { onEvent: () => undefined };
 
@@ -100,6 +101,29 @@ describe.each([
     }
   });
 
+  it('schedules pushAfter from the last event taken, in one order with push, ties included', () => {
+    const list = make();
+    const random = new RandomStream('push-after');
+    const reference: { time: number; seq: number }[] = [];
+    let seq = 0;
+    for (let i = 0; i < 200; i++) {
+      const time = Math.floor(random.uniform() * 100);
+      list.push(time, handler, seq);
+      reference.push({ time, seq: seq++ });
+    }
+    for (let i = 0; i < 10_000; i++) {
+      list.pop();
+      reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+      const expected = reference.shift()!;
+      expect([list.lastTime, list.lastTag]).toEqual([expected.time, expected.seq]);
+      // a delay of 0 to 40 ns (ties with both kinds of push), now and then one beyond 2^31 ns
+      const delay = random.uniform() < 0.01 ? 2 ** 31 + Math.floor(random.uniform() * 1000) : Math.floor(random.uniform() * 40);
+      if (random.uniform() < 0.5) list.pushAfter(delay, handler, seq);
+      else list.push(list.lastTime + delay, handler, seq);
+      reference.push({ time: list.lastTime + delay, seq: seq++ });
+    }
+  });
+
   it('agrees with a stable sort under interleaved pushes and pops (hold model)', () => {
     const list = make();
     const random = new RandomStream('event-list-test');
@@ -156,5 +180,22 @@ describe('calendar event list', () => {
     expect(misordered).toBe(0);
     expect(calendar.dayWidth).toBeGreaterThan(100);
     expect(calendar.dayWidth).toBeLessThan(1000);
+  });
+});
+
+describe("the simulator's relative scheduling", () => {
+  it('wakes a handler `after` a delay from the clock, also when a run has moved the clock past the last event', () => {
+    const sim = new Simulator({ seed: 1 });
+    const woken: [number, number][] = [];
+    const wake: EventHandler = { onEvent: (tag) => void woken.push([sim.now, tag]) };
+    sim.at(10, { onEvent: () => sim.after(5, wake, 1) });
+    sim.runUntil(100); // the last event at 15, the clock at 100
+    sim.after(5, wake, 2);
+    sim.at(105, wake, 3); // the same time, pushed later: after it
+    sim.after(0, wake, 4);
+    sim.runUntil(200);
+    expect(woken).toEqual([[15, 1], [100, 4], [105, 2], [105, 3]]);
+    expect(() => sim.after(-1, wake)).toThrow(/in the past/);
+    expect(() => sim.after(0.5, wake)).toThrow(/not a whole number/);
   });
 });

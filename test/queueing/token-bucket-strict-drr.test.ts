@@ -22,12 +22,17 @@ const ROUTE: readonly PacketSink[] = [];
 
 describe('token bucket', () => {
   it('starts full, admits a burst, then refills at its rate (8 Mbps: a byte per microsecond)', () => {
-    const bucket = new TokenBucket(8e6, 3000);
-    expect([bucket.conforms(1500, 0), bucket.conforms(1500, 0), bucket.conforms(1, 0)]).toEqual([true, true, false]);
-    expect(bucket.conforms(1000, 999_000)).toBe(false); // 999 bytes of tokens
-    expect(bucket.conforms(1000, 1_000_000)).toBe(true); // the 999 kept, one more a microsecond later
-    expect(bucket.conforms(3001, 1e12)).toBe(false); // never more than the burst
-    expect(bucket.conforms(3000, 1e12)).toBe(true);
+    const bucketClock = { now: 0 };
+    const bucket = new TokenBucket(8e6, 3000, bucketClock);
+    const conformsAt = (bytes: number, at: number): boolean => {
+      bucketClock.now = at;
+      return bucket.conforms(bytes);
+    };
+    expect([conformsAt(1500, 0), conformsAt(1500, 0), conformsAt(1, 0)]).toEqual([true, true, false]);
+    expect(conformsAt(1000, 999_000)).toBe(false); // 999 bytes of tokens
+    expect(conformsAt(1000, 1_000_000)).toBe(true); // the 999 kept, one more a microsecond later
+    expect(conformsAt(3001, 1e12)).toBe(false); // never more than the burst
+    expect(conformsAt(3000, 1e12)).toBe(true);
   });
 });
 

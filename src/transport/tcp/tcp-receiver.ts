@@ -54,7 +54,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     const sim = this.network.sim;
     const start = packet.seq;
     const end = start + packet.payload;
-    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt, sim.now);
+    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
     const { requestEnd, responseEnd, payload, size } = packet;
     if (start <= this.lastAckSent && packet.sentAt >= this.tsRecent) this.tsRecent = packet.sentAt;
     this.network.pool.release(packet);
@@ -71,7 +71,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     this.advance(end, requestEnd, responseEnd);
     if (hadHoles || !this.delayedAck) return this.sendAck();
     if (++this.unacked >= 2) this.sendAck();
-    else if (!this.delayedAckTimer.armed) this.delayedAckTimer.set(sim.now + this.delayedAckTimeout);
+    else if (!this.delayedAckTimer.armed) this.delayedAckTimer.setAfter(this.delayedAckTimeout);
   }
 
   onTimer(): void {

@@ -105,7 +105,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
     if (this.sndUna === this.sndMax && this.sndMax > 0 && now - this.lastSentAt > this.rtt.rto && this.cwnd > this.initialCwnd) {
       this.ssthresh = Math.max(this.ssthresh, (3 * this.cwnd) / 4);
-      this.setCwnd(this.initialCwnd, now);
+      this.setCwnd(this.initialCwnd);
       this.inSlowStart = true;
     }
     this.writeEnd += bytes;
@@ -117,11 +117,12 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.state = SYN_SENT;
     this.synSentAt = now;
     this.emitWire(0, 0, this.synBytes);
-    this.rto.set(now + this.rtt.rto);
+    this.rto.setAfter(this.rtt.rto);
   }
 
   /** The SYN-ACK: the receiving half answers a segment without payload (src/transport/tcp/tcp-receiver.ts). */
-  private onSynAck(now: Nanos): void {
+  private onSynAck(): void {
+    const now = this.network.sim.now;
     this.state = ESTABLISHED;
     this.rto.cancel();
     if (!this.synRetransmitted) {
@@ -129,7 +130,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       this.rtt.sample(sample);
       if (now >= this.network.sim.warmup) this.stats.rtt.record(sample);
     } else if (this.cwnd > this.mss) {
-      this.setCwnd(this.mss, now);
+      this.setCwnd(this.mss);
     }
     this.trySend();
   }
@@ -163,12 +164,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       }
       for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack![2 * i]!, packet.sack![2 * i + 1]!);
     }
-    const echoed = packet.tsEcr;
-    this.network.pool.release(packet);
     const now = this.network.sim.now;
-    if (this.state !== ESTABLISHED) return this.onSynAck(now);
-    if (ack > this.sndUna) this.onNewAck(ack, now, echoed);
-    else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck(now);
+    // the round trip the ACK's timestamp measures (small: a time itself would be boxed, see onNewAck)
+    const echoedRtt = now - packet.tsEcr;
+    this.network.pool.release(packet);
+    if (this.state !== ESTABLISHED) return this.onSynAck();
+    if (ack > this.sndUna) this.onNewAck(ack, echoedRtt);
+    else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck();
     // RFC 6937: DeliveredData = change in snd.una + change in SACKed bytes, on every ACK that
     // starts or continues a recovery (not the one that ends it)
     if (this.prr !== null && this.inRecovery) {
@@ -176,7 +178,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       const delivered = this.sndUna - una + board.sackedIn(this.sndUna, this.sndMax) - sacked;
       const bound = board.lossBound((DUP_THRESH - 1) * this.mss);
       const pipe = this.pipe(board, bound);
-      this.reduceProportionally(delivered, this.sndUna > una && !this.newlyLost(lossBound, bound), pipe, now);
+      this.reduceProportionally(delivered, this.sndUna > una && !this.newlyLost(lossBound, bound), pipe);
       return this.sackRecoverySend(board, bound, pipe);
     }
     this.trySend();
@@ -203,10 +205,10 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       this.sendSyn(now);
       return;
     }
-    this.endSlowStart(now);
+    this.endSlowStart();
     // RFC 5681 3.1: when the segment has already been retransmitted by the timer, ssthresh holds.
     if (this.consecutiveTimeouts++ === 0) this.ssthresh = this.cc.onTimeout(this, this.sndMax - this.sndUna, now, this.sndMax);
-    this.setCwnd(this.mss, now);
+    this.setCwnd(this.mss);
     this.inSlowStart = true;
     this.recover = this.sndMax;
     this.inRecovery = false;
@@ -217,8 +219,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.trySend();
   }
 
-  /** `echoed`: the timestamp the ACK echoes (RFC 7323), the send time of the segment it was taken from. */
-  private onNewAck(ack: number, now: Nanos, echoed: Nanos): void {
+  /**
+   * `echoedRtt`: the time since the ACK's echoed timestamp (RFC 7323), the send time of the segment
+   * it was taken from. The clock is read here, not passed: V8 boxes a time (any after 2.1 s) into a
+   * new heap number at a call it does not inline, and this is one per ACK.
+   */
+  private onNewAck(ack: number, echoedRtt: Nanos): void {
+    const now = this.network.sim.now;
     const acked = ack - this.sndUna;
     const flight = this.sndMax - this.sndUna;
     if (this.timedSeq >= 0 && ack > this.timedSeq) {
@@ -238,11 +245,11 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         // Full acknowledgement: leave recovery with the window at ssthresh (RFC 6582 3.2 step 3).
         this.inRecovery = false;
         // PRR's recovery ends at ssthresh (RFC 6937 section 3, as Linux and ns-3)
-        this.setCwnd(this.prr !== null ? this.ssthresh : Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss), now);
+        this.setCwnd(this.prr !== null ? this.ssthresh : Math.min(this.ssthresh, Math.max(this.sndMax - ack, this.mss) + this.mss));
       } else if (this.scoreboard === null) {
         // NewReno partial acknowledgement: retransmit the next hole, deflate by what was acked.
         this.retransmit(ack, Math.min(this.segmentSize(), this.sndMax - ack));
-        this.setCwnd(Math.max(this.cwnd - acked + (acked >= this.mss ? this.mss : 0), this.mss), now);
+        this.setCwnd(Math.max(this.cwnd - acked + (acked >= this.mss ? this.mss : 0), this.mss));
       }
     } else {
       // RFC 9438 5.8 (and Linux for Reno): the window grows only while it limits the sender, not
@@ -251,23 +258,23 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       const before = this.cwnd;
       // every ACK of new data is an RTT sample through the timestamp it echoes (the RTO keeps to one
       // timed segment per round trip, above); HyStart reads them
-      if (this.cc.onRttSample !== undefined) this.cc.onRttSample(this, now - echoed, now, ack, this.sndMax, this.rtt.srtt);
+      if (this.cc.onRttSample !== undefined) this.cc.onRttSample(this, echoedRtt, now, ack, this.sndMax, this.rtt.srtt);
       if (this.cwndLimited(flight)) this.cc.onAck(this, acked, now, this.rtt.srtt);
       if (this.cwnd !== before) this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd - before, now);
-      if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart(now);
-      if (this.scoreboard !== null && this.lossDetected()) this.enterRecovery(now);
+      if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart();
+      if (this.scoreboard !== null && this.lossDetected()) this.enterRecovery();
     }
     if (this.sndUna >= this.sndMax) this.rto.cancel();
-    else this.rto.set(now + this.rtt.rto);
+    else this.rto.setAfter(this.rtt.rto);
   }
 
-  private onDuplicateAck(now: Nanos): void {
+  private onDuplicateAck(): void {
     this.dupAcks++;
     if (this.inRecovery) {
       // NewReno window inflation: one segment has left the network. (SACK counts the pipe instead.)
-      if (this.scoreboard === null) this.setCwnd(this.cwnd + this.mss, now);
+      if (this.scoreboard === null) this.setCwnd(this.cwnd + this.mss);
     } else if (this.lossDetected()) {
-      this.enterRecovery(now);
+      this.enterRecovery();
     }
   }
 
@@ -282,17 +289,17 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     return this.scoreboard !== null && this.scoreboard.lossBound((DUP_THRESH - 1) * this.mss) > this.sndUna;
   }
 
-  private enterRecovery(now: Nanos): void {
-    this.endSlowStart(now);
-    this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna, now);
+  private enterRecovery(): void {
+    this.endSlowStart();
+    this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna, this.network.sim.now);
     this.recover = this.sndMax;
     this.inRecovery = true;
     this.highRxt = this.sndUna;
     if (this.scoreboard === null) {
       this.retransmit(this.sndUna, Math.min(this.segmentSize(), this.sndMax - this.sndUna));
-      this.setCwnd(this.ssthresh + DUP_THRESH * this.mss, now);
+      this.setCwnd(this.ssthresh + DUP_THRESH * this.mss);
     } else {
-      this.setCwnd(this.ssthresh, now);
+      this.setCwnd(this.ssthresh);
       // RFC 6675 section 5, step (4.3): the first segment presumed lost goes out at once, whatever
       // the pipe; then step (C) sends what cwnd - pipe allows (trySend, after this ACK), or, with
       // PRR, what its share of the data delivered allows (RFC 6937; Linux sends this one segment
@@ -318,14 +325,14 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
    * what a recovery sends into a bottleneck (a policer) that is dropping, and its retransmissions
    * are then lost too. cwnd = pipe + sndcnt.
    */
-  private reduceProportionally(delivered: number, safe: boolean, pipe: number, now: Nanos): void {
+  private reduceProportionally(delivered: number, safe: boolean, pipe: number): void {
     const prr = this.prr!;
     prr.delivered += delivered;
     let sndcnt: number;
     if (pipe > this.ssthresh) sndcnt = Math.ceil((prr.delivered * this.ssthresh) / prr.recoverFs) - prr.out;
     else if (safe) sndcnt = Math.min(this.ssthresh - pipe, Math.max(prr.delivered - prr.out, delivered) + this.mss);
     else sndcnt = Math.min(this.ssthresh - pipe, prr.delivered - prr.out);
-    this.setCwnd(pipe + Math.max(sndcnt, 0), now);
+    this.setCwnd(pipe + Math.max(sndcnt, 0));
   }
 
   /**
@@ -421,7 +428,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
     this.emit(seq, length);
     if (seq + length > this.sndMax) this.sndMax = seq + length;
-    if (!this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
+    if (!this.rto.armed) this.rto.setAfter(this.rtt.rto);
   }
 
   /**
@@ -434,7 +441,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private retransmit(seq: number, length: number): void {
     this.countRetransmission();
     this.emit(seq, length);
-    if (seq === this.sndUna || !this.rto.armed) this.rto.set(this.network.sim.now + this.rtt.rto);
+    if (seq === this.sndUna || !this.rto.armed) this.rto.setAfter(this.rtt.rto);
   }
 
   private countRetransmission(): void {
@@ -454,18 +461,18 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     packet.requestEnd = this.requestEnd;
     packet.responseEnd = this.responseEnd;
     this.lastSentAt = sim.now;
-    if (sim.now >= sim.warmup) this.flow.countSent(packet.size, this.path.exposure, sim.now);
+    if (sim.now >= sim.warmup) this.flow.countSent(packet.size, this.path.exposure);
     packet.forward();
   }
 
-  private setCwnd(cwnd: number, now: Nanos): void {
-    this.stats.cwnd.set(this.stats.cwnd.current + cwnd - this.cwnd, now);
+  private setCwnd(cwnd: number): void {
+    this.stats.cwnd.set(this.stats.cwnd.current + cwnd - this.cwnd, this.network.sim.now);
     this.cwnd = cwnd;
   }
 
-  private endSlowStart(now: Nanos): void {
+  private endSlowStart(): void {
     if (!this.inSlowStart) return;
     this.inSlowStart = false;
-    if (Number.isNaN(this.stats.slowStartEnd)) this.stats.slowStartEnd = now;
+    if (Number.isNaN(this.stats.slowStartEnd)) this.stats.slowStartEnd = this.network.sim.now;
   }
 }
