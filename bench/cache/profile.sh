@@ -30,7 +30,7 @@ cleanup() {
 trap cleanup EXIT
 ERSIM_CALLGRIND=1 valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --dump-instr=yes \
   --D1=32768,8,64 --LL="$LL" --callgrind-out-file="$WORK/callgrind.out" \
-  node --single-threaded --perf-basic-prof --logfile="$WORK/v8.log" --no-logfile-per-isolate bench/cache/window.mjs "$ROOT" "$USERS" "$WARM" "$WINDOW" \
+  node --single-threaded --expose-gc --perf-basic-prof --logfile="$WORK/v8.log" --no-logfile-per-isolate bench/cache/window.mjs "$ROOT" "$USERS" "$WARM" "$WINDOW" \
   2> "$WORK/stderr" || { cat "$WORK/stderr" >&2; exit 1; }
 PID=$(sed -n 's/^pid: //p' "$WORK/callgrind.out")
 EVENTS=$(sed -n 's/^window events \([0-9]*\) hops \([0-9]*\)$/\1/p' "$WORK/stderr")
