@@ -45,4 +45,20 @@ describe('restartable timer', () => {
     expect(fired).toEqual([2000]);
     expect(timer.expiresAt).toBe(Infinity);
   });
+
+  it('is set by a delay from the clock as by its deadline, moving later or earlier alike', () => {
+    const { sim, fired, timer } = setup();
+    // TCP's way: re-armed a delay ahead on every ACK (at 100, ..., 900), then pulled earlier
+    timer.setAfter(1000);
+    for (let t = 100; t <= 900; t += 100) sim.at(t, { onEvent: () => timer.setAfter(1000) });
+    sim.runUntil(900);
+    expect([sim.pendingEvents, timer.expiresAt]).toEqual([1, 1900]);
+    sim.at(1000, { onEvent: () => timer.setAfter(50) });
+    sim.runUntil(10_000);
+    expect(fired).toEqual([1050]);
+    // after a run has moved the clock past the last event
+    timer.setAfter(2 ** 31 + 5);
+    sim.runUntil(2 ** 32);
+    expect(fired).toEqual([1050, 10_000 + 2 ** 31 + 5]);
+  });
 });
