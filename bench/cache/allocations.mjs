@@ -4,9 +4,8 @@
 // (any after 2^31 ns) passed to a call V8 did not inline (docs/performance.md, "Eleventh round").
 // Frames are the functions V8 compiled: an allocation in code inlined into a caller is the caller's.
 // Needs a build (npm run build). Usage: node bench/cache/allocations.mjs [ROOT] [USERS] [WARM_S] [WINDOW_S] [TOP]
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector/promises';
+import { parseWindow, warmEnterprise } from './warm-enterprise.mjs';
 
 const args = process.argv.slice(2);
 if (args[0] === '--help' || args[0] === '-h') {
@@ -14,28 +13,21 @@ if (args[0] === '--help' || args[0] === '-h') {
   process.exit(0);
 }
 const [rootArg = '.', usersArg = '120000', warmArg = '4', windowArg = '1', topArg = '15'] = args;
-const users = Number(usersArg);
-const warm = Number(warmArg);
-const window = Number(windowArg);
+const parsed = parseWindow(usersArg, warmArg, windowArg);
 const top = Number(topArg);
-if (!Number.isInteger(users) || users <= 0 || !(warm >= 1) || !(window > 0) || !Number.isInteger(top) || top <= 0) {
+if (parsed === null || !Number.isInteger(top) || top <= 0) {
   console.error('allocations.mjs: expected ROOT, USERS (a whole number), WARM_S (at least 1), WINDOW_S (seconds) and TOP (a whole number); see --help');
   process.exit(2);
 }
-const root = pathToFileURL(`${resolve(rootArg)}/`);
-const { enterpriseScenario, packetHops } = await import(new URL('dist/bench/scenario.bench.js', root).href);
-const { buildRun } = await import(new URL('dist/src/planner/build.js', root).href);
-const generated = enterpriseScenario(12, users, `${Math.max(6, Math.ceil(warm + window + 1))}s`, 'regional-circuits');
-const run = buildRun({ ...generated, warmup: (warm - 0.5) * 1e9 }, { seed: generated.seed, replication: 0 });
-run.begin();
-run.sim.runUntil(warm * 1e9);
-const hops0 = packetHops(run);
+const { users, warm, window } = parsed;
+const { run, hops: packetHops } = await warmEnterprise(rootArg, users, warm, window);
+const hops0 = packetHops();
 const session = new Session();
 session.connect();
 await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 run.sim.runUntil((warm + window) * 1e9);
 const { profile } = await session.post('HeapProfiler.stopSampling');
-const hops = packetHops(run) - hops0;
+const hops = packetHops() - hops0;
 
 const bytesBy = new Map();
 let total = 0;
