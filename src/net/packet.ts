@@ -12,15 +12,15 @@ export interface PacketSink {
 
 /**
  * A packet's numbers that are not small integers, side by side in its pool's slab (see Packet).
- * What one receiver reads together lies in 16 bytes (a UDP or call receiver: sequence number and
- * send time; a TCP sender: acknowledgement and echoed timestamp): the slab is only 16-byte aligned,
- * so a packet's 64 bytes usually straddle two cache lines, and a pair at 16-byte offsets never does.
+ * The slab is only 16-byte aligned, so a packet's 64 bytes usually straddle two cache lines: what a
+ * UDP or call receiver reads (sequence number and send time) lies in 16 bytes, which never do, and
+ * what every send writes (those, the acknowledgement and the payload) in the 32 bytes from there.
  */
 const SEQ = 0;
 const SENT_AT = 1;
 const ACK = 2;
-const TS_ECR = 3;
-const PAYLOAD = 4;
+const PAYLOAD = 3;
+const TS_ECR = 4;
 const REQUEST_END = 5;
 const RESPONSE_END = 6;
 /** Doubles per packet (one spare): 64 bytes, a cache line's worth (the slab's alignment is the allocator's). */
