@@ -122,8 +122,8 @@ export class FlowTable {
    * inline into a new heap number, and these are once per packet.
    */
   constructor(
-    private readonly windowOrigin: Nanos = 0,
-    private readonly clock: Clock = { now: 0 },
+    private readonly windowOrigin: Nanos,
+    private readonly clock: Clock,
   ) {}
 
   /** The rows (replaced when the table grows: read it afresh after adding flows). */
@@ -201,8 +201,7 @@ export class FlowTable {
     return r[row + BYTES_INTERNET]! + r[row + BYTES_VPN]! + r[row + BYTES_PRIVATE]!;
   }
 
-  /** A packet sent at `now`, after the warm-up: `exposure` is its route's (Exposure.internet, vpn or private). */
-  /** A packet sent now (after the warm-up) with `exposure` (see BYTES_INTERNET). */
+  /** A packet sent now, after the warm-up: `exposure` is its route's (Exposure.internet, vpn or private). */
   countSent(row: number, bytes: number, exposure: number): void {
     const r = this.rows;
     if (r[row + TX_PACKETS]!++ === 0) r[row + FIRST_SENT] = this.clock.now;

@@ -157,7 +157,7 @@ export class Link implements PacketSink, EventHandler {
     const queue = this.queue;
     if (queue.packets > 0) this.serve();
     if (queue.packets === 0 && this.busyUntil <= now) {
-      this.busyUntil = now;
+      this.busyUntil = now; // the idle serializer starts now (transmit reads its start here)
       return this.transmit(packet, route, hop, size, dscp, 0);
     }
     if (!queue.enqueue(packet, this.classOf[dscp]!, route, hop, size, dscp)) this.dropPacket(packet, DropReason.QueueFull);

@@ -83,7 +83,7 @@ describe('flow table', () => {
   });
 
   it('lets one owner reserve the sender block, within its size', () => {
-    const table = new FlowTable();
+    const table = new FlowTable(0, { now: 0 });
     expect(() => table.reserveSenderBlock('big', 2 * FLOW_ROW.senderDoubles + 1)).toThrow(/sender block holds 20/);
     table.reserveSenderBlock('UDP sources', 2 * FLOW_ROW.senderDoubles);
     table.reserveSenderBlock('UDP sources', 14); // the same owner again (a second source of the network)
@@ -91,7 +91,7 @@ describe('flow table', () => {
   });
 
   it('keeps every row when the table grows, and the sender block apart from the counters', () => {
-    const table = new FlowTable();
+    const table = new FlowTable(0, { now: 0 });
     const rows = Array.from({ length: 40 }, () => table.add());
     rows.forEach((row, i) => {
       table.rows[row + FLOW_ROW.sender] = 1000 + i;
