@@ -11,15 +11,19 @@ describe('CUBIC window growth (RFC 9438)', () => {
   const rtt = 0.1e9;
 
   function grow(seconds: number): number[] {
-    const cc = new CubicControl();
-    const w: WindowState = { cwnd: 1000 * mss, ssthresh: 0, mss };
+    const clock = { now: 0 };
+    const cc = new CubicControl(clock);
+    const w: WindowState = { cwnd: 1000 * mss, ssthresh: 0, mss, srtt: rtt };
     w.ssthresh = cc.onFastRetransmit(w);
     w.cwnd = w.ssthresh;
     const perRtt: number[] = [];
     let now = 0;
     for (let round = 0; round < seconds * 10; round++) {
       const acks = Math.floor(w.cwnd / mss);
-      for (let i = 0; i < acks; i++) cc.onAck(w, mss, now + (i * rtt) / acks, rtt);
+      for (let i = 0; i < acks; i++) {
+        clock.now = now + (i * rtt) / acks;
+        cc.onAck(w, mss);
+      }
       now += rtt;
       perRtt.push(w.cwnd / mss);
     }
@@ -38,16 +42,16 @@ describe('CUBIC window growth (RFC 9438)', () => {
   });
 
   it('grows at least as fast as Reno would (the Reno-friendly region) on a short RTT path', () => {
-    const cc = new CubicControl();
-    const w: WindowState = { cwnd: 20 * mss, ssthresh: 0, mss };
+    const shortRtt = 1e6; // 1 ms: the cubic curve is very slow in RTTs, Reno's estimate leads
+    const clock = { now: 0 };
+    const cc = new CubicControl(clock);
+    const w: WindowState = { cwnd: 20 * mss, ssthresh: 0, mss, srtt: shortRtt };
     w.ssthresh = cc.onFastRetransmit(w);
     w.cwnd = w.ssthresh; // 14 segments
-    let now = 0;
-    const shortRtt = 1e6; // 1 ms: the cubic curve is very slow in RTTs, Reno's estimate leads
     for (let round = 0; round < 100; round++) {
       const acks = Math.floor(w.cwnd / mss);
-      for (let i = 0; i < acks; i++) cc.onAck(w, mss, now, shortRtt);
-      now += shortRtt;
+      for (let i = 0; i < acks; i++) cc.onAck(w, mss);
+      clock.now += shortRtt;
     }
     // W_est grows by alpha = 3 (1 - 0.7) / (1 + 0.7) = 0.53 segments per RTT
     expect(w.cwnd / mss).toBeGreaterThan(14 + 0.5 * 100 * 0.9);

@@ -13,8 +13,9 @@ const MS = 1e6;
  * ended (ssthresh = cwnd), or -1.
  */
 function driver(cwndSegments: number, srtt = NaN) {
-  const hystart = new HyStart();
-  const w: WindowState = { cwnd: cwndSegments * MSS, ssthresh: Infinity, mss: MSS };
+  const clock = { now: 0 };
+  const hystart = new HyStart(clock);
+  const w: WindowState = { cwnd: cwndSegments * MSS, ssthresh: Infinity, mss: MSS, srtt };
   let now = 0;
   let una = 0;
   let nxt = 10 * MSS;
@@ -29,7 +30,8 @@ function driver(cwndSegments: number, srtt = NaN) {
         una = Math.max(una, roundEnd) + MSS; // the first ACK of the round passes its start's highest byte
         nxt = una + w.cwnd; // (the window stays fixed here: only HyStart's decisions are watched)
         const before = w.ssthresh;
-        hystart.onAck(w, rtts[i]!, now, una, nxt, srtt);
+        clock.now = now;
+        hystart.onAck(w, rtts[i]!, una, nxt);
         if (exitedAt < 0 && w.ssthresh !== before) exitedAt = i;
         now += spacing + (i === gapAfter ? gap : 0);
       }
@@ -115,7 +117,7 @@ describe('HyStart, by hand (Linux tcp_cubic.c: 8 samples, delay threshold minRTT
     const d = driver(20);
     d.round(constant(12, 40 * MS), 3 * MS);
     expect(d.round(constant(12, 60 * MS), 3 * MS)).toBe(8);
-    d.hystart.restart(0, 0);
+    d.hystart.restart(0);
     d.w.ssthresh = Infinity;
     expect(d.hystart.exited).toBe(false);
     d.round(constant(12, 60 * MS), 3 * MS); // the path is longer now: 60 ms is the new minimum

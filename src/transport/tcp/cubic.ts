@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock, Nanos } from '../../core/time.js';
 import { NS_PER_S } from '../../core/time.js';
 import { slowStart, type CongestionControl, type WindowState } from './congestion-control.js';
 import { HyStart } from './hystart.js';
@@ -24,21 +24,25 @@ export class CubicControl implements CongestionControl {
   private wEst = 0;
   private readonly hystart: HyStart | null;
 
-  constructor(hystart = true) {
-    this.hystart = hystart ? new HyStart() : null;
+  constructor(
+    private readonly clock: Clock,
+    hystart = true,
+  ) {
+    this.hystart = hystart ? new HyStart(clock) : null;
   }
 
-  onRttSample(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos): void {
+  onRttSample(w: WindowState, rtt: Nanos, sndUna: number, sndNxt: number): void {
     // Linux takes no delay samples in the first second of an epoch (just after a recovery)
-    if (this.hystart === null || now - this.epochStart < NS_PER_S) return;
-    this.hystart.onAck(w, rtt, now, sndUna, sndNxt, srtt);
+    if (this.hystart === null || this.clock.now - this.epochStart < NS_PER_S) return;
+    this.hystart.onAck(w, rtt, sndUna, sndNxt);
   }
 
-  onAck(w: WindowState, ackedBytes: number, now: Nanos, srtt: Nanos): void {
+  onAck(w: WindowState, ackedBytes: number): void {
     if (w.cwnd < w.ssthresh) {
       slowStart(w, ackedBytes);
       return;
     }
+    const now = this.clock.now;
     const mss = w.mss;
     const cwnd = w.cwnd / mss;
     if (Number.isNaN(this.epochStart)) {
@@ -50,6 +54,7 @@ export class CubicControl implements CongestionControl {
       }
       this.wEst = cwnd;
     }
+    const srtt = w.srtt;
     const rtt = Number.isNaN(srtt) ? DEFAULT_RTT_S : srtt / NS_PER_S;
     const t = (now - this.epochStart) / NS_PER_S;
     const acked = ackedBytes / mss;
@@ -69,10 +74,10 @@ export class CubicControl implements CongestionControl {
     return this.reduce(w);
   }
 
-  onTimeout(w: WindowState, _flight: number, now: Nanos, sndNxt: number): number {
+  onTimeout(w: WindowState, _flight: number, sndNxt: number): number {
     const ssthresh = this.reduce(w);
     this.wMax = 0;
-    this.hystart?.restart(now, sndNxt);
+    this.hystart?.restart(sndNxt);
     return ssthresh;
   }
 

@@ -1,4 +1,4 @@
-import type { Nanos } from '../../core/time.js';
+import type { Clock, Nanos } from '../../core/time.js';
 import type { WindowState } from './congestion-control.js';
 
 /** Below this window (segments) slow start runs on unchecked (Linux's hystart_low_window). */
@@ -35,17 +35,21 @@ export class HyStart {
   private currRtt = Infinity;
   private samples = 0;
 
+  constructor(private readonly clock: Clock) {}
+
   /**
    * An ACK of new data with an RTT sample, before the window grows for it; `sndUna` and `sndNxt`
    * after the ACK, before anything more is sent. Only in slow start (cwnd < ssthresh) does it act.
    */
-  onAck(w: WindowState, rtt: Nanos, now: Nanos, sndUna: number, sndNxt: number, srtt: Nanos): void {
+  onAck(w: WindowState, rtt: Nanos, sndUna: number, sndNxt: number): void {
     if (rtt < this.delayMin) this.delayMin = rtt;
     if (this.found || w.cwnd >= w.ssthresh) return;
-    if (sndUna > this.endSeq) this.newRound(now, sndNxt);
+    const now = this.clock.now;
+    if (sndUna > this.endSeq) this.newRound(sndNxt);
     if (w.cwnd < LOW_WINDOW * w.mss) return;
     if (now - this.lastAck <= ACK_DELTA) {
       this.lastAck = now;
+      const srtt = w.srtt;
       const rate = Number.isNaN(srtt) ? 0 : (2 * w.cwnd) / srtt; // bytes per ns
       const burst = rate > 0 ? Math.min(MAX_ACK_DELAY, BURST_BYTES / rate) : 0;
       if (now - this.roundStart > (this.delayMin + burst) / 2) return this.exit(w);
@@ -56,10 +60,10 @@ export class HyStart {
   }
 
   /** After a retransmission timeout (Linux: the Loss state resets CUBIC): slow start is watched again from scratch. */
-  restart(now: Nanos, sndNxt: number): void {
+  restart(sndNxt: number): void {
     this.found = false;
     this.delayMin = Infinity;
-    this.newRound(now, sndNxt);
+    this.newRound(sndNxt);
   }
 
   /** Whether this connection's slow start was ended by HyStart (and not yet restarted by a timeout). */
@@ -67,7 +71,8 @@ export class HyStart {
     return this.found;
   }
 
-  private newRound(now: Nanos, sndNxt: number): void {
+  private newRound(sndNxt: number): void {
+    const now = this.clock.now;
     this.roundStart = now;
     this.lastAck = now;
     this.endSeq = sndNxt;

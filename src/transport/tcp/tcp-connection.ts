@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/time.js';
 import type { Network } from '../../net/network.js';
 import type { PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
@@ -10,8 +11,8 @@ import { segmentLayout, type TcpConfig } from './tcp-config.js';
 import { TcpReceiver } from './tcp-receiver.js';
 import { TcpSender } from './tcp-sender.js';
 
-export function createCongestionControl(config: TcpConfig): CongestionControl {
-  return config.congestionControl === 'cubic' ? new CubicControl(config.hystart) : new NewRenoControl();
+export function createCongestionControl(config: TcpConfig, clock: Clock): CongestionControl {
+  return config.congestionControl === 'cubic' ? new CubicControl(clock, config.hystart) : new NewRenoControl();
 }
 
 /** One direction of data: a sender, a receiver, data on `dataPath`, ACKs back on `ackPath`. */
@@ -32,7 +33,7 @@ export function createTcpHalf(network: Network, stats: FlowStats, dataPath: Rout
   stats.tcp ??= new TcpStats(network.sim.warmup); // connections of one application share their statistics
   const { header } = segmentLayout(config);
   const receiver = new TcpReceiver(network, stats, header, config.delayedAck, config.delayedAckTimeout, config.sack);
-  const sender = new TcpSender(network, stats, config, createCongestionControl(config), config.receiveWindow, opens);
+  const sender = new TcpSender(network, stats, config, createCongestionControl(config, network.sim), config.receiveWindow, opens);
   if (key !== undefined) network.sinks.add(key, sender, receiver);
   sender.path = dataPath(receiver);
   stats.route ??= sender.path;

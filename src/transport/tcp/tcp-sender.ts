@@ -140,6 +140,11 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     this.writeEnd = Math.min(this.writeEnd, this.sndMax);
   }
 
+  /** The smoothed RTT (ns; NaN before a sample), for the congestion control (WindowState). */
+  get srtt(): Nanos {
+    return this.rtt.srtt;
+  }
+
   /** Bytes the application has handed over so far. */
   get written(): number {
     return this.writeEnd;
@@ -207,7 +212,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     }
     this.endSlowStart();
     // RFC 5681 3.1: when the segment has already been retransmitted by the timer, ssthresh holds.
-    if (this.consecutiveTimeouts++ === 0) this.ssthresh = this.cc.onTimeout(this, this.sndMax - this.sndUna, now, this.sndMax);
+    if (this.consecutiveTimeouts++ === 0) this.ssthresh = this.cc.onTimeout(this, this.sndMax - this.sndUna, this.sndMax);
     this.setCwnd(this.mss);
     this.inSlowStart = true;
     this.recover = this.sndMax;
@@ -258,8 +263,8 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
       const before = this.cwnd;
       // every ACK of new data is an RTT sample through the timestamp it echoes (the RTO keeps to one
       // timed segment per round trip, above); HyStart reads them
-      if (this.cc.onRttSample !== undefined) this.cc.onRttSample(this, echoedRtt, now, ack, this.sndMax, this.rtt.srtt);
-      if (this.cwndLimited(flight)) this.cc.onAck(this, acked, now, this.rtt.srtt);
+      if (this.cc.onRttSample !== undefined) this.cc.onRttSample(this, echoedRtt, ack, this.sndMax);
+      if (this.cwndLimited(flight)) this.cc.onAck(this, acked);
       if (this.cwnd !== before) this.stats.cwnd.set(this.stats.cwnd.current + this.cwnd - before, now);
       if (this.inSlowStart && (this.cwnd >= this.ssthresh || this.cwnd >= this.receiveWindow)) this.endSlowStart();
       if (this.scoreboard !== null && this.lossDetected()) this.enterRecovery();
@@ -291,7 +296,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
 
   private enterRecovery(): void {
     this.endSlowStart();
-    this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna, this.network.sim.now);
+    this.ssthresh = this.cc.onFastRetransmit(this, this.sndMax - this.sndUna);
     this.recover = this.sndMax;
     this.inRecovery = true;
     this.highRxt = this.sndUna;
