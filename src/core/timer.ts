@@ -33,11 +33,7 @@ export class Timer implements EventHandler {
   }
 
   set(at: Nanos): void {
-    this.deadline = at;
-    if (at < this.pendingAt) {
-      this.pendingAt = at;
-      this.sim.at(at, this, 0);
-    }
+    this.setAfter(at - this.sim.now);
   }
 
   /** `set(now + delay)`, scheduled by its delay: V8 boxes a time passed to a call it does not inline. */

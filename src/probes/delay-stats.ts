@@ -9,11 +9,6 @@ import { LogLinearHistogram } from './log-linear-histogram.js';
 export class DelayStats extends LogLinearHistogram {
   sum = 0;
 
-  override record(value: Nanos): void {
-    this.sum += value;
-    super.record(value);
-  }
-
   override recordRepeated(value: Nanos, times: number): void {
     this.sum += value * times;
     super.recordRepeated(value, times);

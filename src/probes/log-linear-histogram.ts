@@ -52,13 +52,7 @@ export class LogLinearHistogram {
   max = -Infinity;
 
   record(value: number): void {
-    const index = bucketOf(value);
-    let slot = index - this.base;
-    if (slot < 0 || slot >= this.counts.length) slot = this.widen(index);
-    this.counts[slot]!++;
-    this.total++;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
+    this.recordRepeated(value, 1);
   }
 
   /** Record `value` `times` times (a whole number of them). */
