@@ -129,7 +129,7 @@ export class Packet {
     this.flow = flow;
     n[at + SEQ] = seq;
     this.size = size;
-    this.dscp = dscp;
+    this.dscp = dscp | 0; // a small integer kept as such: a field V8 has seen hold a double is a box of its own
     this.route = route;
     this.receiver = receiver;
     this.hop = 0;

@@ -156,22 +156,22 @@ export class Partition implements LinkExporter {
       const generation = data[k + 3]!;
       const packet = network.pool.take();
       packet.route = routes[data[k + 4]!]!;
-      packet.hop = data[k + 5]!;
-      packet.flow = data[k + 6]!;
+      packet.hop = data[k + 5]! | 0;
+      packet.flow = data[k + 6]! | 0;
       packet.seq = data[k + 7]!;
-      packet.size = data[k + 8]!;
+      packet.size = data[k + 8]! | 0;
       packet.payload = data[k + 9]!;
       packet.ack = data[k + 10]!;
       packet.isAck = data[k + 11] === 1;
-      packet.dscp = data[k + 12]!;
+      packet.dscp = data[k + 12]! | 0;
       packet.sentAt = data[k + 13]!;
       packet.requestEnd = data[k + 14]!;
       packet.responseEnd = data[k + 15]!;
       packet.tsEcr = data[k + 16]!;
       const receiver = data[k + 17]!;
       packet.receiver = receiver < 0 ? null : network.sinks.elementOf(receiver);
-      packet.tag = data[k + 18]!;
-      const sack = data[k + 19]!;
+      packet.tag = data[k + 18]! | 0;
+      const sack = data[k + 19]! | 0;
       packet.sackCount = sack;
       if (sack > 0) {
         const blocks = network.pool.sackBlocks(packet);
