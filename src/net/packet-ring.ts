@@ -23,6 +23,7 @@ const NO_ROUTE: readonly PacketSink[] = [];
  */
 const SLOT = 2;
 const WORD = 2 ** 32;
+const MIN_CAPACITY = 16;
 /** A slot holds sizes under this many bytes (a link's MTU is under it) ... */
 export const MAX_PACKET_BYTES = 2 ** 21;
 /** ... and routes of at most this many elements (a hop is 16 bits). */
@@ -33,15 +34,22 @@ export const MAX_ROUTE_LENGTH = 0xffff;
  * object goes cold while it waits or flies through a large network, so the links it crosses read
  * these copies, written and read in order, and the object is read again only where the packet
  * leaves the links (a receiver, a tunnel's end, a loss model, a drop): docs/performance.md.
- * Capacity stays a power of two.
+ *
+ * The ring uses the first `capacity` slots of its arrays, a power of two. It doubles when full and
+ * halves when a whole turn has passed with it under a quarter full, so that the slots it goes round
+ * stay few enough to stay cached: a wire grown by one burst would otherwise go round its largest
+ * size for the rest of the run, every line written and read again from memory. Halving moves
+ * nothing and frees nothing (the arrays stay, for the next burst).
  */
 export class PacketRing {
-  private capacity = 16;
+  private capacity = MIN_CAPACITY;
   /** Each slot's packet and route, side by side. */
-  private objects: (Packet | readonly PacketSink[] | undefined)[] = new Array<Packet | readonly PacketSink[] | undefined>(2 * 16);
-  private numbers = new Float64Array(16 * SLOT);
+  private objects: (Packet | readonly PacketSink[] | undefined)[] = new Array<Packet | readonly PacketSink[] | undefined>(2 * MIN_CAPACITY);
+  private numbers = new Float64Array(MIN_CAPACITY * SLOT);
   private head = 0;
   private count = 0;
+  /** The most packets held since the head last came round to the first slot. */
+  private peak = 0;
   /** The hop fields of the packet `shift` returned last. */
   readonly shifted = new HopFields();
 
@@ -49,9 +57,15 @@ export class PacketRing {
     return this.count;
   }
 
+  /** How many slots the ring goes round now. */
+  get slots(): number {
+    return this.capacity;
+  }
+
   push(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): void {
     if (this.count === this.capacity) this.grow();
     const i = (this.head + this.count++) & (this.capacity - 1);
+    if (this.count > this.peak) this.peak = this.count;
     const o = this.objects;
     o[2 * i] = packet;
     o[2 * i + 1] = route;
@@ -88,26 +102,52 @@ export class PacketRing {
     s.size = size;
     s.hop = hopDscp & 0xffff;
     s.dscp = hopDscp >>> 16;
-    this.head = (i + 1) & (this.capacity - 1);
-    this.count--;
+    // an emptied ring starts again at its first slots, which stay cached, not at the next ones round
+    this.head = --this.count === 0 ? 0 : (i + 1) & (this.capacity - 1);
+    if (this.head === 0) this.turned();
     return packet;
   }
 
+  /** The head is back at the first slot, the packets held in the slots from there: halve if a turn needed under a quarter. */
+  private turned(): void {
+    if (this.peak < this.capacity >> 2 && this.capacity > MIN_CAPACITY) this.capacity >>= 1;
+    this.peak = this.count;
+  }
+
+  /**
+   * Twice the slots, the packets kept in order: in the arrays already there when a halving left
+   * them (the slots before the head move to just past the old end), else in new ones.
+   */
   private grow(): void {
-    const mask = this.capacity - 1;
-    const capacity = this.capacity * 2;
-    const objects = new Array<Packet | readonly PacketSink[] | undefined>(2 * capacity);
-    const numbers = new Float64Array(capacity * SLOT);
+    const capacity = this.capacity;
+    const o = this.objects;
+    const n = this.numbers;
+    if (n.length >= 2 * capacity * SLOT) {
+      for (let i = 0; i < this.head; i++) {
+        const j = capacity + i;
+        o[2 * j] = o[2 * i];
+        o[2 * j + 1] = o[2 * i + 1];
+        o[2 * i] = undefined;
+        o[2 * i + 1] = undefined;
+        n[j * SLOT] = n[i * SLOT]!;
+        n[j * SLOT + 1] = n[i * SLOT + 1]!;
+      }
+      this.capacity = 2 * capacity;
+      return;
+    }
+    const mask = capacity - 1;
+    const objects = new Array<Packet | readonly PacketSink[] | undefined>(4 * capacity);
+    const numbers = new Float64Array(2 * capacity * SLOT);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & mask;
-      objects[2 * k] = this.objects[2 * i];
-      objects[2 * k + 1] = this.objects[2 * i + 1];
-      numbers[k * SLOT] = this.numbers[i * SLOT]!;
-      numbers[k * SLOT + 1] = this.numbers[i * SLOT + 1]!;
+      objects[2 * k] = o[2 * i];
+      objects[2 * k + 1] = o[2 * i + 1];
+      numbers[k * SLOT] = n[i * SLOT]!;
+      numbers[k * SLOT + 1] = n[i * SLOT + 1]!;
     }
     this.objects = objects;
     this.numbers = numbers;
-    this.capacity = capacity;
+    this.capacity = 2 * capacity;
     this.head = 0;
   }
 }

@@ -31,6 +31,45 @@ describe('PacketRing', () => {
     expect(ring.headArrival()).toBe(Infinity);
   });
 
+  it('goes round fewer slots after a turn under a quarter full, and grows again in order after', () => {
+    const ring = new PacketRing();
+    const route: PacketSink[] = [];
+    const packets = Array.from({ length: 1000 }, () => new Packet());
+    let pushed = 0;
+    let shifted = 0;
+    const push = () => {
+      const k = pushed++;
+      ring.push(packets[k % packets.length]!, route, k % 7, 40 + (k % 1000), k % 64, k);
+    };
+    const shift = () => {
+      const k = shifted++;
+      expect(ring.headArrival()).toBe(k);
+      expect(ring.shift()).toBe(packets[k % packets.length]);
+      expect({ ...ring.shifted }).toEqual({ route, hop: k % 7, size: 40 + (k % 1000), dscp: k % 64, arrival: k });
+    };
+    // a burst of 300 grows the ring to 512 slots
+    for (let i = 0; i < 300; i++) push();
+    expect(ring.slots).toBe(512);
+    // then it holds 20 to 21 packets, never emptied: each turn under a quarter full halves it, down to
+    // 64 slots (21 is not under a quarter of 64)
+    for (let i = 0; i < 280; i++) shift();
+    for (let i = 0; i < 5000; i++) {
+      push();
+      shift();
+    }
+    expect(ring.length).toBe(20);
+    expect(ring.slots).toBe(64);
+    // another burst while the head is mid-ring: the packets before the head move past the old end
+    for (let i = 0; i < 700; i++) push();
+    expect(ring.slots).toBe(1024);
+    while (ring.length > 0) shift();
+    expect(shifted).toBe(pushed);
+    // emptied, it starts again at its first slots, and a turn that held one packet halves it
+    push();
+    shift();
+    expect(ring.slots).toBe(512);
+  });
+
   it('keeps the largest hop, DSCP and size a link can carry', () => {
     const ring = new PacketRing();
     const packet = new Packet();
