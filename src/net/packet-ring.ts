@@ -36,7 +36,7 @@ export const MAX_ROUTE_LENGTH = 0xffff;
  * leaves the links (a receiver, a tunnel's end, a loss model, a drop): docs/performance.md.
  *
  * The ring uses the first `capacity` slots of its arrays, a power of two. It doubles when full and
- * halves when a whole turn has passed with it under a quarter full, so that the slots it goes round
+ * halves when a whole turn has passed with it under half full, so that the slots it goes round
  * stay few enough to stay cached: a wire grown by one burst would otherwise go round its largest
  * size for the rest of the run, every line written and read again from memory. Halving moves
  * nothing and frees nothing (the arrays stay, for the next burst).
@@ -108,9 +108,9 @@ export class PacketRing {
     return packet;
   }
 
-  /** The head is back at the first slot, the packets held in the slots from there: halve if a turn needed under a quarter. */
+  /** The head is back at the first slot, the packets held in the slots from there: halve if a turn needed under half. */
   private turned(): void {
-    if (this.peak < this.capacity >> 2 && this.capacity > MIN_CAPACITY) this.capacity >>= 1;
+    if (this.peak < this.capacity >> 1 && this.capacity > MIN_CAPACITY) this.capacity >>= 1;
     this.peak = this.count;
   }
 

@@ -31,7 +31,7 @@ describe('PacketRing', () => {
     expect(ring.headArrival()).toBe(Infinity);
   });
 
-  it('goes round fewer slots after a turn under a quarter full, and grows again in order after', () => {
+  it('goes round fewer slots after a turn under half full, and grows again in order after', () => {
     const ring = new PacketRing();
     const route: PacketSink[] = [];
     const packets = Array.from({ length: 1000 }, () => new Packet());
@@ -50,15 +50,15 @@ describe('PacketRing', () => {
     // a burst of 300 grows the ring to 512 slots
     for (let i = 0; i < 300; i++) push();
     expect(ring.slots).toBe(512);
-    // then it holds 20 to 21 packets, never emptied: each turn under a quarter full halves it, down to
-    // 64 slots (21 is not under a quarter of 64)
+    // then it holds 20 to 21 packets, never emptied: each turn under half full halves it, down to
+    // 32 slots (21 is not under half of 32)
     for (let i = 0; i < 280; i++) shift();
     for (let i = 0; i < 5000; i++) {
       push();
       shift();
     }
     expect(ring.length).toBe(20);
-    expect(ring.slots).toBe(64);
+    expect(ring.slots).toBe(32);
     // another burst while the head is mid-ring: the packets before the head move past the old end
     for (let i = 0; i < 700; i++) push();
     expect(ring.slots).toBe(1024);
