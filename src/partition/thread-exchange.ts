@@ -4,11 +4,15 @@ import { nextActivity } from './next-activity.js';
 
 /** Doubles in one mailbox (16 MB): a window's packets between two threads, many times over. */
 const MAILBOX_DOUBLES = 1 << 21;
-/** Control words: threads arrived at the barrier, barrier generation, stop asked, a thread failed. */
+/**
+ * Control words: threads arrived at the barrier, barrier generation, stop asked, a thread failed,
+ * and whether the last barrier passed decided to stop.
+ */
 const ARRIVED = 0;
 const GENERATION = 1;
 const STOP = 2;
 const FAILED = 3;
+const STOPPING = 4;
 /**
  * Turns of checking before sleeping at the barrier, when every thread has a core: the others are
  * usually a fraction of a millisecond behind, less than a sleep and a wake-up cost (two threads of
@@ -38,7 +42,7 @@ export function threadSetup(threads: number, threadOf: number[]): ThreadSetup {
     const to = Math.floor(i / 2) % threads;
     mailboxes.push(new SharedArrayBuffer(from === to ? 8 : 8 * MAILBOX_DOUBLES));
   }
-  return { threads, threadOf, control: new SharedArrayBuffer(16), events: new SharedArrayBuffer(8 * threads), next: new SharedArrayBuffer(16 * threads), mailboxes };
+  return { threads, threadOf, control: new SharedArrayBuffer(20), events: new SharedArrayBuffer(8 * threads), next: new SharedArrayBuffer(16 * threads), mailboxes };
 }
 
 /** A run stopped on request (a signal) at a window's end. */
@@ -137,6 +141,10 @@ export class ThreadExchange {
     const generation = Atomics.load(c, GENERATION);
     if (Atomics.add(c, ARRIVED, 1) === this.setup.threads - 1) {
       Atomics.store(c, ARRIVED, 0);
+      // A stop asked at any moment is decided here, once for all threads: were each thread to read the
+      // request itself after the barrier, one that read it late would stop a window before the others,
+      // and they would wait for it at the next barrier for ever.
+      Atomics.store(c, STOPPING, Atomics.load(c, STOP));
       Atomics.add(c, GENERATION, 1);
       Atomics.notify(c, GENERATION);
     } else {
@@ -146,6 +154,6 @@ export class ThreadExchange {
       }
     }
     if (Atomics.load(c, FAILED) !== 0) throw new Error('another thread of this run failed');
-    if (Atomics.load(c, STOP) !== 0) throw new StoppedError('stopped');
+    if (Atomics.load(c, STOPPING) !== 0) throw new StoppedError('stopped');
   }
 }
