@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseWindow, warmEnterprise } from './warm-enterprise.mjs';
 
-const [usersArg, warmArg, windowArg, pairsArg, rootA, rootB, child] = process.argv.slice(2);
+// a run of one build is this script again, with --child first
+const child = process.argv[2] === '--child';
+const [usersArg, warmArg, windowArg, pairsArg, rootA, rootB] = process.argv.slice(child ? 3 : 2);
 const parsed = parseWindow(usersArg, warmArg, windowArg);
 const pairs = Number(pairsArg);
 if (usersArg === '--help' || parsed === null || !(Number.isInteger(pairs) && pairs > 0) || !rootA) {
@@ -15,7 +17,7 @@ if (usersArg === '--help' || parsed === null || !(Number.isInteger(pairs) && pai
   process.exit(usersArg === '--help' ? 0 : 2);
 }
 
-if (child === '--child') {
+if (child) {
   const { users, warm, window } = parsed;
   const { run, hops } = await warmEnterprise(rootA, users, warm, window);
   const hops0 = hops();
@@ -27,7 +29,7 @@ if (child === '--child') {
   const results = roots.map(() => []);
   for (let p = 0; p < pairs; p++) {
     const line = roots.map((root, i) => {
-      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), usersArg, warmArg, windowArg, '1', root, '', '--child'], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', usersArg, warmArg, windowArg, '1', root], { encoding: 'utf8' });
       results[i].push(Number(out));
       return `${Number(out).toFixed(1)}`;
     });
