@@ -1,4 +1,4 @@
-import type { Packet } from './packet.js';
+import type { PacketId } from './packet.js';
 
 /** Why a packet was dropped. Numeric so counters can live in typed arrays. */
 export const DropReason = {
@@ -17,5 +17,5 @@ export const DROP_REASON_COUNT = DROP_REASON_NAMES.length;
 
 /** Where a link or a node sends the packets it drops (counted per flow, then recycled). */
 export interface DropHandler {
-  drop(packet: Packet, reason: DropReason): void;
+  drop(packet: PacketId, reason: DropReason): void;
 }

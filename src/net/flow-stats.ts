@@ -1,5 +1,4 @@
 import type { Nanos } from '../core/time.js';
-import type { Packet } from './packet.js';
 import type { DelayStats } from '../probes/delay-stats.js';
 import { FLOW_ROW, type FlowTable } from './flow-table.js';
 import type { TcpStats } from '../probes/tcp-stats.js';
@@ -25,7 +24,7 @@ export class FlowStats {
   /** Present for TCP flows. */
   tcp: TcpStats | undefined;
   /** Told of every packet of the flow the network drops (media quality windows). */
-  watcher: { dropped(packet: Packet): void } | undefined;
+  watcher: { dropped(sentAt: Nanos): void } | undefined;
   /** How the flow's packets go, to name its path in the results. */
   route: { pathLabel(): string } | undefined;
 

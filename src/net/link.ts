@@ -5,7 +5,7 @@ import { NS_PER_S } from '../core/time.js';
 import { LinkStats } from '../probes/link-stats.js';
 import { DROP_REASON_COUNT, DropReason, type DropHandler } from './drop-reason.js';
 import type { LossModel } from './impairments/loss-models.js';
-import type { Packet, PacketSink } from './packet.js';
+import type { PacketId, PacketPool, PacketSink } from './packet.js';
 import { MAX_PACKET_BYTES, PacketRing } from './packet-ring.js';
 import type { Fib } from './routing/fib.js';
 import { TunnelEndpoint, type Tunnel, type TunnelSpec } from './routing/tunnel.js';
@@ -16,8 +16,8 @@ import type { TokenBucket } from './token-bucket.js';
 
 /** Where a link cut by a partition sends its packets: to the far end's partition (src/partition/). */
 export interface LinkExporter {
-  /** `packet` leaves `link` now, to arrive at the far end at `arrival`; the exporter takes it. */
-  export(link: Link, packet: Packet, arrival: Nanos, generation: number): void;
+  /** `packet` leaves `link` now, on `route` (`hop`: the element after the link), to arrive at the far end at `arrival`; the exporter takes it. */
+  export(link: Link, packet: PacketId, route: readonly PacketSink[], hop: number, arrival: Nanos, generation: number): void;
 }
 
 /** What a link knows of the nodes it joins (a `Node` is one). */
@@ -92,6 +92,7 @@ export class Link implements PacketSink, EventHandler {
   private generation = 0;
   private readonly loss: LossModel | null;
   private readonly drops: DropHandler;
+  private readonly packets: PacketPool;
 
   readonly name: string;
   readonly from: LinkEnd;
@@ -107,9 +108,10 @@ export class Link implements PacketSink, EventHandler {
   /** What the link's policer lets through (bit/s; Infinity without one). */
   readonly rateLimitBps: number;
 
-  constructor(sim: Simulator, drops: DropHandler, config: LinkConfig) {
+  constructor(sim: Simulator, drops: DropHandler, packets: PacketPool, config: LinkConfig) {
     this.sim = sim;
     this.drops = drops;
+    this.packets = packets;
     this.name = config.name;
     this.from = config.from;
     this.to = config.to;
@@ -130,23 +132,24 @@ export class Link implements PacketSink, EventHandler {
     this.metric = config.metric ?? 0;
     const t = config.tunnel;
     this.tunnel = t && {
-      entrance: new TunnelEndpoint(`${config.name}.entrance`, t.overhead, t.mtu, true),
-      exit: new TunnelEndpoint(`${config.name}.exit`, t.overhead, t.mtu, false),
+      entrance: new TunnelEndpoint(`${config.name}.entrance`, t.overhead, t.mtu, true, packets),
+      exit: new TunnelEndpoint(`${config.name}.exit`, t.overhead, t.mtu, false, packets),
       remoteAddress: t.remoteAddress,
     };
     this.nsPerByte = (8 * NS_PER_S) / config.bandwidthBps;
     this.stats = new LinkStats(DROP_REASON_COUNT, config.classMap.count);
   }
 
-  receive(packet: Packet): void {
-    this.arrive(packet, packet.route, packet.hop, packet.size, packet.dscp);
+  receive(packet: PacketId, route: readonly PacketSink[], hop: number): void {
+    const p = this.packets;
+    this.arrive(packet, route, hop, p.size(packet), p.dscp(packet));
   }
 
   /**
    * `packet` arrives, with its hop fields (see HopFields; `hop` is the element after this link): from
-   * the link before it on its route, which passes on its copies of them, or from `receive`.
+   * the link before it on its route, which passes on its copies of size and DSCP, or from `receive`.
    */
-  arrive(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number): void {
+  arrive(packet: PacketId, route: readonly PacketSink[], hop: number, size: number, dscp: number): void {
     const now = this.sim.now;
     if (!this.up) return this.dropPacket(packet, DropReason.LinkDown);
     if (size > this.mtu) return this.dropPacket(packet, DropReason.Mtu);
@@ -183,18 +186,14 @@ export class Link implements PacketSink, EventHandler {
       const route = landed.route;
       const hop = landed.hop;
       if (loss !== null) {
-        packet.hop = hop; // a loss model's draw is keyed by the packet's hop
-        if (loss.lose(packet)) {
+        if (loss.lose(this.packets, packet, hop)) {
           this.dropPacket(packet, DropReason.Loss);
           continue;
         }
       }
       const next = route[hop]!;
       if (next instanceof Link) next.arrive(packet, route, hop + 1, landed.size, landed.dscp);
-      else {
-        packet.hop = hop + 1;
-        next.receive(packet);
-      }
+      else next.receive(packet, route, hop + 1);
     }
     this.eventPending = false;
     if (pipe.length > 0) this.schedule();
@@ -204,9 +203,10 @@ export class Link implements PacketSink, EventHandler {
    * The far end of a cut link (see `exporter`): a packet sent in another partition, whose copy of
    * this link sent it with `generation`, arrives at `arrival`. A failure since then lost it in flight.
    */
-  land(packet: Packet, arrival: Nanos, generation: number): void {
+  land(packet: PacketId, route: readonly PacketSink[], hop: number, arrival: Nanos, generation: number): void {
     if (generation !== this.generation || !this.up) return this.dropPacket(packet, DropReason.LinkDown);
-    this.pipe.push(packet, packet.route, packet.hop, packet.size, packet.dscp, arrival);
+    const p = this.packets;
+    this.pipe.push(packet, route, hop, p.size(packet), p.dscp(packet), arrival);
     if (!this.eventPending) this.schedule();
   }
 
@@ -286,7 +286,7 @@ export class Link implements PacketSink, EventHandler {
    * object is not read here (a packet that waited has gone cold): the queue kept its fields. The
    * start is read from the field, not passed: a time passed to a call V8 does not inline is boxed.
    */
-  private transmit(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, wait: Nanos): void {
+  private transmit(packet: PacketId, route: readonly PacketSink[], hop: number, size: number, dscp: number, wait: Nanos): void {
     const start = this.busyUntil;
     const end = start + Math.round(size * this.nsPerByte);
     this.busyUntil = end;
@@ -294,8 +294,7 @@ export class Link implements PacketSink, EventHandler {
     if (start >= warmup) this.stats.transmitted(size, wait, end - start);
     else if (end > warmup) this.stats.addBusy(end - warmup);
     if (this.exporter !== null) {
-      packet.hop = hop; // the partition sends the packet's own fields
-      this.exporter.export(this, packet, end + this.delay, this.generation);
+      this.exporter.export(this, packet, route, hop, end + this.delay, this.generation);
       if (!this.eventPending) this.wakeAtEnd();
       return;
     }
@@ -314,8 +313,9 @@ export class Link implements PacketSink, EventHandler {
     this.sim.after(this.pipe.headArrival() - this.sim.now, this, this.generation);
   }
 
-  private dropPacket(packet: Packet, reason: DropReason): void {
-    if (this.sim.now >= this.sim.warmup) this.stats.drops.add(reason, this.classOf[packet.dscp]!, packet.size);
+  private dropPacket(packet: PacketId, reason: DropReason): void {
+    const p = this.packets;
+    if (this.sim.now >= this.sim.warmup) this.stats.drops.add(reason, this.classOf[p.dscp(packet)]!, p.size(packet));
     this.drops.drop(packet, reason);
   }
 }

@@ -5,7 +5,7 @@ import { FlowTable, STRIDE } from './flow-table.js';
 import type { DropHandler, DropReason } from './drop-reason.js';
 import { Link, type LinkConfig } from './link.js';
 import { Node } from './node.js';
-import { PacketPool, type Packet } from './packet.js';
+import { PacketPool, type PacketId } from './packet.js';
 import { PacketSinks, SinkKind, sinkKey } from './packet-sinks.js';
 import type { PathPolicy } from './routing/path-policy.js';
 import { RoutingControl } from './routing/routing-control.js';
@@ -33,7 +33,7 @@ export class Network implements DropHandler {
     readonly sim: Simulator,
     policy?: PathPolicy,
   ) {
-    this.routing = new RoutingControl(sim, this.nodes, policy);
+    this.routing = new RoutingControl(sim, this.nodes, this.pool, policy);
     this.sinks.add(sinkKey(SinkKind.delivery, 0), this.routing.delivery);
     this.flowTable = new FlowTable(sim.warmup, sim);
   }
@@ -76,7 +76,7 @@ export class Network implements DropHandler {
 
   addNode(name: string): Node {
     if (this.nodesByName.has(name)) throw new Error(`node '${name}' defined twice`);
-    const node = new Node(name, this.nodes.length, this.sim, this);
+    const node = new Node(name, this.nodes.length, this.sim, this, this.pool);
     this.sinks.add(sinkKey(SinkKind.noRoute, node.index), node.noRoute);
     this.nodes.push(node);
     this.nodesByName.set(name, node);
@@ -92,7 +92,7 @@ export class Network implements DropHandler {
   addLink(config: Omit<LinkConfig, 'from' | 'to'> & { from: Node | string; to: Node | string }): Link {
     const from = typeof config.from === 'string' ? this.node(config.from) : config.from;
     const to = typeof config.to === 'string' ? this.node(config.to) : config.to;
-    const link = new Link(this.sim, this, { ...config, from, to });
+    const link = new Link(this.sim, this, this.pool, { ...config, from, to });
     link.index = this.links.length;
     this.sinks.add(sinkKey(SinkKind.link, link.index), link);
     if (link.tunnel !== undefined) this.sinks.add(sinkKey(SinkKind.tunnel, link.index), link.tunnel.entrance, link.tunnel.exit);
@@ -107,10 +107,12 @@ export class Network implements DropHandler {
     return flow;
   }
 
-  drop(packet: Packet, _reason: DropReason): void {
-    if (this.sim.now >= this.sim.warmup) this.flowTable.countLost(packet.flow * STRIDE, packet.isAck);
-    this.flows[packet.flow]!.watcher?.dropped(packet);
-    this.pool.release(packet);
+  drop(packet: PacketId, _reason: DropReason): void {
+    const pool = this.pool;
+    const flow = pool.flow(packet);
+    if (this.sim.now >= this.sim.warmup) this.flowTable.countLost(flow * STRIDE, pool.isAck(packet));
+    this.flows[flow]!.watcher?.dropped(pool.sentAt(packet));
+    pool.release(packet);
   }
 
   /** Close the books at `end` (the last simulated instant). */

@@ -3,7 +3,7 @@ import { DropCounters } from '../probes/drop-counters.js';
 import { DROP_REASON_COUNT, DropReason } from './drop-reason.js';
 import type { DropHandler } from './drop-reason.js';
 import type { Link, LinkEnd } from './link.js';
-import type { Packet, PacketSink } from './packet.js';
+import type { PacketId, PacketPool, PacketSink } from './packet.js';
 import { DEFAULT_CLASS_MAP } from './queues/class-map.js';
 import { Fib } from './routing/fib.js';
 
@@ -23,12 +23,13 @@ export class Node implements LinkEnd {
     readonly index: number,
     sim: Simulator,
     dropHandler: DropHandler,
+    packets: PacketPool,
   ) {
     const drops = this.drops;
     const classOf = DEFAULT_CLASS_MAP.classOf;
     this.noRoute = {
-      receive(packet: Packet): void {
-        if (sim.now >= sim.warmup) drops.add(DropReason.NoRoute, classOf[packet.dscp]!, packet.size);
+      receive(packet: PacketId): void {
+        if (sim.now >= sim.warmup) drops.add(DropReason.NoRoute, classOf[packets.dscp(packet)]!, packets.size(packet));
         dropHandler.drop(packet, DropReason.NoRoute);
       },
     };

@@ -1,5 +1,5 @@
 import type { Nanos } from '../core/time.js';
-import type { Packet, PacketSink } from './packet.js';
+import type { PacketId, PacketSink } from './packet.js';
 
 /**
  * What the links on a packet's route read of it: its route, the index of the element after the
@@ -44,7 +44,7 @@ export const MAX_ROUTE_LENGTH = 0xffff;
 export class PacketRing {
   private capacity = MIN_CAPACITY;
   /** Each slot's packet and route, side by side. */
-  private objects: (Packet | readonly PacketSink[] | undefined)[] = new Array<Packet | readonly PacketSink[] | undefined>(2 * MIN_CAPACITY);
+  private objects: (PacketId | readonly PacketSink[] | undefined)[] = new Array<PacketId | readonly PacketSink[] | undefined>(2 * MIN_CAPACITY);
   private numbers = new Float64Array(MIN_CAPACITY * SLOT);
   private head = 0;
   private count = 0;
@@ -62,7 +62,7 @@ export class PacketRing {
     return this.capacity;
   }
 
-  push(packet: Packet, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): void {
+  push(packet: PacketId, route: readonly PacketSink[], hop: number, size: number, dscp: number, arrival: Nanos): void {
     if (this.count === this.capacity) this.grow();
     const i = (this.head + this.count++) & (this.capacity - 1);
     if (this.count > this.peak) this.peak = this.count;
@@ -85,10 +85,10 @@ export class PacketRing {
   }
 
   /** The packet at the head (the ring is not empty); its hop fields in `shifted`. */
-  shift(): Packet {
+  shift(): PacketId {
     const i = this.head;
     const o = this.objects;
-    const packet = o[2 * i] as Packet;
+    const packet = o[2 * i] as PacketId;
     const s = this.shifted;
     s.route = o[2 * i + 1] as readonly PacketSink[];
     o[2 * i] = undefined;
@@ -136,7 +136,7 @@ export class PacketRing {
       return;
     }
     const mask = capacity - 1;
-    const objects = new Array<Packet | readonly PacketSink[] | undefined>(4 * capacity);
+    const objects = new Array<PacketId | readonly PacketSink[] | undefined>(4 * capacity);
     const numbers = new Float64Array(2 * capacity * SLOT);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & mask;

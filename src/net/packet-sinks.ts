@@ -61,7 +61,7 @@ export class PacketSinks {
   elementOf(key: number): PacketSink {
     const sink = this.sinks.get(key) ?? this.standIns.get(key);
     if (sink !== undefined) return sink;
-    const standIn: PacketSink = { receive: (packet) => this.sinkOf(key).receive(packet) };
+    const standIn: PacketSink = { receive: (packet, route, hop) => this.sinkOf(key).receive(packet, route, hop) };
     this.keys.set(standIn, key);
     this.standIns.set(key, standIn);
     return standIn;

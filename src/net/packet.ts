@@ -1,8 +1,23 @@
 import type { Nanos } from '../core/time.js';
 
-/** Anything a packet can be handed to: a link, or the sink at the end of a route. */
+declare const packetBrand: unique symbol;
+/**
+ * A packet: the number of its row in its network's `PacketPool`, which holds all its fields. Not an
+ * object: in a large network tens of thousands of packets are in flight, each read again where it
+ * lands tens of milliseconds after it was written, and an object and its numbers were two cold cache
+ * lines where a row is one (docs/performance.md).
+ */
+export type PacketId = number & { readonly [packetBrand]: true };
+
+/**
+ * Anything a packet can be handed to: a link, or the sink at the end of a route. A packet carries
+ * its route (htsim style), the elements it crosses, and the index of the next one: `receive` is
+ * passed both, and an element that passes the packet on calls `route[hop].receive(packet, route,
+ * hop + 1)`. They are not in the packet's row, so that the hops that only pass it on leave the row
+ * alone (links keep their own copies in their rings).
+ */
 export interface PacketSink {
-  receive(packet: Packet): void;
+  receive(packet: PacketId, route: readonly PacketSink[], hop: number): void;
   /**
    * True for a receiver that every flow of its kind shares (the UDP sink): it ends their routes
    * itself, without the detour through `Delivery` that per-connection receivers take.
@@ -11,182 +26,192 @@ export interface PacketSink {
 }
 
 /**
- * A packet's numbers that are not small integers, side by side in its pool's slab (see Packet).
- * The slab is only 16-byte aligned, so a packet's 64 bytes usually straddle two cache lines: what a
- * UDP or call receiver reads (sequence number and send time) lies in 16 bytes, which never do, and
- * what every send writes (those, the acknowledgement and the payload) in the 32 bytes from there.
+ * A packet's row: 64 bytes, 8 doubles, the small integers in int32 pairs among them. What every
+ * receiver reads (sequence number, send time, size, tag, flow) is in the first 32 bytes, then what
+ * TCP reads too. Rows start at a cache line when the pool's buffer lies where glibc puts a large
+ * allocation (16 bytes into a page, hence BASE); elsewhere a row may straddle two lines, and nothing
+ * but the speed depends on it.
  */
+const ROW = 8;
+const BASE = 6;
+/** Doubles. */
 const SEQ = 0;
 const SENT_AT = 1;
-const ACK = 2;
-const PAYLOAD = 3;
-const TS_ECR = 4;
-const REQUEST_END = 5;
-const RESPONSE_END = 6;
-/** Doubles per packet (one spare): 64 bytes, a cache line's worth (the slab's alignment is the allocator's). */
-const PACKET_DOUBLES = 8;
+const ACK = 5;
+/** A TCP ACK's echoed timestamp, or a TCP data segment's request end (see `tsEcr`, `requestEnd`). */
+const ECHO_OR_REQUEST = 6;
+const RESPONSE_END = 7;
+/** Int32s, from the row's start in int32s (the one at 4 is spare). */
+const SIZE = 5;
+const TAG = 6;
+const FLOW = 7;
+/** DSCP (6 bits), then the ACK flag, then the number of SACK blocks. */
+const FLAGS = 8;
+const PAYLOAD = 9;
+const DSCP_MASK = 0x3f;
+const IS_ACK = 0x40;
+const SACK_SHIFT = 7;
+/** SACK blocks a packet can carry: [start, end) pairs in `sacks`. */
+export const MAX_SACK_BLOCKS = 3;
+const SACK_DOUBLES = 2 * MAX_SACK_BLOCKS;
+
+const MIN_CAPACITY = 1024;
 
 /**
- * A packet carries its route (htsim style): the links it crosses, then its sink. `hop` indexes the
- * element that is to receive it next. From link to link the links pass on their own copies of
- * route, hop, size and DSCP (HopFields, in their queues' and wires' rings) and leave the object
- * alone: its `hop` is brought up to date where it leaves the links (a receiver, a tunnel's end, a
- * loss model's draw, a partition's boundary). Packets are pooled and reused; see PacketPool.
+ * Every packet of a network, one row each, recycled so that the hot path allocates nothing in the
+ * steady state. From link to link the links pass on their own copies of a packet's size and DSCP
+ * (HopFields, in their queues' and wires' rings, with its route and hop) and leave its row alone.
  *
- * Its times and byte counts live in a Float64Array shared by a chunk of packets, 8 doubles each,
- * not in fields: V8 keeps a double field in a box of its own, allocated elsewhere, so every one
- * read on a hop of a large network was one more cold cache line (docs/performance.md). The fields
- * the first hop reads (route, hop, size, dscp) come first, then those its delivery reads (the receiver, its
- * tag and the place of its numbers), so that the last hop has them in the line it has just loaded.
+ * Numbers are read and written through small methods, which the optimizing compiler inlines into
+ * plain typed-array accesses. The arrays are replaced when the pool grows: read them through the pool.
  */
-export class Packet {
-  route: readonly PacketSink[] = [];
-  hop = 0;
+export class PacketPool {
+  private numbers = new Float64Array(0);
+  private ints = new Int32Array(0);
+  /** Each packet's room for SACK blocks, SACK_DOUBLES doubles (only ACKs write there). */
+  private sacks = new Float64Array(0);
+  private readonly free: number[] = [];
+  private capacity = 0;
+  /** Packets ever made (the most in use at once). */
+  allocated = 0;
+
+  take(): PacketId {
+    const free = this.free;
+    if (free.length > 0) return free.pop()! as PacketId;
+    if (this.allocated === this.capacity) this.grow();
+    return this.allocated++ as PacketId;
+  }
+
+  /** The packet is done with; its row goes to the next `take`, unread (`stamp` writes it anew). */
+  release(packet: PacketId): void {
+    this.free.push(packet);
+  }
+
+  /**
+   * Fill every field for a new packet of `flow` about to leave at time `now`, with the `tag` its
+   * route's shared end finds its receiver by (see `tag`). Leaves the echoed timestamp and the
+   * exchange's ends; carries no SACK block.
+   */
+  stamp(packet: PacketId, flow: number, seq: number, size: number, dscp: number, now: Nanos, tag: number, payload = 0, ack = 0, isAck = false): PacketId {
+    const d = BASE + packet * ROW;
+    const n = this.numbers;
+    n[d + SEQ] = seq;
+    n[d + SENT_AT] = now;
+    n[d + ACK] = ack;
+    const i = 2 * d;
+    const ints = this.ints;
+    ints[i + SIZE] = size;
+    ints[i + TAG] = tag;
+    ints[i + FLOW] = flow;
+    ints[i + FLAGS] = (dscp & DSCP_MASK) | (isAck ? IS_ACK : 0);
+    ints[i + PAYLOAD] = payload;
+    return packet;
+  }
+
   /** Bytes on the wire (IP packet). */
-  size = 0;
-  dscp = 0;
-  /** Who receives the packet when its route reaches the flows' shared end (`Delivery`): its flow's receiver. */
-  receiver: PacketSink | null = null;
-  /** What a receiver shared by many flows needs to find the packet's own one: a call's number in its pool. */
-  tag = 0;
-  private readonly numbers: Float64Array;
-  private readonly at: number;
-  flow = 0;
-  /** True for a packet that only acknowledges (counted apart from the flow's data). */
-  isAck = false;
-  /** TCP SACK blocks carried by an ACK: [start, end) pairs, `sackCount` of them (lent by `PacketPool.sackBlocks`). */
-  sack: Float64Array | null = null;
-  sackCount = 0;
-
-  constructor(numbers: Float64Array = new Float64Array(PACKET_DOUBLES), at = 0) {
-    this.numbers = numbers;
-    this.at = at;
+  size(packet: PacketId): number {
+    return this.ints[2 * (BASE + packet * ROW) + SIZE]!;
   }
-
-  /** UDP: packet number. TCP: first byte of the payload. */
-  get seq(): number {
-    return this.numbers[this.at + SEQ]!;
-  }
-  set seq(v: number) {
-    this.numbers[this.at + SEQ] = v;
-  }
-  /** TCP payload bytes (0 for a pure ACK). */
-  get payload(): number {
-    return this.numbers[this.at + PAYLOAD]!;
-  }
-  set payload(v: number) {
-    this.numbers[this.at + PAYLOAD] = v;
-  }
-  /** TCP cumulative acknowledgement: next byte expected (ACK packets only). */
-  get ack(): number {
-    return this.numbers[this.at + ACK]!;
-  }
-  set ack(v: number) {
-    this.numbers[this.at + ACK] = v;
-  }
-  get sentAt(): Nanos {
-    return this.numbers[this.at + SENT_AT]!;
-  }
-  set sentAt(v: Nanos) {
-    this.numbers[this.at + SENT_AT] = v;
+  setSize(packet: PacketId, size: number): void {
+    this.ints[2 * (BASE + packet * ROW) + SIZE] = size;
   }
   /**
-   * TCP ACKs: the timestamp echoed (RFC 7323 TSecr), the `sentAt` of the data segment the receiver
-   * last took its TS.Recent from. Only a TCP receiver's ACK sets it (and only a TCP sender reads it).
+   * What the shared end of the packet's route needs to find the packet's own receiver: a call's
+   * number (calls' receivers), a connection's receiver's number in `Delivery`; 0 for UDP.
    */
-  get tsEcr(): Nanos {
-    return this.numbers[this.at + TS_ECR]!;
+  tag(packet: PacketId): number {
+    return this.ints[2 * (BASE + packet * ROW) + TAG]!;
   }
-  set tsEcr(v: Nanos) {
-    this.numbers[this.at + TS_ECR] = v;
+  flow(packet: PacketId): number {
+    return this.ints[2 * (BASE + packet * ROW) + FLOW]!;
+  }
+  dscp(packet: PacketId): number {
+    return this.ints[2 * (BASE + packet * ROW) + FLAGS]! & DSCP_MASK;
+  }
+  /** True for a packet that only acknowledges (counted apart from the flow's data). */
+  isAck(packet: PacketId): boolean {
+    return (this.ints[2 * (BASE + packet * ROW) + FLAGS]! & IS_ACK) !== 0;
+  }
+  /** TCP payload bytes (0 for a pure ACK or a SYN). */
+  payload(packet: PacketId): number {
+    return this.ints[2 * (BASE + packet * ROW) + PAYLOAD]!;
+  }
+  /** UDP: packet number. TCP: first byte of the payload. */
+  seq(packet: PacketId): number {
+    return this.numbers[BASE + packet * ROW + SEQ]!;
+  }
+  sentAt(packet: PacketId): Nanos {
+    return this.numbers[BASE + packet * ROW + SENT_AT]!;
+  }
+  /** TCP cumulative acknowledgement: next byte expected (ACK packets only). */
+  ack(packet: PacketId): number {
+    return this.numbers[BASE + packet * ROW + ACK]!;
+  }
+  /**
+   * A TCP ACK's echoed timestamp (RFC 7323 TSecr): the `sentAt` of the data segment the receiver
+   * last took its TS.Recent from. Only a TCP receiver's ACK sets it, only a TCP sender reads it, and
+   * it shares its place with `requestEnd`, which only data carries.
+   */
+  tsEcr(packet: PacketId): Nanos {
+    return this.numbers[BASE + packet * ROW + ECHO_OR_REQUEST]!;
+  }
+  setTsEcr(packet: PacketId, t: Nanos): void {
+    this.numbers[BASE + packet * ROW + ECHO_OR_REQUEST] = t;
   }
   /**
    * What a request/response exchange's data says of itself (see traffic/exchange.ts): the request's
    * end and the response's end in the connection's byte streams. The server reads them from the
    * request's bytes rather than from the client's memory, which a partitioned run keeps elsewhere.
-   * Only a TCP sender's data sets them (and only a TCP receiver reads them): `stamp` leaves them.
+   * Only a TCP sender's data sets them and only a TCP receiver reads them.
    */
-  get requestEnd(): number {
-    return this.numbers[this.at + REQUEST_END]!;
+  requestEnd(packet: PacketId): number {
+    return this.numbers[BASE + packet * ROW + ECHO_OR_REQUEST]!;
   }
-  set requestEnd(v: number) {
-    this.numbers[this.at + REQUEST_END] = v;
+  responseEnd(packet: PacketId): number {
+    return this.numbers[BASE + packet * ROW + RESPONSE_END]!;
   }
-  get responseEnd(): number {
-    return this.numbers[this.at + RESPONSE_END]!;
+  setExchangeEnds(packet: PacketId, requestEnd: number, responseEnd: number): void {
+    const d = BASE + packet * ROW;
+    this.numbers[d + ECHO_OR_REQUEST] = requestEnd;
+    this.numbers[d + RESPONSE_END] = responseEnd;
   }
-  set responseEnd(v: number) {
-    this.numbers[this.at + RESPONSE_END] = v;
+  /** TCP SACK blocks carried by an ACK: [start, end) pairs, up to MAX_SACK_BLOCKS. */
+  sackCount(packet: PacketId): number {
+    return this.ints[2 * (BASE + packet * ROW) + FLAGS]! >>> SACK_SHIFT;
+  }
+  sackStart(packet: PacketId, block: number): number {
+    return this.sacks[packet * SACK_DOUBLES + 2 * block]!;
+  }
+  sackEnd(packet: PacketId, block: number): number {
+    return this.sacks[packet * SACK_DOUBLES + 2 * block + 1]!;
+  }
+  /** Write SACK block `block` (blocks are written in order; the count is the last block written + 1). */
+  setSack(packet: PacketId, block: number, start: number, end: number): void {
+    const s = packet * SACK_DOUBLES + 2 * block;
+    this.sacks[s] = start;
+    this.sacks[s + 1] = end;
+    const f = 2 * (BASE + packet * ROW) + FLAGS;
+    this.ints[f] = (this.ints[f]! & (IS_ACK | DSCP_MASK)) | ((block + 1) << SACK_SHIFT);
   }
 
-  /**
-   * Fill every field for a new packet of `flow` about to leave on `route` at time `now`; a route
-   * that ends in `Delivery` needs the `receiver` it hands the packet to.
-   */
-  stamp(flow: number, seq: number, size: number, dscp: number, route: readonly PacketSink[], now: Nanos, receiver: PacketSink | null = null, payload = 0, ack = 0, isAck = false): this {
-    const n = this.numbers;
-    const at = this.at;
-    this.flow = flow;
-    n[at + SEQ] = seq;
-    this.size = size;
-    this.dscp = dscp | 0; // a small integer kept as such: a field V8 has seen hold a double is a box of its own
-    this.route = route;
-    this.receiver = receiver;
-    this.hop = 0;
-    n[at + SENT_AT] = now;
-    n[at + PAYLOAD] = payload;
-    n[at + ACK] = ack;
-    this.isAck = isAck;
-    return this;
+  /** Every field of a packet that crossed from another partition (src/partition/), as its own pool had them. */
+  restore(packet: PacketId, flow: number, size: number, dscp: number, isAck: boolean, tag: number, payload: number, seq: number, sentAt: Nanos, ack: number, echoOrRequest: number, responseEnd: number): void {
+    this.stamp(packet, flow, seq, size, dscp, sentAt, tag, payload, ack, isAck);
+    const d = BASE + packet * ROW;
+    this.numbers[d + ECHO_OR_REQUEST] = echoOrRequest;
+    this.numbers[d + RESPONSE_END] = responseEnd;
   }
 
-  /** Hand the packet to the next element of its route. */
-  forward(): void {
-    this.route[this.hop++]!.receive(this);
+  /** Twice the rows (the same numbers: a packet is its row's number). */
+  private grow(): void {
+    const capacity = Math.max(MIN_CAPACITY, 2 * this.capacity);
+    const buffer = new ArrayBuffer((BASE + capacity * ROW) * 8);
+    new Uint8Array(buffer).set(new Uint8Array(this.numbers.buffer));
+    this.numbers = new Float64Array(buffer);
+    this.ints = new Int32Array(buffer);
+    const sacks = new Float64Array(capacity * SACK_DOUBLES);
+    sacks.set(this.sacks);
+    this.sacks = sacks;
+    this.capacity = capacity;
   }
 }
-
-/** Packets made at once by the pool, sharing one slab of numbers. */
-const CHUNK = 256;
-
-/** Recycles packets so that the hot path allocates nothing in the steady state. */
-export class PacketPool {
-  private readonly free: Packet[] = [];
-  /** Room for SACK blocks, lent to the few packets in flight that carry some. */
-  private readonly freeSacks: Float64Array[] = [];
-  /** The slab new packets take their numbers from, and how many of its places are taken. */
-  private slab = new Float64Array(0);
-  private used = CHUNK;
-  allocated = 0;
-
-  take(): Packet {
-    const p = this.free.pop();
-    if (p !== undefined) return p;
-    if (this.used === CHUNK) {
-      this.slab = new Float64Array(CHUNK * PACKET_DOUBLES);
-      this.used = 0;
-    }
-    this.allocated++;
-    return new Packet(this.slab, PACKET_DOUBLES * this.used++);
-  }
-
-  release(packet: Packet): void {
-    packet.route = EMPTY_ROUTE;
-    if (packet.sack !== null) {
-      this.freeSacks.push(packet.sack);
-      packet.sack = null;
-    }
-    packet.sackCount = 0;
-    this.free.push(packet);
-  }
-
-  /**
-   * Room for `packet`'s SACK blocks (three [start, end) pairs), back in the pool with the packet:
-   * kept by every packet that ever carried some, they were a third of a large network's packet memory.
-   */
-  sackBlocks(packet: Packet): Float64Array {
-    return (packet.sack ??= this.freeSacks.pop() ?? new Float64Array(6));
-  }
-}
-
-const EMPTY_ROUTE: readonly PacketSink[] = [];

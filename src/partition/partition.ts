@@ -1,7 +1,7 @@
 import type { CompiledRun } from '../compile/compile.js';
 import type { Nanos } from '../core/time.js';
 import type { Link, LinkExporter } from '../net/link.js';
-import type { Packet, PacketSink } from '../net/packet.js';
+import type { PacketId, PacketSink } from '../net/packet.js';
 import type { PartitionPlan } from './plan.js';
 import type { TimeSeriesSampler } from '../stats/time-series.js';
 
@@ -62,18 +62,19 @@ export class Partition implements LinkExporter {
     this.routesReceived = Array.from({ length: plan.count }, () => []);
   }
 
-  export(link: Link, packet: Packet, arrival: Nanos, generation: number): void {
+  export(link: Link, packet: PacketId, route: readonly PacketSink[], hop: number, arrival: Nanos, generation: number): void {
     const to = this.plan.partitionOf[link.to.index]!;
     const box = this.outboxes[to]!;
     if (arrival < this.earliestSent) this.earliestSent = arrival;
-    const route = packet.route;
-    if (this.run.network.routing.epoch !== this.routesEpoch) this.forgetRoutes();
+    const network = this.run.network;
+    const pool = network.pool;
+    if (network.routing.epoch !== this.routesEpoch) this.forgetRoutes();
     const sent = this.routesSent[to]!;
     let ref = sent.get(route);
     if (ref === undefined) {
       ref = sent.size;
       sent.set(route, ref);
-      const sinks = this.run.network.sinks;
+      const sinks = network.sinks;
       const d = box.reserve(3 + route.length);
       let k = box.length;
       d[k++] = ROUTE;
@@ -82,33 +83,37 @@ export class Partition implements LinkExporter {
       for (const element of route) d[k++] = sinks.keyOf(element);
       box.length = k;
     }
-    const sack = packet.sackCount;
-    const receiver = packet.receiver === null ? -1 : this.run.network.sinks.keyOf(packet.receiver);
-    const d = box.reserve(20 + 2 * sack);
+    const sack = pool.sackCount(packet);
+    // a receiver's tag in `Delivery` is this copy's own: the far end's copy is sent its name
+    const delivery = network.routing.delivery;
+    const receiver = route[route.length - 1] === delivery ? network.sinks.keyOf(delivery.receiverOf(pool.tag(packet))) : -1;
+    const d = box.reserve(19 + 2 * sack);
     let k = box.length;
     d[k++] = PACKET;
     d[k++] = link.index;
     d[k++] = arrival;
     d[k++] = generation;
     d[k++] = ref;
-    d[k++] = packet.hop;
-    d[k++] = packet.flow;
-    d[k++] = packet.seq;
-    d[k++] = packet.size;
-    d[k++] = packet.payload;
-    d[k++] = packet.ack;
-    d[k++] = packet.isAck ? 1 : 0;
-    d[k++] = packet.dscp;
-    d[k++] = packet.sentAt;
-    d[k++] = packet.requestEnd;
-    d[k++] = packet.responseEnd;
-    d[k++] = packet.tsEcr;
+    d[k++] = hop;
+    d[k++] = pool.flow(packet);
+    d[k++] = pool.seq(packet);
+    d[k++] = pool.size(packet);
+    d[k++] = pool.payload(packet);
+    d[k++] = pool.ack(packet);
+    d[k++] = pool.isAck(packet) ? 1 : 0;
+    d[k++] = pool.dscp(packet);
+    d[k++] = pool.sentAt(packet);
+    d[k++] = pool.requestEnd(packet); // or the ACK's echoed timestamp, in the same place
+    d[k++] = pool.responseEnd(packet);
     d[k++] = receiver;
-    d[k++] = packet.tag;
+    d[k++] = pool.tag(packet);
     d[k++] = sack;
-    for (let s = 0; s < 2 * sack; s++) d[k++] = packet.sack![s]!;
+    for (let b = 0; b < sack; b++) {
+      d[k++] = pool.sackStart(packet, b);
+      d[k++] = pool.sackEnd(packet, b);
+    }
     box.length = k;
-    this.run.network.pool.release(packet);
+    pool.release(packet);
   }
 
   /**
@@ -154,31 +159,30 @@ export class Partition implements LinkExporter {
       const link = network.links[data[k + 1]!]!;
       const arrival = data[k + 2]!;
       const generation = data[k + 3]!;
-      const packet = network.pool.take();
-      packet.route = routes[data[k + 4]!]!;
-      packet.hop = data[k + 5]! | 0;
-      packet.flow = data[k + 6]! | 0;
-      packet.seq = data[k + 7]!;
-      packet.size = data[k + 8]! | 0;
-      packet.payload = data[k + 9]!;
-      packet.ack = data[k + 10]!;
-      packet.isAck = data[k + 11] === 1;
-      packet.dscp = data[k + 12]! | 0;
-      packet.sentAt = data[k + 13]!;
-      packet.requestEnd = data[k + 14]!;
-      packet.responseEnd = data[k + 15]!;
-      packet.tsEcr = data[k + 16]!;
-      const receiver = data[k + 17]!;
-      packet.receiver = receiver < 0 ? null : network.sinks.elementOf(receiver);
-      packet.tag = data[k + 18]! | 0;
-      const sack = data[k + 19]! | 0;
-      packet.sackCount = sack;
-      if (sack > 0) {
-        const blocks = network.pool.sackBlocks(packet);
-        for (let s = 0; s < 2 * sack; s++) blocks[s] = data[k + 20 + s]!;
-      }
-      k += 20 + 2 * sack;
-      link.land(packet, arrival, generation);
+      const pool = network.pool;
+      const packet = pool.take();
+      const receiver = data[k + 16]!;
+      // small integers kept as such (| 0): a field V8 has seen hold a double boxes every value after
+      pool.restore(
+        packet,
+        data[k + 6]! | 0,
+        data[k + 8]! | 0,
+        data[k + 12]! | 0,
+        data[k + 11] === 1,
+        receiver < 0 ? data[k + 17]! | 0 : network.routing.delivery.tagOf(network.sinks.elementOf(receiver)),
+        data[k + 9]! | 0,
+        data[k + 7]!,
+        data[k + 13]!,
+        data[k + 10]!,
+        data[k + 14]!,
+        data[k + 15]!,
+      );
+      const sack = data[k + 18]! | 0;
+      for (let b = 0; b < sack; b++) pool.setSack(packet, b, data[k + 19 + 2 * b]!, data[k + 20 + 2 * b]!);
+      const route = routes[data[k + 4]!]!;
+      const hop = data[k + 5]! | 0;
+      k += 19 + 2 * sack;
+      link.land(packet, route, hop, arrival, generation);
     }
   }
 }

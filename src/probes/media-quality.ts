@@ -77,10 +77,10 @@ export class MediaQuality {
     this.received200[Math.floor(offset / BURST_WINDOW)]!++;
   }
 
-  /** The network dropped a packet of this application. */
-  dropped(packet: { readonly sentAt: Nanos }): void {
-    if (packet.sentAt < this.warmup) return;
-    const offset = packet.sentAt - this.warmup;
+  /** The network dropped a packet of this application, sent at `sentAt`. */
+  dropped(sentAt: Nanos): void {
+    if (sentAt < this.warmup) return;
+    const offset = sentAt - this.warmup;
     this.lost++;
     this.lost15[Math.floor(offset / QUALITY_WINDOW)]!++;
     this.lost200[Math.floor(offset / BURST_WINDOW)]!++;

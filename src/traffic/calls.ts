@@ -3,7 +3,7 @@ import type { RandomStream } from '../core/random.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import type { Network } from '../net/network.js';
-import type { Packet, PacketSink } from '../net/packet.js';
+import type { PacketId, PacketSink } from '../net/packet.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../net/flow-stats.js';
 import type { MediaQuality } from '../probes/media-quality.js';
@@ -41,7 +41,7 @@ export interface CallSettings {
  *
  * A call is a row of numbers, not an object: what a call's tick and its two receivers read (its end,
  * next sequence number, current routes' marking, each receiver's last transit, jitter and expected
- * sequence number) sits in one 128-byte row of `rows`, and its packets name the call by `Packet.tag`
+ * sequence number) sits in one 128-byte row of `rows`, and its packets name the call by `PacketPool.tag`
  * and end at one of two receivers that all the calls share. Thousands of calls in progress were
  * thousands of objects, each reached through its own routes' objects and boxed numbers: several cold
  * cache lines for every packet of a large network (docs/performance.md).
@@ -181,10 +181,10 @@ export class CallArrivals implements EventHandler {
     const row = call * ROW;
     const marks = this.rows[row + MARKS + direction]!;
     const route = this.network.routing.routes.byId[this.rows[row + ROUTE + direction]!]!;
-    const packet = this.network.pool.take().stamp(flow.index, seq, size, marks % MARKS_EXPOSURE, route, now);
-    packet.tag = call;
+    const pool = this.network.pool;
+    const packet = pool.stamp(pool.take(), flow.index, seq, size, marks % MARKS_EXPOSURE, now, call);
     if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE));
-    packet.forward();
+    route[0]!.receive(packet, route, 1);
   }
 
   private ended(call: number): void {
@@ -229,12 +229,13 @@ class CallReceiver implements PacketSink {
     private readonly direction: MediaDirection,
   ) {}
 
-  receive(packet: Packet): void {
+  receive(packet: PacketId): void {
     const network = this.network;
     const now = network.sim.now;
+    const pool = network.pool;
     const rows = this.calls.rows;
-    const at = packet.tag * ROW + this.at;
-    const sentAt = packet.sentAt;
+    const at = pool.tag(packet) * ROW + this.at;
+    const sentAt = pool.sentAt(packet);
     const transit = now - sentAt;
     const lastTransit = rows[at + LAST_TRANSIT]!;
     if (lastTransit >= 0) {
@@ -244,13 +245,13 @@ class CallReceiver implements PacketSink {
     }
     rows[at + LAST_TRANSIT] = transit;
     const { flow, quality } = this.direction;
-    const seq = packet.seq;
+    const seq = pool.seq(packet);
     const expected = rows[at + EXPECTED]!;
     if (seq > expected) quality.lossRun(sentAt);
     if (seq < expected) quality.reorder(sentAt);
     else rows[at + EXPECTED] = seq + 1;
     quality.arrived(sentAt, transit, rows[at + JITTER]!);
-    if (now >= network.sim.warmup) flow.recordArrival(packet.size, transit, false);
-    network.pool.release(packet);
+    if (now >= network.sim.warmup) flow.recordArrival(pool.size(packet), transit, false);
+    pool.release(packet);
   }
 }

@@ -125,9 +125,10 @@ export class UdpSources implements EventHandler {
     if (w[word + ROUTE_EPOCH] !== network.routing.epoch) this.refreshRoute(i);
     const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
-    const packet = network.pool.take().stamp(this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, route, now);
+    const pool = network.pool;
+    const packet = pool.stamp(pool.take(), this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, now, 0);
     if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!);
-    packet.forward();
+    route[0]!.receive(packet, route, 1);
     const kind = w[word + KIND]!;
     if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(w, word + RANDOM, r[row + GAP]!);
     else {

@@ -1,5 +1,5 @@
 import type { Network } from '../net/network.js';
-import type { Packet, PacketSink } from '../net/packet.js';
+import type { PacketId, PacketSink } from '../net/packet.js';
 import { STRIDE } from '../net/flow-table.js';
 
 /**
@@ -12,10 +12,11 @@ export class UdpSink implements PacketSink {
 
   constructor(private readonly network: Network) {}
 
-  receive(packet: Packet): void {
+  receive(packet: PacketId): void {
     const network = this.network;
     const sim = network.sim;
-    if (sim.now >= sim.warmup) network.flowTable.recordArrival(packet.flow * STRIDE, packet.size, sim.now - packet.sentAt, true);
-    network.pool.release(packet);
+    const pool = network.pool;
+    if (sim.now >= sim.warmup) network.flowTable.recordArrival(pool.flow(packet) * STRIDE, pool.size(packet), sim.now - pool.sentAt(packet), true);
+    pool.release(packet);
   }
 }

@@ -1,23 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/core/random.js';
 import { BernoulliLoss, GilbertElliottLoss } from '../../src/net/impairments/loss-models.js';
-import { Packet } from '../../src/net/packet.js';
+import { PacketPool } from '../../src/net/packet.js';
 import { num, relativeError, rowOf, simulate } from '../helpers.js';
 
 describe('Bernoulli loss with per-packet draws', () => {
   it('loses a share p of packets, independently of their order, and the same packet the same way', () => {
     const model = new BernoulliLoss(0.01, new RandomStream('bernoulli'));
-    const packet = new Packet();
+    const pool = new PacketPool();
+    const packet = pool.take();
     let lost = 0;
     let runs = 0;
     let previous = false;
     const n = 1_000_000;
     for (let i = 0; i < n; i++) {
       // flows 0-9 of a link, each with its own sequence numbers and send times
-      packet.flow = i % 10;
-      packet.seq = Math.floor(i / 10);
-      packet.sentAt = 1_000 * i + 7;
-      const loss = model.lose(packet);
+      pool.stamp(packet, i % 10, Math.floor(i / 10), 100, 0, 1_000 * i + 7, 0);
+      const loss = model.lose(pool, packet, 1);
       if (loss) {
         lost++;
         if (!previous) runs++;
@@ -29,7 +28,7 @@ describe('Bernoulli loss with per-packet draws', () => {
     expect(relativeError(lost / n, 0.01)).toBeLessThan(0.04);
     expect(relativeError(lost / runs, 1 / 0.99)).toBeLessThan(0.02);
     // a packet's fate is a function of the packet: asking again answers the same
-    const fates = (): boolean[] => Array.from({ length: 1000 }, (_, k) => ((packet.flow = 3), (packet.seq = k), (packet.sentAt = 5 * k), model.lose(packet)));
+    const fates = (): boolean[] => Array.from({ length: 1000 }, (_, k) => model.lose(pool, pool.stamp(packet, 3, k, 100, 0, 5 * k, 0), 1));
     expect(fates()).toEqual(fates());
   });
 });
@@ -42,11 +41,11 @@ describe('Gilbert-Elliott loss', () => {
     const model = new GilbertElliottLoss(p, r, lossGood, lossBad, new RandomStream(`ge-${p}`));
     const n = 2_000_000;
     let lost = 0;
-    const packet = new Packet();
+    const pool = new PacketPool();
+    const packet = pool.take();
     for (let i = 0; i < n; i++) {
-      packet.seq = i;
-      packet.sentAt = 1000 * i;
-      if (model.lose(packet)) lost++;
+      pool.stamp(packet, 0, i, 100, 0, 1000 * i, 0);
+      if (model.lose(pool, packet, 1)) lost++;
     }
     const theory = (p / (p + r)) * lossBad + (r / (p + r)) * lossGood;
     expect(relativeError(lost / n, theory)).toBeLessThan(0.05);
@@ -58,11 +57,11 @@ describe('Gilbert-Elliott loss', () => {
     let bursts = 0;
     let lost = 0;
     let previous = false;
-    const packet = new Packet();
+    const pool = new PacketPool();
+    const packet = pool.take();
     for (let i = 0; i < 2_000_000; i++) {
-      packet.seq = i;
-      packet.sentAt = 1000 * i;
-      const loss = model.lose(packet);
+      pool.stamp(packet, 0, i, 100, 0, 1000 * i, 0);
+      const loss = model.lose(pool, packet, 1);
       if (loss) {
         lost++;
         if (!previous) bursts++;

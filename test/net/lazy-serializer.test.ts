@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clock, Nanos } from '../../src/core/time.js';
 import { Simulator } from '../../src/core/simulator.js';
 import { Network } from '../../src/net/network.js';
-import type { Packet, PacketSink } from '../../src/net/packet.js';
+import type { PacketId, PacketSink } from '../../src/net/packet.js';
 import { DEFAULT_CLASS_MAP } from '../../src/net/queues/class-map.js';
 import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
 import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
@@ -24,10 +24,10 @@ class RecordingQueue implements QueueDiscipline {
   get dequeued(): HopFields {
     return this.inner.dequeued;
   }
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+  enqueue(packet: PacketId, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     return this.inner.enqueue(packet, cls, route, hop, size, dscp);
   }
-  dequeue(late: Nanos): Packet | undefined {
+  dequeue(late: Nanos): PacketId | undefined {
     this.decisions.push(this.clock.now - late);
     return this.inner.dequeue(late);
   }
@@ -43,16 +43,15 @@ function oneLink() {
   const link = network.addLink({ name: 'A->B', from: 'A', to: 'B', bandwidthBps: 100e6, delay: 1_000_000, mtu: 1500, classMap: DEFAULT_CLASS_MAP, queue });
   const arrivals: Nanos[] = [];
   const sink: PacketSink = {
-    receive(p: Packet) {
+    receive(p: PacketId) {
       arrivals.push(sim.now);
       network.pool.release(p);
     },
   };
   const flow = network.addFlow('f', { from: 'A', to: 'B', dscp: 0, protocol: 'udp' });
   const send = (size: number) => {
-    const p = network.pool.take();
-    Object.assign(p, { flow: flow.index, seq: 0, size, dscp: 0, route: [link, sink], hop: 0, sentAt: sim.now });
-    p.forward();
+    const route = [link, sink];
+    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, 0, size, 0, sim.now, 0), route, 1);
   };
   return { sim, network, link, queue, arrivals, send };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PacketPool } from '../../src/net/packet.js';
+import { MAX_SACK_BLOCKS, PacketPool } from '../../src/net/packet.js';
 
 describe('PacketPool', () => {
   it('reuses released packets, last released first', () => {
@@ -14,44 +14,39 @@ describe('PacketPool', () => {
     expect(pool.allocated).toBe(2);
   });
 
-  it('lends SACK blocks to the packets that carry some, and takes them back with the packet', () => {
+  it("keeps every packet's fields apart, and the same across the pool's growth", () => {
     const pool = new PacketPool();
-    const ack = pool.take();
-    expect(ack.sack).toBeNull();
-    const blocks = pool.sackBlocks(ack);
-    expect(blocks).toHaveLength(6);
-    expect(pool.sackBlocks(ack)).toBe(blocks); // asked again: the same room
-    blocks.set([1000, 2000, 3000, 4000]);
-    ack.sackCount = 2;
-
-    pool.release(ack);
-    expect(ack.sack).toBeNull();
-    expect(ack.sackCount).toBe(0); // a packet taken again carries no stale blocks
-    const data = pool.take();
-    expect(data.sack).toBeNull(); // most packets never carry SACK blocks and hold no room for them
-    const next = pool.take();
-    expect(pool.sackBlocks(next)).toBe(blocks); // the room is lent again, not made anew
+    const packets = Array.from({ length: 5000 }, () => pool.take()); // the rows are reallocated several times
+    packets.forEach((p, i) => {
+      pool.stamp(p, i, 10 * i + 1, 40 + (i % 1500), i % 64, 1e12 + i, 7 * i, i % 1460, 1e11 + i, i % 2 === 0);
+      if (i % 2 === 0) pool.setTsEcr(p, 3e12 + i);
+      else pool.setExchangeEnds(p, 4e12 + i, 5e12 + i);
+    });
+    const fieldsOf = (i: number) => [i, 10 * i + 1, 40 + (i % 1500), i % 64, 1e12 + i, 7 * i, i % 1460, 1e11 + i, i % 2 === 0, i % 2 === 0 ? 3e12 + i : 4e12 + i, i % 2 === 0 ? 0 : 5e12 + i];
+    packets.forEach((p, i) => {
+      expect([
+        pool.flow(p), pool.seq(p), pool.size(p), pool.dscp(p), pool.sentAt(p), pool.tag(p), pool.payload(p), pool.ack(p), pool.isAck(p),
+        i % 2 === 0 ? pool.tsEcr(p) : pool.requestEnd(p), pool.responseEnd(p),
+      ]).toEqual(fieldsOf(i));
+    });
+    expect(pool.allocated).toBe(5000);
+    pool.release(packets[300]!);
+    expect(pool.take()).toBe(packets[300]);
+    expect(pool.sentAt(packets[299]!)).toBe(1e12 + 299);
   });
 
-  it("keeps every packet's numbers apart, across the slabs the pool shares among them", () => {
+  it('carries up to three SACK blocks on an ACK, and none once stamped again', () => {
     const pool = new PacketPool();
-    const packets = Array.from({ length: 600 }, () => pool.take()); // more than two slabs of 256
-    packets.forEach((p, i) => {
-      p.stamp(i, 10 * i + 1, 100, 0, [], 1e12 + i, null, i + 2, i + 3);
-      p.tsEcr = 3e12 + i;
-      p.requestEnd = 4e12 + i;
-      p.responseEnd = 5e12 + i;
-    });
-    packets.forEach((p, i) => {
-      expect([p.seq, p.payload, p.ack, p.sentAt, p.tsEcr, p.requestEnd, p.responseEnd]).toEqual([
-        10 * i + 1, i + 2, i + 3, 1e12 + i, 3e12 + i, 4e12 + i, 5e12 + i,
-      ]);
-    });
-    expect(pool.allocated).toBe(600);
-    pool.release(packets[300]!);
-    const again = pool.take();
-    expect(again).toBe(packets[300]);
-    expect(again.sentAt).toBe(1e12 + 300); // its place in the slab goes with it; `stamp` writes it anew
-    expect(packets[299]!.sentAt).toBe(1e12 + 299);
+    const ack = pool.stamp(pool.take(), 1, 0, 52, 46, 5, 0, 0, 9000, true);
+    expect(pool.sackCount(ack)).toBe(0);
+    for (let b = 0; b < MAX_SACK_BLOCKS; b++) pool.setSack(ack, b, 1000 * (b + 1), 1000 * (b + 1) + 500);
+    expect(pool.sackCount(ack)).toBe(3);
+    expect([0, 1, 2].map((b) => [pool.sackStart(ack, b), pool.sackEnd(ack, b)])).toEqual([[1000, 1500], [2000, 2500], [3000, 3500]]);
+    // the blocks share their word with the DSCP and the ACK flag, which they leave as they were
+    expect([pool.dscp(ack), pool.isAck(ack)]).toEqual([46, true]);
+    pool.release(ack);
+    const data = pool.stamp(pool.take(), 1, 0, 1500, 0, 6, 0, 1460);
+    expect(data).toBe(ack);
+    expect([pool.sackCount(data), pool.isAck(data)]).toEqual([0, false]);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Packet, type PacketSink } from '../../src/net/packet.js';
+import type { PacketId, PacketSink } from '../../src/net/packet.js';
 import { PacketRing } from '../../src/net/packet-ring.js';
 
 describe('PacketRing', () => {
   it('gives packets back in order with the hop fields they came with, across wrap-arounds and growth', () => {
     const ring = new PacketRing();
     const routes: PacketSink[][] = [[], [], []];
-    const packets = Array.from({ length: 300 }, () => new Packet());
+    const packets = Array.from({ length: 300 }, (_, k) => (1000 + k) as PacketId);
     const fields = (k: number) => ({ route: routes[k % 3]!, hop: k % 7, size: 40 + k, dscp: k % 64, arrival: 1e12 + k });
     let pushed = 0;
     let shifted = 0;
@@ -34,7 +34,7 @@ describe('PacketRing', () => {
   it('goes round fewer slots after a turn under half full, and grows again in order after', () => {
     const ring = new PacketRing();
     const route: PacketSink[] = [];
-    const packets = Array.from({ length: 1000 }, () => new Packet());
+    const packets = Array.from({ length: 1000 }, (_, k) => (5000 + k) as PacketId);
     let pushed = 0;
     let shifted = 0;
     const push = () => {
@@ -72,7 +72,7 @@ describe('PacketRing', () => {
 
   it('keeps the largest hop, DSCP and size a link can carry', () => {
     const ring = new PacketRing();
-    const packet = new Packet();
+    const packet = 7 as PacketId;
     const route: PacketSink[] = [];
     ring.push(packet, route, 0xffff, 2 ** 21 - 1, 63, 2 ** 52 + 1);
     ring.push(packet, route, 1, 1, 0, 2 ** 52 + 2);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/core/simulator.js';
 import { DropReason } from '../../src/net/drop-reason.js';
 import { Network } from '../../src/net/network.js';
-import type { Packet, PacketSink } from '../../src/net/packet.js';
+import type { PacketId, PacketSink } from '../../src/net/packet.js';
 import { DEFAULT_CLASS_MAP } from '../../src/net/queues/class-map.js';
 import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
 
@@ -16,16 +16,15 @@ function twoHops(limitPackets = 100) {
   const bc = network.addLink({ ...common, name: 'B->C', from: 'B', to: 'C', bandwidthBps: 100e6, delay: 2_000_000, queue: new DropTailQueue({ packets: limitPackets, bytes: Infinity }, sim) });
   const arrivals: { seq: number; at: number }[] = [];
   const sink: PacketSink = {
-    receive(p: Packet) {
-      arrivals.push({ seq: p.seq, at: sim.now });
+    receive(p: PacketId) {
+      arrivals.push({ seq: network.pool.seq(p), at: sim.now });
       network.pool.release(p);
     },
   };
   const flow = network.addFlow('f', { from: 'A', to: 'C', dscp: 0, protocol: 'udp' });
   const send = (seq: number, size: number) => {
-    const p = network.pool.take();
-    Object.assign(p, { flow: flow.index, seq, size, dscp: 0, route: [ab, bc, sink], hop: 0, sentAt: sim.now });
-    p.forward();
+    const route = [ab, bc, sink];
+    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, seq, size, 0, sim.now, 0), route, 1);
   };
   return { sim, network, ab, bc, arrivals, send, flow };
 }

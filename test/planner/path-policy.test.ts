@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../../src/net/link.js';
 import { Exposure, NeutralPathPolicy, type Hop } from '../../src/net/routing/path-policy.js';
+import { PacketPool } from '../../src/net/packet.js';
 import { TunnelEndpoint } from '../../src/net/routing/tunnel.js';
 import { AzurePathPolicy } from '../../src/planner/path-policy.js';
 import type { PlannerFlowSpec, PlannerLinkSpec } from '../../src/planner/scenario.js';
@@ -48,8 +49,8 @@ describe("the planner's path policy", () => {
   });
 
   it('finds the most exposed part of a route: Internet links outside a tunnel, then tunnels, then private paths', () => {
-    const entrance = new TunnelEndpoint('vpn.entrance', 60, 1400, true);
-    const exit = new TunnelEndpoint('vpn.exit', 60, 1400, false);
+    const entrance = new TunnelEndpoint('vpn.entrance', 60, 1400, true, new PacketPool());
+    const exit = new TunnelEndpoint('vpn.exit', 60, 1400, false, new PacketPool());
     expect(policy.exposureOf(viaInternet)).toBe(Exposure.internet);
     expect(policy.exposureOf(viaCircuit)).toBe(Exposure.private);
     expect(policy.exposureOf([hop('lan'), entrance, hop('access'), hop('core'), exit, hop('backbone')])).toBe(Exposure.vpn);
@@ -60,8 +61,8 @@ describe("the planner's path policy", () => {
   });
 
   it('names a route by the networks it crosses: a tunnel once, the LAN only in the middle', () => {
-    const entrance = new TunnelEndpoint('vpn.entrance', 60, 1400, true);
-    const exit = new TunnelEndpoint('vpn.exit', 60, 1400, false);
+    const entrance = new TunnelEndpoint('vpn.entrance', 60, 1400, true, new PacketPool());
+    const exit = new TunnelEndpoint('vpn.exit', 60, 1400, false, new PacketPool());
     expect(policy.labelOf(viaInternet)).toBe('internet+microsoft');
     expect(policy.labelOf(viaCircuit)).toBe('expressroute+microsoft');
     expect(policy.labelOf(route('circuit', 'lan', 'lan', 'access'))).toBe('expressroute+lan+internet');

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { Packet, type PacketSink } from '../../src/net/packet.js';
+import { PacketPool, type PacketId, type PacketSink } from '../../src/net/packet.js';
 import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
 import { StrictDrrQueue } from '../../src/net/queues/strict-drr.js';
 import { TokenBucket } from '../../src/net/token-bucket.js';
 
-const packet = (size: number, seq: number): Packet => {
-  const p = new Packet();
-  p.size = size;
-  p.seq = seq;
-  return p;
-};
+const pool = new PacketPool();
+const packet = (size: number, seq: number): PacketId => pool.stamp(pool.take(), 0, seq, size, 0, 0, 0);
 
 /** The queues' clock: a packet arrives at its seq (see `put`). */
 const clock = { now: 0 };
 /** Enqueue `p` as a link does, with its hop fields (the hop: its seq + 1), and its seq as the time it arrived. */
-const put = (q: QueueDiscipline, p: Packet, cls: number): boolean => {
-  clock.now = p.seq;
-  return q.enqueue(p, cls, ROUTE, p.seq + 1, p.size, 8 * cls);
+const put = (q: QueueDiscipline, p: PacketId, cls: number): boolean => {
+  clock.now = pool.seq(p);
+  return q.enqueue(p, cls, ROUTE, pool.seq(p) + 1, pool.size(p), 8 * cls);
 };
 const ROUTE: readonly PacketSink[] = [];
 
@@ -49,10 +45,11 @@ describe('strict priority before deficit round robin', () => {
     for (let k = 0; k < 9; k++) {
       if (k === 4) put(q, packet(200, 2), 0); // voice arriving mid-way goes next
       const p = q.dequeue(0)!;
-      order.push(Math.floor(p.seq / 100));
+      const seq = pool.seq(p);
+      order.push(Math.floor(seq / 100));
       // each packet leaves with the fields it came in with, whichever part served it
       const w = q.dequeued;
-      expect([w.route, w.hop, w.size, w.dscp, w.arrival]).toEqual([ROUTE, p.seq + 1, p.size, 8 * (p.seq < 100 ? 0 : p.seq < 200 ? 1 : 2), p.seq]);
+      expect([w.route, w.hop, w.size, w.dscp, w.arrival]).toEqual([ROUTE, seq + 1, pool.size(p), 8 * (seq < 100 ? 0 : seq < 200 ? 1 : 2), seq]);
     }
     // voice, three of class 1 and one of class 2 per round, voice again as soon as it comes
     expect(order).toEqual([0, 1, 1, 1, 0, 2, 1, 1, 1]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Packet } from '../../src/net/packet.js';
+import type { PacketId } from '../../src/net/packet.js';
 import { buildRun } from '../../src/planner/build.js';
 import { checkScenario } from '../../src/planner/check.js';
 import { parseScenarioText } from '../../src/planner/load.js';
@@ -28,16 +28,17 @@ function traced(yaml: string) {
   const sent: { seq: number; t: number }[] = [];
   const syns: { t: number; size: number }[] = [];
   const acks: { ack: number; t: number; size: number }[] = [];
-  const tap = (name: string, note: (p: Packet) => void) => {
+  const tap = (name: string, note: (p: PacketId) => void) => {
     const link = network.links.find((l) => l.name === name)!;
     const receive = link.receive.bind(link);
-    link.receive = (p: Packet) => {
+    link.receive = (p: PacketId, route, hop) => {
       note(p);
-      receive(p);
+      receive(p, route, hop);
     };
   };
-  tap('a->r', (p) => p.isAck || (p.payload === 0 ? syns.push({ t: sim.now, size: p.size }) : sent.push({ seq: p.seq, t: sim.now })));
-  tap('b->r', (p) => p.isAck && acks.push({ ack: p.ack, t: sim.now, size: p.size }));
+  const pool = network.pool;
+  tap('a->r', (p) => pool.isAck(p) || (pool.payload(p) === 0 ? syns.push({ t: sim.now, size: pool.size(p) }) : sent.push({ seq: pool.seq(p), t: sim.now })));
+  tap('b->r', (p) => pool.isAck(p) && acks.push({ ack: pool.ack(p), t: sim.now, size: pool.size(p) }));
   begin();
   sim.runUntil(loaded.scenario.duration);
   network.finish(loaded.scenario.duration);

@@ -5,7 +5,7 @@ import type { Sampler } from '../../core/distribution.js';
 import type { FlowStats } from '../flow-stats.js';
 import type { Link } from '../link.js';
 import type { Network } from '../network.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 
 const HOUR = 3600 * NS_PER_S;
 
@@ -56,7 +56,9 @@ export class CrossTrafficSource implements EventHandler, PacketSink {
 
   onEvent(): void {
     const now = this.sim.now;
-    this.network.pool.take().stamp(this.flow.index, 0, this.packetSize, 0, this.route, now).forward();
+    const pool = this.network.pool;
+    const route = this.route;
+    route[0]!.receive(pool.stamp(pool.take(), this.flow.index, 0, this.packetSize, 0, now, 0), route, 1);
     this.nextTime += this.packetSize * this.nsPerByte / this.scale(now);
     while (this.nextTime >= this.onEnds) {
       // Carry the part of the gap that overran the on period into the next one, so that the
@@ -70,7 +72,7 @@ export class CrossTrafficSource implements EventHandler, PacketSink {
   }
 
   /** The far end of the link: background packets are only counted by the links they cross. */
-  receive(packet: Packet): void {
+  receive(packet: PacketId): void {
     this.network.pool.release(packet);
   }
 

@@ -1,9 +1,10 @@
 import { keyedUniform, type RandomStream } from '../../core/random.js';
-import type { Packet } from '../packet.js';
+import type { PacketId, PacketPool } from '../packet.js';
 
 /** Decides, packet by packet, whether the wire loses it. */
 export interface LossModel {
-  lose(packet: Packet): boolean;
+  /** `hop`: the element of its route after this link (a draw is keyed by it). */
+  lose(packets: PacketPool, packet: PacketId, hop: number): boolean;
 }
 
 /**
@@ -25,8 +26,8 @@ export class BernoulliLoss implements LossModel {
     this.key1 = (random.uniform() * 4294967296) | 0;
   }
 
-  lose(packet: Packet): boolean {
-    return keyedUniform(this.key0, this.key1, packet.flow, packet.seq, packet.ack, packet.sentAt, packet.hop) < this.p;
+  lose(packets: PacketPool, packet: PacketId, hop: number): boolean {
+    return keyedUniform(this.key0, this.key1, packets.flow(packet), packets.seq(packet), packets.ack(packet), packets.sentAt(packet), hop) < this.p;
   }
 }
 
@@ -39,7 +40,7 @@ export class DropListLoss implements LossModel {
     this.drops = new Set(packetNumbers);
   }
 
-  lose(_packet: Packet): boolean {
+  lose(_packets: PacketPool, _packet: PacketId, _hop: number): boolean {
     return this.drops.has(++this.count);
   }
 }
@@ -71,20 +72,23 @@ export class GilbertElliottLoss implements LossModel {
     this.key1 = (random.uniform() * 4294967296) | 0;
   }
 
-  lose(packet: Packet): boolean {
-    const flow = packet.flow;
+  lose(packets: PacketPool, packet: PacketId, hop: number): boolean {
+    const flow = packets.flow(packet);
+    const seq = packets.seq(packet);
+    const ack = packets.ack(packet);
+    const sentAt = packets.sentAt(packet);
     if (flow >= this.bad.length) {
       const grown = new Uint8Array(Math.max(2 * this.bad.length, flow + 1));
       grown.set(this.bad);
       this.bad = grown;
     }
-    const u = keyedUniform(this.key0, this.key1, flow, packet.seq, packet.ack, packet.sentAt, packet.hop);
+    const u = keyedUniform(this.key0, this.key1, flow, seq, ack, sentAt, hop);
     const bad = this.bad[flow] === 1 ? u >= this.r : u < this.p;
     this.bad[flow] = bad ? 1 : 0;
     const loss = bad ? this.lossBad : this.lossGood;
     if (loss <= 0) return false;
     if (loss >= 1) return true;
     // a second draw for the loss itself, from the other key order
-    return keyedUniform(this.key1, this.key0, flow, packet.seq, packet.ack, packet.sentAt, packet.hop) < loss;
+    return keyedUniform(this.key1, this.key0, flow, seq, ack, sentAt, hop) < loss;
   }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/time.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 import { HopFields, PacketRing } from '../packet-ring.js';
 import type { QueueLimit } from './queue-discipline.js';
 
@@ -26,7 +26,7 @@ export class ClassQueues {
     return this.rings.length;
   }
 
-  add(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+  add(packet: PacketId, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     const limit = this.limits[cls]!;
     if (this.classPackets[cls]! + 1 > limit.packets || this.classBytes[cls]! + size > limit.bytes) return false;
     this.rings[cls]!.push(packet, route, hop, size, dscp, this.clock.now);
@@ -37,7 +37,7 @@ export class ClassQueues {
     return true;
   }
 
-  take(cls: number): Packet {
+  take(cls: number): PacketId {
     const ring = this.rings[cls]!;
     const packet = ring.shift();
     this.taken = ring.shifted;

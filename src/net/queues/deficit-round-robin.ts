@@ -1,5 +1,5 @@
 import type { Clock, Nanos } from '../../core/time.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 import { Ring } from '../ring.js';
 import { ClassQueues } from './class-queues.js';
@@ -37,14 +37,14 @@ export class DeficitRoundRobinQueue implements QueueDiscipline {
     return this.queues.taken;
   }
 
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+  enqueue(packet: PacketId, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     const wasIdle = this.queues.classPackets[cls] === 0;
     if (!this.queues.add(packet, cls, route, hop, size, dscp)) return false;
     if (wasIdle) this.active.push(cls);
     return true;
   }
 
-  dequeue(_late: Nanos): Packet | undefined {
+  dequeue(_late: Nanos): PacketId | undefined {
     const q = this.queues;
     if (q.packets === 0) return undefined;
     for (;;) {

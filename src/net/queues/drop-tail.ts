@@ -1,5 +1,5 @@
 import type { Clock, Nanos } from '../../core/time.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 import { PacketRing, type HopFields } from '../packet-ring.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
 
@@ -18,7 +18,7 @@ export class DropTailQueue implements QueueDiscipline {
     return this.ring.shifted;
   }
 
-  enqueue(packet: Packet, _cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+  enqueue(packet: PacketId, _cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     if (this.packets + 1 > this.limit.packets || this.bytes + size > this.limit.bytes) return false;
     this.ring.push(packet, route, hop, size, dscp, this.clock.now);
     this.packets++;
@@ -26,7 +26,7 @@ export class DropTailQueue implements QueueDiscipline {
     return true;
   }
 
-  dequeue(_late: Nanos): Packet | undefined {
+  dequeue(_late: Nanos): PacketId | undefined {
     if (this.packets === 0) return undefined;
     const packet = this.ring.shift();
     this.packets--;

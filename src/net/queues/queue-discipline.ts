@@ -1,5 +1,5 @@
 import type { Nanos } from '../../core/time.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 
 /**
@@ -15,8 +15,8 @@ import type { HopFields } from '../packet-ring.js';
 export interface QueueDiscipline {
   readonly packets: number;
   readonly bytes: number;
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean;
-  dequeue(late: Nanos): Packet | undefined;
+  enqueue(packet: PacketId, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean;
+  dequeue(late: Nanos): PacketId | undefined;
   /** The hop fields and arrival time of the packet `dequeue` returned last. */
   readonly dequeued: HopFields;
 }

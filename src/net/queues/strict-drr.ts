@@ -1,5 +1,5 @@
 import type { Clock, Nanos } from '../../core/time.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 import { DeficitRoundRobinQueue } from './deficit-round-robin.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -40,13 +40,13 @@ export class StrictDrrQueue implements QueueDiscipline {
     return this.served.dequeued;
   }
 
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+  enqueue(packet: PacketId, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     return cls < this.strict
       ? this.priority.enqueue(packet, cls, route, hop, size, dscp)
       : this.shared.enqueue(packet, cls - this.strict, route, hop, size, dscp);
   }
 
-  dequeue(late: Nanos): Packet | undefined {
+  dequeue(late: Nanos): PacketId | undefined {
     this.served = this.priority.packets > 0 ? this.priority : this.shared;
     return this.served.dequeue(late);
   }

@@ -1,5 +1,5 @@
 import type { Clock, Nanos } from '../../core/time.js';
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketSink } from '../packet.js';
 import type { HopFields } from '../packet-ring.js';
 import { ClassQueues } from './class-queues.js';
 import type { QueueDiscipline, QueueLimit } from './queue-discipline.js';
@@ -24,11 +24,11 @@ export class StrictPriorityQueue implements QueueDiscipline {
     return this.queues.taken;
   }
 
-  enqueue(packet: Packet, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
+  enqueue(packet: PacketId, cls: number, route: readonly PacketSink[], hop: number, size: number, dscp: number): boolean {
     return this.queues.add(packet, cls, route, hop, size, dscp);
   }
 
-  dequeue(_late: Nanos): Packet | undefined {
+  dequeue(_late: Nanos): PacketId | undefined {
     const q = this.queues;
     if (q.packets === 0) return undefined;
     for (let cls = 0; cls < q.classes; cls++) if (q.classPackets[cls]! > 0) return q.take(cls);

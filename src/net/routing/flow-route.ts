@@ -23,6 +23,8 @@ export class FlowRoute {
   exposure: number = Exposure.private;
   /** The smallest MTU on the current route (a tunnel's is the largest packet it carries inside). */
   mtu = Infinity;
+  /** What the flow's packets carry for the routes' shared end to find the receiver by (see `PacketPool.tag`). */
+  readonly tag: number;
 
   constructor(
     private readonly routing: RoutingControl,
@@ -30,7 +32,7 @@ export class FlowRoute {
     /** The address, or how to pick it when the tables change (a site's private or NAT address). */
     private readonly destination: number | (() => number),
     private readonly flowId: number,
-    /** The flow's receiver: its packets name it (`Packet.receiver`) for the routes' shared end. */
+    /** The flow's receiver: its packets name it by `tag` for the routes' shared end. */
     readonly receiver: PacketSink,
     pinnedLinks?: readonly Link[],
     private readonly marking: Marking = { dscp: 0, flowClass: 0 },
@@ -39,6 +41,7 @@ export class FlowRoute {
   ) {
     this.pinned = pinnedLinks !== undefined;
     this.dscp = marking.dscp;
+    this.tag = receiver.endsRoutes === true ? 0 : routing.delivery.tagOf(receiver);
     if (pinnedLinks !== undefined) {
       this.route = routing.routes.intern([...pinnedLinks, this.end()]);
       this.applyPolicy(pinnedLinks);

@@ -1,5 +1,6 @@
 import { RouteInterner } from './route-interner.js';
 import { Delivery } from '../delivery.js';
+import type { PacketPool } from '../packet.js';
 import type { EventHandler } from '../../core/event-list.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Nanos } from '../../core/time.js';
@@ -50,7 +51,7 @@ export class RoutingControl implements EventHandler {
   /** Flows' routes, one array per distinct route. */
   readonly routes = new RouteInterner();
   /** The end of every flow's route (see Delivery). */
-  readonly delivery = new Delivery();
+  readonly delivery: Delivery;
   private readonly advertisements: Advertisement[] = [];
   private readonly knownDown = new Set<Link>();
   private readonly versions = new Map<Link, number>();
@@ -75,9 +76,12 @@ export class RoutingControl implements EventHandler {
   constructor(
     private readonly sim: Simulator,
     private readonly nodes: readonly Node[],
+    packets: PacketPool,
     /** What routes do to the packets of the flows that take them (markings, payload, exposure). */
     readonly policy: PathPolicy = new NeutralPathPolicy(),
-  ) {}
+  ) {
+    this.delivery = new Delivery(packets);
+  }
 
   advertise(prefix: Prefix, origin: Node, preference = 0, scope = 'any', discard = false): void {
     this.advertisements.push({ prefix, key: prefixKey(prefix), origin, preference, scope, discard });

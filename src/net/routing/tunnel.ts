@@ -1,4 +1,4 @@
-import type { Packet, PacketSink } from '../packet.js';
+import type { PacketId, PacketPool, PacketSink } from '../packet.js';
 
 /**
  * One end of an IPsec tunnel on a route: the entrance adds the encapsulation (ESP, outer IP header)
@@ -19,15 +19,17 @@ export class TunnelEndpoint implements PacketSink {
     /** The largest inner packet the tunnel carries (the MSS is clamped to it less 40). */
     readonly mtu: number,
     readonly entrance: boolean,
+    private readonly packets: PacketPool,
   ) {}
 
   transmissionTime(_bytes: number): number {
     return 0;
   }
 
-  receive(packet: Packet): void {
-    packet.size += this.entrance ? this.overhead : -this.overhead;
-    packet.forward();
+  receive(packet: PacketId, route: readonly PacketSink[], hop: number): void {
+    const p = this.packets;
+    p.setSize(packet, p.size(packet) + (this.entrance ? this.overhead : -this.overhead));
+    route[hop]!.receive(packet, route, hop + 1);
   }
 }
 

@@ -1,12 +1,12 @@
 import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Network } from '../../net/network.js';
-import type { Packet, PacketSink } from '../../net/packet.js';
+import { MAX_SACK_BLOCKS, type PacketId, type PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../net/flow-stats.js';
 
 /** Told when more bytes have arrived in order. */
 export interface DeliveryListener {
-  /** `requestEnd` and `responseEnd`: what the data that completed the delivery carried (see Packet). */
+  /** `requestEnd` and `responseEnd`: what the data that completed the delivery carried (see PacketId). */
   onDelivered(totalInOrderBytes: number, requestEnd: number, responseEnd: number): void;
 }
 
@@ -50,14 +50,19 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     return this.rcvNxt;
   }
 
-  receive(packet: Packet): void {
+  receive(packet: PacketId): void {
     const sim = this.network.sim;
-    const start = packet.seq;
-    const end = start + packet.payload;
-    if (sim.now >= sim.warmup) this.flow.recordArrival(packet.size, sim.now - packet.sentAt);
-    const { requestEnd, responseEnd, payload, size } = packet;
-    if (start <= this.lastAckSent && packet.sentAt >= this.tsRecent) this.tsRecent = packet.sentAt;
-    this.network.pool.release(packet);
+    const pool = this.network.pool;
+    const start = pool.seq(packet);
+    const payload = pool.payload(packet);
+    const end = start + payload;
+    const size = pool.size(packet);
+    const sentAt = pool.sentAt(packet);
+    if (sim.now >= sim.warmup) this.flow.recordArrival(size, sim.now - sentAt);
+    const requestEnd = pool.requestEnd(packet);
+    const responseEnd = pool.responseEnd(packet);
+    if (start <= this.lastAckSent && sentAt >= this.tsRecent) this.tsRecent = sentAt;
+    pool.release(packet);
     // a segment without payload is a SYN (src/transport/tcp/tcp-sender.ts): the SYN-ACK has its options, so its size
     if (payload === 0) return this.sendAck(size);
 
@@ -115,34 +120,32 @@ export class TcpReceiver implements PacketSink, TimerOwner {
    * point the sender at the oldest holes). Returns the option's bytes on the wire (2 + 8 per block,
    * padded to 4).
    */
-  private fillSack(packet: Packet): number {
+  private fillSack(packet: PacketId): number {
     const ranges = this.ranges;
-    if (ranges.length === 0) return 0; // a packet from the pool carries none (sackCount 0)
-    const sack = this.network.pool.sackBlocks(packet);
+    if (ranges.length === 0) return 0; // a stamped packet carries none
+    const pool = this.network.pool;
     let n = 0;
     if (this.latestRange >= 0) {
-      sack[0] = ranges[this.latestRange]!;
-      sack[1] = ranges[this.latestRange + 1]!;
+      pool.setSack(packet, 0, ranges[this.latestRange]!, ranges[this.latestRange + 1]!);
       n = 1;
     }
-    for (let i = 0; i < ranges.length && n < 3; i += 2) {
+    for (let i = 0; i < ranges.length && n < MAX_SACK_BLOCKS; i += 2) {
       if (i === this.latestRange) continue;
-      sack[2 * n] = ranges[i]!;
-      sack[2 * n + 1] = ranges[i + 1]!;
+      pool.setSack(packet, n, ranges[i]!, ranges[i + 1]!);
       n++;
     }
-    packet.sackCount = n;
     return n === 0 ? 0 : (2 + 8 * n + 3) & ~3;
   }
 
   private sendAck(synAckBytes = 0): void {
     this.unacked = 0;
     this.delayedAckTimer.cancel();
-    const packet = this.network.pool.take();
-    const size = synAckBytes > 0 ? synAckBytes : this.ackBytes + (this.sack ? this.fillSack(packet) : 0);
-    const route = this.path.current();
-    packet.tsEcr = this.tsRecent;
+    const pool = this.network.pool;
+    const packet = pool.stamp(pool.take(), this.flow.index, 0, synAckBytes, this.path.dscp, this.network.sim.now, this.path.tag, 0, this.rcvNxt, true);
+    if (synAckBytes === 0) pool.setSize(packet, this.ackBytes + (this.sack ? this.fillSack(packet) : 0));
+    pool.setTsEcr(packet, this.tsRecent);
     this.lastAckSent = this.rcvNxt;
-    packet.stamp(this.flow.index, 0, size, this.path.dscp, route, this.network.sim.now, this.path.receiver, 0, this.rcvNxt, true).forward();
+    const route = this.path.current();
+    route[0]!.receive(packet, route, 1);
   }
 }

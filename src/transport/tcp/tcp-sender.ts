@@ -1,7 +1,7 @@
 import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Nanos } from '../../core/time.js';
 import type { Network } from '../../net/network.js';
-import type { Packet, PacketSink } from '../../net/packet.js';
+import type { PacketId, PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../net/flow-stats.js';
 import type { TcpStats } from '../../probes/tcp-stats.js';
@@ -65,7 +65,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private readonly synBytes: number;
   /** Where data goes; set once the receiver exists (see createTcpHalf). */
   path!: FlowRoute;
-  /** What the data sent from now on says of the exchange it belongs to (Packet.requestEnd, responseEnd). */
+  /** What the data sent from now on says of the exchange it belongs to (PacketPool.requestEnd, responseEnd). */
   requestEnd = 0;
   responseEnd = 0;
 
@@ -155,8 +155,9 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   }
 
   /** An ACK arrives at the end of the reverse route. */
-  receive(packet: Packet): void {
-    const ack = packet.ack;
+  receive(packet: PacketId): void {
+    const pool = this.network.pool;
+    const ack = pool.ack(packet);
     const scoreboard = this.scoreboard;
     const una = this.sndUna;
     let sacked = 0;
@@ -167,12 +168,13 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
         sacked = scoreboard.sackedIn(una, this.sndMax);
         lossBound = scoreboard.lossBound((DUP_THRESH - 1) * this.mss);
       }
-      for (let i = 0; i < packet.sackCount; i++) scoreboard.add(packet.sack![2 * i]!, packet.sack![2 * i + 1]!);
+      const blocks = pool.sackCount(packet);
+      for (let b = 0; b < blocks; b++) scoreboard.add(pool.sackStart(packet, b), pool.sackEnd(packet, b));
     }
     const now = this.network.sim.now;
     // the round trip the ACK's timestamp measures (small: a time itself would be boxed, see onNewAck)
-    const echoedRtt = now - packet.tsEcr;
-    this.network.pool.release(packet);
+    const echoedRtt = now - pool.tsEcr(packet);
+    pool.release(packet);
     if (this.state !== ESTABLISHED) return this.onSynAck();
     if (ack > this.sndUna) this.onNewAck(ack, echoedRtt);
     else if (ack === this.sndUna && this.sndMax > this.sndUna) this.onDuplicateAck();
@@ -462,12 +464,12 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
   private emitWire(seq: number, length: number, wire: number): void {
     const sim = this.network.sim;
     const route = this.path.current();
-    const packet = this.network.pool.take().stamp(this.flow.index, seq, wire, this.path.dscp, route, sim.now, this.path.receiver, length);
-    packet.requestEnd = this.requestEnd;
-    packet.responseEnd = this.responseEnd;
+    const pool = this.network.pool;
+    const packet = pool.stamp(pool.take(), this.flow.index, seq, wire, this.path.dscp, sim.now, this.path.tag, length);
+    pool.setExchangeEnds(packet, this.requestEnd, this.responseEnd);
     this.lastSentAt = sim.now;
-    if (sim.now >= sim.warmup) this.flow.countSent(packet.size, this.path.exposure);
-    packet.forward();
+    if (sim.now >= sim.warmup) this.flow.countSent(wire, this.path.exposure);
+    route[0]!.receive(packet, route, 1);
   }
 
   private setCwnd(cwnd: number): void {
