@@ -283,7 +283,7 @@ export class Link implements PacketSink, EventHandler {
 
   /**
    * Put `packet` on the wire now, at `busyUntil`, with its hop fields; it waited `wait` ns. Its
-   * object is not read here (a packet that waited has gone cold): the queue kept its fields. The
+   * row is not read here (a packet that waited has gone cold): the queue kept its fields. The
    * start is read from the field, not passed: a time passed to a call V8 does not inline is boxed.
    */
   private transmit(packet: PacketId, route: readonly PacketSink[], hop: number, size: number, dscp: number, wait: Nanos): void {

@@ -31,8 +31,8 @@ export const MAX_ROUTE_LENGTH = 0xffff;
 
 /**
  * A FIFO of packets, each with its hop fields beside it: a link's queue and its wire. A packet's
- * object goes cold while it waits or flies through a large network, so the links it crosses read
- * these copies, written and read in order, and the object is read again only where the packet
+ * row goes cold while it waits or flies through a large network, so the links it crosses read
+ * these copies, written and read in order, and the row is read again only where the packet
  * leaves the links (a receiver, a tunnel's end, a loss model, a drop): docs/performance.md.
  *
  * The ring uses the first `capacity` slots of its arrays, a power of two. It doubles when full and
