@@ -17,7 +17,7 @@ export class Network implements DropHandler {
   readonly flows: FlowStats[] = [];
   /** The counters of every flow, a row each (flow i at i x STRIDE). */
   readonly flowTable: FlowTable;
-  readonly pool = new PacketPool();
+  readonly pool: PacketPool;
   /** The route elements by name, for partitioned runs (see PacketSinks). */
   readonly sinks = new PacketSinks();
   readonly routing: RoutingControl;
@@ -33,6 +33,7 @@ export class Network implements DropHandler {
     readonly sim: Simulator,
     policy?: PathPolicy,
   ) {
+    this.pool = new PacketPool(sim);
     this.routing = new RoutingControl(sim, this.nodes, this.pool, policy);
     this.sinks.add(sinkKey(SinkKind.delivery, 0), this.routing.delivery);
     this.flowTable = new FlowTable(sim.warmup, sim);

@@ -1,4 +1,4 @@
-import type { Nanos } from '../core/time.js';
+import type { Clock, Nanos } from '../core/time.js';
 
 declare const packetBrand: unique symbol;
 /**
@@ -56,6 +56,7 @@ export const MAX_SACK_BLOCKS = 3;
 const SACK_DOUBLES = 2 * MAX_SACK_BLOCKS;
 
 const MIN_CAPACITY = 1024;
+const STOPPED: Clock = { now: 0 };
 
 /**
  * Every packet of a network, one row each, recycled so that the hot path allocates nothing in the
@@ -75,6 +76,9 @@ export class PacketPool {
   /** Packets ever made (the most in use at once). */
   allocated = 0;
 
+  /** `clock` stamps the packets' send times (the simulator's). */
+  constructor(private readonly clock: Clock = STOPPED) {}
+
   take(): PacketId {
     const free = this.free;
     if (free.length > 0) return free.pop()! as PacketId;
@@ -88,15 +92,16 @@ export class PacketPool {
   }
 
   /**
-   * Fill every field for a new packet of `flow` about to leave at time `now`, with the `tag` its
-   * route's shared end finds its receiver by (see `tag`). Leaves the echoed timestamp and the
-   * exchange's ends; carries no SACK block.
+   * Fill every field for a new packet of `flow` about to leave now (the clock's time), with the
+   * `tag` its route's shared end finds its receiver by (see `tag`). Leaves the echoed timestamp and
+   * the exchange's ends; carries no SACK block. The time is read, not passed: V8 boxes a time passed
+   * to a call it does not inline (docs/architecture.md).
    */
-  stamp(packet: PacketId, flow: number, seq: number, size: number, dscp: number, now: Nanos, tag: number, payload = 0, ack = 0, isAck = false): PacketId {
+  stamp(packet: PacketId, flow: number, seq: number, size: number, dscp: number, tag: number, payload = 0, ack = 0, isAck = false): PacketId {
     const d = BASE + packet * ROW;
     const n = this.numbers;
     n[d + SEQ] = seq;
-    n[d + SENT_AT] = now;
+    n[d + SENT_AT] = this.clock.now;
     n[d + ACK] = ack;
     const i = 2 * d;
     const ints = this.ints;
@@ -196,8 +201,9 @@ export class PacketPool {
 
   /** Every field of a packet that crossed from another partition (src/partition/), as its own pool had them. */
   restore(packet: PacketId, flow: number, size: number, dscp: number, isAck: boolean, tag: number, payload: number, seq: number, sentAt: Nanos, ack: number, echoOrRequest: number, responseEnd: number): void {
-    this.stamp(packet, flow, seq, size, dscp, sentAt, tag, payload, ack, isAck);
+    this.stamp(packet, flow, seq, size, dscp, tag, payload, ack, isAck);
     const d = BASE + packet * ROW;
+    this.numbers[d + SENT_AT] = sentAt;
     this.numbers[d + ECHO_OR_REQUEST] = echoOrRequest;
     this.numbers[d + RESPONSE_END] = responseEnd;
   }

@@ -182,7 +182,7 @@ export class CallArrivals implements EventHandler {
     const marks = this.rows[row + MARKS + direction]!;
     const route = this.network.routing.routes.byId[this.rows[row + ROUTE + direction]!]!;
     const pool = this.network.pool;
-    const packet = pool.stamp(pool.take(), flow.index, seq, size, marks % MARKS_EXPOSURE, now, call);
+    const packet = pool.stamp(pool.take(), flow.index, seq, size, marks % MARKS_EXPOSURE, call);
     if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE));
     route[0]!.receive(packet, route, 1);
   }

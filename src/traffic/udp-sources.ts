@@ -126,7 +126,7 @@ export class UdpSources implements EventHandler {
     const route = network.routing.routes.byId[w[word + ROUTE_ID]!]!;
     const now = sim.now;
     const pool = network.pool;
-    const packet = pool.stamp(pool.take(), this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, now, 0);
+    const packet = pool.stamp(pool.take(), this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, 0);
     if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!);
     route[0]!.receive(packet, route, 1);
     const kind = w[word + KIND]!;

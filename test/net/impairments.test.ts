@@ -7,7 +7,8 @@ import { num, relativeError, rowOf, simulate } from '../helpers.js';
 describe('Bernoulli loss with per-packet draws', () => {
   it('loses a share p of packets, independently of their order, and the same packet the same way', () => {
     const model = new BernoulliLoss(0.01, new RandomStream('bernoulli'));
-    const pool = new PacketPool();
+    const clock = { now: 0 };
+    const pool = new PacketPool(clock);
     const packet = pool.take();
     let lost = 0;
     let runs = 0;
@@ -15,7 +16,8 @@ describe('Bernoulli loss with per-packet draws', () => {
     const n = 1_000_000;
     for (let i = 0; i < n; i++) {
       // flows 0-9 of a link, each with its own sequence numbers and send times
-      pool.stamp(packet, i % 10, Math.floor(i / 10), 100, 0, 1_000 * i + 7, 0);
+      clock.now = 1_000 * i + 7;
+      pool.stamp(packet, i % 10, Math.floor(i / 10), 100, 0, 0);
       const loss = model.lose(pool, packet, 1);
       if (loss) {
         lost++;
@@ -28,7 +30,7 @@ describe('Bernoulli loss with per-packet draws', () => {
     expect(relativeError(lost / n, 0.01)).toBeLessThan(0.04);
     expect(relativeError(lost / runs, 1 / 0.99)).toBeLessThan(0.02);
     // a packet's fate is a function of the packet: asking again answers the same
-    const fates = (): boolean[] => Array.from({ length: 1000 }, (_, k) => model.lose(pool, pool.stamp(packet, 3, k, 100, 0, 5 * k, 0), 1));
+    const fates = (): boolean[] => Array.from({ length: 1000 }, (_, k) => ((clock.now = 5 * k), model.lose(pool, pool.stamp(packet, 3, k, 100, 0, 0), 1)));
     expect(fates()).toEqual(fates());
   });
 });
@@ -41,10 +43,12 @@ describe('Gilbert-Elliott loss', () => {
     const model = new GilbertElliottLoss(p, r, lossGood, lossBad, new RandomStream(`ge-${p}`));
     const n = 2_000_000;
     let lost = 0;
-    const pool = new PacketPool();
+    const clock = { now: 0 };
+    const pool = new PacketPool(clock);
     const packet = pool.take();
     for (let i = 0; i < n; i++) {
-      pool.stamp(packet, 0, i, 100, 0, 1000 * i, 0);
+      clock.now = 1000 * i;
+      pool.stamp(packet, 0, i, 100, 0, 0);
       if (model.lose(pool, packet, 1)) lost++;
     }
     const theory = (p / (p + r)) * lossBad + (r / (p + r)) * lossGood;
@@ -57,10 +61,12 @@ describe('Gilbert-Elliott loss', () => {
     let bursts = 0;
     let lost = 0;
     let previous = false;
-    const pool = new PacketPool();
+    const clock = { now: 0 };
+    const pool = new PacketPool(clock);
     const packet = pool.take();
     for (let i = 0; i < 2_000_000; i++) {
-      pool.stamp(packet, 0, i, 100, 0, 1000 * i, 0);
+      clock.now = 1000 * i;
+      pool.stamp(packet, 0, i, 100, 0, 0);
       const loss = model.lose(pool, packet, 1);
       if (loss) {
         lost++;

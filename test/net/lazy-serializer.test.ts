@@ -51,7 +51,7 @@ function oneLink() {
   const flow = network.addFlow('f', { from: 'A', to: 'B', dscp: 0, protocol: 'udp' });
   const send = (size: number) => {
     const route = [link, sink];
-    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, 0, size, 0, sim.now, 0), route, 1);
+    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, 0, size, 0, 0), route, 1);
   };
   return { sim, network, link, queue, arrivals, send };
 }

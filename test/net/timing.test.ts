@@ -24,7 +24,7 @@ function twoHops(limitPackets = 100) {
   const flow = network.addFlow('f', { from: 'A', to: 'C', dscp: 0, protocol: 'udp' });
   const send = (seq: number, size: number) => {
     const route = [ab, bc, sink];
-    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, seq, size, 0, sim.now, 0), route, 1);
+    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, seq, size, 0, 0), route, 1);
   };
   return { sim, network, ab, bc, arrivals, send, flow };
 }

@@ -5,7 +5,7 @@ import { StrictDrrQueue } from '../../src/net/queues/strict-drr.js';
 import { TokenBucket } from '../../src/net/token-bucket.js';
 
 const pool = new PacketPool();
-const packet = (size: number, seq: number): PacketId => pool.stamp(pool.take(), 0, seq, size, 0, 0, 0);
+const packet = (size: number, seq: number): PacketId => pool.stamp(pool.take(), 0, seq, size, 0, 0);
 
 /** The queues' clock: a packet arrives at its seq (see `put`). */
 const clock = { now: 0 };

@@ -58,7 +58,7 @@ export class CrossTrafficSource implements EventHandler, PacketSink {
     const now = this.sim.now;
     const pool = this.network.pool;
     const route = this.route;
-    route[0]!.receive(pool.stamp(pool.take(), this.flow.index, 0, this.packetSize, 0, now, 0), route, 1);
+    route[0]!.receive(pool.stamp(pool.take(), this.flow.index, 0, this.packetSize, 0, 0), route, 1);
     this.nextTime += this.packetSize * this.nsPerByte / this.scale(now);
     while (this.nextTime >= this.onEnds) {
       // Carry the part of the gap that overran the on period into the next one, so that the

@@ -141,7 +141,7 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     this.unacked = 0;
     this.delayedAckTimer.cancel();
     const pool = this.network.pool;
-    const packet = pool.stamp(pool.take(), this.flow.index, 0, synAckBytes, this.path.dscp, this.network.sim.now, this.path.tag, 0, this.rcvNxt, true);
+    const packet = pool.stamp(pool.take(), this.flow.index, 0, synAckBytes, this.path.dscp, this.path.tag, 0, this.rcvNxt, true);
     if (synAckBytes === 0) pool.setSize(packet, this.ackBytes + (this.sack ? this.fillSack(packet) : 0));
     pool.setTsEcr(packet, this.tsRecent);
     this.lastAckSent = this.rcvNxt;

@@ -465,7 +465,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     const sim = this.network.sim;
     const route = this.path.current();
     const pool = this.network.pool;
-    const packet = pool.stamp(pool.take(), this.flow.index, seq, wire, this.path.dscp, sim.now, this.path.tag, length);
+    const packet = pool.stamp(pool.take(), this.flow.index, seq, wire, this.path.dscp, this.path.tag, length);
     pool.setExchangeEnds(packet, this.requestEnd, this.responseEnd);
     this.lastSentAt = sim.now;
     if (sim.now >= sim.warmup) this.flow.countSent(wire, this.path.exposure);
