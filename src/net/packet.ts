@@ -41,7 +41,7 @@ const ACK = 5;
 /** A TCP ACK's echoed timestamp, or a TCP data segment's request end (see `tsEcr`, `requestEnd`). */
 const ECHO_OR_REQUEST = 6;
 const RESPONSE_END = 7;
-/** Int32s, from the row's start in int32s (the one at 4 is spare). */
+/** Int32s, from the row's start in int32s (the one at 4 is spare). Sizes are whole bytes: the scenario's units round them. */
 const SIZE = 5;
 const TAG = 6;
 const FLOW = 7;
