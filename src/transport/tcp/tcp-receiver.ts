@@ -141,11 +141,12 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     this.unacked = 0;
     this.delayedAckTimer.cancel();
     const pool = this.network.pool;
+    // the route first: taking it after a change of the tables also changes the marking it gives
+    const route = this.path.current();
     const packet = pool.stamp(pool.take(), this.flow.index, 0, synAckBytes, this.path.dscp, this.path.tag, 0, this.rcvNxt, true);
     if (synAckBytes === 0) pool.setSize(packet, this.ackBytes + (this.sack ? this.fillSack(packet) : 0));
     pool.setTsEcr(packet, this.tsRecent);
     this.lastAckSent = this.rcvNxt;
-    const route = this.path.current();
     route[0]!.receive(packet, route, 1);
   }
 }
