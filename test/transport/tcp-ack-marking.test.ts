@@ -26,7 +26,7 @@ describe("a TCP receiver's ACK", () => {
     const receiver = new TcpReceiver(network, flow, 52, false, 0, false);
     receiver.path = path as unknown as FlowRoute;
     const pool = network.pool;
-    receiver.receive(pool.stamp(pool.take(), flow.index, 0, 1500, 46, 0, 1460), [], 0);
+    receiver.receive(pool.stamp(pool.take(), flow.index, 0, 1500, 46, 0, 1460));
     expect(acks).toEqual([{ dscp: 0, ack: 1460, size: 52 }]);
   });
 });
