@@ -25,6 +25,11 @@ export interface PacketSink {
   readonly endsRoutes?: boolean;
 }
 
+/** A sender's first step: hand `packet` to the first element of `route`. */
+export function send(packet: PacketId, route: readonly PacketSink[]): void {
+  route[0]!.receive(packet, route, 1);
+}
+
 /**
  * A packet's row: 64 bytes, 8 doubles, the small integers in int32 pairs among them. What every
  * receiver reads (sequence number, send time, size, tag, flow) is in the first 32 bytes, then what

@@ -3,7 +3,7 @@ import type { RandomStream } from '../core/random.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
 import type { Network } from '../net/network.js';
-import type { PacketId, PacketSink } from '../net/packet.js';
+import { send, type PacketId, type PacketSink } from '../net/packet.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../net/flow-stats.js';
 import type { MediaQuality } from '../probes/media-quality.js';
@@ -184,7 +184,7 @@ export class CallArrivals implements EventHandler {
     const pool = this.network.pool;
     const packet = pool.stamp(pool.take(), flow.index, seq, size, marks % MARKS_EXPOSURE, call);
     if (now >= this.sim.warmup) flow.countSent(size, Math.floor(marks / MARKS_EXPOSURE));
-    route[0]!.receive(packet, route, 1);
+    send(packet, route);
   }
 
   private ended(call: number): void {

@@ -3,6 +3,7 @@ import { exponentialAt } from '../core/random.js';
 import type { Nanos } from '../core/time.js';
 import { NS_PER_S } from '../core/time.js';
 import type { Network } from '../net/network.js';
+import { send } from '../net/packet.js';
 import type { FlowRoute } from '../net/routing/flow-route.js';
 import type { FlowStats } from '../net/flow-stats.js';
 import { SENDER, STRIDE, type FlowTable } from '../net/flow-table.js';
@@ -128,7 +129,7 @@ export class UdpSources implements EventHandler {
     const pool = network.pool;
     const packet = pool.stamp(pool.take(), this.flowOf[i]!, r[row + SEQ]!++, size, w[word + DSCP]!, 0);
     if (now >= sim.warmup) table.countSent(row, size, w[word + EXPOSURE]!);
-    route[0]!.receive(packet, route, 1);
+    send(packet, route);
     const kind = w[word + KIND]!;
     if (kind === POISSON) r[row + NEXT_TIME]! += exponentialAt(w, word + RANDOM, r[row + GAP]!);
     else {

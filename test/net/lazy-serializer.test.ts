@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clock, Nanos } from '../../src/core/time.js';
 import { Simulator } from '../../src/core/simulator.js';
 import { Network } from '../../src/net/network.js';
-import type { PacketId, PacketSink } from '../../src/net/packet.js';
+import { send as sendAlong, type PacketId, type PacketSink } from '../../src/net/packet.js';
 import { DEFAULT_CLASS_MAP } from '../../src/net/queues/class-map.js';
 import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
 import type { QueueDiscipline } from '../../src/net/queues/queue-discipline.js';
@@ -51,7 +51,7 @@ function oneLink() {
   const flow = network.addFlow('f', { from: 'A', to: 'B', dscp: 0, protocol: 'udp' });
   const send = (size: number) => {
     const route = [link, sink];
-    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, 0, size, 0, 0), route, 1);
+    sendAlong(network.pool.stamp(network.pool.take(), flow.index, 0, size, 0, 0), route);
   };
   return { sim, network, link, queue, arrivals, send };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/core/simulator.js';
 import { DropReason } from '../../src/net/drop-reason.js';
 import { Network } from '../../src/net/network.js';
-import type { PacketId, PacketSink } from '../../src/net/packet.js';
+import { send as sendAlong, type PacketId, type PacketSink } from '../../src/net/packet.js';
 import { DEFAULT_CLASS_MAP } from '../../src/net/queues/class-map.js';
 import { DropTailQueue } from '../../src/net/queues/drop-tail.js';
 
@@ -24,7 +24,7 @@ function twoHops(limitPackets = 100) {
   const flow = network.addFlow('f', { from: 'A', to: 'C', dscp: 0, protocol: 'udp' });
   const send = (seq: number, size: number) => {
     const route = [ab, bc, sink];
-    route[0]!.receive(network.pool.stamp(network.pool.take(), flow.index, seq, size, 0, 0), route, 1);
+    sendAlong(network.pool.stamp(network.pool.take(), flow.index, seq, size, 0, 0), route);
   };
   return { sim, network, ab, bc, arrivals, send, flow };
 }

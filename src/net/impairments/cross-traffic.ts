@@ -5,7 +5,7 @@ import type { Sampler } from '../../core/distribution.js';
 import type { FlowStats } from '../flow-stats.js';
 import type { Link } from '../link.js';
 import type { Network } from '../network.js';
-import type { PacketId, PacketSink } from '../packet.js';
+import { send, type PacketId, type PacketSink } from '../packet.js';
 
 const HOUR = 3600 * NS_PER_S;
 
@@ -58,7 +58,7 @@ export class CrossTrafficSource implements EventHandler, PacketSink {
     const now = this.sim.now;
     const pool = this.network.pool;
     const route = this.route;
-    route[0]!.receive(pool.stamp(pool.take(), this.flow.index, 0, this.packetSize, 0, 0), route, 1);
+    send(pool.stamp(pool.take(), this.flow.index, 0, this.packetSize, 0, 0), route);
     this.nextTime += this.packetSize * this.nsPerByte / this.scale(now);
     while (this.nextTime >= this.onEnds) {
       // Carry the part of the gap that overran the on period into the next one, so that the

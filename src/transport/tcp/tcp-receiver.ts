@@ -1,6 +1,6 @@
 import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Network } from '../../net/network.js';
-import { MAX_SACK_BLOCKS, type PacketId, type PacketSink } from '../../net/packet.js';
+import { MAX_SACK_BLOCKS, send, type PacketId, type PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../net/flow-stats.js';
 
@@ -147,6 +147,6 @@ export class TcpReceiver implements PacketSink, TimerOwner {
     if (synAckBytes === 0) pool.setSize(packet, this.ackBytes + (this.sack ? this.fillSack(packet) : 0));
     pool.setTsEcr(packet, this.tsRecent);
     this.lastAckSent = this.rcvNxt;
-    route[0]!.receive(packet, route, 1);
+    send(packet, route);
   }
 }

@@ -1,7 +1,7 @@
 import { Timer, type TimerOwner } from '../../core/timer.js';
 import type { Nanos } from '../../core/time.js';
 import type { Network } from '../../net/network.js';
-import type { PacketId, PacketSink } from '../../net/packet.js';
+import { send, type PacketId, type PacketSink } from '../../net/packet.js';
 import type { FlowRoute } from '../../net/routing/flow-route.js';
 import type { FlowStats } from '../../net/flow-stats.js';
 import type { TcpStats } from '../../probes/tcp-stats.js';
@@ -469,7 +469,7 @@ export class TcpSender implements PacketSink, TimerOwner, WindowState {
     pool.setExchangeEnds(packet, this.requestEnd, this.responseEnd);
     this.lastSentAt = sim.now;
     if (sim.now >= sim.warmup) this.flow.countSent(wire, this.path.exposure);
-    route[0]!.receive(packet, route, 1);
+    send(packet, route);
   }
 
   private setCwnd(cwnd: number): void {
