@@ -51,8 +51,8 @@ export class CallArrivals implements EventHandler {
   private readonly free: number[] = [];
   private count = 0;
   private active = 0;
-  /** Each call's row (ROW doubles), read by its receivers too; replaced when it grows. */
-  rows = new Float64Array(BASE + 16 * ROW);
+  /** Each call's row (ROW doubles from `rowOf(call)`), read by its receivers too; replaced when it grows. */
+  rows = new Float64Array(rowOf(16));
   /** Each call's routes (FlowRoute) up and down, at 2k and 2k + 1: read again when the tables change. */
   private readonly routes: FlowRoute[] = [];
   private readonly upEnd: CallReceiver;
@@ -111,7 +111,7 @@ export class CallArrivals implements EventHandler {
     const call = this.free.pop() ?? this.newCall();
     ++this.active;
     if (this.sendsUp) this.counters.concurrency.set(this.active, now);
-    const row = BASE + call * ROW;
+    const row = rowOf(call);
     const rows = this.rows;
     rows[row + ENDS_AT] = now + Math.max(1, Math.round(length));
     rows[row + UP_RECEIVER + LAST_TRANSIT] = -1;
@@ -123,12 +123,12 @@ export class CallArrivals implements EventHandler {
 
   private newCall(): number {
     const call = this.count++;
-    if (BASE + (call + 1) * ROW > this.rows.length) {
+    if (rowOf(call + 1) > this.rows.length) {
       const rows = new Float64Array(this.rows.length * 2);
       rows.set(this.rows);
       this.rows = rows;
     }
-    this.rows[BASE + call * ROW + EPOCH] = -1;
+    this.rows[rowOf(call) + EPOCH] = -1;
     const hash = this.settings.hashBase + call;
     this.routes.push(this.upRoute(this.upEnd, hash), this.downRoute(this.downEnd, hash));
     return call;
@@ -140,7 +140,7 @@ export class CallArrivals implements EventHandler {
    */
   private schedule(call: number, delay: Nanos): void {
     const sim = this.sim;
-    const untilEnd = this.rows[BASE + call * ROW + ENDS_AT]! - sim.now;
+    const untilEnd = this.rows[rowOf(call) + ENDS_AT]! - sim.now;
     if (delay >= untilEnd) sim.after(untilEnd, this, 2 * call + 1);
     else sim.after(delay, this, 2 * call);
   }
@@ -149,7 +149,7 @@ export class CallArrivals implements EventHandler {
     const call = tag >> 1;
     if ((tag & 1) === 1) return this.ended(call);
     const rows = this.rows;
-    const row = BASE + call * ROW;
+    const row = rowOf(call);
     const seq = rows[row + SEQ]!;
     rows[row + SEQ] = seq + 1;
     if (rows[row + EPOCH] !== this.network.routing.epoch) this.followRoutes(call);
@@ -163,7 +163,7 @@ export class CallArrivals implements EventHandler {
    * that a tick reads the call's row and the shared routes, not its FlowRoute), and its marking.
    */
   private followRoutes(call: number): void {
-    const row = BASE + call * ROW;
+    const row = rowOf(call);
     const routing = this.network.routing;
     for (let d = 0; d < 2; d++) {
       if (!(d === 0 ? this.sendsUp : this.sendsDown)) continue;
@@ -178,7 +178,7 @@ export class CallArrivals implements EventHandler {
   private send(call: number, direction: number, flow: FlowStats, seq: number): void {
     const now = this.sim.now;
     const size = this.settings.packetBytes;
-    const row = BASE + call * ROW;
+    const row = rowOf(call);
     const marks = this.rows[row + MARKS + direction]!;
     const route = this.network.routing.routes.byId[this.rows[row + ROUTE + direction]!]!;
     const pool = this.network.pool;
@@ -203,6 +203,10 @@ const ROW = 16;
  * Elsewhere only the speed depends on it (see PacketPool).
  */
 const BASE = 6;
+/** Where call `call`'s row starts in `rows`. */
+function rowOf(call: number): number {
+  return BASE + call * ROW;
+}
 const ENDS_AT = 0;
 const SEQ = 1;
 /** The routing epoch the routes and marks below were read in. */
@@ -241,7 +245,7 @@ class CallReceiver implements PacketSink {
     const now = network.sim.now;
     const pool = network.pool;
     const rows = this.calls.rows;
-    const at = BASE + pool.tag(packet) * ROW + this.at;
+    const at = rowOf(pool.tag(packet)) + this.at;
     const sentAt = pool.sentAt(packet);
     const transit = now - sentAt;
     const lastTransit = rows[at + LAST_TRANSIT]!;
