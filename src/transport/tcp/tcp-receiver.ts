@@ -6,7 +6,7 @@ import type { FlowStats } from '../../net/flow-stats.js';
 
 /** Told when more bytes have arrived in order. */
 export interface DeliveryListener {
-  /** `requestEnd` and `responseEnd`: what the data that completed the delivery carried (see PacketId). */
+  /** `requestEnd` and `responseEnd`: what the data that completed the delivery carried (see PacketPool.requestEnd). */
   onDelivered(totalInOrderBytes: number, requestEnd: number, responseEnd: number): void;
 }
 
