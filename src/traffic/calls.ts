@@ -1,4 +1,5 @@
 import type { EventHandler } from '../core/event-list.js';
+import { LINE_ALIGNED_BASE } from '../core/line-aligned-rows.js';
 import type { RandomStream } from '../core/random.js';
 import type { Simulator } from '../core/simulator.js';
 import type { Nanos } from '../core/time.js';
@@ -197,16 +198,15 @@ export class CallArrivals implements EventHandler {
 /** A call's row: its own numbers, then each receiver's (at UP_RECEIVER and DOWN_RECEIVER). */
 const ROW = 16;
 /**
- * Rows start this many doubles into `rows`: on a cache line where glibc puts a large allocation
- * (16 bytes into a page), so that a tick reads one line of its call's row and each receiver one
- * (the rows from the array's start put the tick's numbers and the down receiver's across two).
- * Elsewhere only the speed depends on it (see PacketPool).
+ * Where call `call`'s row starts in `rows`: on a cache line (LINE_ALIGNED_BASE), so that a tick
+ * reads one line of its call's row and each receiver one (rows from the array's start put the
+ * tick's numbers and the down receiver's across two).
  */
-const BASE = 6;
-/** Where call `call`'s row starts in `rows`. */
 function rowOf(call: number): number {
   return BASE + call * ROW;
 }
+/** A module's own constant (see PacketPool's BASE). */
+const BASE = LINE_ALIGNED_BASE;
 const ENDS_AT = 0;
 const SEQ = 1;
 /** The routing epoch the routes and marks below were read in. */
