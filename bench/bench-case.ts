@@ -12,6 +12,11 @@ export interface BenchCase {
   iterations: number;
   setup?: () => void;
   run: () => BenchWork | Promise<BenchWork>;
+  /**
+   * The `k`-th of `n` equal parts of what `run` does (after `setup`, `k` from 0 to n - 1 in turn):
+   * a case that has it can be timed in slices alternating with other cases' (`--interleave`).
+   */
+  slice?: (k: number, n: number) => BenchWork;
   /** After the last run (stop threads). */
   teardown?: () => Promise<void>;
 }

@@ -19,6 +19,9 @@ import { availabilityCase, enterpriseCase, manyFlowsCase, parallelCase, scenario
  * `--rounds N` runs the selected cases N times in turn (A, B, A, B, ...), so that the host's slow
  * spells fall on all of them alike: the table shows each figure's median over the rounds, and each
  * case's ns/hop against the first case's, round by round (the ratios the bench pairs are for).
+ * `--interleave` times the selected cases in one process instead, in slices taken in turn (A, B,
+ * then B, A, ...: a fraction of a second each), so that each ratio compares slices the host ran under
+ * the same load: the median of the slices' ratios, round by round (docs/performance.md).
  */
 const entry = (name: string, build: () => BenchCase, slow = false): BenchEntry => ({ name, build, slow });
 const cases = (): BenchEntry[] => [
@@ -96,26 +99,107 @@ async function runChild(name: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(m, keepSpecial)}\n`);
 }
 
+/**
+ * The cases named, built and set up in this one process, then timed slice by slice in turn (the
+ * order reversed every other slice, so that no case always follows the same one). The first
+ * slice of each is left out: the caches and compiled code the other cases' slices left behind.
+ */
+function runInterleavedChild(names: readonly string[], slices: number): void {
+  const built = names.map((name) => {
+    const found = cases().find((x) => x.name === name);
+    if (found === undefined) throw new Error(`no bench case '${name}'`);
+    const c = found.build();
+    if (c.slice === undefined) throw new Error(`bench case '${name}' cannot be interleaved (it is not timed in a steady state)`);
+    return c;
+  });
+  for (const c of built) c.setup?.();
+  const timed: SliceTiming[][] = built.map(() => []);
+  for (let k = 0; k < slices; k++) {
+    for (let j = 0; j < built.length; j++) {
+      const i = k % 2 === 0 ? j : built.length - 1 - j;
+      const start = process.hrtime.bigint();
+      const work = built[i]!.slice!(k, slices);
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (k > 0) timed[i]!.push({ seconds, ...work });
+    }
+  }
+  const measurements = names.map((name, i) => sliceMeasurement(`${name} (interleaved)`, timed[i]!));
+  process.stdout.write(`${JSON.stringify({ measurements, nsPerHop: timed.map((t) => t.map((x) => (x.seconds * 1e9) / x.packetHops)) }, keepSpecial)}\n`);
+}
+
+interface SliceTiming extends BenchWork {
+  seconds: number;
+}
+
+/** A case's figures over its slices, as a run of its own would give them (`runs`: the slices). */
+function sliceMeasurement(name: string, slices: readonly SliceTiming[]): Measurement {
+  const sum = (f: (t: SliceTiming) => number) => slices.reduce((total, t) => total + f(t), 0);
+  const seconds = sum((t) => t.seconds);
+  const events = sum((t) => t.events);
+  const packetHops = sum((t) => t.packetHops);
+  const mean = seconds / slices.length;
+  const sd = Math.sqrt(sum((t) => (t.seconds - mean) ** 2) / Math.max(1, slices.length - 1));
+  return {
+    case: name,
+    runs: slices.length,
+    wall_s_mean: mean,
+    // a normal approximation of tinybench's margin (slices are many)
+    wall_s_rme_percent: ((1.96 * sd) / Math.sqrt(slices.length) / mean) * 100,
+    wall_s_median: median(slices.map((t) => t.seconds)),
+    events: events / slices.length,
+    events_per_s: events / seconds,
+    packet_hops: packetHops / slices.length,
+    packet_hops_per_s: packetHops / seconds,
+    ns_per_packet_hop: packetHops > 0 ? (seconds * 1e9) / packetHops : NaN,
+    ns_per_packet_hop_median: median(slices.map((t) => (t.packetHops > 0 ? (t.seconds * 1e9) / t.packetHops : NaN))),
+    simulated_s_per_wall_s: sum((t) => t.simulatedSeconds ?? 0) / seconds,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
 const MAX_ROUNDS = 50;
+const MIN_SLICES = 3;
+const MAX_SLICES = 1000;
+
+interface Options {
+  filters: string[];
+  rounds: number;
+  compare: boolean;
+  saveBaseline: boolean;
+  /** Slices a case's timed work is cut into (`--interleave`), or 0: every case in a process of its own. */
+  slices: number;
+}
+
+/** A whole number from `min` to `max` after option `name`, or an error that says so. */
+function wholeNumber(name: string, value: string | undefined, min: number, max: number): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < min || n > max) throw new Error(`bench: ${name} takes a whole number from ${min} to ${max} (got ${value ?? 'nothing'})`);
+  return n;
+}
 
 /** The case filters and options of the command line; an unknown option or a bad count is an error. */
-function parseArgs(args: string[]): { filters: string[]; rounds: number; compare: boolean; saveBaseline: boolean } {
-  const options = { filters: [] as string[], rounds: 1, compare: false, saveBaseline: false };
+function parseArgs(args: string[]): Options {
+  const options: Options = { filters: [], rounds: 1, compare: false, saveBaseline: false, slices: 0 };
+  let slices: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--rounds') {
-      const value = args[++i];
-      options.rounds = Number(value);
-      if (value === undefined || !Number.isInteger(options.rounds) || options.rounds < 1 || options.rounds > MAX_ROUNDS) {
-        throw new Error(`bench: --rounds takes a whole number from 1 to ${MAX_ROUNDS} (got ${value ?? 'nothing'})`);
-      }
-    } else if (a === '--compare') options.compare = true;
+    if (a === '--rounds') options.rounds = wholeNumber(a, args[++i], 1, MAX_ROUNDS);
+    else if (a === '--interleave') options.slices = DEFAULT_SLICES;
+    else if (a === '--slices') slices = wholeNumber(a, args[++i], MIN_SLICES, MAX_SLICES);
+    else if (a === '--compare') options.compare = true;
     else if (a === '--save-baseline') options.saveBaseline = true;
-    else if (a.startsWith('--')) throw new Error(`bench: unknown option ${a} (options: --rounds N, --compare, --save-baseline)`);
+    else if (a.startsWith('--')) throw new Error(`bench: unknown option ${a} (options: --rounds N, --interleave, --slices N, --compare, --save-baseline)`);
     else options.filters.push(a);
   }
+  if (slices !== undefined) {
+    if (options.slices === 0) throw new Error('bench: --slices goes with --interleave');
+    options.slices = slices;
+  }
+  if (options.slices > 0 && options.saveBaseline) throw new Error('bench: --save-baseline takes figures from cases run alone, not --interleave');
   return options;
 }
+
+const DEFAULT_SLICES = 21;
 
 function measure(name: string): Measurement {
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -137,13 +221,39 @@ function mediansOf(rounds: readonly Measurement[]): Measurement {
   return m;
 }
 
-async function runAll({ filters, rounds, compare, saveBaseline }: ReturnType<typeof parseArgs>): Promise<void> {
+/** One round of `--interleave`: each case's figures and its ns/hop slice by slice. */
+interface InterleavedRound {
+  measurements: Measurement[];
+  nsPerHop: number[][];
+}
+
+function measureInterleaved(names: readonly string[], slices: number): InterleavedRound {
+  const args = [...process.execArgv, process.argv[1]!, '--child-interleaved', String(slices), ...names];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench cases interleaved failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!, reviveSpecial) as InterleavedRound;
+}
+
+async function runAll({ filters, rounds, compare, saveBaseline, slices }: Options): Promise<void> {
   const selected = cases().filter((c) => (filters.length === 0 ? !c.slow : filters.some((f) => c.name.includes(f))));
+  if (slices > 0 && selected.length < 2) throw new Error(`bench: --interleave needs at least two cases (the first in the suite's order is the one the others are compared with); the filters select ${selected.length}`);
   const byRound: Measurement[][] = [];
+  const interleaved: InterleavedRound[] = [];
   for (let r = 0; r < rounds; r++) {
+    const round = rounds > 1 ? ` (round ${r + 1} of ${rounds})` : '';
+    if (slices > 0) {
+      process.stderr.write(`bench: ${selected.map((c) => c.name).join(' | ')}, interleaved in ${slices} slices${round} ...\n`);
+      const result = measureInterleaved(
+        selected.map((c) => c.name),
+        slices,
+      );
+      interleaved.push(result);
+      byRound.push(result.measurements);
+      continue;
+    }
     byRound.push(
       selected.map((c) => {
-        process.stderr.write(`bench: ${c.name}${rounds > 1 ? ` (round ${r + 1} of ${rounds})` : ''} ...\n`);
+        process.stderr.write(`bench: ${c.name}${round} ...\n`);
         return measure(c.name);
       }),
     );
@@ -168,7 +278,8 @@ async function runAll({ filters, rounds, compare, saveBaseline }: ReturnType<typ
       ]),
     )}\n`,
   );
-  if (rounds > 1) process.stdout.write(`${rounds} rounds: medians.\n${ratios(selected.map((c) => c.name), byRound)}`);
+  if (slices > 0) process.stdout.write(`${rounds > 1 ? `${rounds} rounds: medians. ` : ''}${slices - 1} timed slices a case.\n${sliceRatios(selected.map((c) => c.name), interleaved)}`);
+  else if (rounds > 1) process.stdout.write(`${rounds} rounds: medians.\n${ratios(selected.map((c) => c.name), byRound)}`);
   const commit = gitCommit();
   const date = new Date().toISOString();
   // every round's rows: the medians can be taken again from the file
@@ -200,6 +311,25 @@ function ratios(names: readonly string[], byRound: readonly Measurement[][]): st
   return text;
 }
 
+/**
+ * Each case's ns/hop over the first case's in the same slice: the median of each round, and of
+ * every slice of every round.
+ */
+function sliceRatios(names: readonly string[], rounds: readonly InterleavedRound[]): string {
+  let text = '';
+  for (let k = 1; k < names.length; k++) {
+    const each = rounds.map((round) => round.nsPerHop[k]!.map((ns, j) => ns / round.nsPerHop[0]![j]!).filter(Number.isFinite));
+    if (each.some((r) => r.length === 0)) continue;
+    const all = each.flat();
+    const sorted = [...all].sort((a, b) => a - b);
+    const quartile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    text +=
+      `ns/hop slice by slice, ${names[k]} / ${names[0]}: ${rounds.length > 1 ? `medians by round ${each.map((r) => median(r).toFixed(2)).join(', ')}; ` : ''}` +
+      `median of all ${all.length} slices ${median(all).toFixed(2)} (quartiles ${quartile(0.25).toFixed(2)}-${quartile(0.75).toFixed(2)})\n`;
+  }
+  return text;
+}
+
 type Baseline = Record<string, { commit: string; wall_s_mean: number; events_per_s: number }>;
 
 function readBaseline(): Baseline {
@@ -221,15 +351,26 @@ function gitCommit(): string {
   }
 }
 
-const USAGE = `usage: npm run bench [-- FILTER...] [--rounds N] [--compare] [--save-baseline]
+const USAGE = `usage: npm run bench [-- FILTER...] [--rounds N] [--interleave [--slices N]] [--compare] [--save-baseline]
   FILTER           run the cases whose names contain it (slow cases run only when named)
   --rounds N       run the selected cases N times in turn; medians, and ns/hop against the first case
+  --interleave     time the selected cases (at least two, run in a steady state) in one process,
+                   slice by slice in turn; ns/hop against the first case's in the same slice
+  --slices N       with --interleave: slices a case's timed work is cut into (default ${DEFAULT_SLICES}, the first untimed)
   --compare        the change in wall time against bench/baseline.json
   --save-baseline  write these figures to bench/baseline.json
 `;
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') await runChild(args[1]!);
+else if (args[0] === '--child-interleaved') {
+  try {
+    runInterleavedChild(args.slice(2), Number(args[1]));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
 else if (args.includes('--help') || args.includes('-h')) process.stdout.write(USAGE);
 else {
   let options: ReturnType<typeof parseArgs> | undefined;
@@ -239,5 +380,10 @@ else {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 2;
   }
-  if (options !== undefined) await runAll(options);
+  if (options !== undefined) {
+    await runAll(options).catch((error: Error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+    });
+  }
 }

@@ -123,6 +123,15 @@ function steadyStateCase(name: string, scenario: Scenario, warm: Nanos, iteratio
       network.finish(scenario.duration);
       return { events: sim.eventsProcessed - before.events, packetHops: hops() - before.hops, simulatedSeconds: (scenario.duration - warm) / 1e9 };
     },
+    slice: (k, n) => {
+      const { sim, network } = run!;
+      const at = (j: number): Nanos => warm + Math.round(((scenario.duration - warm) * j) / n);
+      const events = sim.eventsProcessed;
+      const packetHops = hops();
+      sim.runUntil(at(k + 1));
+      if (k === n - 1) network.finish(scenario.duration);
+      return { events: sim.eventsProcessed - events, packetHops: hops() - packetHops, simulatedSeconds: (at(k + 1) - at(k)) / 1e9 };
+    },
   };
 }
 

@@ -41,3 +41,62 @@ describe('SACK scoreboard', () => {
     expect(s.lossBound(2 * mss)).toBe(5000);
   });
 });
+
+describe('SACK scoreboard against a byte map', () => {
+  // every answer checked against the SACKed bytes themselves, one flag a byte
+  it('answers as the bytes it was given do, through random blocks and cumulative ACKs', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const size = 3000;
+    for (let trial = 0; trial < 40; trial++) {
+      const s = new SackScoreboard();
+      const sacked = new Uint8Array(size);
+      let una = 0;
+      for (let step = 0; step < 60; step++) {
+        if (random(5) === 0) {
+          una = Math.min(size, una + random(300));
+          s.trimBelow(una);
+          sacked.fill(0, 0, una);
+        } else {
+          const start = una + random(size - una);
+          const end = Math.min(size, start + 1 + random(120));
+          s.add(start, end);
+          sacked.fill(1, start, end);
+        }
+        const count = (from: number, to: number) => {
+          let n = 0;
+          for (let x = Math.max(0, from); x < Math.min(size, to); x++) n += sacked[x]!;
+          return n;
+        };
+        const a = random(size);
+        const b = a + random(size - a + 1);
+        expect(s.sackedIn(a, b)).toBe(count(a, b));
+        expect(s.sackedIn(b, a)).toBe(0);
+        expect(s.isSacked(a)).toBe(sacked[a] === 1);
+        let next = a;
+        while (next < size && sacked[next] === 1) next++;
+        expect(s.nextUnsacked(a)).toBe(next);
+        let after = a + 1;
+        while (after < size && !(sacked[after] === 1 && sacked[after - 1] === 0)) after++;
+        expect(s.nextSackedAfter(a)).toBe(after < size ? after : Infinity);
+        const threshold = random(400);
+        // the highest start of a SACKed run with more than `threshold` SACKed bytes from it up
+        let bound = -1;
+        for (let x = size - 1; x >= 0; x--) {
+          if (sacked[x] === 1 && (x === 0 || sacked[x - 1] === 0) && count(x, size) > threshold) {
+            bound = x;
+            break;
+          }
+        }
+        expect(s.lossBound(threshold)).toBe(bound);
+        let highest = -1;
+        for (let x = size - 1; x >= 0 && highest < 0; x--) if (sacked[x] === 1) highest = x + 1;
+        expect(s.highest).toBe(highest);
+        expect(s.isEmpty).toBe(highest < 0);
+      }
+    }
+  });
+});
