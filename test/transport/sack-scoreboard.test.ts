@@ -51,6 +51,8 @@ describe('SACK scoreboard against a byte map', () => {
       return seed % n;
     };
     const size = 3000;
+    // the scoreboard scans a few pairs and searches many: both must be seen
+    const seen = { few: 0, many: 0 };
     for (let trial = 0; trial < 40; trial++) {
       const s = new SackScoreboard();
       const sacked = new Uint8Array(size);
@@ -71,6 +73,10 @@ describe('SACK scoreboard against a byte map', () => {
           for (let x = Math.max(0, from); x < Math.min(size, to); x++) n += sacked[x]!;
           return n;
         };
+        let runs = 0;
+        for (let x = 0; x < size; x++) if (sacked[x] === 1 && (x === 0 || sacked[x - 1] === 0)) runs++;
+        if (runs <= 8) seen.few++;
+        else seen.many++;
         const a = random(size);
         const b = a + random(size - a + 1);
         expect(s.sackedIn(a, b)).toBe(count(a, b));
@@ -98,5 +104,6 @@ describe('SACK scoreboard against a byte map', () => {
         expect(s.isEmpty).toBe(highest < 0);
       }
     }
+    expect(Math.min(seen.few, seen.many)).toBeGreaterThan(100);
   });
 });

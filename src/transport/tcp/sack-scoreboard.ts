@@ -2,17 +2,23 @@
  * The sender's record of SACKed byte ranges above the cumulative ACK (RFC 6675's scoreboard):
  * sorted, disjoint [start, end) pairs in one flat array, never touching (`add` merges them).
  *
- * Every query is a binary search over the pairs and a running total of the bytes SACKed before
- * each pair. A long recovery on a path with a large window holds hundreds of holes, and the
- * sender asks several questions on every ACK (bytes SACKed above the loss bound, below the highest
- * retransmission, the first hole): scanning the pairs each time made a recovery's cost grow with
- * the square of its window (docs/performance.md).
+ * Beyond a few pairs, every query is a binary search over the pairs and a running total of the
+ * bytes SACKed before each pair. A long recovery on a path with a large window holds hundreds of
+ * holes, and the sender asks several questions on every ACK (bytes SACKed above the loss bound,
+ * below the highest retransmission, the first hole): scanning the pairs each time made a
+ * recovery's cost grow with the square of its window (docs/performance.md). With few pairs, the
+ * usual case, a scan is quicker than the searches.
  */
+/** Numbers in `ranges` (two a pair) up to which a scan answers sooner than the searches and totals. */
+const SCAN_MAX = 16;
+
 export class SackScoreboard {
   private readonly ranges: number[] = [];
   /**
    * before[k] - before[0]: the bytes SACKed in the pairs before pair k (k up to the number of
-   * pairs), valid for k up to `settled`. Trimming the front shifts before[0] instead of them all.
+   * pairs), valid for k up to `settled`; entries past it are stale, and kept (the array is never
+   * shortened: V8 would trim its store and grow it again). Trimming the front shifts before[0]
+   * instead of them all.
    */
   private readonly before: number[] = [0];
   private settled = 0;
@@ -50,7 +56,6 @@ export class SackScoreboard {
         this.before.splice(0, k);
         this.settled -= k;
       } else {
-        this.before.length = 1;
         this.before[0] = 0;
         this.settled = 0;
       }
@@ -64,31 +69,55 @@ export class SackScoreboard {
 
   clear(): void {
     this.ranges.length = 0;
-    this.before.length = 1;
     this.before[0] = 0;
     this.settled = 0;
   }
 
   isSacked(seq: number): boolean {
+    const r = this.ranges;
+    if (r.length <= SCAN_MAX) {
+      for (let i = 0; i < r.length && r[i]! <= seq; i += 2) if (seq < r[i + 1]!) return true;
+      return false;
+    }
     const k = this.lastStartingAtOrBefore(seq);
-    return k >= 0 && seq < this.ranges[2 * k + 1]!;
+    return k >= 0 && seq < r[2 * k + 1]!;
   }
 
   /** SACKed bytes inside [from, to). */
   sackedIn(from: number, to: number): number {
+    const r = this.ranges;
+    if (r.length <= SCAN_MAX) {
+      let total = 0;
+      for (let i = 0; i < r.length && r[i]! < to; i += 2) {
+        const s = r[i]! > from ? r[i]! : from;
+        const e = r[i + 1]! < to ? r[i + 1]! : to;
+        if (e > s) total += e - s;
+      }
+      return total;
+    }
     return to > from ? this.sackedBelow(to) - this.sackedBelow(from) : 0;
   }
 
   /** The first byte at or after `from` that is not SACKed. */
   nextUnsacked(from: number): number {
+    const r = this.ranges;
+    if (r.length <= SCAN_MAX) {
+      for (let i = 0; i < r.length && r[i]! <= from; i += 2) if (from < r[i + 1]!) from = r[i + 1]!;
+      return from;
+    }
     const k = this.lastStartingAtOrBefore(from);
-    return k >= 0 && from < this.ranges[2 * k + 1]! ? this.ranges[2 * k + 1]! : from;
+    return k >= 0 && from < r[2 * k + 1]! ? r[2 * k + 1]! : from;
   }
 
   /** Start of the first SACKed range beyond `seq`, or Infinity. */
   nextSackedAfter(seq: number): number {
+    const r = this.ranges;
+    if (r.length <= SCAN_MAX) {
+      for (let i = 0; i < r.length; i += 2) if (r[i]! > seq) return r[i]!;
+      return Infinity;
+    }
     const k = this.lastStartingAtOrBefore(seq) + 1;
-    return 2 * k < this.ranges.length ? this.ranges[2 * k]! : Infinity;
+    return 2 * k < r.length ? r[2 * k]! : Infinity;
   }
 
   /**
@@ -97,8 +126,16 @@ export class SackScoreboard {
    * start of the highest pair with more than `threshold` bytes SACKed from it up.
    */
   lossBound(threshold: number): number {
-    const pairs = this.ranges.length >> 1;
-    if (pairs === 0) return -1;
+    const r = this.ranges;
+    if (r.length <= SCAN_MAX) {
+      let above = 0;
+      for (let i = r.length - 2; i >= 0; i -= 2) {
+        above += r[i + 1]! - r[i]!;
+        if (above > threshold) return r[i]!;
+      }
+      return -1;
+    }
+    const pairs = r.length >> 1;
     this.settle();
     const b = this.before;
     const total = b[pairs]!;
@@ -111,7 +148,7 @@ export class SackScoreboard {
       if (total - b[mid]! > threshold) lo = mid;
       else hi = mid - 1;
     }
-    return this.ranges[2 * lo]!;
+    return r[2 * lo]!;
   }
 
   /** SACKed bytes below `x`. */
@@ -127,7 +164,6 @@ export class SackScoreboard {
   /** Pairs from `k` on have changed: their running totals are computed again when next needed. */
   private unsettle(k: number): void {
     if (k < this.settled) this.settled = k;
-    this.before.length = this.settled + 1;
   }
 
   private settle(): void {
