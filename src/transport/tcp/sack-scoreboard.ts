@@ -34,7 +34,7 @@ export class SackScoreboard {
   add(start: number, end: number): void {
     const r = this.ranges;
     // the first pair that ends at or after `start` (a pair ending at it touches, and merges)
-    let i = this.firstEndingAtOrAfter(start);
+    const i = this.firstPair(start, 1, true);
     let j = i;
     while (2 * j < r.length && r[2 * j]! <= end) {
       if (r[2 * j]! < start) start = r[2 * j]!;
@@ -49,7 +49,7 @@ export class SackScoreboard {
   /** Forget everything below the cumulative ACK. */
   trimBelow(una: number): void {
     const r = this.ranges;
-    const k = this.firstEndingAfter(una);
+    const k = this.firstPair(una, 1, false);
     if (k > 0) {
       r.splice(0, 2 * k);
       if (this.settled >= k) {
@@ -79,7 +79,7 @@ export class SackScoreboard {
       for (let i = 0; i < r.length && r[i]! <= seq; i += 2) if (seq < r[i + 1]!) return true;
       return false;
     }
-    const k = this.lastStartingAtOrBefore(seq);
+    const k = this.firstPair(seq, 0, false) - 1;
     return k >= 0 && seq < r[2 * k + 1]!;
   }
 
@@ -105,7 +105,7 @@ export class SackScoreboard {
       for (let i = 0; i < r.length && r[i]! <= from; i += 2) if (from < r[i + 1]!) from = r[i + 1]!;
       return from;
     }
-    const k = this.lastStartingAtOrBefore(from);
+    const k = this.firstPair(from, 0, false) - 1;
     return k >= 0 && from < r[2 * k + 1]! ? r[2 * k + 1]! : from;
   }
 
@@ -116,7 +116,7 @@ export class SackScoreboard {
       for (let i = 0; i < r.length; i += 2) if (r[i]! > seq) return r[i]!;
       return Infinity;
     }
-    const k = this.lastStartingAtOrBefore(seq) + 1;
+    const k = this.firstPair(seq, 0, false);
     return 2 * k < r.length ? r[2 * k]! : Infinity;
   }
 
@@ -153,7 +153,7 @@ export class SackScoreboard {
 
   /** SACKed bytes below `x`. */
   private sackedBelow(x: number): number {
-    const k = this.lastStartingBefore(x);
+    const k = this.firstPair(x, 0, true) - 1;
     if (k < 0) return 0;
     this.settle();
     const r = this.ranges;
@@ -174,54 +174,19 @@ export class SackScoreboard {
     this.settled = pairs;
   }
 
-  /** The last pair starting before `x` (-1: none). */
-  private lastStartingBefore(x: number): number {
+  /**
+   * The first pair whose start (`side` 0) or end (`side` 1) is above `x`, or at it when `orAt`
+   * (the number of pairs: none is).
+   */
+  private firstPair(x: number, side: 0 | 1, orAt: boolean): number {
     const r = this.ranges;
     let lo = 0;
     let hi = r.length >> 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (r[2 * mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  }
-
-  /** The last pair starting at or before `x` (-1: none). */
-  private lastStartingAtOrBefore(x: number): number {
-    const r = this.ranges;
-    let lo = 0;
-    let hi = r.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (r[2 * mid]! <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  }
-
-  /** The first pair ending at or after `x` (the number of pairs: none). */
-  private firstEndingAtOrAfter(x: number): number {
-    const r = this.ranges;
-    let lo = 0;
-    let hi = r.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (r[2 * mid + 1]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** The first pair ending after `x` (the number of pairs: none). */
-  private firstEndingAfter(x: number): number {
-    const r = this.ranges;
-    let lo = 0;
-    let hi = r.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (r[2 * mid + 1]! <= x) lo = mid + 1;
-      else hi = mid;
+      const v = r[2 * mid + side]!;
+      if (v > x || (orAt && v === x)) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   }
