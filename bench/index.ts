@@ -158,6 +158,8 @@ function sliceMeasurement(name: string, slices: readonly SliceTiming[]): Measure
 }
 
 const MAX_ROUNDS = 50;
+/** Slices a case's timed work is cut into by --interleave: the first untimed, 20 ratios a round. */
+const DEFAULT_SLICES = 21;
 const MIN_SLICES = 3;
 const MAX_SLICES = 1000;
 
@@ -198,8 +200,6 @@ function parseArgs(args: string[]): Options {
   if (options.slices > 0 && options.saveBaseline) throw new Error('bench: --save-baseline takes figures from cases run alone, not --interleave');
   return options;
 }
-
-const DEFAULT_SLICES = 21;
 
 function measure(name: string): Measurement {
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
