@@ -1,3 +1,6 @@
+/** Numbers in `ranges` (two a pair) up to which a scan answers sooner than the searches and totals. */
+const SCAN_MAX = 16;
+
 /**
  * The sender's record of SACKed byte ranges above the cumulative ACK (RFC 6675's scoreboard):
  * sorted, disjoint [start, end) pairs in one flat array, never touching (`add` merges them).
@@ -9,16 +12,13 @@
  * recovery's cost grow with the square of its window (docs/performance.md). With few pairs, the
  * usual case, a scan is quicker than the searches.
  */
-/** Numbers in `ranges` (two a pair) up to which a scan answers sooner than the searches and totals. */
-const SCAN_MAX = 16;
-
 export class SackScoreboard {
   private readonly ranges: number[] = [];
   /**
    * before[k] - before[0]: the bytes SACKed in the pairs before pair k (k up to the number of
-   * pairs), valid for k up to `settled`; entries past it are stale, and kept (the array is never
-   * shortened: V8 would trim its store and grow it again). Trimming the front shifts before[0]
-   * instead of them all.
+   * pairs), valid for k up to `settled`; entries past it are stale, and kept (the array is not cut
+   * at its end when pairs merge: V8 would trim its store and grow it again). Trimming the front
+   * shifts before[0] instead of them all.
    */
   private readonly before: number[] = [0];
   private settled = 0;
