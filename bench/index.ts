@@ -67,10 +67,15 @@ interface Measurement {
   peak_rss_mb: number;
 }
 
-async function runChild(name: string): Promise<void> {
+/** The suite's case of that name, built. */
+function buildCase(name: string): BenchCase {
   const found = cases().find((x) => x.name === name);
   if (found === undefined) throw new Error(`no bench case '${name}'`);
-  const c = found.build();
+  return found.build();
+}
+
+async function runChild(name: string): Promise<void> {
+  const c = buildCase(name);
   let work: BenchWork | undefined;
   const bench = new Bench({ iterations: c.iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
   bench.add(c.name, async () => {
@@ -106,9 +111,7 @@ async function runChild(name: string): Promise<void> {
  */
 function runInterleavedChild(names: readonly string[], slices: number): void {
   const built = names.map((name) => {
-    const found = cases().find((x) => x.name === name);
-    if (found === undefined) throw new Error(`no bench case '${name}'`);
-    const c = found.build();
+    const c = buildCase(name);
     if (c.slice === undefined) throw new Error(`bench case '${name}' cannot be interleaved (it is not timed in a steady state)`);
     return c;
   });

@@ -197,6 +197,8 @@ export class CallArrivals implements EventHandler {
 
 /** A call's row: its own numbers, then each receiver's (at UP_RECEIVER and DOWN_RECEIVER). */
 const ROW = 16;
+/** A module's own constant (see PacketPool's BASE). */
+const BASE = LINE_ALIGNED_BASE;
 /**
  * Where call `call`'s row starts in `rows`: on a cache line (LINE_ALIGNED_BASE), so that a tick
  * reads one line of its call's row and each receiver one (rows from the array's start put the
@@ -205,8 +207,6 @@ const ROW = 16;
 function rowOf(call: number): number {
   return BASE + call * ROW;
 }
-/** A module's own constant (see PacketPool's BASE). */
-const BASE = LINE_ALIGNED_BASE;
 const ENDS_AT = 0;
 const SEQ = 1;
 /** The routing epoch the routes and marks below were read in. */
