@@ -50,7 +50,8 @@ describe('packet timing on links', () => {
     const end2 = Math.max(atB[2]!, end1) + 80_000;
     expect(arrivals.map((a) => a.at)).toEqual([end0, end1, end2].map((t) => t + 2_000_000));
     expect(arrivals.map((a) => a.seq)).toEqual([0, 1, 2]);
-    // waits at the second link: 0, end0 - atB[1], end1 - atB[2]
+    // waits at the second link: 0, end0 - atB[1], end1 - atB[2] (in the distribution once the link is finished)
+    bc.finish(1e9);
     expect(bc.stats.queueDelay.sum).toBe(end0 - atB[1]! + (end1 - atB[2]!));
   });
 
