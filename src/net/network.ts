@@ -14,6 +14,8 @@ import { RoutingControl } from './routing/routing-control.js';
 export class Network implements DropHandler {
   readonly nodes: Node[] = [];
   readonly links: Link[] = [];
+  /** What counts in batches and must count its last one when the books close (see `settleAtFinish`). */
+  private readonly settlers: { settle(): void }[] = [];
   readonly flows: FlowStats[] = [];
   /** The counters of every flow, a row each (flow i at i x STRIDE). */
   readonly flowTable: FlowTable;
@@ -119,5 +121,11 @@ export class Network implements DropHandler {
   /** Close the books at `end` (the last simulated instant). */
   finish(end: Nanos): void {
     for (const link of this.links) link.finish(end);
+    for (const batched of this.settlers) batched.settle();
+  }
+
+  /** `batched` keeps what it counts and counts it in batches: its last batch is counted at `finish`. */
+  settleAtFinish(batched: { settle(): void }): void {
+    this.settlers.push(batched);
   }
 }

@@ -54,6 +54,9 @@ export class CallArrivals implements EventHandler {
   private active = 0;
   /** Each call's row (ROW doubles from `rowOf(call)`), read by its receivers too; replaced when it grows. */
   rows = new Float64Array(rowOf(16));
+  /** Receipts not yet counted in their calls' rows (RECEIPT numbers each, in the order they came). */
+  private readonly receipts = new Float64Array(RECEIPTS * RECEIPT);
+  private pendingReceipts = 0;
   /** Each call's routes (FlowRoute) up and down, at 2k and 2k + 1: read again when the tables change. */
   private readonly routes: FlowRoute[] = [];
   private readonly upEnd: CallReceiver;
@@ -76,9 +79,10 @@ export class CallArrivals implements EventHandler {
     private readonly downRoute: RouteTo,
     private readonly counters: SessionCounters,
   ) {
-    this.upEnd = new CallReceiver(this, network, UP_RECEIVER, up);
-    this.downEnd = new CallReceiver(this, network, DOWN_RECEIVER, down);
+    this.upEnd = new CallReceiver(this, network, UP_RECEIVER, up.flow);
+    this.downEnd = new CallReceiver(this, network, DOWN_RECEIVER, down.flow);
     network.sinks.add(settings.sinkKey, this.upEnd, this.downEnd);
+    network.settleAtFinish(this);
   }
 
   begin(): void {
@@ -110,6 +114,8 @@ export class CallArrivals implements EventHandler {
   private start(length: number, phase: Nanos): void {
     const now = this.sim.now;
     const call = this.free.pop() ?? this.newCall();
+    // a reused row's late receipts of the call before are counted before its receivers start again
+    if (this.pendingReceipts > 0) this.settle();
     ++this.active;
     if (this.sendsUp) this.counters.concurrency.set(this.active, now);
     const row = rowOf(call);
@@ -193,7 +199,55 @@ export class CallArrivals implements EventHandler {
     if (this.sendsUp) this.counters.concurrency.set(this.active, this.sim.now);
     this.free.push(call);
   }
+
+  /** A packet of `call` sent at `sentAt` reached the receiver whose numbers are at `at` in the row, after `transit`. */
+  receipt(at: number, call: number, sentAt: Nanos, seq: number, transit: Nanos): void {
+    const r = this.receipts;
+    const k = this.pendingReceipts * RECEIPT;
+    r[k] = at;
+    r[k + 1] = call;
+    r[k + 2] = sentAt;
+    r[k + 3] = seq;
+    r[k + 4] = transit;
+    if (++this.pendingReceipts === RECEIPTS) this.settle();
+  }
+
+  /** Count the receipts kept, in the order they came (also before the results are read: Network.finish). */
+  settle(): void {
+    const r = this.receipts;
+    const n = this.pendingReceipts;
+    this.pendingReceipts = 0;
+    for (let k = 0; k < n * RECEIPT; k += RECEIPT) this.countReceipt(r[k]!, r[k + 1]!, r[k + 2]!, r[k + 3]!, r[k + 4]!);
+  }
+
+  /** One receipt: the call's jitter (RFC 3550), gaps and reordering in its sequence numbers, and the direction's quality. */
+  private countReceipt(at: number, call: number, sentAt: Nanos, seq: number, transit: Nanos): void {
+    const rows = this.rows;
+    const i = rowOf(call) + at;
+    const lastTransit = rows[i + LAST_TRANSIT]!;
+    if (lastTransit >= 0) {
+      const d = transit - lastTransit;
+      const jitter = rows[i + JITTER]!;
+      rows[i + JITTER] = jitter + ((d < 0 ? -d : d) - jitter) / 16;
+    }
+    rows[i + LAST_TRANSIT] = transit;
+    const quality = at === UP_RECEIVER ? this.up.quality : this.down.quality;
+    const expected = rows[i + EXPECTED]!;
+    if (seq > expected) quality.lossRun(sentAt);
+    if (seq < expected) quality.reorder(sentAt);
+    else rows[i + EXPECTED] = seq + 1;
+    quality.arrived(sentAt, transit, rows[i + JITTER]!);
+  }
 }
+
+/**
+ * Receipts kept before they are counted together: each reads a receiver's numbers in its call's
+ * row, a line last touched a packet interval before, and the processor overlaps the fetches of a
+ * batch's lines where the packet path would wait for each in turn (docs/performance.md).
+ */
+const RECEIPTS = 64;
+/** A receipt's numbers: the receiver's place in the row, the call, its packet's send time, sequence number and transit. */
+const RECEIPT = 5;
 
 /** A call's row: its own numbers, then each receiver's (at UP_RECEIVER and DOWN_RECEIVER). */
 const ROW = 16;
@@ -237,32 +291,18 @@ class CallReceiver implements PacketSink {
     private readonly network: Network,
     /** Where this direction's numbers start in a call's row. */
     private readonly at: number,
-    private readonly direction: MediaDirection,
+    private readonly flow: FlowStats,
   ) {}
 
+  /** The packet's numbers are read now and the packet released; its call's row is read when the receipt is counted (CallArrivals.settle). */
   receive(packet: PacketId): void {
     const network = this.network;
     const now = network.sim.now;
     const pool = network.pool;
-    const rows = this.calls.rows;
-    const at = rowOf(pool.tag(packet)) + this.at;
     const sentAt = pool.sentAt(packet);
     const transit = now - sentAt;
-    const lastTransit = rows[at + LAST_TRANSIT]!;
-    if (lastTransit >= 0) {
-      const d = transit - lastTransit;
-      const jitter = rows[at + JITTER]!;
-      rows[at + JITTER] = jitter + ((d < 0 ? -d : d) - jitter) / 16;
-    }
-    rows[at + LAST_TRANSIT] = transit;
-    const { flow, quality } = this.direction;
-    const seq = pool.seq(packet);
-    const expected = rows[at + EXPECTED]!;
-    if (seq > expected) quality.lossRun(sentAt);
-    if (seq < expected) quality.reorder(sentAt);
-    else rows[at + EXPECTED] = seq + 1;
-    quality.arrived(sentAt, transit, rows[at + JITTER]!);
-    if (now >= network.sim.warmup) flow.recordArrival(pool.size(packet), transit, false);
+    if (now >= network.sim.warmup) this.flow.recordArrival(pool.size(packet), transit, false);
+    this.calls.receipt(this.at, pool.tag(packet), sentAt, pool.seq(packet), transit);
     pool.release(packet);
   }
 }

@@ -77,4 +77,18 @@ describe('calls of a site', () => {
     expect(num(up!, 'jitter_ms')).toBeLessThan(0.01);
     expect(num(result.flows.find((f) => f.flow === 'office:call')!, 'jitter_ms')).toBe(num(up!, 'jitter_ms'));
   });
+
+  it("counts every packet a call's receiver got in its quality by the end of the run, the last batch of receipts too", () => {
+    const scenario = callScenario('{ kind: call, service: svc, calls_per_hour: 3, duration: 2m }', '3s');
+    const run = buildRun(scenario, { seed: 4, replication: 0 });
+    run.begin();
+    run.sim.runUntil(scenario.duration);
+    run.network.finish(scenario.duration);
+    const { quality, up, down } = run.apps[0]!;
+    // no warm-up: a flow counts every packet that arrived, the quality every packet received
+    expect(up.rxPackets).toBeGreaterThan(10_000);
+    expect(up.rxPackets % 64).not.toBe(0); // a batch left over at the end
+    expect(quality!.up.received).toBe(up.rxPackets);
+    expect(quality!.down.received).toBe(down.rxPackets);
+  });
 });
