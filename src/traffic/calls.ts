@@ -279,8 +279,9 @@ const EXPECTED = 2;
 const ARRIVAL = -1;
 
 /**
- * The receiving end of one direction of every call of a pool: per call (the packet's tag), one-way
- * delay, RFC 3550 jitter, gaps (runs of losses) and reordering in its sequence numbers.
+ * The receiving end of one direction of every call of a pool: it counts the packet in the
+ * direction's flow and hands the pool a receipt, from which `CallArrivals.countReceipt` keeps the
+ * call's (the packet's tag) one-way delay, RFC 3550 jitter, gaps and reordering.
  */
 class CallReceiver implements PacketSink {
   /** Every call's packets end here, so their routes end here too (no detour through `Delivery`). */
