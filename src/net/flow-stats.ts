@@ -105,4 +105,9 @@ export class FlowStats {
   recordArrival(bytes: number, transit: Nanos, jitter = true): void {
     this.table.recordArrival(this.row, bytes, transit, jitter);
   }
+
+  /** The same, for a packet delivered at `at`, counted later in a batch (see FlowTable's feeders). */
+  recordArrivalAt(bytes: number, transit: Nanos, jitter: boolean, at: Nanos): void {
+    this.table.recordArrivalAt(this.row, bytes, transit, jitter, at);
+  }
 }

@@ -124,6 +124,8 @@ export class FlowTable {
   constructor(
     private readonly windowOrigin: Nanos,
     private readonly clock: Clock,
+    /** Batches whose counts end here (a call's receipts): each is counted before the table is read. */
+    private readonly feeders: readonly { settle(): void }[] = [],
   ) {}
 
   /** The rows (replaced when the table grows: read it afresh after adding flows). */
@@ -191,7 +193,7 @@ export class FlowTable {
   }
 
   get(row: number, field: number): number {
-    if (this.batched > 0) this.flush();
+    this.upToDate();
     return this.rows[row + field]!;
   }
 
@@ -214,13 +216,25 @@ export class FlowTable {
 
   /** A packet delivered now, after the warm-up, with one-way delay `transit`; `jitter` updates the RFC 3550 estimate. */
   recordArrival(row: number, bytes: number, transit: Nanos, jitter: boolean): void {
+    this.recordArrivalAt(row, bytes, transit, jitter, this.clock.now);
+  }
+
+  /** A packet delivered at `at` (after the warm-up, not after now), counted by a batch that feeds this table. */
+  recordArrivalAt(row: number, bytes: number, transit: Nanos, jitter: boolean, at: Nanos): void {
     const k = this.batched;
     this.batchRows[k] = row;
     this.batchBytes[k] = bytes;
     this.batchTransits[k] = transit;
-    this.batchTimes[k] = this.clock.now;
+    this.batchTimes[k] = at;
     this.batchJitter[k] = jitter ? 1 : 0;
     if (++this.batched === BATCH) this.flush();
+  }
+
+  /** Everything counted that was delivered by now: the feeders' batches, then this table's own. */
+  private upToDate(): void {
+    const feeders = this.feeders;
+    for (let i = 0; i < feeders.length; i++) feeders[i]!.settle();
+    if (this.batched > 0) this.flush();
   }
 
   /** Count the batched arrivals, in the order they came. */
@@ -269,7 +283,7 @@ export class FlowTable {
 
   /** The mean of the flow's RFC 3550 estimate over its packets (the closed windows and the open one); NaN before any. */
   meanJitter(row: number): number {
-    if (this.batched > 0) this.flush();
+    this.upToDate();
     const r = this.rows;
     const packets = r[row + JITTER_SAMPLES]! + r[row + WINDOW_PACKETS]!;
     return packets === 0 ? NaN : (r[row + JITTER_SUM]! + r[row + WINDOW_JITTER]!) / packets;
@@ -280,7 +294,7 @@ export class FlowTable {
    * each, the window still open included; NaN before any packet.
    */
   jitterP95(row: number): number {
-    if (this.batched > 0) this.flush();
+    this.upToDate();
     const r = this.rows;
     const means = [...this.windowJitter[row / STRIDE]!];
     if (r[row + WINDOW_PACKETS]! > 0) means.push(r[row + WINDOW_JITTER]! / r[row + WINDOW_PACKETS]!);
@@ -291,7 +305,7 @@ export class FlowTable {
 
   /** Everything a partitioned run needs to merge this table with its other copies (a copy, counted up to now). */
   exportState(): FlowTableState {
-    if (this.batched > 0) this.flush();
+    this.upToDate();
     return {
       size: this.size,
       rows: this.rows.slice(0, this.size * STRIDE),
@@ -308,7 +322,7 @@ export class FlowTable {
    * windows come from the copy that received.
    */
   mergeStates(init: FlowTableState, parts: readonly FlowTableState[]): void {
-    if (this.batched > 0) this.flush();
+    this.upToDate();
     const r = this.rows;
     for (let f = 0; f < this.size; f++) {
       const row = f * STRIDE;
@@ -355,7 +369,7 @@ export class FlowTable {
 
   /** The flow's delays as a standalone distribution (a copy: for the results, not the packet path). */
   delay(row: number): DelayStats {
-    if (this.batched > 0) this.flush();
+    this.upToDate();
     const r = this.rows;
     const stats = new DelayStats();
     const low = r[row + HIST_LOW]!;

@@ -14,7 +14,7 @@ import { RoutingControl } from './routing/routing-control.js';
 export class Network implements DropHandler {
   readonly nodes: Node[] = [];
   readonly links: Link[] = [];
-  /** What counts in batches and must count its last one when the books close (see `settleAtFinish`). */
+  /** What counts in batches, to be counted before the flows are read and when the books close (see `settleBeforeReads`). */
   private readonly settlers: { settle(): void }[] = [];
   readonly flows: FlowStats[] = [];
   /** The counters of every flow, a row each (flow i at i x STRIDE). */
@@ -38,7 +38,7 @@ export class Network implements DropHandler {
     this.pool = new PacketPool(sim);
     this.routing = new RoutingControl(sim, this.nodes, this.pool, policy);
     this.sinks.add(sinkKey(SinkKind.delivery, 0), this.routing.delivery);
-    this.flowTable = new FlowTable(sim.warmup, sim);
+    this.flowTable = new FlowTable(sim.warmup, sim, this.settlers);
   }
 
   /** Failures in force per link: a link is up only when no failure process holds it down. */
@@ -124,8 +124,11 @@ export class Network implements DropHandler {
     for (const batched of this.settlers) batched.settle();
   }
 
-  /** `batched` keeps what it counts and counts it in batches: its last batch is counted at `finish`. */
-  settleAtFinish(batched: { settle(): void }): void {
+  /**
+   * `batched` keeps what it counts and counts it in batches: its pending batch is counted before the
+   * flow table is read (a time series' sample, the results) and at `finish`.
+   */
+  settleBeforeReads(batched: { settle(): void }): void {
     this.settlers.push(batched);
   }
 }

@@ -79,10 +79,10 @@ export class CallArrivals implements EventHandler {
     private readonly downRoute: RouteTo,
     private readonly counters: SessionCounters,
   ) {
-    this.upEnd = new CallReceiver(this, network, UP_RECEIVER, up.flow);
-    this.downEnd = new CallReceiver(this, network, DOWN_RECEIVER, down.flow);
+    this.upEnd = new CallReceiver(this, network, UP_RECEIVER);
+    this.downEnd = new CallReceiver(this, network, DOWN_RECEIVER);
     network.sinks.add(settings.sinkKey, this.upEnd, this.downEnd);
-    network.settleAtFinish(this);
+    network.settleBeforeReads(this);
   }
 
   begin(): void {
@@ -200,24 +200,37 @@ export class CallArrivals implements EventHandler {
     this.free.push(call);
   }
 
-  /** A packet of `call` sent at `sentAt` reached the receiver whose numbers are at `at` in the row, after `transit`. */
-  receipt(at: number, call: number, sentAt: Nanos, seq: number, transit: Nanos): void {
+  /** `packet` reached, at `now`, the receiver whose numbers are at `at` in its call's row: kept, and counted with its batch. */
+  receipt(at: number, packet: PacketId, now: Nanos): void {
     const r = this.receipts;
     const k = this.pendingReceipts * RECEIPT;
     r[k] = at;
-    r[k + 1] = call;
-    r[k + 2] = sentAt;
-    r[k + 3] = seq;
-    r[k + 4] = transit;
+    r[k + 1] = packet;
+    r[k + 2] = now;
     if (++this.pendingReceipts === RECEIPTS) this.settle();
   }
 
-  /** Count the receipts kept, in the order they came (also before the results are read: Network.finish). */
+  /**
+   * Count the receipts kept, in the order they came: each packet is read (its flow's arrival counted
+   * at its own time), released, and counted in its call. Also before a call's row is reused, before
+   * the flow table is read and when the books close (Network.settleBeforeReads).
+   */
   settle(): void {
     const r = this.receipts;
     const n = this.pendingReceipts;
     this.pendingReceipts = 0;
-    for (let k = 0; k < n * RECEIPT; k += RECEIPT) this.countReceipt(r[k]!, r[k + 1]!, r[k + 2]!, r[k + 3]!, r[k + 4]!);
+    const pool = this.network.pool;
+    const warmup = this.sim.warmup;
+    for (let k = 0; k < n * RECEIPT; k += RECEIPT) {
+      const at = r[k]!;
+      const packet = r[k + 1]! as PacketId;
+      const now = r[k + 2]!;
+      const sentAt = pool.sentAt(packet);
+      const transit = now - sentAt;
+      if (now >= warmup) (at === UP_RECEIVER ? this.up : this.down).flow.recordArrivalAt(pool.size(packet), transit, false, now);
+      this.countReceipt(at, pool.tag(packet), sentAt, pool.seq(packet), transit);
+      pool.release(packet);
+    }
   }
 
   /** One receipt: the call's jitter (RFC 3550), gaps and reordering in its sequence numbers, and the direction's quality. */
@@ -241,13 +254,14 @@ export class CallArrivals implements EventHandler {
 }
 
 /**
- * Receipts kept before they are counted together: each reads a receiver's numbers in its call's
- * row, a line last touched a packet interval before, and the processor overlaps the fetches of a
- * batch's lines where the packet path would wait for each in turn (docs/performance.md).
+ * Receipts kept before they are counted together: each reads its packet's row (written when it was
+ * sent, tens of milliseconds before) and a receiver's numbers in its call's row (a packet interval
+ * before), and the processor overlaps the fetches of a batch's lines where the packet path would
+ * wait for each in turn (docs/performance.md).
  */
 const RECEIPTS = 64;
-/** A receipt's numbers: the receiver's place in the row, the call, its packet's send time, sequence number and transit. */
-const RECEIPT = 5;
+/** A receipt's numbers: the receiver's place in its call's row, the packet, and when it arrived. */
+const RECEIPT = 3;
 
 /** A call's row: its own numbers, then each receiver's (at UP_RECEIVER and DOWN_RECEIVER). */
 const ROW = 16;
@@ -279,9 +293,9 @@ const EXPECTED = 2;
 const ARRIVAL = -1;
 
 /**
- * The receiving end of one direction of every call of a pool: it counts the packet in the
- * direction's flow and hands the pool a receipt, from which `CallArrivals.countReceipt` keeps the
- * call's (the packet's tag) one-way delay, RFC 3550 jitter, gaps and reordering.
+ * The receiving end of one direction of every call of a pool: it hands the pool a receipt of the
+ * packet, from which `CallArrivals.settle` counts it in the direction's flow and keeps the call's
+ * (the packet's tag) one-way delay, RFC 3550 jitter, gaps and reordering.
  */
 class CallReceiver implements PacketSink {
   /** Every call's packets end here, so their routes end here too (no detour through `Delivery`). */
@@ -292,18 +306,10 @@ class CallReceiver implements PacketSink {
     private readonly network: Network,
     /** Where this direction's numbers start in a call's row. */
     private readonly at: number,
-    private readonly flow: FlowStats,
   ) {}
 
-  /** The packet's numbers are read now and the packet released; its call's row is read when the receipt is counted (CallArrivals.settle). */
+  /** The packet is kept as it is, to be read with its batch (CallArrivals.settle). */
   receive(packet: PacketId): void {
-    const network = this.network;
-    const now = network.sim.now;
-    const pool = network.pool;
-    const sentAt = pool.sentAt(packet);
-    const transit = now - sentAt;
-    if (now >= network.sim.warmup) this.flow.recordArrival(pool.size(packet), transit, false);
-    this.calls.receipt(this.at, pool.tag(packet), sentAt, pool.seq(packet), transit);
-    pool.release(packet);
+    this.calls.receipt(this.at, packet, this.network.sim.now);
   }
 }
