@@ -79,8 +79,8 @@ export class CallArrivals implements EventHandler {
     private readonly downRoute: RouteTo,
     private readonly counters: SessionCounters,
   ) {
-    this.upEnd = new CallReceiver(this, network, UP_RECEIVER);
-    this.downEnd = new CallReceiver(this, network, DOWN_RECEIVER);
+    this.upEnd = new CallReceiver(this, UP_RECEIVER);
+    this.downEnd = new CallReceiver(this, DOWN_RECEIVER);
     network.sinks.add(settings.sinkKey, this.upEnd, this.downEnd);
     network.settleBeforeReads(this);
   }
@@ -200,43 +200,45 @@ export class CallArrivals implements EventHandler {
     this.free.push(call);
   }
 
-  /** `packet` reached, at `now`, the receiver whose numbers are at `at` in its call's row: kept, and counted with its batch. */
-  receipt(at: number, packet: PacketId, now: Nanos): void {
+  /** `packet` reached now the receiver whose numbers are at `at` in its call's row: kept, and counted with its batch. */
+  receipt(at: number, packet: PacketId): void {
     const r = this.receipts;
     const k = this.pendingReceipts * RECEIPT;
     r[k] = at;
     r[k + 1] = packet;
-    r[k + 2] = now;
+    r[k + 2] = this.sim.now;
     if (++this.pendingReceipts === RECEIPTS) this.settle();
   }
 
   /**
-   * Count the receipts kept, in the order they came: each packet is read (its flow's arrival counted
-   * at its own time), released, and counted in its call. Also before a call's row is reused, before
-   * the flow table is read and when the books close (Network.settleBeforeReads).
+   * Count the receipts kept, in the order they came. Also before a call's row is reused, before the
+   * flow table is read and when the books close (Network.settleBeforeReads).
    */
   settle(): void {
-    const r = this.receipts;
     const n = this.pendingReceipts;
     this.pendingReceipts = 0;
-    const pool = this.network.pool;
-    const warmup = this.sim.warmup;
-    for (let k = 0; k < n * RECEIPT; k += RECEIPT) {
-      const at = r[k]!;
-      const packet = r[k + 1]! as PacketId;
-      const now = r[k + 2]!;
-      const sentAt = pool.sentAt(packet);
-      const transit = now - sentAt;
-      if (now >= warmup) (at === UP_RECEIVER ? this.up : this.down).flow.recordArrivalAt(pool.size(packet), transit, false, now);
-      this.countReceipt(at, pool.tag(packet), sentAt, pool.seq(packet), transit);
-      pool.release(packet);
-    }
+    for (let k = 0; k < n * RECEIPT; k += RECEIPT) this.countReceipt(k);
   }
 
-  /** One receipt: the call's jitter (RFC 3550), gaps and reordering in its sequence numbers, and the direction's quality. */
-  private countReceipt(at: number, call: number, sentAt: Nanos, seq: number, transit: Nanos): void {
+  /**
+   * The receipt at `k` in `receipts` (passed by its place: V8 boxes a time passed to a call it does
+   * not inline): the packet is read and released, counted in its direction's flow at its arrival,
+   * and in its call's jitter (RFC 3550), gaps and reordering and its direction's quality.
+   */
+  private countReceipt(k: number): void {
+    const r = this.receipts;
+    const at = r[k]!;
+    const packet = r[k + 1]! as PacketId;
+    const arrival = r[k + 2]!;
+    const pool = this.network.pool;
+    const sentAt = pool.sentAt(packet);
+    const transit = arrival - sentAt;
+    const direction = at === UP_RECEIVER ? this.up : this.down;
+    if (arrival >= this.sim.warmup) direction.flow.recordArrivalAt(pool.size(packet), transit, false, arrival);
+    const seq = pool.seq(packet);
     const rows = this.rows;
-    const i = rowOf(call) + at;
+    const i = rowOf(pool.tag(packet)) + at;
+    pool.release(packet);
     const lastTransit = rows[i + LAST_TRANSIT]!;
     if (lastTransit >= 0) {
       const d = transit - lastTransit;
@@ -244,7 +246,7 @@ export class CallArrivals implements EventHandler {
       rows[i + JITTER] = jitter + ((d < 0 ? -d : d) - jitter) / 16;
     }
     rows[i + LAST_TRANSIT] = transit;
-    const quality = at === UP_RECEIVER ? this.up.quality : this.down.quality;
+    const quality = direction.quality;
     const expected = rows[i + EXPECTED]!;
     if (seq > expected) quality.lossRun(sentAt);
     if (seq < expected) quality.reorder(sentAt);
@@ -303,13 +305,12 @@ class CallReceiver implements PacketSink {
 
   constructor(
     private readonly calls: CallArrivals,
-    private readonly network: Network,
     /** Where this direction's numbers start in a call's row. */
     private readonly at: number,
   ) {}
 
   /** The packet is kept as it is, to be read with its batch (CallArrivals.settle). */
   receive(packet: PacketId): void {
-    this.calls.receipt(this.at, packet, this.network.sim.now);
+    this.calls.receipt(this.at, packet);
   }
 }
